@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "irkb",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "irkb", targets: ["irkb"]),
+        .library(name: "IRStore", targets: ["IRStore"]),
+        .library(name: "IRIngest", targets: ["IRIngest"]),
+        .library(name: "IRQuery", targets: ["IRQuery"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "IRStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "IRIngest",
+            dependencies: ["IRStore"],
+            exclude: ["Lexicon/README.md", "Lexicon/Data"]
+        ),
+        .target(
+            name: "IRQuery",
+            dependencies: ["IRStore"]
+        ),
+        .executableTarget(
+            name: "irkb",
+            dependencies: [
+                "IRIngest", "IRQuery", "IRStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IRStoreTests", dependencies: ["IRStore"]),
+        .testTarget(name: "IRIngestTests", dependencies: ["IRIngest", "IRStore"]),
+        .testTarget(name: "IRQueryTests", dependencies: ["IRQuery", "IRIngest", "IRStore"]),
+        .testTarget(name: "irkbTests", dependencies: ["irkb"]),
+    ]
+)

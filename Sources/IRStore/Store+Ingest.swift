@@ -1,0 +1,244 @@
+import Foundation
+import GRDB
+
+/// What writing one article did.
+public enum WriteOutcome: String, Sendable {
+    /// A new article.
+    case inserted
+    /// An article already stored under the same key, whose text or analysis changed: its derived rows were replaced.
+    case updated
+    /// Stored already with the same content hash and analyzer version: nothing written.
+    case unchanged
+}
+
+extension Store {
+    /// Writes one analysed article and its derived rows in one transaction.
+    ///
+    /// Re-ingest is idempotent: an article is keyed by `external_id`; when the stored
+    /// content hash and analyzer version are the same nothing is written, otherwise its
+    /// derived rows are replaced (`INSERT ... ON CONFLICT DO UPDATE`, never `INSERT OR REPLACE`).
+    @discardableResult
+    public func write(_ analysis: ArticleAnalysis, analyzerVersion: Int) throws -> WriteOutcome {
+        try database.write { db in try Store.write(analysis, analyzerVersion: analyzerVersion, in: db) }
+    }
+
+    /// Writes many articles in one transaction, each inside its own savepoint: an article
+    /// that fails is rolled back alone and reported, the others are kept.
+    public func writeBatch(_ analyses: [ArticleAnalysis], analyzerVersion: Int) throws -> [Result<WriteOutcome, Error>] {
+        try database.write { db in
+            var results: [Result<WriteOutcome, Error>] = []
+            results.reserveCapacity(analyses.count)
+            for a in analyses {
+                do {
+                    var outcome = WriteOutcome.unchanged
+                    try db.inSavepoint {
+                        outcome = try Store.write(a, analyzerVersion: analyzerVersion, in: db)
+                        return .commit
+                    }
+                    results.append(.success(outcome))
+                } catch {
+                    results.append(.failure(error))
+                }
+            }
+            return results
+        }
+    }
+
+    /// Whether an article with this key and content hash is stored already with this analyzer version.
+    public func isUnchanged(externalID: String, contentHash: String, analyzerVersion: Int) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(db, sql: "SELECT content_hash = ? AND analyzer_version = ? FROM articles WHERE external_id = ?",
+                              arguments: [contentHash, analyzerVersion, externalID]) ?? false
+        }
+    }
+
+    /// The write itself; the caller provides the transaction.
+    public static func write(_ a: ArticleAnalysis, analyzerVersion: Int, in db: Database) throws -> WriteOutcome {
+        let f = a.article
+        var outcome = WriteOutcome.inserted
+        var oldActorIDs: [Int64] = []
+        if let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, content_hash, analyzer_version FROM articles WHERE external_id = ?"),
+                                           arguments: [f.externalID]) {
+            let id: Int64 = existing["id"]
+            if (existing["content_hash"] as String) == f.contentHash && (existing["analyzer_version"] as Int) == analyzerVersion {
+                return .unchanged
+            }
+            outcome = .updated
+            oldActorIDs = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT actor_id FROM mentions WHERE article_id = ?"), arguments: [id])
+            try deleteDerivedRows(articleID: id, in: db)
+        }
+        let now = Store.timestamp()
+        let articleID = try Int64.fetchOne(db.cachedStatement(sql: """
+            INSERT INTO articles(external_id, url, outlet, headline, dateline_place, published_on, published_source,
+                                 body, content_hash, source, ingested_at, analyzer_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(external_id) DO UPDATE SET
+                url = excluded.url, outlet = excluded.outlet, headline = excluded.headline,
+                dateline_place = excluded.dateline_place, published_on = excluded.published_on,
+                published_source = excluded.published_source, body = excluded.body,
+                content_hash = excluded.content_hash, source = excluded.source,
+                ingested_at = excluded.ingested_at, analyzer_version = excluded.analyzer_version
+            RETURNING id
+            """), arguments: [f.externalID, f.url, f.outlet, f.headline, f.datelinePlace, f.publishedOn,
+                              f.publishedSource.rawValue, f.body, f.contentHash, f.source, now, analyzerVersion])!
+
+        // Sentences
+        var sentenceIDs: [Int64] = []
+        sentenceIDs.reserveCapacity(a.sentences.count)
+        let sentenceInsert = try db.cachedStatement(sql: """
+            INSERT INTO sentences(article_id, ordinal, paragraph, start_char, end_char, text, is_caption)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (i, s) in a.sentences.enumerated() {
+            try sentenceInsert.execute(arguments: [articleID, i, s.paragraph, s.startChar, s.endChar, s.text, s.isCaption])
+            sentenceIDs.append(db.lastInsertedRowID)
+        }
+
+        // Actors: one row per identity across articles; a user alias may redirect.
+        var actorIDs: [Int64] = []
+        actorIDs.reserveCapacity(a.actors.count)
+        let userAlias = try db.cachedStatement(sql: """
+            SELECT al.actor_id FROM actor_aliases al JOIN actors ac ON ac.id = al.actor_id
+            WHERE al.alias = ? COLLATE NOCASE AND al.source = 'user' LIMIT 1
+            """)
+        let actorUpsert = try db.cachedStatement(sql: """
+            INSERT INTO actors(name, kind, country_code, cameo_code, identity_key) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(identity_key) DO UPDATE SET cameo_code = COALESCE(actors.cameo_code, excluded.cameo_code)
+            RETURNING id
+            """)
+        let aliasInsert = try db.cachedStatement(sql: """
+            INSERT INTO actor_aliases(actor_id, alias, source) VALUES (?, ?, 'text') ON CONFLICT(actor_id, alias) DO NOTHING
+            """)
+        for actor in a.actors {
+            var id = try Int64.fetchOne(userAlias, arguments: [actor.name])
+            if id == nil {
+                id = try Int64.fetchOne(actorUpsert, arguments: [actor.name, actor.kind.rawValue, actor.countryCode,
+                                                                 actor.cameoCode, actor.identityKey])
+            }
+            let actorID = id!
+            actorIDs.append(actorID)
+            for alias in actor.aliases where alias != actor.name {
+                try aliasInsert.execute(arguments: [actorID, alias])
+            }
+        }
+        func actorID(_ i: Int?) -> Int64? { i.flatMap { $0 >= 0 && $0 < actorIDs.count ? actorIDs[$0] : nil } }
+        func sentenceID(_ i: Int) -> Int64 { sentenceIDs[max(0, min(i, sentenceIDs.count - 1))] }
+
+        let mentionInsert = try db.cachedStatement(sql: """
+            INSERT INTO mentions(article_id, sentence_id, actor_id, start_char, end_char, text, rule) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for m in a.mentions {
+            try mentionInsert.execute(arguments: [articleID, sentenceID(m.sentence), actorIDs[m.actor], m.startChar, m.endChar, m.text, m.rule])
+        }
+
+        let roleInsert = try db.cachedStatement(sql: """
+            INSERT INTO actor_roles(actor_id, title, country_code, of_actor_id, article_id, sentence_id, seen_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(actor_id, title, article_id) DO NOTHING
+            """)
+        for r in a.roles {
+            try roleInsert.execute(arguments: [actorIDs[r.actor], r.title, r.countryCode, actorID(r.ofActor), articleID,
+                                               r.sentence.map(sentenceID), f.publishedOn])
+        }
+
+        var placeIDs: [Int64] = []
+        let placeUpsert = try db.cachedStatement(sql: """
+            INSERT INTO places(name, country_code, kind, identity_key) VALUES (?, ?, ?, ?)
+            ON CONFLICT(identity_key) DO UPDATE SET kind = places.kind RETURNING id
+            """)
+        for p in a.places {
+            let key = p.name.lowercased() + "|" + (p.countryCode ?? "")
+            placeIDs.append(try Int64.fetchOne(placeUpsert, arguments: [p.name, p.countryCode, p.kind, key])!)
+        }
+
+        let eventInsert = try db.cachedStatement(sql: """
+            INSERT INTO events(article_id, sentence_id, source_actor_id, target_actor_id, cameo_code, occurred_on,
+                               date_precision, date_source, place_id, mode, trigger_text, start_char, end_char, rule, lexicon_entry)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for e in a.events {
+            try eventInsert.execute(arguments: [articleID, sentenceID(e.sentence), actorID(e.source), actorID(e.target), e.cameoCode,
+                                                e.occurredOn, DatePrecision.of(e.occurredOn)?.rawValue, e.dateSource?.rawValue,
+                                                e.place.map { placeIDs[$0] }, e.mode.rawValue, e.triggerText,
+                                                e.startChar, e.endChar, e.rule, e.lexiconEntry])
+        }
+
+        let sanctionInsert = try db.cachedStatement(sql: """
+            INSERT INTO sanctions(article_id, sentence_id, imposer_actor_id, target_actor_id, target_description, target_country,
+                                  action, kind, stated_on, conditional, trigger_text, start_char, end_char, rule)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for s in a.sanctions {
+            try sanctionInsert.execute(arguments: [articleID, sentenceID(s.sentence), actorID(s.imposer), actorID(s.target),
+                                                   s.targetDescription, s.targetCountry, s.action.rawValue, s.kind.rawValue,
+                                                   s.statedOn, s.conditional, s.triggerText, s.startChar, s.endChar, s.rule])
+        }
+
+        var conflictIDs: [Int64] = []
+        let conflictUpsert = try db.cachedStatement(sql: """
+            INSERT INTO conflicts(name, country_code, identity_key) VALUES (?, ?, ?)
+            ON CONFLICT(identity_key) DO UPDATE SET country_code = COALESCE(conflicts.country_code, excluded.country_code)
+            RETURNING id
+            """)
+        let partyInsert = try db.cachedStatement(sql: """
+            INSERT INTO conflict_parties(conflict_id, actor_id, article_id) VALUES (?, ?, ?)
+            ON CONFLICT(conflict_id, actor_id, article_id) DO NOTHING
+            """)
+        for c in a.conflicts {
+            let id = try Int64.fetchOne(conflictUpsert, arguments: [c.name, c.countryCode, c.identityKey])!
+            conflictIDs.append(id)
+            for p in c.parties where p >= 0 && p < actorIDs.count {
+                try partyInsert.execute(arguments: [id, actorIDs[p], articleID])
+            }
+        }
+        let reportInsert = try db.cachedStatement(sql: """
+            INSERT INTO conflict_reports(conflict_id, article_id, sentence_id, scope, killed, killed_qualifier, wounded,
+                                         since, as_of, start_char, end_char)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for r in a.conflictReports {
+            try reportInsert.execute(arguments: [conflictIDs[r.conflict], articleID, sentenceID(r.sentence), r.scope.rawValue,
+                                                 r.killed, r.killedQualifier, r.wounded, r.since, r.asOf, r.startChar, r.endChar])
+        }
+
+        let quoteInsert = try db.cachedStatement(sql: """
+            INSERT INTO quotes(article_id, sentence_id, speaker_actor_id, speaker_description, speaker_country, speaker_role,
+                               anonymous, text, start_char, end_char, said_on, rule)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for q in a.quotes {
+            try quoteInsert.execute(arguments: [articleID, sentenceID(q.sentence), actorID(q.speaker), q.speakerDescription,
+                                                q.speakerCountry, q.speakerRole, q.anonymous, q.text, q.startChar, q.endChar,
+                                                q.saidOn, q.rule])
+        }
+
+        if !oldActorIDs.isEmpty { try pruneActors(oldActorIDs, in: db) }
+        return outcome
+    }
+
+    /// Deletes an article's derived rows (not the article itself).
+    static func deleteDerivedRows(articleID: Int64, in db: Database) throws {
+        for table in ["quotes", "conflict_reports", "conflict_parties", "sanctions", "events", "actor_roles", "mentions", "sentences"] {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article_id = ?").execute(arguments: [articleID])
+        }
+    }
+
+    /// Removes actors, places and conflicts that no longer have anything pointing at them.
+    static func pruneActors(_ ids: [Int64], in db: Database) throws {
+        let prune = try db.cachedStatement(sql: """
+            DELETE FROM actors WHERE id = ? AND user_defined = 0
+              AND NOT EXISTS (SELECT 1 FROM mentions WHERE actor_id = actors.id)
+              AND NOT EXISTS (SELECT 1 FROM events WHERE source_actor_id = actors.id OR target_actor_id = actors.id)
+              AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_actor_id = actors.id)
+              AND NOT EXISTS (SELECT 1 FROM sanctions WHERE imposer_actor_id = actors.id OR target_actor_id = actors.id)
+              AND NOT EXISTS (SELECT 1 FROM actor_roles WHERE actor_id = actors.id OR of_actor_id = actors.id)
+              AND NOT EXISTS (SELECT 1 FROM conflict_parties WHERE actor_id = actors.id)
+            """)
+        for id in ids { try prune.execute(arguments: [id]) }
+    }
+
+    static func timestamp() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: Date())
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// An irkb database file: connection policy, migrations and access.
+///
+///     let store = try Store(path: "irkb.sqlite")          // creates and migrates
+///     let ro = try Store(path: "irkb.sqlite", mode: .readOnly)
+///
+/// Every connection turns on foreign keys, waits on a busy database instead of failing,
+/// and checks that FTS5 is available. Read-write stores use WAL so that readers
+/// (sqlite3, Datasette, `irkb query`) work during ingest.
+public final class Store: @unchecked Sendable {
+    public enum Mode: Sendable {
+        /// Open or create, and bring the schema up to date.
+        case readWrite
+        /// Open an existing database; every write is refused by SQLite.
+        case readOnly
+    }
+
+    public let path: String
+    public let mode: Mode
+    /// The connection: a `DatabasePool` (WAL) for files, a `DatabaseQueue` in memory or read-only.
+    public let database: any DatabaseWriter
+
+    /// How long a connection waits on a locked database before giving up.
+    public static let busyTimeout: TimeInterval = 30
+
+    /// Opens (and for `.readWrite` creates and migrates) the database at `path`.
+    /// `":memory:"` opens a private in-memory database.
+    public init(path: String, mode: Mode = .readWrite) throws {
+        self.path = path
+        self.mode = mode
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(Store.busyTimeout)
+        config.readonly = (mode == .readOnly)
+        config.label = "irkb"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        if path == ":memory:" {
+            database = try DatabaseQueue(configuration: config)
+        } else {
+            if mode == .readOnly {
+                guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missingDatabase(path: path) }
+            }
+            try Store.checkHeader(path)
+            do {
+                if mode == .readOnly {
+                    database = try DatabaseQueue(path: path, configuration: config)
+                } else {
+                    database = try DatabasePool(path: path, configuration: config)
+                }
+            } catch let e as DatabaseError {
+                throw StoreError.notADatabase(path: path, detail: e.message ?? "\(e.resultCode)")
+            }
+        }
+        do {
+            try database.read { db in
+                guard try Store.hasFTS5(db) else { throw StoreError.fts5Unavailable }
+            }
+            if mode == .readWrite {
+                try Migrator.migrate(database, path: path)
+            } else {
+                try database.read { db in try Migrator.check(db, path: path) }
+            }
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.notADatabase(path: path, detail: e.message ?? "\(e.resultCode)")
+        }
+    }
+
+    /// A file that exists and is not empty must start with the SQLite header.
+    private static func checkHeader(_ path: String) throws {
+        guard let h = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? h.close() }
+        let head = (try? h.read(upToCount: 16)) ?? Data()
+        if head.isEmpty { return }
+        if head != Data("SQLite format 3\0".utf8) {
+            throw StoreError.notADatabase(path: path, detail: "the file does not start with the SQLite header")
+        }
+    }
+
+    static func hasFTS5(_ db: Database) throws -> Bool {
+        let options = try String.fetchAll(db, sql: "PRAGMA compile_options")
+        if options.contains("ENABLE_FTS5") { return true }
+        // Some builds load FTS5 without the compile option: ask the module list.
+        return try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM pragma_module_list WHERE name = 'fts5'") ?? false
+    }
+
+    /// The schema version: the number of migrations applied.
+    public func schemaVersion() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    }
+
+    /// Runs `body` in a read transaction.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.read(body)
+    }
+
+    /// Runs `body` in a write transaction (rolled back if it throws).
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.write(body)
+    }
+}
