@@ -61,6 +61,8 @@ struct ActorResolver {
     var surnames: [String: Int] = [:]
     /// Locative-only state mentions ("in Luxembourg"), per state actor.
     var locativeMentions: [Int: Int] = [:]
+    /// States that only locate: "the Syrian town" (token, sentence, ISO3).
+    var locationHints: [(token: Int, sentence: Int, iso: String)] = []
     /// Bare "the military" / "the army" mentions, resolved at the end.
     var bareMilitary: [(range: Range<Int>, sentence: Int)] = []
     /// Groups whose country comes from context: (actor, sentence, excluded state).
@@ -178,6 +180,10 @@ struct ActorResolver {
                 return i + m.length
             }
         }
+        if keys[i] == "the", i + 1 < end, keys[i + 1] == "ministry" {
+            ministryAnaphor(i..<i + 2, sentence: sentence)
+            return i + 2
+        }
         // Anaphors for blocs and alliances: "the bloc", "the 28-nation bloc", "the alliance".
         if keys[i] == "the", let next = blocAnaphor(at: i, end: end, sentence: sentence) { return next }
         // Names.
@@ -261,6 +267,17 @@ struct ActorResolver {
             apposition(person: p, after: name.upperBound, end: end, sentence: sentence)
             return name.upperBound
         }
+        // "Ukrainian pilot Jane Roe": a demonym, a common noun or two, and a full name.
+        if !states.isEmpty, let last = states.last, !last.possessive {
+            var j = k
+            while j < min(end, k + 2), isWord(j), !doc.tokens[j].isCapitalized, match(at: j, end: end) == nil { j += 1 }
+            if j > k, j < end, lex.givenNames.contains(keys[j]), let name = nameRange(at: j, end: end), name.count >= 2 {
+                emitModifiers(mods, sentence: sentence, asOwners: true)
+                let p = person(name, sentence: sentence, rule: "demonym+noun+name")
+                if case .state(let s) = last.ref { setCountry(p, lex.states[s].iso3, strength: 2) }
+                return name.upperBound
+            }
+        }
         emitModifiers(mods, sentence: sentence, asOwners: false)
         return mods.last!.range.upperBound
     }
@@ -307,7 +324,11 @@ struct ActorResolver {
                     continue
                 }
                 if mod.rule == "seat" && !asOwners && precededByLocative(nameRange.lowerBound) { continue }
-                if mod.rule == "adjective" && !asOwners && !adjectiveNamesState(nameRange, isLast: n == mods.count - 1) { continue }
+                if mod.rule == "adjective" && !asOwners && !adjectiveNamesState(nameRange, isLast: n == mods.count - 1) {
+                    // "the Syrian town of ...": no actor, but it says where things happen.
+                    locationHints.append((nameRange.lowerBound, sentence, lex.states[s].iso3))
+                    continue
+                }
                 let a = stateActor(s)
                 addMention(a, nameRange, sentence, rule: mod.rule)
                 if mod.rule == "name" && !mod.possessive && precededByLocative(nameRange.lowerBound) && !asOwners {
@@ -524,10 +545,15 @@ struct ActorResolver {
         var title: TitleEntry?
         let limit = min(end, j + 16)
         var afterTitle = 0
+        var commas = 0
         while j < limit {
             let key = keys[j]
             if doc.tokens[j].kind == .quote || PersonNames.speechVerbs.contains(key) || key == ";" || key == "(" { break }
-            if title != nil && (key == "," || key == "who" || key == "which") { break }
+            if key == "who" || key == "which" || key == "where" || key == "when" { break }
+            if key == "," {
+                commas += 1
+                if commas > 1 || (j + 1 < limit && keys[j + 1] != "the" && keys[j + 1] != "a") { break }
+            }
             if let m = match(at: j, end: end) {
                 if title == nil, let t = ActorResolver.first(m.hits, [.title]), !m.hits.contains(where: { $0.kind == .organization }) {
                     title = lex.titles[Int(t.index)]
@@ -548,10 +574,13 @@ struct ActorResolver {
             } else {
                 j += 1
             }
-            if title != nil { afterTitle += 1; if afterTitle > 5 { break } }
+            if title != nil { afterTitle += 1; if afterTitle > 10 { break } }
         }
         guard let title else {
-            // No role, but a state named in the description: "Avi Bell, senior fellow ... in Israel".
+            // No role, but a state named in the description: "Jane Roe, a fellow at a think tank in Israel".
+            for mod in mods where !mod.pro && !mod.detached {
+                if case .state(let s) = mod.ref { setCountry(p, lex.states[s].iso3, strength: 1); break }
+            }
             return
         }
         assignRole(p, entry: title, mods: mods.filter { !$0.pro }, sentence: sentence)
@@ -620,6 +649,19 @@ struct ActorResolver {
             contextualGroups.append((a, sentence, lex.states[stateIndex(pro)].iso3))
             return
         }
+        if let first = owners.first, first.range.lowerBound > 0, keys[first.range.lowerBound - 1] == "ethnic", entry.sector == "MIL" || entry.kind == .group {
+            // "ethnic Armenian forces": a group named after a people, not that state's army.
+            let name = "ethnic " + doc.text(tokens: first.range.lowerBound, range.upperBound - 1)
+            let a = groupActor(name: name, sector: "REB")
+            addMention(a, first.range.lowerBound - 1..<range.upperBound, sentence, rule: "ethnic-group")
+            contextualGroups.append((a, sentence, lex.states[stateIndex(first)].iso3))
+            return
+        }
+        if entry.sector == "JUD" && (hit.plural || keys[range.upperBound - 1] == "courts") {
+            // "Israeli courts": the judiciary in general, not one body.
+            emitModifiers(mods, sentence: sentence, asOwners: false)
+            return
+        }
         emitModifiers(mods, sentence: sentence, asOwners: true)
         for mod in owners {
             let s = stateIndex(mod)
@@ -633,6 +675,9 @@ struct ActorResolver {
             var a: Int
             if sector == "MIL", let m = byKey["mil|" + st.iso3] {
                 a = m
+            } else if let o = lex.organizationByAlias[name.lowercased()] {
+                a = organizationActor(o)
+                if sector == "MIL" && byKey["mil|" + st.iso3] == nil { byKey["mil|" + st.iso3] = a }
             } else {
                 a = keyedActor("b|" + name.lowercased(), ActorRecord(name: name, kind: entry.kind, country: st.iso3,
                                                                       cameo: st.cameo + sector))
@@ -657,12 +702,6 @@ struct ActorResolver {
             groupNoun(entry, range: range, sentence: sentence, allowNew: true)
             return range.upperBound
         }
-        if the && entry.canonical.hasSuffix("Ministry") || (the && keys[i] == "ministry") {
-            if let a = lastActor(where: { $0.name.hasSuffix("Ministry") }) {
-                addMention(a, range, sentence, rule: "anaphor", anaphor: true)
-            }
-            return range.upperBound
-        }
         if the, !hit.plural, (entry.canonical == "military" || entry.canonical == "army"), keys[i] == "military" || keys[i] == "army",
            !adjectivalUse(entry, after: range.upperBound, end: end) {
             bareMilitary.append((range, sentence))
@@ -671,11 +710,29 @@ struct ActorResolver {
         return range.upperBound
     }
 
+    /// "the ministry": the last ministry named, else the ministry of the last minister named.
+    mutating func ministryAnaphor(_ range: Range<Int>, sentence: Int) {
+        if let a = lastActor(where: { $0.name.hasSuffix("Ministry") }) {
+            addMention(a, range, sentence, rule: "anaphor", anaphor: true)
+        } else if let r = roles.last(where: { $0.title.hasSuffix(" Minister") && $0.countryCode != nil }),
+                  let st = lex.state(r.countryCode) {
+            // "Defense Minister Sergei Shoigu ... the ministry said": his ministry.
+            let name = st.adjective + " " + r.title.dropLast("Minister".count) + "Ministry"
+            let a: Int
+            if let o = lex.organizationByAlias[name.lowercased()] { a = organizationActor(o) } else {
+                a = keyedActor("b|" + name.lowercased(), ActorRecord(name: name, kind: .organization, country: st.iso3, cameo: st.cameo + "GOV"))
+            }
+            addMention(a, range, sentence, rule: "minister's ministry")
+        }
+    }
+
     /// "insurgents", "the rebels": the group already in the story, or a new group when it opens a sentence.
     mutating func groupNoun(_ entry: BodyEntry, range: Range<Int>, sentence: Int, allowNew: Bool) {
         guard entry.sector == "REB" else { return }
-        if let a = lastActor(where: { $0.kind == .group && ($0.cameo ?? "").hasSuffix("REB") }) {
-            addMention(a, range, sentence, rule: "group-anaphor", anaphor: true)
+        // The group of the last few sentences, or one of the same kind ("separatists" -> pro-Russian separatists).
+        if let m = mentions.last(where: { actors[$0.actor].kind == .group && !$0.isAnaphor && (actors[$0.actor].cameo ?? "").hasSuffix("REB") }),
+           sentence - m.sentence <= 2 || actors[m.actor].name.hasSuffix(entry.canonical) {
+            addMention(m.actor, range, sentence, rule: "group-anaphor", anaphor: true)
             return
         }
         guard allowNew else { return }

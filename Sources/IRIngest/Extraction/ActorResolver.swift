@@ -71,8 +71,21 @@ extension ActorResolver {
         // Groups placed by context: "pro-Russian separatists ... in eastern Ukraine".
         for (a, sentence, not) in contextualGroups where actors[a].country == nil {
             var iso: String?
-            for s in [sentence, sentence - 1, sentence + 1] where s >= 0 && s < doc.sentences.count {
-                if let st = statesIn(sentence: s).first(where: { actors[$0].country != not }) { iso = actors[st].country; break }
+            // The nearest state after the group in its sentence ("... rebels in eastern Ukraine"), else before it.
+            let at = mentions.first(where: { $0.actor == a })?.tokenRange.lowerBound ?? 0
+            var here: [(Int, String)] = mentions.filter { $0.sentence == sentence && !$0.isAnaphor && actors[$0.actor].kind == .state && actors[$0.actor].country != not }
+                .map { ($0.tokenRange.lowerBound, actors[$0.actor].country!) }
+            here += locationHints.filter { $0.sentence == sentence && $0.iso != not }.map { ($0.token, $0.iso) }
+            here += places.filter { $0.sentence == sentence && $0.place.countryCode != nil && $0.place.countryCode != not }
+                .map { ($0.tokenRange.lowerBound, $0.place.countryCode!) }
+            here.sort { $0.0 < $1.0 }
+            if let m = here.first(where: { $0.0 > at }) ?? here.last {
+                iso = m.1
+            }
+            if iso == nil {
+                for s in [sentence - 1, sentence + 1] where s >= 0 && s < doc.sentences.count {
+                    if let st = statesIn(sentence: s).first(where: { actors[$0].country != not }) { iso = actors[st].country; break }
+                }
             }
             if iso == nil, let d = dominantState(excluding: not) { iso = actors[d].country }
             if let iso, let st = lex.state(iso) {
@@ -93,10 +106,21 @@ extension ActorResolver {
             guard let sector = actors[p].sector, ["GOV", "MIL", "LEG", "JUD", "SPY", "COP", "OPP"].contains(sector) else { continue }
             if let c = context.datelinePlace?.countryCode {
                 actors[p].country = c
-            } else if let firstMention = mentions.first(where: { $0.actor == p }) {
-                let here = statesIn(sentence: firstMention.sentence)
-                if here.count == 1 {
-                    actors[p].country = actors[here[0]].country
+            } else if let first = mentions.first(where: { $0.actor == p }) {
+                // The state its sentence names most (capitals that locate count: "In Washington, President ..."),
+                // the nearest before the person on ties; else the article's main state.
+                var counts: [String: (n: Int, last: Int)] = [:]
+                for m in mentions where m.sentence == first.sentence && !m.isAnaphor && actors[m.actor].kind == .state {
+                    let c = actors[m.actor].country!
+                    let pos = m.tokenRange.lowerBound < first.tokenRange.lowerBound ? m.tokenRange.lowerBound : -1
+                    counts[c] = (counts[c]?.n ?? 0) + 1 > 0 ? ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? -1, pos)) : (1, pos)
+                }
+                for pl in places where pl.sentence == first.sentence && pl.place.kind == "city" {
+                    guard let c = pl.place.countryCode, pl.tokenRange.lowerBound < first.tokenRange.lowerBound else { continue }
+                    counts[c] = ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? -1, pl.tokenRange.lowerBound))
+                }
+                if let best = counts.max(by: { a, b in a.value.n != b.value.n ? a.value.n < b.value.n : a.value.last < b.value.last }) {
+                    actors[p].country = best.key
                 } else if let d = dominantState() {
                     actors[p].country = actors[d].country
                 }

@@ -46,7 +46,7 @@ enum PersonNames {
     ]
 
     /// Words before a name that introduce its speech ("said Avi Bell", "according to Jane Doe").
-    static let speechBefore: Set<String> = ["said", "says", "told", "added", "wrote", "asked", "to"]
+    static let speechBefore: Set<String> = ["said", "says", "added", "wrote", "asked"]
 
     /// Pronouns resolved to the last person mentioned.
     static let personPronouns: Set<String> = ["he", "she"]

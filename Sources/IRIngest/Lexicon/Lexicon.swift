@@ -55,6 +55,8 @@ public final class Lexicon: Sendable {
     public let stateIndex: [String: Int]
     /// Lowercased canonical organization name -> index.
     public let organizationIndex: [String: Int]
+    /// Lowercased name or alias -> organization index ("russian defence ministry" -> Russian Defense Ministry).
+    public let organizationByAlias: [String: Int]
     /// Lowercased place name or alias -> place (capitals and states included), for datelines.
     let placeByName: [String: PlaceRow]
     let trie: PhraseTrie
@@ -118,6 +120,7 @@ public final class Lexicon: Sendable {
         // Organizations and groups.
         var orgs: [OrganizationEntry] = []
         var orgIndex: [String: Int] = [:]
+        var orgAlias: [String: Int] = [:]
         let og = Lexicon.table(byName["organizations.tsv"] ?? "")
         for row in og.rows {
             let name = column(og.header, row, "name")
@@ -131,7 +134,10 @@ public final class Lexicon: Sendable {
                                           country: country.isEmpty ? nil : country,
                                           cameo: cameo.isEmpty ? nil : cameo, parent: parent.isEmpty ? nil : parent))
             orgIndex[name.lowercased()] = k
-            for n in [name] + Lexicon.list(column(og.header, row, "aliases")) { trie.insert(n, .organization, k, caseSensitive: true) }
+            for n in [name] + Lexicon.list(column(og.header, row, "aliases")) {
+                trie.insert(n, .organization, k, caseSensitive: true)
+                if orgAlias[n.lowercased()] == nil { orgAlias[n.lowercased()] = k }
+            }
         }
 
         // Generic bodies, with generated plurals ("ministries", "armies").
@@ -205,6 +211,7 @@ public final class Lexicon: Sendable {
         self.stateIndex = stateIndex
         self.organizations = orgs
         self.organizationIndex = orgIndex
+        self.organizationByAlias = orgAlias
         self.bodies = bodies
         self.titles = titles
         self.places = places
