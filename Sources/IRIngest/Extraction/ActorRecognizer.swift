@@ -28,6 +28,7 @@ struct PhraseModifier {
         case state(Int)      // index into Lexicon.states
         case organization(Int)  // index into Lexicon.organizations
         case person(Int)     // index into the article's actors
+        case actor(Int)      // a body already made an actor ("Iran's foreign ministry" before "spokesman")
     }
     var ref: Ref
     var range: Range<Int>
@@ -255,8 +256,14 @@ struct ActorResolver {
         if let m, let b = ActorResolver.first(m.hits, [.body]) {
             let entry = lex.bodies[Int(b.index)]
             if !adjectivalUse(entry, after: k + m.length, end: end) {
-                body(b, entry: entry, range: k..<k + m.length, mods: mods, end: end, sentence: sentence)
-                return k + m.length
+                let e = k + m.length
+                let a = body(b, entry: entry, range: k..<e, mods: mods, end: end, sentence: sentence)
+                // "Iran's foreign ministry spokesman Jane Roe": the body is the person's employer.
+                if let a, e < end, let m2 = match(at: e, end: end), let t = ActorResolver.first(m2.hits, [.title]) {
+                    let mod = PhraseModifier(ref: .actor(a), range: k..<e, possessive: false, rule: "body")
+                    if let next = titlePhrase(title: t, range: e..<e + m2.length, mods: [mod], end: end, sentence: sentence) { return next }
+                }
+                return e
             }
         }
         // A person after a demonym or possessive: "American Kevin King", "Russia's Putin".
@@ -337,8 +344,16 @@ struct ActorResolver {
             case .organization(let o):
                 let a = organizationActor(o)
                 addMention(a, nameRange, sentence, rule: "lexicon")
+                // "Sudan's army", "Russian Defense Ministry": the state it belongs to takes part too.
+                if let c = lex.organizations[o].country, let s = lex.stateIndex[c], nameRange.count > 1,
+                   let pm = match(at: nameRange.lowerBound, end: nameRange.upperBound - 1),
+                   pm.hits.contains(where: { ($0.kind == .stateAdjective || $0.kind == .stateName) && Int($0.index) == s }) {
+                    addMention(stateActor(s), nameRange.lowerBound..<nameRange.lowerBound + pm.length, sentence, rule: "organization's state")
+                }
             case .person(let p):
                 addMention(p, nameRange, sentence, rule: "surname")
+            case .actor:
+                break
             }
         }
     }
@@ -451,6 +466,9 @@ struct ActorResolver {
             case .person(let q):
                 actors[p].countryFrom = q
                 country = actors[q].country
+            case .actor(let a):
+                country = actors[a].country; of = a
+                actors[p].organization = a
             }
             break
         }
@@ -625,7 +643,8 @@ struct ActorResolver {
     // MARK: - Bodies and groups
 
     /// "Russian Defense Ministry", "Afghan government", "Israeli settlers", "pro-Russian separatists".
-    mutating func body(_ hit: LexHit, entry: BodyEntry, range: Range<Int>, mods: [PhraseModifier], end: Int, sentence: Int) {
+    @discardableResult
+    mutating func body(_ hit: LexHit, entry: BodyEntry, range: Range<Int>, mods: [PhraseModifier], end: Int, sentence: Int) -> Int? {
         for k in range { consumed[k] = true }
         let owners = mods.filter { if case .state = $0.ref { return !$0.pro && !$0.detached } else { return false } }
         let pro = mods.first { $0.pro && $0.rule == "pro" }
@@ -638,7 +657,7 @@ struct ActorResolver {
                 // "U.S.-backed rebels": a bare group noun.
                 groupNoun(entry, range: range, sentence: sentence, allowNew: false)
             }
-            return
+            return nil
         }
         if let pro, entry.kind == .group {
             emitModifiers(mods.filter { !$0.pro }, sentence: sentence, asOwners: false)
@@ -647,7 +666,7 @@ struct ActorResolver {
             let a = groupActor(name: name, sector: sector)
             addMention(a, pro.range.lowerBound..<range.upperBound, sentence, rule: "pro-group")
             contextualGroups.append((a, sentence, lex.states[stateIndex(pro)].iso3))
-            return
+            return a
         }
         if let first = owners.first, first.range.lowerBound > 0, keys[first.range.lowerBound - 1] == "ethnic", entry.sector == "MIL" || entry.kind == .group {
             // "ethnic Armenian forces": a group named after a people, not that state's army.
@@ -655,14 +674,15 @@ struct ActorResolver {
             let a = groupActor(name: name, sector: "REB")
             addMention(a, first.range.lowerBound - 1..<range.upperBound, sentence, rule: "ethnic-group")
             contextualGroups.append((a, sentence, lex.states[stateIndex(first)].iso3))
-            return
+            return nil
         }
         if entry.sector == "JUD" && (hit.plural || keys[range.upperBound - 1] == "courts") {
             // "Israeli courts": the judiciary in general, not one body.
             emitModifiers(mods, sentence: sentence, asOwners: false)
-            return
+            return nil
         }
         emitModifiers(mods, sentence: sentence, asOwners: true)
+        var made: Int?
         for mod in owners {
             let s = stateIndex(mod)
             let st = lex.states[s]
@@ -685,7 +705,9 @@ struct ActorResolver {
             }
             actors[a].countryStrength = 2
             addMention(a, phraseRange, sentence, rule: "demonym+body")
+            made = a
         }
+        return made
     }
 
     func stateIndex(_ mod: PhraseModifier) -> Int {
