@@ -60,6 +60,8 @@ struct ActorResolver {
     var byKey: [String: Int] = [:]
     /// Lowercased surname (and glued-particle-free form) -> person actor.
     var surnames: [String: Int] = [:]
+    /// First words of two-word names, for names written family name first ("Ms Mao" -> Mao Ning).
+    var familyFirst: [String: Int] = [:]
     /// Locative-only state mentions ("in Luxembourg"), per state actor.
     var locativeMentions: [Int: Int] = [:]
     /// States that only locate: "the Syrian town" (token, sentence, ISO3).
@@ -608,10 +610,12 @@ struct ActorResolver {
     mutating func person(_ r: Range<Int>, sentence: Int, rule: String) -> Int {
         for k in r { consumed[k] = true }
         let name = doc.text(tokens: r.lowerBound, r.upperBound - 1)
-        let last = keys[r.upperBound - 1]
+        var lastIndex = r.upperBound - 1
+        if r.count > 2, PersonNames.suffixes.contains(keys[lastIndex]) { lastIndex -= 1 }
+        let last = keys[lastIndex]
         let p: Int
         if r.count == 1 {
-            if let q = surnames[last] ?? PersonNames.strippedParticle(last).flatMap({ surnames[$0] }) {
+            if let q = surnames[last] ?? PersonNames.strippedParticle(last).flatMap({ surnames[$0] }) ?? familyFirst[last] {
                 p = q
             } else {
                 p = newActor(ActorRecord(name: name, kind: .person))
@@ -629,6 +633,8 @@ struct ActorResolver {
             p = newActor(ActorRecord(name: name, kind: .person))
             byKey["p|" + name.lowercased()] = p
             registerSurname(p, last)
+            // Family name first ("Mao Ning" -> "Ms Mao"): only joined after a title or honorific.
+            if r.count == 2, familyFirst[keys[r.lowerBound]] == nil { familyFirst[keys[r.lowerBound]] = p }
             // "Mohammad Javad Zarif": "Javad Zarif" is his too.
         }
         addMention(p, r, sentence, rule: rule)
