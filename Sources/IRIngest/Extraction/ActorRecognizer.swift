@@ -280,7 +280,10 @@ struct ActorResolver {
         if !states.isEmpty, let last = states.last, !last.possessive {
             var j = k
             while j < min(end, k + 2), isWord(j), !doc.tokens[j].isCapitalized, match(at: j, end: end) == nil { j += 1 }
-            if j > k, j < end, lex.givenNames.contains(keys[j]), let name = nameRange(at: j, end: end), name.count >= 2 {
+            // "his Armenian counterpart, Jane Roe": a comma before a full name.
+            let comma = j > k && j + 1 < end && keys[j] == ","
+            if comma { j += 1 }
+            if j > k, j < end, comma || lex.givenNames.contains(keys[j]), let name = nameRange(at: j, end: end), name.count >= 2 {
                 emitModifiers(mods, sentence: sentence, asOwners: true)
                 let p = person(name, sentence: sentence, rule: "demonym+noun+name")
                 if case .state(let s) = last.ref { setCountry(p, lex.states[s].iso3, strength: 2) }
