@@ -242,3 +242,44 @@ extension Store {
         return f.string(from: Date())
     }
 }
+
+/// An article as stored, for re-analysis.
+public struct StoredArticle: Sendable {
+    public var id: Int64
+    public var externalID: String
+    public var headline: String
+    public var body: String
+    public var publishedOn: String?
+    public var publishedSource: String
+    public var outlet: String?
+    public var url: String?
+    public var source: String?
+}
+
+extension Store {
+    /// Stored articles in id order, `limit` at a time after `id`.
+    public func storedArticles(after id: Int64, limit: Int) throws -> [StoredArticle] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, external_id, headline, body, published_on, published_source, outlet, url, source
+                FROM articles WHERE id > ? ORDER BY id LIMIT ?
+                """, arguments: [id, limit]).map { r in
+                StoredArticle(id: r["id"], externalID: r["external_id"], headline: r["headline"], body: r["body"],
+                              publishedOn: r["published_on"], publishedSource: r["published_source"], outlet: r["outlet"],
+                              url: r["url"], source: r["source"])
+            }
+        }
+    }
+
+    /// Content hash and analyzer version of stored articles, by external id.
+    public func storedHashes(externalIDs: [String]) throws -> [String: (hash: String, version: Int)] {
+        try database.read { db in
+            var out: [String: (hash: String, version: Int)] = [:]
+            let stmt = try db.cachedStatement(sql: "SELECT content_hash, analyzer_version FROM articles WHERE external_id = ?")
+            for k in externalIDs {
+                if let r = try Row.fetchOne(stmt, arguments: [k]) { out[k] = (r[0], r[1]) }
+            }
+            return out
+        }
+    }
+}
