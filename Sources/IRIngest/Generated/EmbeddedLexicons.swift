@@ -33,7 +33,7 @@ parliamentary committee|foreign affairs committee|defense committee|defence comm
 security council|national security council|security and defense council|security and defence council	Security Council	GOV	organization
 central bank|national bank|reserve bank	Central Bank	GOV	organization
 military|armed forces|troops|forces|soldiers|servicemen|service members|military forces|defense forces|defence forces|security forces|units	military	MIL	organization
-army|ground forces|land forces	army	MIL	organization
+army|ground forces|land forces|government forces|government troops|government soldiers|regime forces|regime troops	army	MIL	organization
 navy|naval forces|fleet|warships|marines	navy	MIL	organization
 air force|air forces|aerospace forces|air defense|air defence|air defense forces|warplanes|fighter jets|aircraft	air force	MIL	organization
 special forces|commandos|special operations forces	special forces	MIL	organization
@@ -2194,7 +2194,7 @@ Federal Reserve	Fed|U.S. Federal Reserve|Federal Reserve Board	organization	USA	
 U.S. Immigration and Customs Enforcement	ICE|Immigration and Customs Enforcement	organization	USA	USACOP	U.S. Department of Homeland Security
 U.S. Customs and Border Protection	CBP|Customs and Border Protection	organization	USA	USACOP	U.S. Department of Homeland Security
 Department of Government Efficiency	DOGE	organization	USA	USAGOV	
-Foreign, Commonwealth and Development Office	British Foreign Office|Foreign Office|FCDO|Foreign and Commonwealth Office|FCO|UK Foreign Office|U.K. Foreign Office	organization	GBR	GBRGOV	
+British Foreign Office	Foreign, Commonwealth and Development Office|Foreign Office|FCDO|Foreign and Commonwealth Office|FCO|UK Foreign Office|U.K. Foreign Office	organization	GBR	GBRGOV	
 British Ministry of Defence	UK Ministry of Defence|MoD|MOD|U.K. Ministry of Defence	organization	GBR	GBRMIL	
 Home Office	British Home Office|UK Home Office	organization	GBR	GBRGOV	
 HM Treasury	Her Majesty's Treasury|His Majesty's Treasury|British Treasury|UK Treasury	organization	GBR	GBRGOV	
@@ -2233,12 +2233,12 @@ Federation Council	Russian Federation Council|Federation Council of Russia	organ
 Federal Assembly of Russia	Russian Federal Assembly	organization	RUS	RUSLEG	
 Security Council of Russia	Russian Security Council|Security Council of the Russian Federation	organization	RUS	RUSGOV	
 Federal Security Service	FSB|Russian Federal Security Service	organization	RUS	RUSSPY	
-Main Intelligence Directorate	GRU|Russian military intelligence|GU	organization	RUS	RUSSPY	Russian Ministry of Defence
+Main Intelligence Directorate	GRU|Russian military intelligence|GU	organization	RUS	RUSSPY	Russian Defense Ministry
 Foreign Intelligence Service	SVR|Russian Foreign Intelligence Service	organization	RUS	RUSSPY	
 KGB	Committee for State Security	organization	SUN	USRSPY	
-Russian Ministry of Defence	Russian Defence Ministry|Russian Defense Ministry|Russian Ministry of Defense|Russia's Defence Ministry|Russia's Defense Ministry	organization	RUS	RUSMIL	
-Russian Armed Forces	Armed Forces of the Russian Federation	organization	RUS	RUSMIL	Russian Ministry of Defence
-General Staff of the Russian Armed Forces	Russian General Staff	organization	RUS	RUSMIL	Russian Ministry of Defence
+Russian Defense Ministry	Russian Defence Ministry|Russian Ministry of Defence|Russian Ministry of Defense|Russia's Defence Ministry|Russia's Defense Ministry	organization	RUS	RUSMIL	
+Russian Armed Forces	Armed Forces of the Russian Federation	organization	RUS	RUSMIL	Russian Defense Ministry
+General Staff of the Russian Armed Forces	Russian General Staff	organization	RUS	RUSMIL	Russian Defense Ministry
 Black Sea Fleet	Russian Black Sea Fleet	organization	RUS	RUSMIL	Russian Armed Forces
 Northern Fleet	Russian Northern Fleet	organization	RUS	RUSMIL	Russian Armed Forces
 Baltic Fleet	Russian Baltic Fleet	organization	RUS	RUSMIL	Russian Armed Forces
@@ -2249,7 +2249,7 @@ Prosecutor General's Office of Russia	Russian Prosecutor General's Office	organi
 Central Bank of Russia	Bank of Russia|Russian Central Bank	organization	RUS	RUSGOV	
 Roskomnadzor		organization	RUS	RUSGOV	
 Wagner Group	Wagner|PMC Wagner|Wagner mercenaries|Wagner private military company	group	RUS	RUSMIL	
-Africa Corps	Russian Africa Corps	group	RUS	RUSMIL	Russian Ministry of Defence
+Africa Corps	Russian Africa Corps	group	RUS	RUSMIL	Russian Defense Ministry
 Akhmat	Akhmat battalion|Akhmat special forces	group	RUS	RUSMIL	
 United Russia	United Russia party	group	RUS	RUSGOV	
 Communist Party of the Russian Federation	KPRF|Russian Communist Party	group	RUS	RUSOPP	
@@ -4080,7 +4080,7 @@ UKR	Ukraine	UKR	the Ukraine	Ukrainian	Ukrainians	Kyiv|Kiev	Bankova
 ARE	United Arab Emirates	ARE	UAE|U.A.E.|the Emirates	Emirati|UAE	Emiratis	Abu Dhabi			
 GBR	United Kingdom	GBR	UK|U.K.|Britain|Great Britain|United Kingdom of Great Britain and Northern Ireland	British|UK|U.K.	Britons|British|Brits	London	Downing Street|No. 10|Number 10|No 10|Whitehall		
 TZA	Tanzania	TZA	United Republic of Tanzania	Tanzanian	Tanzanians	Dodoma|Dar es Salaam			
-USA	United States	USA	United States of America|U.S.|US|USA|U.S.A.|America	American|U.S.|US	Americans	Washington|Washington D.C.|Washington, D.C.|Washington DC	Foggy Bottom		
+USA	United States	USA	United States of America|U.S.|US|USA|U.S.A.|America	U.S.|American|US	Americans	Washington|Washington D.C.|Washington, D.C.|Washington DC	Foggy Bottom		
 URY	Uruguay	URY	Oriental Republic of Uruguay	Uruguayan	Uruguayans	Montevideo			
 UZB	Uzbekistan	UZB	Republic of Uzbekistan	Uzbek|Uzbekistani	Uzbeks	Tashkent			
 VUT	Vanuatu	VUT	Republic of Vanuatu	Ni-Vanuatu|Vanuatuan	Ni-Vanuatu	Port Vila			
