@@ -92,10 +92,11 @@ public struct StageTimings: Sendable, Equatable {
     public var actors: Double = 0
     public var events: Double = 0
     public var other: Double = 0
+    public var store: Double = 0
     public init() {}
 
     public static func += (a: inout StageTimings, b: StageTimings) {
-        a.text += b.text; a.actors += b.actors; a.events += b.events; a.other += b.other
+        a.text += b.text; a.actors += b.actors; a.events += b.events; a.other += b.other; a.store += b.store
     }
 }
 

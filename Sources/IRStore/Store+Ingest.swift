@@ -24,7 +24,7 @@ extension Store {
 
     /// Writes many articles in one transaction, each inside its own savepoint: an article
     /// that fails is rolled back alone and reported, the others are kept.
-    public func writeBatch(_ analyses: [ArticleAnalysis], analyzerVersion: Int) throws -> [Result<WriteOutcome, Error>] {
+    public func writeBatch(_ analyses: [ArticleAnalysis], analyzerVersion: Int, force: Bool = false) throws -> [Result<WriteOutcome, Error>] {
         try database.write { db in
             var results: [Result<WriteOutcome, Error>] = []
             results.reserveCapacity(analyses.count)
@@ -32,7 +32,7 @@ extension Store {
                 do {
                     var outcome = WriteOutcome.unchanged
                     try db.inSavepoint {
-                        outcome = try Store.write(a, analyzerVersion: analyzerVersion, in: db)
+                        outcome = try Store.write(a, analyzerVersion: analyzerVersion, force: force, in: db)
                         return .commit
                     }
                     results.append(.success(outcome))
@@ -53,14 +53,15 @@ extension Store {
     }
 
     /// The write itself; the caller provides the transaction.
-    public static func write(_ a: ArticleAnalysis, analyzerVersion: Int, in db: Database) throws -> WriteOutcome {
+    /// With `force`, an unchanged article is rewritten too (reprocess).
+    public static func write(_ a: ArticleAnalysis, analyzerVersion: Int, force: Bool = false, in db: Database) throws -> WriteOutcome {
         let f = a.article
         var outcome = WriteOutcome.inserted
         var oldActorIDs: [Int64] = []
         if let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, content_hash, analyzer_version FROM articles WHERE external_id = ?"),
                                            arguments: [f.externalID]) {
             let id: Int64 = existing["id"]
-            if (existing["content_hash"] as String) == f.contentHash && (existing["analyzer_version"] as Int) == analyzerVersion {
+            if !force && (existing["content_hash"] as String) == f.contentHash && (existing["analyzer_version"] as Int) == analyzerVersion {
                 return .unchanged
             }
             outcome = .updated
@@ -240,5 +241,46 @@ extension Store {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
         return f.string(from: Date())
+    }
+}
+
+/// An article as stored, for re-analysis.
+public struct StoredArticle: Sendable {
+    public var id: Int64
+    public var externalID: String
+    public var headline: String
+    public var body: String
+    public var publishedOn: String?
+    public var publishedSource: String
+    public var outlet: String?
+    public var url: String?
+    public var source: String?
+}
+
+extension Store {
+    /// Stored articles in id order, `limit` at a time after `id`.
+    public func storedArticles(after id: Int64, limit: Int) throws -> [StoredArticle] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, external_id, headline, body, published_on, published_source, outlet, url, source
+                FROM articles WHERE id > ? ORDER BY id LIMIT ?
+                """, arguments: [id, limit]).map { r in
+                StoredArticle(id: r["id"], externalID: r["external_id"], headline: r["headline"], body: r["body"],
+                              publishedOn: r["published_on"], publishedSource: r["published_source"], outlet: r["outlet"],
+                              url: r["url"], source: r["source"])
+            }
+        }
+    }
+
+    /// Content hash and analyzer version of stored articles, by external id.
+    public func storedHashes(externalIDs: [String]) throws -> [String: (hash: String, version: Int)] {
+        try database.read { db in
+            var out: [String: (hash: String, version: Int)] = [:]
+            let stmt = try db.cachedStatement(sql: "SELECT content_hash, analyzer_version FROM articles WHERE external_id = ?")
+            for k in externalIDs {
+                if let r = try Row.fetchOne(stmt, arguments: [k]) { out[k] = (r[0], r[1]) }
+            }
+            return out
+        }
     }
 }

@@ -232,6 +232,1825 @@ world	notwar	-
 interest	notwar	-
 
 """#),
+        ("given_names.txt", #"""
+# given names
+James
+John
+Robert
+Michael
+William
+David
+Richard
+Joseph
+Thomas
+Charles
+Daniel
+Matthew
+Anthony
+Mark
+Donald
+Steven
+Steve
+Paul
+Andrew
+Joshua
+Kenneth
+Kevin
+Brian
+George
+Timothy
+Ronald
+Edward
+Jason
+Jeffrey
+Jacob
+Gary
+Nicholas
+Eric
+Jonathan
+Stephen
+Larry
+Justin
+Scott
+Brandon
+Benjamin
+Samuel
+Gregory
+Alexander
+Frank
+Patrick
+Raymond
+Jack
+Dennis
+Jerry
+Tyler
+Aaron
+Jose
+Adam
+Nathan
+Douglas
+Zachary
+Peter
+Kyle
+Ethan
+Walter
+Noah
+Jeremy
+Keith
+Roger
+Terry
+Gerald
+Harold
+Sean
+Carl
+Arthur
+Lawrence
+Dylan
+Jesse
+Bryan
+Billy
+Joe
+Gabriel
+Logan
+Albert
+Willie
+Alan
+Juan
+Wayne
+Elijah
+Randy
+Roy
+Vincent
+Ralph
+Eugene
+Russell
+Bobby
+Mason
+Philip
+Louis
+Harry
+Ted
+Tom
+Tim
+Jim
+Jimmy
+Bill
+Bob
+Mike
+Dick
+Rick
+Chuck
+Ben
+Dan
+Don
+Ron
+Rex
+Jake
+Lloyd
+Colin
+Condoleezza
+Madeleine
+Hillary
+Kamala
+Nancy
+Mitch
+Lindsey
+Marco
+Rand
+Pete
+Tulsi
+Kash
+Marjorie
+Elise
+Kristi
+Linda
+Susan
+Samantha
+Nikki
+Kelly
+Gina
+Janet
+Jen
+Jennifer
+Victoria
+Wendy
+Antony
+Tony
+Avril
+Kurt
+Brett
+Jared
+Ivanka
+Rudy
+Sarah
+Karoline
+Kayleigh
+Ned
+Vedant
+Marie
+Jean
+Dana
+Lisa
+Mary
+Patricia
+Barbara
+Elizabeth
+Margaret
+Dorothy
+Karen
+Betty
+Helen
+Sandra
+Donna
+Carol
+Ruth
+Sharon
+Michelle
+Laura
+Emily
+Kimberly
+Deborah
+Jessica
+Shirley
+Cynthia
+Angela
+Melissa
+Brenda
+Amy
+Anna
+Rebecca
+Kathleen
+Pamela
+Martha
+Debra
+Amanda
+Stephanie
+Carolyn
+Christine
+Catherine
+Frances
+Ann
+Joyce
+Diane
+Alice
+Julie
+Heather
+Teresa
+Doris
+Gloria
+Evelyn
+Cheryl
+Mildred
+Katherine
+Joan
+Ashley
+Judith
+Janice
+Nicole
+Judy
+Christina
+Kathy
+Theresa
+Beverly
+Denise
+Tammy
+Irene
+Jane
+Lori
+Rachel
+Marilyn
+Andrea
+Kathryn
+Louise
+Sara
+Anne
+Jacqueline
+Wanda
+Bonnie
+Julia
+Ruby
+Lois
+Tina
+Phyllis
+Norma
+Paula
+Diana
+Annie
+Lillian
+Emma
+Olivia
+Sophia
+Grace
+Chloe
+Megan
+Hannah
+Condi
+Caroline
+Penny
+Priti
+Liz
+Boris
+Rishi
+Keir
+Gordon
+Dominic
+Gavin
+Grant
+Oliver
+Suella
+Yvette
+Nick
+Nigel
+Alastair
+Malcolm
+Sadiq
+Nicola
+Humza
+Kemi
+Angus
+Kim
+Vladimir
+Dmitry
+Dmitri
+Dmitriy
+Sergei
+Sergey
+Serhiy
+Serhii
+Aleksandr
+Aleksander
+Alexandr
+Oleksandr
+Olexander
+Alexei
+Alexey
+Aleksei
+Aleksey
+Oleksiy
+Oleksii
+Andrei
+Andrey
+Andriy
+Andrii
+Mikhail
+Mykhailo
+Mykhaylo
+Nikolai
+Nikolay
+Mykola
+Ivan
+Yuri
+Yury
+Yuriy
+Yurii
+Viktor
+Victor
+Valery
+Valeriy
+Valerii
+Vitaly
+Vitaliy
+Vitalii
+Volodymyr
+Pyotr
+Pavel
+Pavlo
+Igor
+Ihor
+Oleg
+Oleh
+Gennady
+Gennadiy
+Evgeny
+Yevgeny
+Yevgeniy
+Yevhen
+Konstantin
+Kostiantyn
+Kostyantyn
+Maxim
+Maksim
+Maksym
+Anatoly
+Anatoliy
+Denis
+Denys
+Ruslan
+Ramzan
+Akhmad
+Kirill
+Kyrylo
+Vasily
+Vasyl
+Vadim
+Vadym
+Leonid
+Stanislav
+Vyacheslav
+Viacheslav
+Arseniy
+Arseny
+Yulia
+Yuliia
+Iryna
+Irina
+Olena
+Elena
+Yelena
+Tatiana
+Tatyana
+Natalia
+Natalya
+Svetlana
+Maria
+Mariya
+Olga
+Valentina
+Lyudmila
+Ludmila
+Ekaterina
+Yekaterina
+Kateryna
+Marina
+Oksana
+Anastasia
+Nadezhda
+Nadiya
+Galina
+Halyna
+Vera
+Daria
+Darya
+Ksenia
+Sofia
+Alla
+Lyubov
+Inna
+Nariman
+Rustem
+Arsen
+Herman
+Rostislav
+Rostyslav
+Bohdan
+Taras
+Stepan
+Yaroslav
+Fedir
+Fyodor
+Fedor
+Grigory
+Hryhoriy
+Semyon
+Timofey
+Nikita
+Lavrentiy
+Matvey
+Artem
+Artyom
+Arkady
+Eduard
+Emil
+Filipp
+Georgy
+Heorhiy
+Gleb
+Ilya
+Illia
+Lev
+Ramil
+Rinat
+Oleksandra
+Sviatlana
+Svyatoslav
+Sviatoslav
+Zakhar
+Zinaida
+Alyaksandr
+Aliaksandr
+Alyaksandra
+Viktar
+Ales
+Siarhei
+Sergiy
+Ruslana
+Mohammed
+Muhammad
+Mohammad
+Mohamed
+Mohamad
+Muhammed
+Mehmet
+Mahmoud
+Mahmud
+Mahmood
+Ahmed
+Ahmad
+Ahmet
+Ali
+Hassan
+Hasan
+Hussein
+Husain
+Hossein
+Husayn
+Omar
+Umar
+Abdullah
+Abdallah
+Abdulla
+Abdel
+Abd
+Abdul
+Abdulaziz
+Abdelaziz
+Abdelmadjid
+Abdelmajid
+Abdel-Fattah
+Abdelfattah
+Abdulrahman
+Abdul-Rahman
+Abdel-Rahman
+Abdelrahman
+Abdulmalik
+Abdul-Malik
+Abdulkarim
+Abdelkader
+Abdelilah
+Abbas
+Ayman
+Bashar
+Hafez
+Maher
+Asma
+Rami
+Faisal
+Feisal
+Fahd
+Fahad
+Salman
+Nayef
+Bandar
+Turki
+Khalid
+Khaled
+Khalifa
+Hamad
+Hamed
+Hamid
+Hamdan
+Tamim
+Mansour
+Mansur
+Saud
+Saad
+Sa'ad
+Saeb
+Sami
+Samir
+Samer
+Nabil
+Nabih
+Najib
+Naguib
+Nasser
+Naeem
+Qasim
+Qasem
+Yahya
+Yehya
+Ismail
+Ismael
+Isma'il
+Ibrahim
+Ebrahim
+Khalil
+Jamal
+Gamal
+Jamil
+Marwan
+Mustafa
+Mostafa
+Moustafa
+Mustapha
+Osama
+Usama
+Ousama
+Riyad
+Riad
+Salah
+Salih
+Tariq
+Tarek
+Tareq
+Walid
+Waleed
+Yasser
+Yasir
+Yousef
+Youssef
+Yusuf
+Yussef
+Ziad
+Ziyad
+Zayed
+Zaid
+Zeid
+Anwar
+Adel
+Adil
+Adnan
+Amin
+Amr
+Amer
+Anas
+Ashraf
+Atef
+Ayad
+Ayoub
+Aziz
+Badr
+Bassam
+Bilal
+Fadi
+Fahmi
+Farid
+Farouk
+Faruq
+Fathi
+Fawzi
+Fouad
+Fuad
+Ghassan
+Hamza
+Hani
+Haidar
+Haider
+Hayder
+Hisham
+Hicham
+Hosni
+Hussam
+Imad
+Emad
+Issa
+Isa
+Jaber
+Jabir
+Jafar
+Jaafar
+Jalal
+Jassim
+Jasem
+Kamal
+Kamel
+Karim
+Kareem
+Khaldoun
+Majed
+Majid
+Maged
+Mazen
+Mazin
+Moaz
+Muqtada
+Moqtada
+Mounir
+Musa
+Mousa
+Nabeel
+Nadim
+Nadeem
+Naji
+Nawaf
+Nizar
+Nouri
+Nuri
+Qais
+Qays
+Rafik
+Rafiq
+Rashid
+Rached
+Rachid
+Rashad
+Rifaat
+Saif
+Seif
+Sayed
+Sayyid
+Shaker
+Shukri
+Suhail
+Suhayl
+Tawfiq
+Tawfik
+Wael
+Wail
+Wassim
+Yasin
+Yassin
+Yassine
+Younis
+Younes
+Zakaria
+Zakariya
+Zuhair
+Fatima
+Fatma
+Aisha
+Ayesha
+Leila
+Layla
+Laila
+Rania
+Hanan
+Huda
+Noura
+Nora
+Reem
+Rima
+Dina
+Lina
+Samira
+Salma
+Sheikha
+Mariam
+Maryam
+Zainab
+Zeinab
+Haya
+Lulwa
+Lolwah
+Amal
+Hind
+Nadia
+Najla
+Souad
+Suad
+Tzipi
+Golda
+Shimon
+Yitzhak
+Ehud
+Ariel
+Benny
+Naftali
+Yair
+Yoav
+Avigdor
+Isaac
+Itamar
+Bezalel
+Gideon
+Moshe
+Gilad
+Danny
+Eli
+Avi
+Herzl
+Reuven
+Ronen
+Tzachi
+Yossi
+Amos
+Aharon
+Aviv
+Gadi
+Dudi
+Gabi
+Dror
+Nir
+Omer
+Ofer
+Shaul
+Uzi
+Yuval
+Zohar
+Miri
+Ayelet
+Orit
+Galit
+Sharren
+Merav
+Yisrael
+Rafi
+Tamir
+Hagai
+Eyal
+Javad
+Jawad
+Mohammad-Javad
+Masoud
+Akbar
+Ruhollah
+Ruhallah
+Ghassem
+Esmail
+Esmaeil
+Mojtaba
+Amir
+Abdollah
+Abdolrahim
+Hamidreza
+Mohsen
+Mohsin
+Kazem
+Kazim
+Mehdi
+Mahdi
+Morteza
+Reza
+Alireza
+Gholamreza
+Gholam
+Hojjat
+Jalil
+Ali-Reza
+Bagher
+Baqer
+Sadegh
+Sadeq
+Shahram
+Shirin
+Narges
+Nasrin
+Fatemeh
+Masoumeh
+Parisa
+Zahra
+Behrouz
+Bijan
+Cyrus
+Dariush
+Darius
+Farhad
+Hooshang
+Houshang
+Kaveh
+Kourosh
+Mehrdad
+Navid
+Omid
+Payam
+Rostam
+Siavash
+Vahid
+Aref
+Esfandiar
+Rahim
+Recep
+Tayyip
+Mevlut
+Mevlüt
+Hakan
+Binali
+Kemal
+Devlet
+Ekrem
+İbrahim
+Fahrettin
+Numan
+Hulusi
+Yasar
+Yaşar
+Suleyman
+Süleyman
+Ömer
+Cemal
+Cevdet
+Fuat
+Halil
+Haluk
+Hikmet
+Ismet
+Kenan
+Levent
+Murat
+Nihat
+Orhan
+Osman
+Selahattin
+Selçuk
+Serdar
+Sinan
+Soner
+Tuncay
+Turgut
+Volkan
+Yilmaz
+Yıldırım
+Emine
+Meral
+Tansu
+Berat
+Bulent
+Bülent
+Alparslan
+Burak
+Cem
+Emre
+Ilnur
+Kubilay
+Mesut
+Oktay
+Ozgur
+Özgür
+Sadettin
+Tugrul
+Tuğrul
+Umit
+Ümit
+Zekeriya
+Ilham
+İlham
+Jeyhun
+Ceyhun
+Elmar
+Mehriban
+Ramiz
+Novruz
+Zakir
+Nikol
+Serzh
+Levon
+Ararat
+Arayik
+Ruben
+Samvel
+Armen
+Vahagn
+Zohrab
+Edmon
+Mikheil
+Zurab
+Irakli
+Giorgi
+Bidzina
+Salome
+Nino
+Levan
+Davit
+Tedo
+Kakha
+Nursultan
+Kassym-Jomart
+Kassym
+Kasym-Zhomart
+Shavkat
+Emomali
+Rustam
+Sadyr
+Almazbek
+Kurmanbek
+Askar
+Gurbanguly
+Saparmurat
+Bakhtiyor
+Nurlan
+Dariga
+Kairat
+Marat
+Yerlan
+Sooronbay
+Erlan
+Mukhtar
+Temir
+Sadir
+Xi
+Li
+Qiang
+Wang
+Yi
+Zhang
+Liu
+Chen
+Yang
+Zhao
+Huang
+Zhou
+Wu
+Xu
+Sun
+Hu
+Zhu
+Gao
+Lin
+Guo
+Ma
+Luo
+Liang
+Song
+Zheng
+Xie
+Han
+Tang
+Feng
+Yu
+Dong
+Xiao
+Cheng
+Cao
+Yuan
+Deng
+Fu
+Shen
+Zeng
+Peng
+Lu
+Su
+Jiang
+Cai
+Jia
+Ding
+Wei
+Xue
+Ye
+Yan
+Pan
+Du
+Dai
+Xia
+Zhong
+Tian
+Ren
+Fan
+Fang
+Shi
+Yao
+Tan
+Liao
+Zou
+Xiong
+Jin
+Hao
+Bai
+Cui
+Kang
+Mao
+Qiu
+Qin
+Gang
+Wen
+Hua
+Ning
+Jian
+Geng
+Jun
+Chang
+Qi
+Chiang
+Tsai
+Lai
+Lee
+Hsiao
+Hou
+Ko
+Chiu
+Carrie
+Tung
+Leung
+Wong
+Agnes
+Shinzo
+Fumio
+Yoshihide
+Shigeru
+Sanae
+Taro
+Toshimitsu
+Yoshimasa
+Junichiro
+Yasuo
+Naoto
+Yoshihiko
+Yukio
+Ryutaro
+Keizo
+Yoshiro
+Tomiichi
+Kiichi
+Morihiro
+Tsutomu
+Hiroshi
+Takeshi
+Yoko
+Yoshiko
+Nobuo
+Minoru
+Katsunobu
+Koichi
+Itsunori
+Yasukazu
+Kenji
+Akihito
+Naruhito
+Masako
+Jong
+Moon
+Yoon
+Park
+Hoon
+Sung
+Narendra
+Manmohan
+Atal
+Rahul
+Sonia
+Indira
+Rajiv
+Jawaharlal
+Subrahmanyam
+Sushma
+Ajit
+Amit
+Rajnath
+Nirmala
+Piyush
+Vikram
+Harsh
+Shivshankar
+Vijay
+Arvind
+Mamata
+Nitish
+Yogi
+Smriti
+Shashi
+Nirupama
+Pranab
+Ram
+Droupadi
+Venkaiah
+Jagdeep
+Pratibha
+Kapil
+Yashwant
+Jaswant
+Krishna
+Murli
+Inder
+Chandra
+Narasimha
+Vishwanath
+Raj
+Rajendra
+Rajesh
+Ramesh
+Suresh
+Mahesh
+Ganesh
+Dinesh
+Rakesh
+Mukesh
+Ravi
+Sanjay
+Sunil
+Anil
+Ajay
+Vinod
+Ashok
+Manoj
+Pankaj
+Deepak
+Prakash
+Arun
+Varun
+Tarun
+Sachin
+Gautam
+Ratan
+Anupam
+Ashwini
+Hardeep
+Kiren
+Bipin
+Upendra
+Taranjit
+Syed
+Ruchira
+Harish
+Imran
+Nawaz
+Shehbaz
+Shahbaz
+Bilawal
+Benazir
+Zulfikar
+Asif
+Pervez
+Raheel
+Qamar
+Javed
+Asim
+Shah
+Ishaq
+Khawaja
+Hina
+Sartaj
+Yousaf
+Raza
+Shaukat
+Zafarullah
+Mir
+Shireen
+Fawad
+Ahsan
+Masood
+Maleeha
+Hafiz
+Zaki-ur-Rehman
+Khaleda
+Tarique
+Shahriar
+Ranil
+Anura
+Sajith
+Velupillai
+Pushpa
+Sher
+Bahadur
+Baburam
+Gyanendra
+Birendra
+Tshering
+Lotay
+Jigme
+Khesar
+Amrullah
+Zalmay
+Hibatullah
+Akhtar
+Sirajuddin
+Jalaluddin
+Khan
+Zabihullah
+Yaqoob
+Atta
+Noor
+Gulbuddin
+Burhanuddin
+Cyril
+Thabo
+Nelson
+Kgalema
+Naledi
+Lamola
+Julius
+Uhuru
+Raila
+Mwai
+Musalia
+Kithure
+Rigathi
+Amina
+Raychelle
+Yoweri
+Muhoozi
+Bobi
+Jeje
+Olivier
+Yolande
+Felix
+Félix
+Laurent-Desire
+Laurent-Désiré
+Corneille
+Sultani
+Bertrand
+Christophe
+Therese
+Abiy
+Sahle-Work
+Demeke
+Redwan
+Gedion
+Taye
+Meles
+Hailemariam
+Debretsion
+Getachew
+Tsadkan
+Isaias
+Yemane
+Abdullahi
+Abdi
+Abdirizak
+Abdirahman
+Bashir
+Fattah
+Burhan
+Abdalla
+Kamil
+Malik
+Salva
+Riek
+Taban
+Nafie
+Muhammadu
+Bola
+Goodluck
+Olusegun
+Umaru
+Atiku
+Geoffrey
+Kashim
+Yemi
+Nnamdi
+Nana
+Kofi
+Macky
+Bassirou
+Diomaye
+Ousmane
+Abdoulaye
+Alassane
+Laurent
+Guillaume
+Henri
+Assimi
+Choguel
+Boubacar
+Amadou
+Bah
+Moctar
+Paul-Henri
+Roch
+Marc
+Blaise
+Abdourahamane
+Mahamadou
+Lamine
+Bakary
+Mahamat
+Idriss
+Succes
+Faustin-Archange
+Francois
+Michel
+Brice
+Teodoro
+Faure
+Patrice
+Boni
+Adama
+Umaro
+Ernest
+Ellen
+Alpha
+Mamadi
+Ramtane
+Kais
+Beji
+Saad-Eddine
+Muammar
+Fayez
+Aguila
+Sameh
+Emmerson
+Morgan
+Constantino
+Hakainde
+Edgar
+Lazarus
+Samia
+Jakaya
+Filipe
+Venancio
+Joao
+João
+Eduardo
+Hage
+Netumbo
+Nangolo
+Mokgweetsi
+Andry
+Azali
+Evariste
+Pierre
+Nkosazana
+Bankole
+Workneh
+Alieu
+Emmanuel
+Nicolas
+Jacques
+François
+Lionel
+Dominique
+Alain
+Jean-Yves
+Jean-Marc
+Jean-Noel
+Jean-Noël
+Stephane
+Stéphane
+Sebastien
+Sébastien
+Edouard
+Édouard
+Elisabeth
+Élisabeth
+Bruno
+Gérald
+Florence
+Francois-Xavier
+Marine
+Éric
+Jean-Luc
+Segolene
+Ségolène
+Hubert
+Herve
+Hervé
+Bernard
+Thierry
+Yves
+Philippe
+Didier
+Fabien
+Ursula
+Olaf
+Friedrich
+Frank-Walter
+Joachim
+Horst
+Gerhard
+Helmut
+Annalena
+Wolfgang
+Sigmar
+Heiko
+Guido
+Karl
+Karl-Theodor
+Markus
+Armin
+Norbert
+Sahra
+Hans-Dietrich
+Klaus
+Jens
+Lars
+Johann
+Johannes
+Rolf
+Dietmar
+Kai
+Anton
+Volker
+Svenja
+Mario
+Matteo
+Giorgia
+Silvio
+Romano
+Paolo
+Giuseppe
+Antonio
+Sergio
+Luigi
+Enrico
+Massimo
+Giulio
+Gianni
+Franco
+Federico
+Lorenzo
+Adolfo
+Alberto
+Alfredo
+Angelino
+Carlo
+Claudio
+Corrado
+Domenico
+Enzo
+Fabio
+Fabrizio
+Francesco
+Giancarlo
+Giorgio
+Giovanni
+Leonardo
+Luca
+Marcello
+Marta
+Maurizio
+Pier
+Pietro
+Raffaele
+Renato
+Riccardo
+Roberto
+Stefano
+Umberto
+Vittorio
+Pedro
+Mariano
+José
+Luis
+Felipe
+Josep
+Carles
+Alfonso
+Javier
+Margarita
+Arancha
+Ana
+Isabel
+Santiago
+Cuca
+Yolanda
+Pablo
+Jorge
+Joaquin
+Joaquín
+Miguel
+Rodrigo
+Soraya
+Dolores
+Carmen
+Mercedes
+Pilar
+Raquel
+Aníbal
+Anibal
+Marcelo
+Augusto
+Durao
+Durão
+Mário
+Paulo
+Rutger
+Wopke
+Geert
+Sigrid
+Kajsa
+Caspar
+Beatrix
+Willem-Alexander
+Maxima
+Máxima
+Amalia
+Guy
+Sophie
+Hadja
+Bart
+Jan
+Xavier
+Jean-Claude
+Luc
+Leo
+Micheal
+Micheál
+Simon
+Enda
+Bertie
+Lou
+Manuel
+Federica
+Kaja
+Roberta
+António
+Valdis
+Margrethe
+Maros
+Maroš
+Frans
+Olivér
+Janez
+Dubravka
+Andrius
+Wim
+Anders
+Jaap
+Willy
+Manfred
+Rob
+Tod
+Curtis
+Alexus
+Urmas
+Alar
+Toomas
+Hendrik
+Kersti
+Kristen
+Margus
+Taavi
+Juri
+Jüri
+Egils
+Edgars
+Krisjanis
+Krišjānis
+Evika
+Baiba
+Gitanas
+Dalia
+Ingrida
+Gabrielius
+Linas
+Kestutis
+Gintautas
+Andrzej
+Mateusz
+Jaroslaw
+Jarosław
+Lech
+Radoslaw
+Radosław
+Zbigniew
+Witold
+Wladyslaw
+Władysław
+Mariusz
+Bronislaw
+Bronisław
+Karol
+Rafal
+Rafał
+Beata
+Ewa
+Péter
+Katalin
+Tamas
+Tamás
+Ferenc
+Janos
+János
+Zuzana
+Ludovit
+Juraj
+Miroslav
+Petr
+Andrej
+Milos
+Miloš
+Vaclav
+Václav
+Bohuslav
+Jakub
+Nicusor
+Nicușor
+Marcel
+Bogdan
+Luminita
+Traian
+Ludovic
+Ilie
+Calin
+Călin
+Rumen
+Boyko
+Kiril
+Rosen
+Maia
+Dorin
+Nicu
+Mihai
+Vlad
+Ilan
+Aleksandar
+Ivica
+Tomislav
+Slobodan
+Vojislav
+Zoran
+Milorad
+Radovan
+Ratko
+Alija
+Bakir
+Zeljko
+Željko
+Valentin
+Hashim
+Albin
+Vjosa
+Ramush
+Donika
+Edi
+Sali
+Bajram
+Ilir
+Igli
+Milo
+Jakov
+Dritan
+Stevo
+Gordana
+Hristijan
+Nikola
+Bujar
+Kolinda
+Franjo
+Gordan
+Stjepan
+Natasa
+Nataša
+Borut
+Tanja
+Kyriakos
+Alexis
+Antonis
+Costas
+Kostas
+Nikos
+Giorgos
+Katerina
+Konstantinos
+Prokopis
+Nicos
+Ersin
+Tufan
+Rauf
+Sauli
+Sanna
+Petteri
+Pekka
+Elina
+Antti
+Tarja
+Martti
+Ulf
+Magdalena
+Stefan
+Tobias
+Pal
+Pål
+Margot
+Jonas
+Erna
+Espen
+Anniken
+Ine
+Mette
+Jeppe
+Troels
+Helle
+Katrin
+Bjarni
+Thordis
+Þórdís
+Kolbrun
+Kolbrún
+Halla
+Gudni
+Guðni
+Kristrun
+Jens-Frederik
+Sebastian
+Beate
+Herbert
+Ignazio
+Viola
+Karin
+Micheline
+Heinz
+Chrystia
+Melanie
+Mélanie
+Anita
+Jagmeet
+Andres
+Andrés
+Claudia
+Alicia
+Ramon
+Ramón
+Enrique
+Vicente
+Ernesto
+Carlos
+Ovidio
+Nemesio
+Luiz
+Inacio
+Inácio
+Dilma
+Jair
+Fernando
+Henrique
+Celso
+Mauro
+Geraldo
+Nicolás
+Hugo
+Edmundo
+Delcy
+Yvan
+Diosdado
+Tareck
+Leopoldo
+Gustavo
+Iván
+Alvaro
+Álvaro
+Gilberto
+Cristina
+Mauricio
+Nestor
+Néstor
+Gerardo
+Sebastián
+Evo
+Jeanine
+Rafael
+Lenin
+Lenín
+Guillermo
+Keiko
+Ollanta
+Martín
+Yamandu
+Yamandú
+Tabare
+Tabaré
+Pepe
+Raul
+Raúl
+Fidel
+Rosario
+Nayib
+Xiomara
+Orlando
+Nasry
+Bernardo
+Alejandro
+Oscar
+Óscar
+Laurentino
+Jovenel
+Garry
+Alix
+Mia
+Irfaan
+Bharrat
+Chandrikapersad
+Desi
+Barack
+JD
+Leon
+Sandy
+Merrick
+Pam
+Jeff
+Erik
+Stanley
+Brad
+Howard
+Wilbur
+Jamieson
+Hakeem
+Bernie
+Karine
+Sabrina
+Pat
+Elon
+
+"""#),
         ("organizations.tsv", #"""
 name	aliases	kind	country	cameo	parent
 United Nations	UN|U.N.|United Nations Organization|UNO	organization		IGOUNO	
@@ -650,7 +2469,7 @@ Al-Quds Brigades	Al Quds Brigades|Saraya al-Quds	group	PSE	PSEREB	Palestinian Is
 Al-Aqsa Martyrs' Brigades	Al-Aqsa Martyrs Brigades|al-Aqsa Martyrs Brigade	group	PSE	PSEREB	Fatah
 Popular Front for the Liberation of Palestine	PFLP	group	PSE	PSEREB	
 Democratic Front for the Liberation of Palestine	DFLP	group	PSE	PSEREB	
-Popular Resistance Committees	PRC	group	PSE	PSEREB	
+Popular Resistance Committees		group	PSE	PSEREB	
 Lions' Den	Lions Den|Areen al-Usood	group	PSE	PSEREB	
 Islamic Revolutionary Guard Corps	IRGC|Revolutionary Guards|Revolutionary Guard|Iran's Revolutionary Guards|Revolutionary Guard Corps|Sepah|Pasdaran	organization	IRN	IRNMIL	
 Quds Force	IRGC Quds Force|Qods Force|Quds force	organization	IRN	IRNMIL	Islamic Revolutionary Guard Corps
@@ -1019,6 +2838,1220 @@ U.S. Forces Japan	USFJ	organization	USA	USAMIL	U.S. Department of Defense
 Iraqi Counter-Terrorism Service	CTS|Counter Terrorism Service	organization	IRQ	IRQMIL	
 Syrian Interim Government	Syrian transitional government|Syria's transitional government	organization	SYR	SYRGOV	
 Military Operations Command	Military Operations Department	group	SYR	SYRREB	Hayat Tahrir al-Sham
+
+"""#),
+        ("outlets.tsv", #"""
+name	aliases
+Reuters	Thomson Reuters|Reuters News
+Associated Press	AP|The Associated Press|A.P.
+Agence France-Presse	AFP|Agence France Presse|A.F.P.
+Bloomberg	Bloomberg News|Bloomberg L.P.
+Interfax	Interfax news agency|Interfax-Ukraine
+TASS	ITAR-TASS|Tass|TASS news agency
+RIA Novosti	RIA news agency
+Sputnik	Sputnik News
+RT	Russia Today
+Izvestia	Izvestiya
+Kommersant	
+RBC	RBK
+Vedomosti	
+Meduza	
+Novaya Gazeta	
+Xinhua	Xinhua News Agency|New China News Agency
+China Daily	
+Global Times	
+People's Daily	
+CGTN	China Global Television Network
+CCTV	China Central Television
+South China Morning Post	SCMP
+Kyodo	Kyodo News
+NHK	
+Nikkei	Nikkei Asia|Nikkei Asian Review
+Asahi Shimbun	Asahi
+Yomiuri Shimbun	Yomiuri
+Yonhap	Yonhap News Agency
+KCNA	Korean Central News Agency
+Rodong Sinmun	
+IRNA	Islamic Republic News Agency
+Tasnim	Tasnim News Agency
+Fars	Fars News Agency
+Mehr	Mehr News Agency
+ISNA	Iranian Students' News Agency
+Press TV	PressTV
+IRIB	Islamic Republic of Iran Broadcasting
+Anadolu	Anadolu Agency
+TRT	TRT World
+Daily Sabah	
+Hurriyet	Hürriyet
+DPA	dpa|Deutsche Presse-Agentur
+ANSA	
+EFE	Agencia EFE
+Press Trust of India	PTI
+ANI	Asian News International
+The Hindu	
+Times of India	
+Hindustan Times	
+BBC	British Broadcasting Corporation|BBC News|BBC World Service
+CNN	Cable News Network
+Al Jazeera	Al-Jazeera|Al Jazeera English|Aljazeera
+Al Arabiya	Al-Arabiya
+Al-Manar	Al Manar
+Al Mayadeen	Al-Mayadeen
+Asharq Al-Awsat	Asharq al-Awsat
+Gulf News	
+Saudi Press Agency	SPA news agency
+WAM	Emirates News Agency
+QNA	Qatar News Agency
+MENA	Middle East News Agency
+Al-Ahram	Al Ahram|Ahram Online
+Fox News	
+NBC	NBC News
+CBS	CBS News
+ABC	ABC News
+MSNBC	
+NPR	National Public Radio
+PBS	
+CNBC	
+Voice of America	VOA
+Radio Free Europe/Radio Liberty	RFE/RL|Radio Free Europe|Radio Liberty
+Radio Free Asia	RFA
+The New York Times	New York Times|NYT
+The Washington Post	Washington Post
+The Wall Street Journal	Wall Street Journal|WSJ
+USA Today	
+Los Angeles Times	LA Times
+Politico	POLITICO|Politico Europe
+Axios	
+Newsweek	
+The Atlantic	
+The New Yorker	
+Financial Times	FT
+The Guardian	
+The Times	The Times of London
+The Telegraph	Daily Telegraph
+The Independent	
+The Economist	
+Sky News	
+Daily Mail	
+The Observer	
+Le Monde	
+Le Figaro	
+Libération	
+France 24	France24
+RFI	Radio France Internationale
+Der Spiegel	Spiegel
+Die Zeit	
+Frankfurter Allgemeine Zeitung	FAZ
+Süddeutsche Zeitung	Sueddeutsche Zeitung
+Bild	Bild Zeitung
+Deutsche Welle	DW
+Corriere della Sera	
+La Repubblica	
+El Pais	El País
+Gazeta Wyborcza	
+Haaretz	
+Times of Israel	The Times of Israel
+Jerusalem Post	The Jerusalem Post
+Yedioth Ahronoth	Ynet|Ynetnews
+Channel 12	Israel's Channel 12
+Army Radio	Galei Tzahal
+Kyiv Independent	The Kyiv Independent
+Kyiv Post	
+Ukrinform	
+UNIAN	
+Ukrainska Pravda	
+Suspilne	
+SANA	Syrian Arab News Agency
+WAFA	Wafa news agency
+Ma'an	Ma'an News Agency
+Al-Masirah	Al Masirah
+Saba	Saba News Agency
+Dawn	
+Geo News	Geo TV
+The Express Tribune	Express Tribune
+Tolo News	TOLOnews
+Pajhwok	Pajhwok Afghan News
+Khaama Press	
+Sudan Tribune	
+Radio Dabanga	
+Daily Nation	
+Premium Times	
+News24	
+Mail & Guardian	
+Jeune Afrique	
+Clarin	Clarín
+Folha de S.Paulo	Folha
+O Globo	
+El Universal	
+Reforma	
+Telesur	teleSUR
+Granma	
+Prensa Latina	
+Kompas	
+Antara	Antara news agency
+Bernama	
+The Straits Times	Straits Times
+Bangkok Post	
+VnExpress	
+Vietnam News Agency	VNA
+Philippine Daily Inquirer	
+Rappler	
+ABC Australia	Australian Broadcasting Corporation
+Sydney Morning Herald	
+CBC	CBC News|Canadian Broadcasting Corporation
+Globe and Mail	The Globe and Mail
+The Moscow Times	Moscow Times
+Belta	BelTA
+Armenpress	
+APA	Azeri Press Agency
+Civil.ge	
+Balkan Insight	BIRN
+Tanjug	
+HINA	
+Euronews	
+Le Temps	
+NZZ	Neue Zürcher Zeitung
+Semafor	
+The Intercept	
+ProPublica	
+Bellingcat	
+Institute for War and Peace Reporting	IWPR
+Middle East Eye	
+Al-Monitor	
+The New Arab	
+Kurdistan 24	
+Rudaw	
+Shafaq News	
+Enab Baladi	
+Kathimerini	
+Hromadske	
+
+"""#),
+        ("places.tsv", #"""
+name	country	kind	aliases
+Crimea	UKR	territory	Crimean Peninsula|Crimean peninsula|Krym
+Sevastopol	UKR	city	Sebastopol
+Simferopol	UKR	city	
+Kerch	UKR	city	
+Kerch Strait	UKR	sea	Kerch Strait Bridge
+Crimean Bridge	UKR	landmark	Kerch Bridge
+Donbas	UKR	region	Donbass
+Donetsk	UKR	city	
+Donetsk region	UKR	region	Donetsk oblast|Donetsk Oblast|Donetsk province
+Luhansk	UKR	city	Lugansk
+Luhansk region	UKR	region	Luhansk oblast|Luhansk Oblast|Lugansk region|Luhansk province
+Kharkiv	UKR	city	Kharkov
+Kharkiv region	UKR	region	Kharkiv oblast|Kharkiv Oblast|Kharkov region
+Kherson	UKR	city	
+Kherson region	UKR	region	Kherson oblast|Kherson Oblast
+Zaporizhzhia	UKR	city	Zaporizhia|Zaporozhye|Zaporizhzhya
+Zaporizhzhia region	UKR	region	Zaporizhzhia oblast|Zaporizhia region|Zaporozhye region
+Zaporizhzhia Nuclear Power Plant	UKR	landmark	Zaporizhzhia nuclear plant|Zaporizhzhia plant|ZNPP|Zaporizhia nuclear power plant
+Chernobyl	UKR	landmark	Chornobyl|Chernobyl nuclear power plant
+Mariupol	UKR	city	
+Azovstal	UKR	landmark	Azovstal steel plant|Azovstal steelworks
+Bakhmut	UKR	city	Artemivsk|Artyomovsk
+Avdiivka	UKR	city	Avdiyivka
+Pokrovsk	UKR	city	
+Kramatorsk	UKR	city	
+Sloviansk	UKR	city	Slavyansk|Slovyansk
+Kostiantynivka	UKR	city	Konstantinovka
+Chasiv Yar	UKR	city	
+Vuhledar	UKR	city	Ugledar
+Toretsk	UKR	city	
+Lysychansk	UKR	city	
+Sievierodonetsk	UKR	city	Severodonetsk
+Soledar	UKR	city	
+Ilovaisk	UKR	city	
+Debaltseve	UKR	city	
+Horlivka	UKR	city	Gorlovka
+Makiivka	UKR	city	Makeyevka
+Melitopol	UKR	city	
+Berdyansk	UKR	city	
+Enerhodar	UKR	city	Energodar
+Nova Kakhovka	UKR	city	
+Kakhovka Dam	UKR	landmark	Kakhovka dam|Nova Kakhovka dam
+Odesa	UKR	city	Odessa
+Odesa region	UKR	region	Odesa oblast|Odessa region
+Mykolaiv	UKR	city	Nikolayev
+Dnipro	UKR	city	Dnipropetrovsk|Dnepr
+Dnipropetrovsk region	UKR	region	Dnipropetrovsk oblast
+Kryvyi Rih	UKR	city	Krivoy Rog
+Poltava	UKR	city	
+Sumy	UKR	city	
+Sumy region	UKR	region	Sumy oblast
+Chernihiv	UKR	city	Chernigov
+Zhytomyr	UKR	city	
+Vinnytsia	UKR	city	Vinnitsa
+Lviv	UKR	city	Lvov|Lwow
+Ivano-Frankivsk	UKR	city	
+Ternopil	UKR	city	
+Lutsk	UKR	city	
+Rivne	UKR	city	
+Uzhhorod	UKR	city	
+Chernivtsi	UKR	city	
+Khmelnytskyi	UKR	city	
+Cherkasy	UKR	city	
+Kropyvnytskyi	UKR	city	Kirovohrad
+Bucha	UKR	city	
+Irpin	UKR	city	
+Hostomel	UKR	city	
+Kupiansk	UKR	city	Kupyansk
+Izium	UKR	city	Izyum
+Kursk	RUS	city	
+Kursk region	RUS	region	Kursk oblast
+Belgorod	RUS	city	
+Belgorod region	RUS	region	Belgorod oblast
+Bryansk	RUS	city	
+Rostov-on-Don	RUS	city	Rostov
+Voronezh	RUS	city	
+Krasnodar	RUS	city	
+Novorossiysk	RUS	city	
+Sochi	RUS	city	
+Kaliningrad	RUS	city	Koenigsberg
+St. Petersburg	RUS	city	Saint Petersburg|St Petersburg|Leningrad
+Yekaterinburg	RUS	city	Ekaterinburg|Sverdlovsk
+Novosibirsk	RUS	city	
+Kazan	RUS	city	
+Nizhny Novgorod	RUS	city	
+Samara	RUS	city	
+Volgograd	RUS	city	Stalingrad
+Murmansk	RUS	city	
+Vladivostok	RUS	city	
+Grozny	RUS	city	Groznyy
+Chechnya	RUS	region	Chechen Republic
+Dagestan	RUS	region	Daghestan
+Ingushetia	RUS	region	
+North Caucasus	RUS	region	
+Siberia	RUS	region	
+Tatarstan	RUS	region	
+Engels	RUS	base	Engels air base
+Red Square	RUS	landmark	
+Abkhazia	GEO	territory	Abkhaziya
+Sukhumi	GEO	city	Sukhum
+South Ossetia	GEO	territory	Tskhinvali region
+Tskhinvali	GEO	city	
+Batumi	GEO	city	
+Transnistria	MDA	territory	Transdniestria|Trans-Dniester|Transdniester|Pridnestrovie
+Tiraspol	MDA	city	
+Gagauzia	MDA	region	
+Nagorno-Karabakh	AZE	territory	Karabakh|Nagorny Karabakh|Nagorno Karabakh|Artsakh
+Stepanakert	AZE	city	Khankendi
+Shusha	AZE	city	Shushi
+Lachin corridor	AZE	crossing	Lachin Corridor
+Nakhchivan	AZE	region	Nakhichevan
+Ganja	AZE	city	
+Zangezur corridor	ARM	crossing	
+Gyumri	ARM	city	
+Gaza	PSE	territory	Gaza Strip|the Gaza Strip
+Gaza City	PSE	city	
+West Bank	PSE	territory	the West Bank|occupied West Bank|Judea and Samaria
+East Jerusalem	PSE	city	occupied East Jerusalem
+Rafah	PSE	city	
+Rafah crossing	PSE	crossing	Rafah border crossing
+Khan Younis	PSE	city	Khan Yunis
+Deir al-Balah	PSE	city	Deir el-Balah
+Jabalia	PSE	city	Jabaliya|Jabalia refugee camp
+Beit Hanoun	PSE	city	
+Beit Lahia	PSE	city	
+Nuseirat	PSE	city	Nuseirat refugee camp
+Shati	PSE	city	Beach refugee camp|al-Shati refugee camp
+Al-Shifa Hospital	PSE	landmark	Shifa Hospital|al-Shifa hospital|Al Shifa hospital
+Netzarim corridor	PSE	crossing	Netzarim Corridor
+Philadelphi corridor	PSE	crossing	Philadelphi Corridor|Philadelphi route
+Mawasi	PSE	region	al-Mawasi|Al-Mawasi
+Kerem Shalom	ISR	crossing	Kerem Shalom crossing
+Erez crossing	ISR	crossing	Erez
+Allenby Bridge	JOR	crossing	King Hussein Bridge
+Jenin	PSE	city	Jenin refugee camp
+Nablus	PSE	city	
+Hebron	PSE	city	al-Khalil
+Bethlehem	PSE	city	
+Jericho	PSE	city	
+Tulkarem	PSE	city	Tulkarm
+Qalqilya	PSE	city	
+Al-Aqsa Mosque	PSE	landmark	al-Aqsa|Al-Aqsa|Al Aqsa mosque|al-Aqsa mosque compound|Temple Mount|Haram al-Sharif
+Dome of the Rock	PSE	landmark	
+Western Wall	ISR	landmark	Wailing Wall
+Tel Aviv	ISR	city	Tel Aviv-Yafo|Tel Aviv-Jaffa
+Haifa	ISR	city	
+Eilat	ISR	city	
+Ashkelon	ISR	city	Ashqelon
+Ashdod	ISR	city	
+Sderot	ISR	city	
+Beersheba	ISR	city	Beer Sheva|Be'er Sheva
+Nazareth	ISR	city	
+Kiryat Shmona	ISR	city	
+Metula	ISR	city	
+Dimona	ISR	city	
+Negev	ISR	region	Negev desert
+Galilee	ISR	region	
+Kibbutz Be'eri	ISR	city	Be'eri|Beeri
+Kfar Aza	ISR	city	
+Nir Oz	ISR	city	
+Nova festival	ISR	landmark	Nova music festival|Re'im
+Ben Gurion Airport	ISR	landmark	Ben Gurion International Airport
+Nevatim	ISR	base	Nevatim air base
+Golan Heights	SYR	territory	Golan|the Golan|occupied Golan Heights
+Quneitra	SYR	city	
+Shebaa Farms	LBN	territory	Shebaa farms
+Aleppo	SYR	city	Halab
+Idlib	SYR	city	
+Idlib province	SYR	region	Idlib region|Idlib governorate
+Raqqa	SYR	city	Raqqah|al-Raqqa
+Deir ez-Zor	SYR	city	Deir el-Zour|Deir al-Zor|Deir Ezzor|Deir ez-Zour
+Homs	SYR	city	
+Hama	SYR	city	
+Latakia	SYR	city	Lattakia
+Tartus	SYR	city	Tartous
+Hmeimim	SYR	base	Hmeimim air base|Khmeimim
+Daraa	SYR	city	Deraa|Dera'a
+Sweida	SYR	city	Suwayda|As-Suwayda|Suwaida
+Palmyra	SYR	city	Tadmur
+Kobani	SYR	city	Kobane|Ayn al-Arab
+Afrin	SYR	city	
+Manbij	SYR	city	
+Qamishli	SYR	city	Qamishlo
+Hasakah	SYR	city	al-Hasakah|Hasaka
+Al-Hol	SYR	landmark	al-Hol camp|Al-Hol camp
+Tanf	SYR	base	al-Tanf|At-Tanf
+Eastern Ghouta	SYR	region	Ghouta|East Ghouta
+Douma	SYR	city	
+Khan Sheikhoun	SYR	city	Khan Shaykhun
+Bab al-Hawa	SYR	crossing	Bab al-Hawa crossing
+Jarabulus	SYR	city	
+Tal Abyad	SYR	city	Tel Abyad
+Ras al-Ain	SYR	city	Ras al-Ayn|Serekaniye
+Euphrates	SYR	region	Euphrates River|Euphrates valley
+Mosul	IRQ	city	
+Kirkuk	IRQ	city	
+Erbil	IRQ	city	Irbil|Arbil|Hawler
+Sulaymaniyah	IRQ	city	Sulaimaniyah|Slemani
+Kurdistan region	IRQ	region	Iraqi Kurdistan|Kurdistan Region|Kurdistan Region of Iraq|Kurdish region
+Basra	IRQ	city	Basrah
+Najaf	IRQ	city	
+Karbala	IRQ	city	Kerbala
+Fallujah	IRQ	city	Falluja
+Ramadi	IRQ	city	
+Anbar	IRQ	region	Anbar province|al-Anbar
+Tikrit	IRQ	city	
+Samarra	IRQ	city	
+Sinjar	IRQ	city	Shingal
+Nineveh	IRQ	region	Nineveh province|Ninawa
+Diyala	IRQ	region	Diyala province
+Green Zone	IRQ	landmark	International Zone
+Ain al-Asad	IRQ	base	Ain al-Assad|Ain al-Asad air base
+Umm Qasr	IRQ	city	
+Halabja	IRQ	city	
+Abu Ghraib	IRQ	landmark	Abu Ghraib prison
+Beirut	LBN	city	
+Dahiyeh	LBN	region	Dahieh|Dahiya|southern suburbs of Beirut|Beirut's southern suburbs
+Tyre	LBN	city	
+Sidon	LBN	city	Saida
+Baalbek	LBN	city	
+Bekaa Valley	LBN	region	Bekaa|Beqaa
+Nabatieh	LBN	city	Nabatiyeh
+South Lebanon	LBN	region	southern Lebanon
+Litani River	LBN	region	Litani
+Blue Line	LBN	landmark	
+Aden	YEM	city	
+Hodeidah	YEM	city	Hudaydah|Hodeida|al-Hudaydah
+Taiz	YEM	city	Ta'izz
+Marib	YEM	city	Ma'rib
+Saada	YEM	city	Sa'ada|Sadah
+Mukalla	YEM	city	
+Hadramout	YEM	region	Hadramawt|Hadhramaut
+Ras Isa	YEM	landmark	Ras Issa
+Bab al-Mandab	YEM	sea	Bab el-Mandeb|Bab-el-Mandeb|Bab el-Mandeb Strait
+Red Sea		sea	
+Gulf of Aden		sea	
+Arabian Sea		sea	
+Persian Gulf		sea	Arabian Gulf
+Strait of Hormuz	IRN	sea	Hormuz|Hormuz Strait
+Gulf of Oman		sea	
+Jeddah	SAU	city	Jidda|Jedda
+Mecca	SAU	city	Makkah
+Medina	SAU	city	Madinah
+Dammam	SAU	city	
+Abqaiq	SAU	landmark	
+NEOM	SAU	city	Neom
+Dubai	ARE	city	
+Sharjah	ARE	city	
+Fujairah	ARE	city	
+Manama	BHR	city	
+Salalah	OMN	city	
+Isfahan	IRN	city	Esfahan
+Natanz	IRN	landmark	Natanz nuclear facility|Natanz enrichment facility
+Fordow	IRN	landmark	Fordo|Fordow enrichment plant
+Arak	IRN	city	
+Bushehr	IRN	city	Bushehr nuclear plant
+Parchin	IRN	base	
+Bandar Abbas	IRN	city	
+Mashhad	IRN	city	Meshed
+Tabriz	IRN	city	
+Shiraz	IRN	city	
+Qom	IRN	city	
+Ahvaz	IRN	city	Ahwaz
+Zahedan	IRN	city	
+Kermanshah	IRN	city	
+Kish Island	IRN	city	Kish
+Kharg Island	IRN	landmark	Kharg
+Sistan-Baluchestan	IRN	region	Sistan and Baluchestan
+Khuzestan	IRN	region	
+Evin Prison	IRN	landmark	Evin prison|Evin
+Istanbul	TUR	city	Constantinople
+Izmir	TUR	city	
+Antalya	TUR	city	
+Adana	TUR	city	
+Incirlik	TUR	base	Incirlik Air Base|Incirlik air base
+Diyarbakir	TUR	city	Diyarbakır
+Gaziantep	TUR	city	
+Hatay	TUR	region	Antakya
+Sanliurfa	TUR	city	Urfa
+Bosporus	TUR	sea	Bosphorus
+Dardanelles	TUR	sea	
+Turkish Straits	TUR	sea	
+Northern Cyprus	CYP	territory	Turkish Republic of Northern Cyprus|TRNC|northern Cyprus
+Famagusta	CYP	city	Varosha
+Sinai	EGY	region	Sinai Peninsula|North Sinai
+Sharm el-Sheikh	EGY	city	Sharm el-Sheik|Sharm El Sheikh
+Alexandria	EGY	city	
+Suez Canal	EGY	sea	Suez
+Port Said	EGY	city	
+El Arish	EGY	city	Al-Arish|Arish
+Luxor	EGY	city	
+Aswan	EGY	city	
+Tahrir Square	EGY	landmark	
+New Administrative Capital	EGY	city	
+Benghazi	LBY	city	
+Misrata	LBY	city	Misurata
+Sirte	LBY	city	Surt
+Tobruk	LBY	city	
+Derna	LBY	city	Darnah
+Sabha	LBY	city	Sebha
+Fezzan	LBY	region	
+Cyrenaica	LBY	region	
+Darfur	SDN	region	
+North Darfur	SDN	region	
+South Darfur	SDN	region	
+West Darfur	SDN	region	
+El Fasher	SDN	city	Al-Fashir|El-Fasher|al-Fashir|Fasher
+Nyala	SDN	city	
+Geneina	SDN	city	El Geneina|El-Geneina
+Zamzam	SDN	landmark	Zamzam camp|Zamzam displacement camp
+Omdurman	SDN	city	
+Port Sudan	SDN	city	
+Wad Madani	SDN	city	Wad Medani
+Gezira	SDN	region	Al-Jazira|Al Jazirah state|Gezira state
+Kordofan	SDN	region	North Kordofan|South Kordofan
+El Obeid	SDN	city	Al-Obeid
+Kadugli	SDN	city	
+Blue Nile	SDN	region	Blue Nile state
+Abyei	SDN	territory	
+Malakal	SSD	city	
+Bentiu	SSD	city	
+Wau	SSD	city	
+Bor	SSD	city	
+Upper Nile	SSD	region	Upper Nile state
+Tigray	ETH	region	
+Mekelle	ETH	city	Mekele
+Amhara	ETH	region	Amhara region
+Oromia	ETH	region	
+Afar	ETH	region	Afar region
+Gondar	ETH	city	
+Bahir Dar	ETH	city	
+Humera	ETH	city	
+Western Tigray	ETH	region	
+Ogaden	ETH	region	Somali region
+Grand Ethiopian Renaissance Dam	ETH	landmark	GERD|Renaissance Dam
+Badme	ERI	city	
+Assab	ERI	city	
+Massawa	ERI	city	
+Somaliland	SOM	territory	Republic of Somaliland
+Puntland	SOM	region	
+Jubaland	SOM	region	
+Hargeisa	SOM	city	
+Berbera	SOM	city	
+Kismayo	SOM	city	Kismayu
+Baidoa	SOM	city	
+Bosaso	SOM	city	Bossaso
+Galkayo	SOM	city	
+Beledweyne	SOM	city	
+Goma	COD	city	
+Bukavu	COD	city	
+North Kivu	COD	region	
+South Kivu	COD	region	
+Ituri	COD	region	Ituri province
+Bunia	COD	city	
+Beni	COD	city	
+Butembo	COD	city	
+Rutshuru	COD	city	
+Masisi	COD	region	
+Sake	COD	city	
+Uvira	COD	city	
+Lubumbashi	COD	city	
+Kisangani	COD	city	
+Kasai	COD	region	Kasai region
+Katanga	COD	region	
+Mbandaka	COD	city	
+Kolwezi	COD	city	
+Rubaya	COD	city	
+Gisenyi	RWA	city	Rubavu
+Bangui	CAF	city	
+Bambari	CAF	city	
+Bamako	MLI	city	
+Gao	MLI	city	
+Timbuktu	MLI	city	Tombouctou
+Kidal	MLI	city	
+Mopti	MLI	city	
+Menaka	MLI	city	Ménaka
+Azawad	MLI	region	
+Sahel		region	the Sahel|Sahel region
+Liptako-Gourma		region	tri-border area|three borders area
+Djibo	BFA	city	
+Tillaberi	NER	region	Tillabéri
+Agadez	NER	city	
+Diffa	NER	region	
+Maiduguri	NGA	city	
+Borno	NGA	region	Borno state
+Chibok	NGA	city	
+Lagos	NGA	city	
+Kano	NGA	city	
+Port Harcourt	NGA	city	
+Niger Delta	NGA	region	
+Zamfara	NGA	region	
+Lake Chad		region	Lake Chad basin|Lake Chad region
+Anglophone regions	CMR	region	Northwest and Southwest regions|Ambazonia
+Bamenda	CMR	city	
+Douala	CMR	city	
+Cabo Delgado	MOZ	region	
+Palma	MOZ	city	
+Mocimboa da Praia	MOZ	city	Mocímboa da Praia
+Pemba	MOZ	city	
+Mombasa	KEN	city	
+Kisumu	KEN	city	
+Dadaab	KEN	landmark	Dadaab refugee camp
+Kakuma	KEN	landmark	Kakuma refugee camp
+Arusha	TZA	city	
+Zanzibar	TZA	region	
+Gulu	UGA	city	
+Entebbe	UGA	city	
+Johannesburg	ZAF	city	Joburg
+Durban	ZAF	city	
+Soweto	ZAF	city	
+Casablanca	MAR	city	
+Tangier	MAR	city	Tangiers
+Marrakech	MAR	city	Marrakesh
+Laayoune	ESH	city	El Aaiun|El-Ayoun|Laâyoune
+Dakhla	ESH	city	
+Tindouf	DZA	city	Tindouf camps
+Ceuta	ESP	city	
+Melilla	ESP	city	
+Canary Islands	ESP	region	Canaries
+Oran	DZA	city	
+Sfax	TUN	city	
+Lampedusa	ITA	city	
+Sicily	ITA	region	
+Kabul airport	AFG	landmark	Hamid Karzai International Airport|Kabul International Airport
+Kandahar	AFG	city	
+Herat	AFG	city	
+Mazar-i-Sharif	AFG	city	Mazar-e-Sharif|Mazar-e Sharif
+Jalalabad	AFG	city	
+Kunduz	AFG	city	
+Helmand	AFG	region	Helmand province
+Lashkar Gah	AFG	city	
+Panjshir	AFG	region	Panjshir Valley|Panjsher
+Bagram	AFG	base	Bagram Air Base|Bagram airfield
+Nangarhar	AFG	region	Nangarhar province
+Khost	AFG	city	
+Ghazni	AFG	city	
+Tora Bora	AFG	landmark	
+Bamiyan	AFG	city	Bamyan
+Wakhan Corridor	AFG	region	Wakhan
+Torkham	PAK	crossing	Torkham border crossing
+Chaman	PAK	crossing	Spin Boldak
+Karachi	PAK	city	
+Lahore	PAK	city	
+Rawalpindi	PAK	city	
+Peshawar	PAK	city	
+Quetta	PAK	city	
+Balochistan	PAK	region	Baluchistan
+Khyber Pakhtunkhwa	PAK	region	North-West Frontier Province|NWFP
+Waziristan	PAK	region	North Waziristan|South Waziristan
+FATA	PAK	region	Federally Administered Tribal Areas|tribal areas
+Gwadar	PAK	city	Gwadar port
+Abbottabad	PAK	city	
+Multan	PAK	city	
+Bahawalpur	PAK	city	
+Muridke	PAK	city	
+Azad Kashmir	PAK	region	Pakistan-administered Kashmir|Azad Jammu and Kashmir|AJK|Pakistan-controlled Kashmir|Pakistan-occupied Kashmir|PoK
+Gilgit-Baltistan	PAK	region	
+Muzaffarabad	PAK	city	
+Kashmir	IND	region	Kashmir Valley|Kashmir valley
+Jammu and Kashmir	IND	region	Indian-administered Kashmir|Indian-controlled Kashmir|Jammu & Kashmir|J&K
+Srinagar	IND	city	
+Jammu	IND	city	
+Pahalgam	IND	city	
+Ladakh	IND	region	
+Line of Control	IND	landmark	LoC
+Galwan Valley	IND	region	Galwan
+Arunachal Pradesh	IND	region	Zangnan
+Siachen Glacier	IND	region	Siachen
+Doklam	BTN	region	Donglang
+Mumbai	IND	city	Bombay
+Kolkata	IND	city	Calcutta
+Chennai	IND	city	Madras
+Bengaluru	IND	city	Bangalore
+Hyderabad	IND	city	
+Ahmedabad	IND	city	
+Pune	IND	city	
+Amritsar	IND	city	
+Punjab	IND	region	
+Manipur	IND	region	
+Assam	IND	region	
+Uri	IND	city	
+Pulwama	IND	city	
+Pathankot	IND	city	
+Chittagong	BGD	city	Chattogram
+Cox's Bazar	BGD	city	Cox's Bazar refugee camps
+Rakhine	MMR	region	Rakhine state|Arakan
+Sittwe	MMR	city	
+Maungdaw	MMR	city	
+Shan State	MMR	region	northern Shan state
+Kachin State	MMR	region	Kachin
+Karen State	MMR	region	Kayin State|Kayin
+Karenni State	MMR	region	Kayah State|Kayah
+Sagaing	MMR	region	Sagaing region
+Lashio	MMR	city	
+Myawaddy	MMR	city	Myawadi
+Mandalay	MMR	city	
+Laukkai	MMR	city	Laukkaing
+Jaffna	LKA	city	
+Xinjiang	CHN	region	Xinjiang Uyghur Autonomous Region|East Turkestan
+Urumqi	CHN	city	Urumchi
+Kashgar	CHN	city	Kashi
+Tibet	CHN	region	Tibet Autonomous Region|Xizang
+Lhasa	CHN	city	
+Hong Kong	CHN	city	Hongkong|HK
+Macau	CHN	city	Macao
+Shanghai	CHN	city	
+Guangzhou	CHN	city	Canton
+Shenzhen	CHN	city	
+Wuhan	CHN	city	
+Chongqing	CHN	city	Chungking
+Chengdu	CHN	city	
+Tianjin	CHN	city	Tientsin
+Nanjing	CHN	city	Nanking
+Hangzhou	CHN	city	
+Xiamen	CHN	city	Amoy
+Fujian	CHN	region	Fujian province
+Hainan	CHN	region	Hainan Island
+Guangdong	CHN	region	Guangdong province
+Inner Mongolia	CHN	region	
+Dalian	CHN	city	
+Qingdao	CHN	city	
+Harbin	CHN	city	
+Tiananmen Square	CHN	landmark	Tiananmen
+Great Hall of the People	CHN	landmark	
+Diaoyutai State Guesthouse	CHN	landmark	Diaoyutai
+South China Sea		sea	West Philippine Sea
+East China Sea		sea	
+Yellow Sea		sea	West Sea
+Sea of Japan		sea	East Sea of Korea
+Taiwan Strait	TWN	sea	Taiwan Straits|Formosa Strait
+Kinmen	TWN	region	Quemoy
+Matsu	TWN	region	Matsu Islands
+Kaohsiung	TWN	city	
+Taichung	TWN	city	
+Pratas Islands	TWN	region	Dongsha
+Spratly Islands		territory	Spratlys|Spratly|Nansha Islands
+Paracel Islands		territory	Paracels|Xisha Islands
+Scarborough Shoal	PHL	territory	Huangyan Island|Panatag Shoal|Bajo de Masinloc
+Second Thomas Shoal	PHL	territory	Ayungin Shoal|Ren'ai Reef
+Mischief Reef		territory	
+Fiery Cross Reef		territory	
+Whitsun Reef	PHL	territory	
+Senkaku Islands	JPN	territory	Senkakus|Diaoyu Islands|Diaoyus|Senkaku/Diaoyu Islands
+Kuril Islands	RUS	territory	Kurils|Kuriles|Northern Territories
+Dokdo	KOR	territory	Takeshima|Liancourt Rocks
+Okinawa	JPN	region	
+Hokkaido	JPN	region	
+Hiroshima	JPN	city	
+Nagasaki	JPN	city	
+Osaka	JPN	city	
+Yokosuka	JPN	base	
+Fukushima	JPN	city	Fukushima Daiichi
+Yasukuni Shrine	JPN	landmark	Yasukuni
+Guam	USA	territory	
+Hawaii	USA	region	
+Pearl Harbor	USA	base	
+Panmunjom	KOR	landmark	Panmunjeom|truce village of Panmunjom
+Demilitarized Zone	KOR	landmark	DMZ|Korean Demilitarized Zone
+Northern Limit Line	KOR	landmark	NLL
+Kaesong	PRK	city	Kaesong industrial complex
+Yongbyon	PRK	landmark	Yongbyon nuclear complex
+Punggye-ri	PRK	landmark	Punggye-ri nuclear test site
+Sohae	PRK	landmark	Sohae Satellite Launching Station
+Wonsan	PRK	city	
+Hamhung	PRK	city	
+Sinuiju	PRK	city	
+Busan	KOR	city	Pusan
+Incheon	KOR	city	Inchon
+Jeju	KOR	region	Jeju Island|Cheju
+Yeonpyeong	KOR	region	Yeonpyeong Island
+Camp Humphreys	KOR	base	
+Ho Chi Minh City	VNM	city	Saigon
+Da Nang	VNM	city	Danang
+Cam Ranh Bay	VNM	base	Cam Ranh
+Siem Reap	KHM	city	
+Ream Naval Base	KHM	base	Ream
+Preah Vihear	KHM	landmark	Preah Vihear temple
+Mindanao	PHL	region	
+Marawi	PHL	city	
+Cebu	PHL	city	
+Palawan	PHL	region	
+Subic Bay	PHL	base	Subic
+Sulu	PHL	region	
+Aceh	IDN	region	Banda Aceh
+Bali	IDN	region	
+Papua	IDN	region	West Papua
+Surabaya	IDN	city	
+Strait of Malacca		sea	Malacca Strait|Straits of Malacca
+Sabah	MYS	region	
+Penang	MYS	city	
+Phuket	THA	city	
+Chiang Mai	THA	city	
+Pattani	THA	region	Deep South
+Darwin	AUS	city	
+Sydney	AUS	city	
+Melbourne	AUS	city	
+Perth	AUS	city	
+Brisbane	AUS	city	
+Pine Gap	AUS	base	
+Auckland	NZL	city	
+Bougainville	PNG	region	
+New Caledonia	FRA	territory	Noumea|Nouméa
+French Polynesia	FRA	territory	Tahiti
+Diego Garcia	GBR	base	Chagos Islands|Chagos
+Falkland Islands	GBR	territory	Falklands|Malvinas|Islas Malvinas
+Gibraltar	GBR	territory	
+Northern Ireland	GBR	region	Ulster
+Belfast	GBR	city	
+Scotland	GBR	region	
+Wales	GBR	region	
+Edinburgh	GBR	city	
+Glasgow	GBR	city	
+Manchester	GBR	city	
+Birmingham	GBR	city	
+Liverpool	GBR	city	
+Salisbury	GBR	city	
+Chequers	GBR	landmark	
+Lancaster House	GBR	landmark	
+Faslane	GBR	base	
+Greenland	DNK	territory	Kalaallit Nunaat
+Nuuk	DNK	city	
+Faroe Islands	DNK	territory	Faroes
+Svalbard	NOR	territory	Spitsbergen
+Arctic		region	the Arctic|Arctic Ocean
+Baltic Sea		sea	the Baltic
+Black Sea		sea	
+Sea of Azov		sea	Azov Sea
+Caspian Sea		sea	Caspian
+Mediterranean Sea		sea	Mediterranean|the Mediterranean
+Aegean Sea		sea	Aegean
+Adriatic Sea		sea	Adriatic
+North Sea		sea	
+Barents Sea		sea	
+Atlantic Ocean		sea	Atlantic
+Pacific Ocean		sea	Pacific
+Indian Ocean		sea	
+Gulf of Mexico		sea	Gulf of America
+Caribbean Sea		sea	Caribbean
+Bering Strait		sea	
+Strait of Gibraltar		sea	
+English Channel		sea	the Channel
+Suwalki Gap	POL	region	Suwałki Gap|Suwalki corridor
+Gdansk	POL	city	Danzig
+Krakow	POL	city	Cracow|Kraków
+Rzeszow	POL	city	Rzeszów
+Przewodow	POL	city	Przewodów
+Narva	EST	city	
+Klaipeda	LTU	city	
+Kaunas	LTU	city	
+Daugavpils	LVA	city	
+Hamburg	DEU	city	
+Munich	DEU	city	München
+Frankfurt	DEU	city	
+Cologne	DEU	city	Köln
+Dresden	DEU	city	
+Leipzig	DEU	city	
+Stuttgart	DEU	city	
+Ramstein	DEU	base	Ramstein Air Base
+Potsdam	DEU	city	
+Lubmin	DEU	city	
+Marseille	FRA	city	Marseilles
+Lyon	FRA	city	Lyons
+Strasbourg	FRA	city	
+Corsica	FRA	region	
+Evian	FRA	city	Évian|Evian-les-Bains
+Versailles	FRA	city	
+Normandy	FRA	region	
+Calais	FRA	city	
+Milan	ITA	city	Milano
+Naples	ITA	city	Napoli
+Venice	ITA	city	
+Florence	ITA	city	
+Genoa	ITA	city	
+Turin	ITA	city	
+Bari	ITA	city	
+Apulia	ITA	region	Puglia
+Borgo Egnazia	ITA	landmark	
+Barcelona	ESP	city	
+Catalonia	ESP	region	Catalunya
+Basque Country	ESP	region	
+Seville	ESP	city	
+Valencia	ESP	city	
+Porto	PRT	city	Oporto
+Azores	PRT	region	
+Madeira	PRT	region	
+Rotterdam	NLD	city	
+Antwerp	BEL	city	
+Geneva	CHE	city	Genève|Geneve
+Davos	CHE	city	
+Zurich	CHE	city	Zürich
+Lausanne	CHE	city	
+Burgenstock	CHE	city	Bürgenstock
+Montreux	CHE	city	
+Salzburg	AUT	city	
+Gothenburg	SWE	city	Goteborg
+Malmo	SWE	city	Malmö
+Gotland	SWE	region	
+Bergen	NOR	city	
+Aland Islands	FIN	region	Åland
+Thessaloniki	GRC	city	Salonika
+Crete	GRC	region	
+Lesbos	GRC	region	Lesvos
+Piraeus	GRC	city	
+Alexandroupolis	GRC	city	
+Dubrovnik	HRV	city	
+Vukovar	HRV	city	
+Srebrenica	BIH	city	
+Banja Luka	BIH	city	
+Mostar	BIH	city	
+Tuzla	BIH	city	
+Gorazde	BIH	city	Goražde
+Brcko	BIH	city	Brčko
+Dayton	USA	city	
+Novi Sad	SRB	city	
+Nis	SRB	city	Niš
+Presevo Valley	SRB	region	Preševo
+Vojvodina	SRB	region	
+Sandzak	SRB	region	Sandžak
+Mitrovica	XKX	city	Kosovska Mitrovica|North Mitrovica
+Prizren	XKX	city	
+Racak	XKX	city	Račak
+Banjska	XKX	city	
+Durres	ALB	city	Durrës
+Ohrid	MKD	city	
+Cluj-Napoca	ROU	city	Cluj
+Constanta	ROU	city	Constanța
+Timisoara	ROU	city	Timișoara
+Varna	BGR	city	
+Burgas	BGR	city	
+Debrecen	HUN	city	
+Kosice	SVK	city	Košice
+Brno	CZE	city	
+Ostrava	CZE	city	
+Limassol	CYP	city	
+Larnaca	CYP	city	
+Akrotiri	GBR	base	RAF Akrotiri
+Valletta	MLT	city	
+Shymkent	KAZ	city	
+Baikonur	KAZ	landmark	Baikonur Cosmodrome
+Karaganda	KAZ	city	
+Samarkand	UZB	city	
+Andijan	UZB	city	
+Fergana Valley	UZB	region	Ferghana Valley
+Osh	KGZ	city	
+Gorno-Badakhshan	TJK	region	
+Khujand	TJK	city	
+Manas	KGZ	base	Manas air base
+New York	USA	city	New York City|NYC|N.Y.
+Manhattan	USA	city	
+United Nations Headquarters	USA	landmark	UN headquarters|U.N. headquarters
+Camp David	USA	landmark	
+Mar-a-Lago	USA	landmark	Mar-a-Lago resort
+Capitol Hill	USA	landmark	U.S. Capitol|Capitol
+Oval Office	USA	landmark	
+Los Angeles	USA	city	L.A.
+San Francisco	USA	city	
+Chicago	USA	city	
+Houston	USA	city	
+Miami	USA	city	
+Boston	USA	city	
+Seattle	USA	city	
+Philadelphia	USA	city	
+Atlanta	USA	city	
+Anchorage	USA	city	
+Alaska	USA	region	
+Florida	USA	region	
+Texas	USA	region	
+California	USA	region	
+Virginia	USA	region	
+Langley	USA	city	
+Arlington	USA	city	
+Palm Beach	USA	city	
+Guantanamo Bay	CUB	base	Guantanamo|Gitmo|Guantánamo
+Puerto Rico	USA	territory	
+Toronto	CAN	city	
+Montreal	CAN	city	Montréal
+Vancouver	CAN	city	
+Quebec	CAN	region	Québec
+Kananaskis	CAN	city	
+Tijuana	MEX	city	
+Ciudad Juarez	MEX	city	Ciudad Juárez|Juarez
+Culiacan	MEX	city	Culiacán
+Guadalajara	MEX	city	
+Monterrey	MEX	city	
+Sinaloa	MEX	region	
+Chiapas	MEX	region	
+Rio Grande	USA	region	
+Rio de Janeiro	BRA	city	Rio
+Sao Paulo	BRA	city	São Paulo
+Amazon	BRA	region	Amazon rainforest|Amazonia
+Recife	BRA	city	
+Belem	BRA	city	Belém
+Manaus	BRA	city	
+Maracaibo	VEN	city	
+Zulia	VEN	region	
+Essequibo	GUY	region	
+Cali	COL	city	
+Medellin	COL	city	Medellín
+Cartagena	COL	city	
+Cucuta	COL	city	Cúcuta
+Catatumbo	COL	region	
+Guayaquil	ECU	city	
+Cusco	PER	city	Cuzco
+Santa Cruz	BOL	city	Santa Cruz de la Sierra
+Cochabamba	BOL	city	
+Cordoba	ARG	city	Córdoba
+Rosario	ARG	city	
+Valparaiso	CHL	city	Valparaíso
+Punta Arenas	CHL	city	
+Darien Gap	PAN	region	Darién Gap|Darien
+Panama Canal	PAN	sea	
+San Pedro Sula	HND	city	
+Cap-Haitien	HTI	city	Cap-Haïtien
+Santiago de Cuba	CUB	city	
+Antarctica		region	
+Kabul	AFG	city	
+Tirana	ALB	city	Tirane
+Algiers	DZA	city	
+Andorra la Vella	AND	city	
+Luanda	AGO	city	
+St. John's	ATG	city	Saint John's
+Buenos Aires	ARG	city	
+Yerevan	ARM	city	
+Canberra	AUS	city	
+Vienna	AUT	city	
+Baku	AZE	city	
+Nassau	BHS	city	
+Dhaka	BGD	city	Dacca
+Bridgetown	BRB	city	
+Minsk	BLR	city	
+Brussels	BEL	city	
+Belmopan	BLZ	city	
+Porto-Novo	BEN	city	
+Cotonou	BEN	city	
+Thimphu	BTN	city	
+La Paz	BOL	city	
+Sucre	BOL	city	
+Sarajevo	BIH	city	
+Gaborone	BWA	city	
+Brasilia	BRA	city	Brasília
+Bandar Seri Begawan	BRN	city	
+Sofia	BGR	city	
+Ouagadougou	BFA	city	
+Gitega	BDI	city	
+Bujumbura	BDI	city	
+Praia	CPV	city	
+Phnom Penh	KHM	city	
+Yaounde	CMR	city	Yaoundé
+Ottawa	CAN	city	
+N'Djamena	TCD	city	Ndjamena
+Santiago	CHL	city	
+Beijing	CHN	city	Peking
+Bogota	COL	city	Bogotá
+Moroni	COM	city	
+Brazzaville	COG	city	
+San Jose	CRI	city	San José
+Yamoussoukro	CIV	city	
+Abidjan	CIV	city	
+Zagreb	HRV	city	
+Havana	CUB	city	
+Nicosia	CYP	city	
+Prague	CZE	city	
+Pyongyang	PRK	city	
+Kinshasa	COD	city	
+Copenhagen	DNK	city	
+Djibouti City	DJI	city	Djibouti-Ville
+Roseau	DMA	city	
+Santo Domingo	DOM	city	
+Quito	ECU	city	
+Cairo	EGY	city	
+San Salvador	SLV	city	
+Malabo	GNQ	city	
+Ciudad de la Paz	GNQ	city	
+Asmara	ERI	city	
+Tallinn	EST	city	
+Mbabane	SWZ	city	
+Lobamba	SWZ	city	
+Addis Ababa	ETH	city	
+Suva	FJI	city	
+Helsinki	FIN	city	
+Paris	FRA	city	
+Libreville	GAB	city	
+Banjul	GMB	city	
+Tbilisi	GEO	city	
+Berlin	DEU	city	
+Bonn	DEU	city	
+Accra	GHA	city	
+Athens	GRC	city	
+St. George's	GRD	city	Saint George's
+Guatemala City	GTM	city	
+Conakry	GIN	city	
+Bissau	GNB	city	
+Georgetown	GUY	city	
+Port-au-Prince	HTI	city	Port au Prince
+Tegucigalpa	HND	city	
+Budapest	HUN	city	
+Reykjavik	ISL	city	Reykjavík
+New Delhi	IND	city	
+Delhi	IND	city	
+Jakarta	IDN	city	
+Nusantara	IDN	city	
+Tehran	IRN	city	Teheran
+Baghdad	IRQ	city	
+Dublin	IRL	city	
+Jerusalem	ISR	city	
+Rome	ITA	city	
+Kingston	JAM	city	
+Tokyo	JPN	city	
+Amman	JOR	city	
+Astana	KAZ	city	Nur-Sultan|Akmola
+Almaty	KAZ	city	Alma-Ata
+Nairobi	KEN	city	
+Tarawa	KIR	city	South Tarawa
+Kuwait City	KWT	city	
+Bishkek	KGZ	city	
+Vientiane	LAO	city	
+Riga	LVA	city	
+Maseru	LSO	city	
+Monrovia	LBR	city	
+Tripoli	LBY	city	
+Vaduz	LIE	city	
+Vilnius	LTU	city	
+Luxembourg City	LUX	city	
+Antananarivo	MDG	city	
+Lilongwe	MWI	city	
+Kuala Lumpur	MYS	city	
+Putrajaya	MYS	city	
+Malé	MDV	city	
+Majuro	MHL	city	
+Nouakchott	MRT	city	
+Port Louis	MUS	city	
+Mexico City	MEX	city	
+Palikir	FSM	city	
+Monaco-Ville	MCO	city	
+Ulaanbaatar	MNG	city	Ulan Bator
+Podgorica	MNE	city	
+Rabat	MAR	city	
+Maputo	MOZ	city	
+Naypyidaw	MMR	city	Naypyitaw|Nay Pyi Taw
+Yangon	MMR	city	Rangoon
+Windhoek	NAM	city	
+Yaren	NRU	city	
+Kathmandu	NPL	city	
+The Hague	NLD	city	
+Amsterdam	NLD	city	
+Wellington	NZL	city	
+Managua	NIC	city	
+Niamey	NER	city	
+Abuja	NGA	city	
+Skopje	MKD	city	
+Oslo	NOR	city	
+Muscat	OMN	city	
+Islamabad	PAK	city	
+Ngerulmud	PLW	city	
+Koror	PLW	city	
+Panama City	PAN	city	
+Port Moresby	PNG	city	
+Asuncion	PRY	city	Asunción
+Lima	PER	city	
+Manila	PHL	city	
+Warsaw	POL	city	
+Lisbon	PRT	city	
+Doha	QAT	city	
+Seoul	KOR	city	
+Chisinau	MDA	city	Chișinău|Kishinev
+Bucharest	ROU	city	
+Moscow	RUS	city	
+Kigali	RWA	city	
+Basseterre	KNA	city	
+Castries	LCA	city	
+Kingstown	VCT	city	
+Apia	WSM	city	
+City of San Marino	SMR	city	
+São Tomé City	STP	city	
+Riyadh	SAU	city	
+Dakar	SEN	city	
+Belgrade	SRB	city	
+Freetown	SLE	city	
+Singapore City	SGP	city	
+Bratislava	SVK	city	
+Ljubljana	SVN	city	
+Honiara	SLB	city	
+Mogadishu	SOM	city	
+Pretoria	ZAF	city	
+Cape Town	ZAF	city	
+Juba	SSD	city	
+Madrid	ESP	city	
+Colombo	LKA	city	
+Sri Jayawardenepura Kotte	LKA	city	Kotte
+Khartoum	SDN	city	
+Paramaribo	SUR	city	
+Stockholm	SWE	city	
+Bern	CHE	city	Berne
+Damascus	SYR	city	
+Dushanbe	TJK	city	
+Bangkok	THA	city	
+Dili	TLS	city	
+Lome	TGO	city	Lomé
+Nuku'alofa	TON	city	Nukualofa
+Port of Spain	TTO	city	Port-of-Spain
+Tunis	TUN	city	
+Ankara	TUR	city	
+Ashgabat	TKM	city	Ashkhabad
+Funafuti	TUV	city	
+Kampala	UGA	city	
+Kyiv	UKR	city	Kiev
+Abu Dhabi	ARE	city	
+London	GBR	city	
+Dodoma	TZA	city	
+Dar es Salaam	TZA	city	
+Washington	USA	city	Washington D.C.|Washington, D.C.|Washington DC
+Montevideo	URY	city	
+Tashkent	UZB	city	
+Port Vila	VUT	city	
+Caracas	VEN	city	
+Hanoi	VNM	city	
+Sanaa	YEM	city	Sana'a|Sana
+Lusaka	ZMB	city	
+Harare	ZWE	city	
+Ramallah	PSE	city	
+Pristina	XKX	city	Prishtina|Priština
+Taipei	TWN	city	
+East Berlin	DDR	city	
 
 """#),
         ("sanction_terms.tsv", #"""
@@ -1450,8 +4483,8 @@ cited	cite	quote
 
 """#),
         ("states.tsv", #"""
-# States: UN members, observers, partially recognized and historical states. Lists separated by |.
 iso3	name	cameo	aliases	adjectives	people	capitals	seats	from	to
+# States: UN members, observers, partially recognized and historical states. Lists separated by |.
 AFG	Afghanistan	AFG	Islamic Republic of Afghanistan|Islamic Emirate of Afghanistan	Afghan	Afghans	Kabul			
 ALB	Albania	ALB	Republic of Albania	Albanian	Albanians	Tirana|Tirane			
 DZA	Algeria	DZA	People's Democratic Republic of Algeria	Algerian	Algerians	Algiers			
@@ -1487,7 +4520,7 @@ CAN	Canada	CAN		Canadian	Canadians	Ottawa	Parliament Hill|Rideau Hall
 CAF	Central African Republic	CAF	CAR|C.A.R.|Centrafrique	Central African	Central Africans	Bangui			
 TCD	Chad	TCD	Republic of Chad	Chadian	Chadians	N'Djamena|Ndjamena			
 CHL	Chile	CHL	Republic of Chile	Chilean	Chileans	Santiago	La Moneda		
-CHN	China	CHN	People's Republic of China|PRC|P.R.C.|mainland China|Mainland China|Red China	Chinese	Chinese	Beijing|Peking	Zhongnanhai|Great Hall of the People		
+CHN	China	CHN	People's Republic of China|PRC|P.R.C.|mainland China|Mainland China|Red China	Chinese	Chinese	Beijing|Peking	Zhongnanhai		
 COL	Colombia	COL	Republic of Colombia	Colombian	Colombians	Bogota|Bogotá	Casa de Nariño|Casa de Narino		
 COM	Comoros	COM	Union of the Comoros|the Comoros	Comoran|Comorian	Comorans|Comorians	Moroni			
 COG	Republic of the Congo	COG	Republic of Congo|Congo-Brazzaville|Congo Brazzaville|Congo Republic			Brazzaville			
@@ -1633,7 +4666,7 @@ TKM	Turkmenistan	TKM	Turkmenia	Turkmen|Turkmenistani	Turkmens	Ashgabat|Ashkhabad
 TUV	Tuvalu	TUV		Tuvaluan	Tuvaluans	Funafuti			
 UGA	Uganda	UGA	Republic of Uganda	Ugandan	Ugandans	Kampala			
 UKR	Ukraine	UKR	the Ukraine	Ukrainian	Ukrainians	Kyiv|Kiev	Bankova		
-ARE	United Arab Emirates	ARE	UAE|U.A.E.|the Emirates|Emirates	Emirati|UAE	Emiratis	Abu Dhabi			
+ARE	United Arab Emirates	ARE	UAE|U.A.E.|the Emirates	Emirati|UAE	Emiratis	Abu Dhabi			
 GBR	United Kingdom	GBR	UK|U.K.|Britain|Great Britain|United Kingdom of Great Britain and Northern Ireland	British|UK|U.K.	Britons|British|Brits	London	Downing Street|No. 10|Number 10|No 10|Whitehall		
 TZA	Tanzania	TZA	United Republic of Tanzania	Tanzanian	Tanzanians	Dodoma|Dar es Salaam			
 USA	United States	USA	United States of America|U.S.|US|USA|U.S.A.|America	American|U.S.|US	Americans	Washington|Washington D.C.|Washington, D.C.|Washington DC	Foggy Bottom		
