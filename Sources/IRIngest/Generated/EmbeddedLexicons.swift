@@ -4225,7 +4225,6 @@ blacklisting	verb	impose|financial
 blacklists	verb	impose|financial
 sanctioned	verb	impose|other
 sanctioning	verb	impose|other
-sanctions	verb	impose|other
 froze	verb	impose|financial
 freezes	verb	impose|financial
 freezing	verb	impose|financial
