@@ -83,7 +83,10 @@ extension ActorResolver {
     mutating func finish() -> ActorAnalysis {
         // Bare "the military": the armed forces already in the story, else those of its main state.
         for (range, sentence) in bareMilitary {
-            var target = lastActor(where: { ($0.cameo ?? "").hasSuffix("MIL") && $0.kind == .organization && $0.country != nil })
+            // The armed forces named nearest before, else first after.
+            let forces = Set(byKey.filter { $0.key.hasPrefix("mil|") }.map(\.value))
+            let named = mentions.filter { forces.contains($0.actor) && !$0.isAnaphor }
+            var target = (named.last { $0.tokenRange.lowerBound < range.lowerBound } ?? named.first)?.actor
             if target == nil, let d = dominantState(), let iso = actors[d].country, let st = lex.state(iso) {
                 let name = st.adjective + " military"
                 target = keyedActor("b|" + name.lowercased(), ActorRecord(name: name, kind: .organization, country: iso, cameo: st.cameo + "MIL"))
