@@ -202,3 +202,28 @@ struct ActorRecognizerTests {
         #expect(a1.actor("Japan")?.identityKey == a2.actor("Japan")?.identityKey)
     }
 }
+
+@Suite("ActorRecognizer robustness")
+struct ActorRecognizerRobustnessTests {
+    @Test(arguments: [
+        "", "   ", "\"", "U.S.", "the", "President", "Mr", "al-", "pro-", "-", "Russian Russian Russian",
+        "The Kremlin's. Moscow's, Washington -- Kabul", "He said she said he.", "Foreign Minister ,",
+        "SOCHI, Russia (Reuters) -", "President Jean-Pierre", "Çağlar Ünal, Türkiye’s envoy, met Élysée officials.",
+        "the bloc the ministry the military the alliance", "pro-Russian pro-Russian separatists separatists",
+    ])
+    func oddInputsGiveConsistentMentions(_ text: String) {
+        let parsed = ArticleParser.parse(RawArticle(title: "t", text: text, location: "test"))
+        let a = ActorRecognizer().analyze(parsed.document, context: parsed.context)
+        for m in a.mentions {
+            #expect(m.actor >= 0 && m.actor < a.actors.count)
+            #expect(!m.tokenRange.isEmpty && m.tokenRange.upperBound <= parsed.document.tokens.count)
+            #expect(m.sentence >= 0 && m.sentence < parsed.document.sentences.count)
+        }
+        for r in a.roles {
+            #expect(r.actor < a.actors.count && a.actors[r.actor].kind == .person)
+            #expect(r.ofActor.map { $0 < a.actors.count } ?? true)
+        }
+        // Every actor is named at least once without an anaphor.
+        for k in a.actors.indices { #expect(a.mentions.contains { $0.actor == k && !$0.isAnaphor }) }
+    }
+}
