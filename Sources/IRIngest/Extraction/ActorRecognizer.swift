@@ -457,6 +457,26 @@ struct ActorResolver {
         if name == nil, e + 1 < end, keys[e] == ",", let n2 = nameRange(at: e + 1, end: end), n2.count >= 2 {
             name = n2; appositive = true
         }
+        // "the head of Russia's Security Council, Jane Roe": the body or state after "of", then the name.
+        if name == nil, mods.isEmpty, e + 2 < end, keys[e] == "of" {
+            var j = e + 1
+            var found: PhraseModifier?
+            while j < min(end, e + 8), keys[j] != "," {
+                // The body itself outranks the state that owns it ("of Russia's Wagner group").
+                if let mod = modifier(at: j, end: end), !mod.pro, !mod.detached {
+                    if case .organization = mod.ref { found = mod } else if found == nil { found = mod }
+                    j = mod.range.upperBound; continue
+                }
+                j += 1
+            }
+            if let found, j + 1 < end, keys[j] == ",", let n2 = nameRange(at: j + 1, end: end), n2.count >= 2 {
+                // The words between are left to the main scan: only the role and the name are taken here.
+                let p = person(n2, sentence: sentence, rule: "title of X, name")
+                assignRole(p, entry: entry, mods: [found], sentence: sentence)
+                for k in t.lowerBound..<e { consumed[k] = true }
+                return e
+            }
+        }
         guard let name else {
             return mods.isEmpty ? nil : e
         }
