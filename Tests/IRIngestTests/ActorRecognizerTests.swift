@@ -84,6 +84,37 @@ struct ActorRecognizerTests {
         #expect(a.actor("United Nations")?.countryCode == nil)
     }
 
+    @Test func titleOfBodyThenName() {
+        let (a, _) = actors("The secretary of Georgia's Security Council, Levan Beridze, said the border was calm.")
+        #expect(a.actor("Levan Beridze")?.countryCode == "GEO")
+        #expect(a.actor("Georgian Security Council")?.countryCode == "GEO")
+        #expect(a.actor("United Nations Security Council") == nil)
+    }
+
+    @Test func bodyEmploysTheTitledPerson() {
+        let (a, _) = actors("WASHINGTON (Reuters) - Iran's foreign ministry spokesman Reza Karimi rejected the report.")
+        #expect(a.actor("Reza Karimi")?.countryCode == "IRN")
+        #expect(a.actor("Reza Karimi")?.cameoCode == "IRNGOV")
+    }
+
+    @Test func demonymNounCommaName() {
+        let (a, _) = actors("Greek Foreign Minister Eleni Pappa met her Cypriot counterpart, Andreas Loizou, in Nicosia.")
+        #expect(a.actor("Andreas Loizou")?.countryCode == "CYP")
+        #expect(a.actor("Eleni Pappa")?.countryCode == "GRC")
+    }
+
+    @Test func surnameFirstThenFullName() {
+        let (a, _) = actors("Ms Odhiambo, the U.N. resident coordinator, visited the camp. Later, Grace Odhiambo said aid was blocked.")
+        #expect(a.actor("Grace Odhiambo") != nil)
+        #expect(a.actors.filter { $0.kind == .person }.count == 1)
+    }
+
+    @Test func pronounPrefersTheSubject() {
+        let (a, doc) = actors("Dutch Prime Minister Pieter de Vries met Belgian Prime Minister Luc Peeters before he flew home.")
+        let he = a.mentions.first { doc.lower($0.tokenRange.lowerBound) == "he" }
+        #expect(he.map { a.actors[$0.actor].name } == "Pieter de Vries")
+    }
+
     // MARK: metonymy
 
     @Test func capitalsAsGovernmentsAndAsPlaces() {

@@ -464,7 +464,14 @@ struct ActorResolver {
             while j < min(end, e + 8), keys[j] != "," {
                 // The body itself outranks the state that owns it ("of Russia's Wagner group").
                 if let mod = modifier(at: j, end: end), !mod.pro, !mod.detached {
-                    if case .organization = mod.ref { found = mod } else if found == nil { found = mod }
+                    if case .organization(let o) = mod.ref {
+                        // Unless it is a generic name after a state's possessive ("Armenia's Security Council").
+                        var owned = true
+                        if let f = found, case .state(let s) = f.ref, f.possessive, f.range.upperBound == mod.range.lowerBound {
+                            owned = lex.organizations[o].country == lex.states[s].iso3
+                        }
+                        if owned { found = mod }
+                    } else if found == nil { found = mod }
                     j = mod.range.upperBound; continue
                 }
                 j += 1
