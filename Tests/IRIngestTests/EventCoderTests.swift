@@ -157,6 +157,23 @@ let irn = ("Iran", ["Tehran", "Iranian"])
         #expect(f.triples() == ["Vladimir Putin 041 Nikol Pashinyan"])
     }
 
+    @Test func participleAsAdjectiveIsNoTrigger() {
+        let f = EventFixture("Russia criticized plans for the occupied Ukrainian regions.", actors: [rus, ukr])
+        #expect(f.roots() == [])
+    }
+
+    @Test func threatTargetIsTheTargetOfTheThreatenedAct() {
+        let f = EventFixture("France threatened today to cut diplomatic ties with Iran.", actors: [fra, irn])
+        #expect(f.triples() == ["France 1313 Iran"])
+        let g = EventFixture("China threatened to impose import duties on goods from France.", actors: [chn, fra])
+        #expect(g.roots() == ["China 13 France"])
+    }
+
+    @Test func nounAfterPrepositionIsNominal() {
+        let f = EventFixture("The United States advised against travel to Iran.", actors: [usa, irn])
+        #expect(f.roots() == [])
+    }
+
     @Test func nounAfterAnotherVerbDoesNotTakeItsSubject() {
         let f = EventFixture("France condemned the shelling of Ukraine.", actors: [fra, ukr])
         #expect(f.triples() == [])
@@ -250,6 +267,13 @@ let irn = ("Iran", ["Tehran", "Iranian"])
         #expect(f.events().map(\.mode) == [.future])
     }
 
+    @Test func purposeInfinitiveIsNotReported() {
+        #expect(modes("Russia met Ukraine on Tuesday to discuss and to condemn Ukraine.").first == .asserted)
+        #expect(modes("Russia met Ukraine on Tuesday to discuss and to condemn Ukraine.").dropFirst().allSatisfy { $0 == .hypothetical })
+        #expect(modes("Russia began to withdraw troops from Ukraine.") == [.asserted])
+        #expect(modes("Russia vowed on Tuesday to attack Ukraine.").contains(.future))
+    }
+
     @Test func allegedActInsideAnAccusationIsNotCoded() {
         let f = EventFixture("Ukraine accused Russia of shelling Ukrainian towns.", actors: [ukr, rus])
         #expect(f.roots() == ["Ukraine 11 Russia"])
@@ -267,6 +291,19 @@ let irn = ("Iran", ["Tehran", "Iranian"])
         let e = f.events().first
         #expect(e?.occurredOn == "2014-03")
         #expect(e?.dateSource == .text)
+    }
+
+    @Test func dateOfAnotherClauseIsNotTheEventDate() {
+        let f = EventFixture("Russia accuses Ukraine of last year's attack.", actors: [rus, ukr])
+        #expect(f.events().first?.occurredOn == "2015-05-12")
+        let g = EventFixture("Russia praised France, which had signed a deal with Ukraine in 2009.", actors: [rus, fra, ukr])
+        #expect(g.events().first { $0.cameoCode == "051" }?.occurredOn == "2015-05-12")
+        #expect(g.events().first { $0.cameoCode == "057" }?.occurredOn == "2009")
+    }
+
+    @Test func sentenceOpeningDateDatesTheMainClause() {
+        let f = EventFixture("On Sunday, Russia condemned Ukraine.", actors: [rus, ukr])
+        #expect(f.events().first?.occurredOn == "2015-05-10")
     }
 
     @Test func weekdayResolvedAgainstPublication() {

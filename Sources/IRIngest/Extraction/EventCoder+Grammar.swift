@@ -37,6 +37,8 @@ struct Grammar {
         "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says", "say", "told",
         "could", "can", "may", "might", "should", "must", "not", "it", "they", "he", "she", "we",
     ]
+    /// Words that end the search for the target of an intent ("threatened to cut ties with X").
+    static let infinitiveStops: Set<String> = ["and", "or", "but", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "it", "they", "he", "she", "we"]
     static let locatives: Set<String> = ["in", "at", "near", "inside", "outside", "across", "into", "toward", "towards", "throughout", "around"]
     static let clauseBoundaries: Set<String> = [
         "said", "says", "say", "told", "tells", "because", "while", "whereas", "although", "though", "if", "unless",
@@ -89,6 +91,12 @@ struct Grammar {
         for f in ["sought", "told"] { s.insert(f) }
         return s
     }()
+    /// Verbs after which a "to"-infinitive reports a done act: "began to withdraw".
+    static let assertedGovernors: Set<String> = Set(["begin", "start", "continue", "manage", "move", "use", "proceed", "rush", "act"].flatMap { VerbLexicon.inflections(of: $0) } + ["began", "begun"])
+    static let timeWords: Set<String> = [
+        "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
+        "morning", "evening", "night", "afternoon", "earlier", "last", "week", "month", "year", "also", "now",
+    ]
     static let negators: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "without"]
     static let denyForms: Set<String> = Set(["deny", "dismiss", "reject", "refute"].flatMap { VerbLexicon.inflections(of: $0) })
     static let speechForms: Set<String> = Set(["say", "announce", "state", "declare", "confirm", "report", "tell", "add"].flatMap { VerbLexicon.inflections(of: $0) } + ["said", "told"])
@@ -234,7 +242,7 @@ struct Grammar {
     }
 
     /// The first actor named from token `k`, skipping up to `maxSkip` modifier words, with its head.
-    func findMention(from k: Int, end: Int, maxSkip: Int = 4) -> Int? {
+    func findMention(from k: Int, end: Int, maxSkip: Int = 4, crossPrepositions: Bool = false) -> Int? {
         var j = k
         var skipped = 0
         while j < end, skipped <= maxSkip {
@@ -247,7 +255,12 @@ struct Grammar {
             let t = doc.tokens[j]
             if t.kind == .punct { if isHyphen(j) { j += 1; continue }; return nil }
             if t.kind == .quote { j += 1; continue }
-            if Grammar.objectStops.contains(w(j)) || Grammar.clauseBoundaries.contains(w(j)) { return nil }
+            let s = w(j)
+            if crossPrepositions {
+                if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) || Grammar.locatives.contains(s) { return nil }
+            } else if Grammar.objectStops.contains(s) || Grammar.clauseBoundaries.contains(s) {
+                return nil
+            }
             j += 1; skipped += 1
         }
         return nil
@@ -477,9 +490,22 @@ struct Grammar {
         return afterPattern < end && w(afterPattern) == "by"
     }
 
+    /// A participle used as an adjective: "the occupied territories", "in besieged Aleppo".
+    func isAdjectivalParticiple(_ t: Int, _ m: PatternMatch, start: Int, end: Int) -> Bool {
+        guard t > start else { return false }
+        let form = w(t)
+        let lemmas = lex.lemmas[form] ?? []
+        guard form.hasSuffix("ed") || (!lemmas.contains(form) && !form.hasSuffix("s") && !form.hasSuffix("ing")) else { return false }
+        let p = w(t - 1)
+        guard Grammar.determiners.contains(p) || Grammar.nounPrepositions.contains(p) || p == "in" || p == "at" else { return false }
+        return !(m.end < end && w(m.end) == "by")
+    }
+
+    static let nounPrepositions: Set<String> = ["against", "for", "of", "on", "about", "after", "before", "during", "over", "with", "without", "despite", "amid", "following"]
+
     /// A verb trigger used as a noun: "the shelling of", "Russian attacks on", "a U.S. visit to".
     func isNominal(_ t: Int, _ e: VerbLexicon.Entry, _ m: PatternMatch, start: Int, end: Int) -> Bool {
-        guard e.length == 1, t > start else { return false }
+        guard t > start else { return false }
         let form = w(t)
         if form.hasSuffix("ed") { return false }
         var k = t - 1
@@ -498,6 +524,8 @@ struct Grammar {
         guard isBase || isPlural || isGerund else { return false }
         let nextIsPrep = m.end < end && ["of", "on", "against", "with", "to", "in", "by", "between", "from", "into"].contains(w(m.end))
         if Grammar.determiners.contains(p) || isPossessive(k) { return true }
+        // "advised against travel to", "after talks with"
+        if k == t - 1, Grammar.nounPrepositions.contains(p), !isGerund || p != "for" { return e.length > 1 || isBase || isPlural || isGerund }
         // "Russian shelling of", "a U.S. visit to"; but "Russia attacks Ukraine" stays a verb.
         if mentionIndex(at: k) != nil { return nextIsPrep && (isBase || isGerund) }
         return false
@@ -529,6 +557,7 @@ struct Grammar {
         case .noun:
             return nounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
         case .verb, .symmetric:
+            if isAdjectivalParticiple(first, m, start: start, end: end) { return [] }
             if isNominal(first, e, m, start: start, end: end) {
                 return nounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
             }
@@ -544,7 +573,9 @@ struct Grammar {
                 if !m.slot.isEmpty {
                     targets = m.slot
                     rule = subj.rule + "|slot"
-                } else if let o = findMention(from: m.end, end: end, maxSkip: e.endsInPreposition ? 3 : 4) {
+                } else if let o = (e.endsInInfinitive
+                    ? findMention(from: m.end, end: end, maxSkip: 8, crossPrepositions: true)
+                    : findMention(from: m.end, end: end, maxSkip: e.endsInPreposition ? 3 : 4)) {
                     targets = coordinatedRight(o, end: end)
                     rule = subj.rule + (e.endsInPreposition ? "|prep-object" : "|object")
                 } else if e.kind == .symmetric, sources.count >= 2 {
@@ -652,13 +683,15 @@ struct Grammar {
             } else if s == "to" {
                 // The verb governing the infinitive: "plans to visit", "urged X to release".
                 var h = g - 1
-                while h >= start, Grammar.auxiliaries.contains(w(h)) || w(h).hasSuffix("ly") { h -= 1 }
+                while h >= start, Grammar.auxiliaries.contains(w(h)) || w(h).hasSuffix("ly") || Grammar.timeWords.contains(w(h)) { h -= 1 }
                 if h >= start {
                     let gv = w(h)
                     if Grammar.futureGovernors.contains(gv) { result = result ?? .future; break }
-                    if Grammar.hypotheticalGovernors.contains(gv) || mentionIndex(at: h) != nil { result = result ?? .hypothetical; break }
                     if gv == "failed" || gv == "refused" || gv == "declined" { return .negated }
+                    if Grammar.assertedGovernors.contains(gv) { break }
                 }
+                // Anything else is a purpose, an appeal or a wish: "met Putin to probe", "wants to attack".
+                result = result ?? .hypothetical
                 break
             } else if Grammar.auxiliaries.contains(s) || s.hasSuffix("ly") {
                 // part of the verb group

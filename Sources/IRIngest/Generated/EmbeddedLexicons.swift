@@ -4792,6 +4792,8 @@ strike deal|agreement|accord	057	s
 conclude agreement|deal|treaty|accord with	057	s
 seal deal|agreement|accord with	057	s
 ratify	057	v
+ratify agreement|agreements|deal|accord|treaty|pact with	057	s
+endorse agreement|deal|accord with	051	v
 agreement with	057	n
 agreement between	057	b
 deal between	057	b
@@ -4910,6 +4912,8 @@ investigate	090	v
 probe	090	v
 investigation into|of	090	n
 probe into|of	090	n
+investigation against	090	n
+order investigation|inquiry|probe into|of|against	090	v
 inquiry into	090	n
 launch investigation|inquiry|probe into|of	090	v
 open investigation|inquiry|probe into|of	090	v
@@ -5141,6 +5145,7 @@ offensive against|on	190	n
 launch offensive|attack|attacks|assault against|on	190	v
 raid on|against	190	n
 ambush	190	v
+engage _ in fighting|firefight|battle|battles|clash|clashes|combat|gunbattle	190	v
 invade	190	v
 invasion of	190	n
 retaliate against	190	v
