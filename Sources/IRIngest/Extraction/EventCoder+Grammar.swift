@@ -97,6 +97,8 @@ struct Grammar {
         "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
         "morning", "evening", "night", "afternoon", "earlier", "last", "week", "month", "year", "also", "now",
     ]
+    static let pronouns: Set<String> = ["it", "they", "he", "she", "we"]
+    static let statementForms: Set<String> = Set(["announce", "claim", "insist", "warn", "state", "confirm", "declare", "add"].flatMap { VerbLexicon.inflections(of: $0) })
     static let negators: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "without"]
     static let denyForms: Set<String> = Set(["deny", "dismiss", "reject", "refute"].flatMap { VerbLexicon.inflections(of: $0) })
     static let speechForms: Set<String> = Set(["say", "announce", "state", "declare", "confirm", "report", "tell", "add"].flatMap { VerbLexicon.inflections(of: $0) } + ["said", "told"])
@@ -256,6 +258,11 @@ struct Grammar {
             if t.kind == .punct { if isHyphen(j) { j += 1; continue }; return nil }
             if t.kind == .quote { j += 1; continue }
             let s = w(j)
+            // "more than 100 Palestinians", "at least 20 Syrian soldiers", "up to 50 ..."
+            if j + 1 < end, (["more", "fewer", "less"].contains(s) && w(j + 1) == "than") || (s == "at" && (w(j + 1) == "least" || w(j + 1) == "most"))
+                || (s == "up" && w(j + 1) == "to") || (s == "as" && w(j + 1) == "many") {
+                j += 2; continue
+            }
             if crossPrepositions {
                 if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) || Grammar.locatives.contains(s) { return nil }
             } else if Grammar.objectStops.contains(s) || Grammar.clauseBoundaries.contains(s) {
@@ -358,6 +365,16 @@ struct Grammar {
                 // "Russia annexed Crimea and backed separatists": the first verb's subject.
                 if let last = earlier.last, let mi = lastSourceMention(last, start: start) { return ([mi], "vp-coordination") }
                 return clauseSubject(before: k, start: start, earlier: earlier).map { ($0, "vp-coordination") }
+            }
+            if Grammar.pronouns.contains(s) {
+                // "Japan said it had halted aid": an unresolved pronoun after a speech verb is its speaker.
+                var h = k - 1
+                while h >= start, w(h) == "that" || Grammar.timeWords.contains(w(h)) || Grammar.auxiliaries.contains(w(h)) { h -= 1 }
+                if h >= start, Grammar.speechForms.contains(w(h)) || Grammar.statementForms.contains(w(h)),
+                   let sp = subject(before: h, start: start, earlier: earlier) {
+                    return (sp.actors, "pronoun-speaker")
+                }
+                return nil
             }
             if Grammar.clauseBoundaries.contains(s) || s == "that" { return nil }
             if !Grammar.auxiliaries.contains(s) && !s.hasSuffix("ly") { onlyAuxiliaries = false }
@@ -592,7 +609,8 @@ struct Grammar {
         func add(_ s: Int, _ t: Int) {
             let sa = mention(s).actor, ta = mention(t).actor
             guard sa != ta else { return }
-            out.append(CodedEvent(source: sa, target: ta, code: e.code, entry: e, trigger: trigger, mode: mode, rule: rule))
+            let (code, m2) = Grammar.recode(e.code, mode)
+            out.append(CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: trigger, mode: m2, rule: rule))
         }
         if pairsSymmetric {
             for a in sources { for b in sources where a != b { add(a, b) } }
@@ -635,14 +653,42 @@ struct Grammar {
             for t in targets {
                 let sa = mention(s).actor, ta = mention(t).actor
                 guard sa != ta else { continue }
-                out.append(CodedEvent(source: sa, target: ta, code: e.code, entry: e, trigger: first..<(m.lastWord + 1),
-                                      mode: mode, rule: sourceRule + "|" + targetRule))
+                let (code, m2) = Grammar.recode(e.code, mode)
+                out.append(CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: first..<(m.lastWord + 1),
+                                      mode: m2, rule: sourceRule + "|" + targetRule))
             }
         }
         return out
     }
 
     // MARK: - Mode
+
+    /// A future act is coded as the intent or threat it expresses (CAMEO 03 and 13): "will send
+    /// aid to" is an intent to provide aid (033), "will attack" a threat of force (138). The
+    /// statement of intent is itself the reported event.
+    static func recode(_ code: String, _ mode: EventMode) -> (String, EventMode) {
+        guard mode == .future else { return (code, mode) }
+        let root = code.prefix(2)
+        switch root {
+        case "06":
+            return (code.hasPrefix("061") ? "0311" : code.hasPrefix("062") ? "0312" : "031", .asserted)
+        case "07":
+            let map = ["071": "0331", "072": "0332", "073": "0333", "074": "0334"]
+            return (map[String(code.prefix(3))] ?? "033", .asserted)
+        case "08":
+            if code.hasPrefix("084") { return ("0353", .asserted) }
+            if code.hasPrefix("081") || code.hasPrefix("085") { return ("0354", .asserted) }
+            if code.hasPrefix("086") { return ("0355", .asserted) }
+            if code.hasPrefix("087") { return ("0356", .asserted) }
+            return ("035", .asserted)
+        case "17":
+            return ("137", .asserted)
+        case "18", "19", "20":
+            return ("138", .asserted)
+        default:
+            return (code, mode)
+        }
+    }
 
     /// The mode of a trigger at `t` from the words before it in its clause.
     func mode(_ t: Int, start: Int, end: Int, earlier: [CodedEvent], entry: VerbLexicon.Entry) -> EventMode {
