@@ -182,7 +182,7 @@ public final class Ingestor: @unchecked Sendable {
             let toWrite = results.compactMap { $0 }
             summary.unchanged += skip.filter { $0 }.count
             let writeStart = ContinuousClock.now
-            let outcomes = try ingestor.store.writeBatch(toWrite, analyzerVersion: version)
+            let outcomes = try ingestor.store.writeBatch(toWrite, analyzerVersion: version, force: force)
             let w = ContinuousClock.now - writeStart
             summary.timings.store += Double(w.components.seconds) + Double(w.components.attoseconds) * 1e-18
             for (a, outcome) in zip(toWrite, outcomes) {

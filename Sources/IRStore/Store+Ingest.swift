@@ -24,7 +24,7 @@ extension Store {
 
     /// Writes many articles in one transaction, each inside its own savepoint: an article
     /// that fails is rolled back alone and reported, the others are kept.
-    public func writeBatch(_ analyses: [ArticleAnalysis], analyzerVersion: Int) throws -> [Result<WriteOutcome, Error>] {
+    public func writeBatch(_ analyses: [ArticleAnalysis], analyzerVersion: Int, force: Bool = false) throws -> [Result<WriteOutcome, Error>] {
         try database.write { db in
             var results: [Result<WriteOutcome, Error>] = []
             results.reserveCapacity(analyses.count)
@@ -32,7 +32,7 @@ extension Store {
                 do {
                     var outcome = WriteOutcome.unchanged
                     try db.inSavepoint {
-                        outcome = try Store.write(a, analyzerVersion: analyzerVersion, in: db)
+                        outcome = try Store.write(a, analyzerVersion: analyzerVersion, force: force, in: db)
                         return .commit
                     }
                     results.append(.success(outcome))
@@ -53,14 +53,15 @@ extension Store {
     }
 
     /// The write itself; the caller provides the transaction.
-    public static func write(_ a: ArticleAnalysis, analyzerVersion: Int, in db: Database) throws -> WriteOutcome {
+    /// With `force`, an unchanged article is rewritten too (reprocess).
+    public static func write(_ a: ArticleAnalysis, analyzerVersion: Int, force: Bool = false, in db: Database) throws -> WriteOutcome {
         let f = a.article
         var outcome = WriteOutcome.inserted
         var oldActorIDs: [Int64] = []
         if let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, content_hash, analyzer_version FROM articles WHERE external_id = ?"),
                                            arguments: [f.externalID]) {
             let id: Int64 = existing["id"]
-            if (existing["content_hash"] as String) == f.contentHash && (existing["analyzer_version"] as Int) == analyzerVersion {
+            if !force && (existing["content_hash"] as String) == f.contentHash && (existing["analyzer_version"] as Int) == analyzerVersion {
                 return .unchanged
             }
             outcome = .updated

@@ -14,7 +14,7 @@ struct SQLCommand: ParsableCommand {
             """)
 
     @Argument(help: "One SQL statement.") var statement: String
-    @Option(name: .customShort("p"), parsing: .unconditionalSingleValue, help: ArgumentHelp("A parameter: -p name value (binds :name).", valueName: "name value"))
+    @Option(name: .customShort("p"), parsing: .upToNextOption, help: ArgumentHelp("A parameter: -p name value (binds :name).", valueName: "name value"))
     var parameters: [String] = []
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions

@@ -33,7 +33,7 @@ parliamentary committee|foreign affairs committee|defense committee|defence comm
 security council|national security council|security and defense council|security and defence council	Security Council	GOV	organization
 central bank|national bank|reserve bank	Central Bank	GOV	organization
 military|armed forces|troops|forces|soldiers|servicemen|service members|military forces|defense forces|defence forces|security forces|units	military	MIL	organization
-army|ground forces|land forces	army	MIL	organization
+army|ground forces|land forces|government forces|government troops|government soldiers|regime forces|regime troops	army	MIL	organization
 navy|naval forces|fleet|warships|marines	navy	MIL	organization
 air force|air forces|aerospace forces|air defense|air defence|air defense forces|warplanes|fighter jets|aircraft	air force	MIL	organization
 special forces|commandos|special operations forces	special forces	MIL	organization
@@ -69,6 +69,167 @@ companies|firms|banks|entities|oil companies|defense firms|state firms|state-own
 energy company|state energy company|state oil company|national oil company|state gas company	state energy company	BUS	organization
 journalists|reporters|media|press	media	MED	group
 leaders|leadership figures	leaders	GOV	group
+
+"""#),
+        ("conflict_terms.tsv", #"""
+# Words of armed conflict and casualty reports. Phrases are lowercase, tokens separated by spaces.
+# Columns: phrase, role, value.
+# role conflict  = names an armed conflict (value: strong, or weak = only with a place and other evidence, e.g. "crisis");
+# role fighting  = a word of fighting that makes a conflict evident where it happens (value: incident when it names one
+#                  attack rather than a war, else -);
+# role death     = a word that reports deaths (value: verb = "killed" takes the toll before or after it; noun = "dead", "deaths");
+# role victim    = a noun for those killed ("people", "civilians");
+# role qualifier = precedes a number (value: the stored qualifier: more than, at least, about, exactly, up to, nearly);
+# role vague     = a number word too vague to store ("hundreds");
+# role notwar    = a modifier that makes a conflict word something else ("trade war", "cold war", "political crisis").
+phrase	role	value
+war	conflict	strong
+wars	conflict	strong
+civil war	conflict	strong
+conflict	conflict	strong
+armed conflict	conflict	strong
+insurgency	conflict	strong
+uprising	conflict	strong
+rebellion	conflict	strong
+invasion	conflict	strong
+fighting	conflict	strong
+hostilities	conflict	strong
+clashes	conflict	strong
+crisis	conflict	weak
+offensive	fighting	-
+battle	fighting	-
+battles	fighting	-
+battling	fighting	-
+fought	fighting	-
+clash	fighting	incident
+airstrike	fighting	incident
+airstrikes	fighting	incident
+air strike	fighting	incident
+air strikes	fighting	incident
+strike	fighting	incident
+strikes	fighting	incident
+shelling	fighting	incident
+bombardment	fighting	incident
+bombing	fighting	incident
+bombings	fighting	incident
+attack	fighting	incident
+attacks	fighting	incident
+ambush	fighting	incident
+raid	fighting	incident
+raids	fighting	incident
+rocket	fighting	incident
+rockets	fighting	incident
+missile	fighting	incident
+missiles	fighting	incident
+drone	fighting	incident
+explosion	fighting	incident
+blast	fighting	incident
+crash	fighting	incident
+massacre	fighting	incident
+overran	fighting	-
+captured	fighting	-
+insurgents	fighting	-
+rebels	fighting	-
+separatists	fighting	-
+militants	fighting	-
+militias	fighting	-
+ceasefire	fighting	-
+cease-fire	fighting	-
+truce	fighting	-
+frontline	fighting	-
+front line	fighting	-
+killed	death	verb
+kills	death	verb
+kill	death	verb
+killing	death	verb
+dead	death	noun
+died	death	noun
+die	death	noun
+deaths	death	noun
+death toll	death	toll
+toll	death	toll
+lives	death	noun
+fatalities	death	noun
+people	victim	-
+persons	victim	-
+civilians	victim	-
+soldiers	victim	-
+troops	victim	-
+fighters	victim	-
+militants	victim	-
+rebels	victim	-
+insurgents	victim	-
+children	victim	-
+women	victim	-
+men	victim	-
+members	victim	-
+service members	victim	-
+servicemen	victim	-
+personnel	victim	-
+police	victim	-
+policemen	victim	-
+officers	victim	-
+protesters	victim	-
+demonstrators	victim	-
+residents	victim	-
+villagers	victim	-
+others	victim	-
+combatants	victim	-
+more than	qualifier	more than
+over	qualifier	more than
+upwards of	qualifier	more than
+at least	qualifier	at least
+a minimum of	qualifier	at least
+about	qualifier	about
+around	qualifier	about
+roughly	qualifier	about
+approximately	qualifier	about
+some	qualifier	about
+an estimated	qualifier	about
+estimated	qualifier	about
+nearly	qualifier	nearly
+almost	qualifier	nearly
+close to	qualifier	nearly
+up to	qualifier	up to
+as many as	qualifier	up to
+exactly	qualifier	exactly
+hundreds	vague	-
+thousands	vague	-
+dozens	vague	-
+scores	vague	-
+tens	vague	-
+millions	vague	-
+cold	notwar	-
+trade	notwar	-
+price	notwar	-
+culture	notwar	-
+culture-war	notwar	-
+information	notwar	-
+propaganda	notwar	-
+bidding	notwar	-
+turf	notwar	-
+tariff	notwar	-
+currency	notwar	-
+political	notwar	-
+economic	notwar	-
+financial	notwar	-
+debt	notwar	-
+humanitarian	notwar	-
+refugee	notwar	-
+migrant	notwar	-
+migration	notwar	-
+energy	notwar	-
+hostage	notwar	-
+diplomatic	notwar	-
+constitutional	notwar	-
+health	notwar	-
+food	notwar	-
+fuel	notwar	-
+banking	notwar	-
+climate	notwar	-
+cost-of-living	notwar	-
+world	notwar	-
+interest	notwar	-
 
 """#),
         ("given_names.txt", #"""
@@ -2194,7 +2355,7 @@ Federal Reserve	Fed|U.S. Federal Reserve|Federal Reserve Board	organization	USA	
 U.S. Immigration and Customs Enforcement	ICE|Immigration and Customs Enforcement	organization	USA	USACOP	U.S. Department of Homeland Security
 U.S. Customs and Border Protection	CBP|Customs and Border Protection	organization	USA	USACOP	U.S. Department of Homeland Security
 Department of Government Efficiency	DOGE	organization	USA	USAGOV	
-Foreign, Commonwealth and Development Office	British Foreign Office|Foreign Office|FCDO|Foreign and Commonwealth Office|FCO|UK Foreign Office|U.K. Foreign Office	organization	GBR	GBRGOV	
+British Foreign Office	Foreign, Commonwealth and Development Office|Foreign Office|FCDO|Foreign and Commonwealth Office|FCO|UK Foreign Office|U.K. Foreign Office	organization	GBR	GBRGOV	
 British Ministry of Defence	UK Ministry of Defence|MoD|MOD|U.K. Ministry of Defence	organization	GBR	GBRMIL	
 Home Office	British Home Office|UK Home Office	organization	GBR	GBRGOV	
 HM Treasury	Her Majesty's Treasury|His Majesty's Treasury|British Treasury|UK Treasury	organization	GBR	GBRGOV	
@@ -2233,12 +2394,12 @@ Federation Council	Russian Federation Council|Federation Council of Russia	organ
 Federal Assembly of Russia	Russian Federal Assembly	organization	RUS	RUSLEG	
 Security Council of Russia	Russian Security Council|Security Council of the Russian Federation	organization	RUS	RUSGOV	
 Federal Security Service	FSB|Russian Federal Security Service	organization	RUS	RUSSPY	
-Main Intelligence Directorate	GRU|Russian military intelligence|GU	organization	RUS	RUSSPY	Russian Ministry of Defence
+Main Intelligence Directorate	GRU|Russian military intelligence|GU	organization	RUS	RUSSPY	Russian Defense Ministry
 Foreign Intelligence Service	SVR|Russian Foreign Intelligence Service	organization	RUS	RUSSPY	
 KGB	Committee for State Security	organization	SUN	USRSPY	
-Russian Ministry of Defence	Russian Defence Ministry|Russian Defense Ministry|Russian Ministry of Defense|Russia's Defence Ministry|Russia's Defense Ministry	organization	RUS	RUSMIL	
-Russian Armed Forces	Armed Forces of the Russian Federation	organization	RUS	RUSMIL	Russian Ministry of Defence
-General Staff of the Russian Armed Forces	Russian General Staff	organization	RUS	RUSMIL	Russian Ministry of Defence
+Russian Defense Ministry	Russian Defence Ministry|Russian Ministry of Defence|Russian Ministry of Defense|Russia's Defence Ministry|Russia's Defense Ministry	organization	RUS	RUSMIL	
+Russian Armed Forces	Armed Forces of the Russian Federation	organization	RUS	RUSMIL	Russian Defense Ministry
+General Staff of the Russian Armed Forces	Russian General Staff	organization	RUS	RUSMIL	Russian Defense Ministry
 Black Sea Fleet	Russian Black Sea Fleet	organization	RUS	RUSMIL	Russian Armed Forces
 Northern Fleet	Russian Northern Fleet	organization	RUS	RUSMIL	Russian Armed Forces
 Baltic Fleet	Russian Baltic Fleet	organization	RUS	RUSMIL	Russian Armed Forces
@@ -2249,7 +2410,7 @@ Prosecutor General's Office of Russia	Russian Prosecutor General's Office	organi
 Central Bank of Russia	Bank of Russia|Russian Central Bank	organization	RUS	RUSGOV	
 Roskomnadzor		organization	RUS	RUSGOV	
 Wagner Group	Wagner|PMC Wagner|Wagner mercenaries|Wagner private military company	group	RUS	RUSMIL	
-Africa Corps	Russian Africa Corps	group	RUS	RUSMIL	Russian Ministry of Defence
+Africa Corps	Russian Africa Corps	group	RUS	RUSMIL	Russian Defense Ministry
 Akhmat	Akhmat battalion|Akhmat special forces	group	RUS	RUSMIL	
 United Russia	United Russia party	group	RUS	RUSGOV	
 Communist Party of the Russian Federation	KPRF|Russian Communist Party	group	RUS	RUSOPP	
@@ -3893,6 +4054,433 @@ Taipei	TWN	city
 East Berlin	DDR	city	
 
 """#),
+        ("sanction_terms.tsv", #"""
+# Words of sanctions measures. One phrase per line, lowercase, tokens separated by spaces
+# (as the tokenizer splits them: "asset freeze" is two tokens, "anti-dumping" one).
+# Columns: phrase, role, value.
+# role measure = names a measure (value: its kind, or "-" when a modifier decides it);
+# role action  = a verb or noun acting on a measure (value: impose|extend|ease|lift|threaten);
+# role kind    = a modifier that gives the kind (value: economic|financial|trade|arms|travel|diplomatic|sectoral|other);
+# role verb    = a verb that is itself a measure on its object (value: action|kind, e.g. "blacklisted" impose|financial);
+# role hedge   = a word that makes the measure hypothetical or proposed (value: conditional).
+phrase	role	value
+sanctions	measure	-
+sanction	measure	-
+sanctions regime	measure	-
+embargo	measure	trade
+embargoes	measure	trade
+arms embargo	measure	arms
+oil embargo	measure	sectoral
+trade embargo	measure	trade
+asset freeze	measure	financial
+asset freezes	measure	financial
+assets freeze	measure	financial
+travel ban	measure	travel
+travel bans	measure	travel
+visa ban	measure	travel
+visa bans	measure	travel
+visa restrictions	measure	travel
+export controls	measure	trade
+export control	measure	trade
+export ban	measure	trade
+import ban	measure	trade
+restrictive measures	measure	-
+punitive measures	measure	-
+blacklist	measure	financial
+entity list	measure	trade
+impose	action	impose
+imposes	action	impose
+imposed	action	impose
+imposing	action	impose
+imposition	action	impose
+slap	action	impose
+slapped	action	impose
+slapping	action	impose
+slaps	action	impose
+levy	action	impose
+levied	action	impose
+introduce	action	impose
+introduced	action	impose
+introducing	action	impose
+adopt	action	impose
+adopted	action	impose
+adopting	action	impose
+approve	action	impose
+approved	action	impose
+approving	action	impose
+announce	action	impose
+announced	action	impose
+announcing	action	impose
+unveil	action	impose
+unveiled	action	impose
+new	action	impose
+fresh	action	impose
+additional	action	impose
+further	action	impose
+more	action	impose
+tighten	action	impose
+tightened	action	impose
+tightening	action	impose
+toughen	action	impose
+toughened	action	impose
+intensify	action	impose
+intensified	action	impose
+expand	action	impose
+expanded	action	impose
+expanding	action	impose
+broaden	action	impose
+broadened	action	impose
+step up	action	impose
+stepped up	action	impose
+hit	action	impose
+targeted	action	impose
+targeting	action	impose
+extend	action	extend
+extends	action	extend
+extended	action	extend
+extending	action	extend
+extension	action	extend
+renew	action	extend
+renews	action	extend
+renewed	action	extend
+renewing	action	extend
+renewal	action	extend
+prolong	action	extend
+prolonged	action	extend
+prolonging	action	extend
+roll over	action	extend
+rolled over	action	extend
+maintain	action	extend
+maintained	action	extend
+keep	action	extend
+kept	action	extend
+ease	action	ease
+eased	action	ease
+eases	action	ease
+easing	action	ease
+relax	action	ease
+relaxed	action	ease
+relaxing	action	ease
+loosen	action	ease
+loosened	action	ease
+suspend	action	ease
+suspended	action	ease
+suspending	action	ease
+suspension	action	ease
+relief	action	ease
+waive	action	ease
+waived	action	ease
+waiver	action	ease
+waivers	action	ease
+soften	action	ease
+softened	action	ease
+lift	action	lift
+lifts	action	lift
+lifted	action	lift
+lifting	action	lift
+remove	action	lift
+removed	action	lift
+removing	action	lift
+removal	action	lift
+scrap	action	lift
+scrapped	action	lift
+revoke	action	lift
+revoked	action	lift
+end	action	lift
+ended	action	lift
+ending	action	lift
+drop	action	lift
+dropped	action	lift
+threaten	action	threaten
+threatens	action	threaten
+threatened	action	threaten
+threatening	action	threaten
+threat	action	threaten
+warn	action	threaten
+warned	action	threaten
+warning	action	threaten
+economic	kind	economic
+financial	kind	financial
+banking	kind	sectoral
+bank	kind	financial
+trade	kind	trade
+export	kind	trade
+import	kind	trade
+arms	kind	arms
+weapons	kind	arms
+military	kind	arms
+travel	kind	travel
+visa	kind	travel
+diplomatic	kind	diplomatic
+sectoral	kind	sectoral
+energy	kind	sectoral
+oil	kind	sectoral
+gas	kind	sectoral
+defense	kind	sectoral
+defence	kind	sectoral
+technology	kind	trade
+targeted	kind	other
+blacklisted	verb	impose|financial
+blacklisting	verb	impose|financial
+blacklists	verb	impose|financial
+sanctioned	verb	impose|other
+sanctioning	verb	impose|other
+froze	verb	impose|financial
+freezes	verb	impose|financial
+freezing	verb	impose|financial
+embargoed	verb	impose|trade
+could	hedge	conditional
+would	hedge	conditional
+might	hedge	conditional
+may	hedge	conditional
+if	hedge	conditional
+unless	hedge	conditional
+whether	hedge	conditional
+unclear	hedge	conditional
+considering	hedge	conditional
+consider	hedge	conditional
+proposed	hedge	conditional
+propose	hedge	conditional
+plan	hedge	conditional
+plans	hedge	conditional
+planned	hedge	conditional
+skeptical	hedge	conditional
+sceptical	hedge	conditional
+possible	hedge	conditional
+potential	hedge	conditional
+weighing	hedge	conditional
+debate	hedge	conditional
+
+"""#),
+        ("speaker_nouns.tsv", #"""
+# Head nouns of speaker phrases that name no one ("a senior official", "diplomats", "the statement").
+# Columns: noun (lowercase), class.
+# class: person = an unnamed person or group of people: the quote is anonymous;
+#        body = an institution ("the ministry", "the French foreign ministry"): named by its description when no actor matches;
+#        document = a text that speaks for its author ("the statement said"): the author is the last speaker who issued one.
+noun	class
+official	person
+officials	person
+spokesman	person
+spokeswoman	person
+spokesperson	person
+spokespeople	person
+spokespersons	person
+source	person
+sources	person
+diplomat	person
+diplomats	person
+aide	person
+aides	person
+adviser	person
+advisers	person
+advisor	person
+advisors	person
+officer	person
+officers	person
+commander	person
+commanders	person
+minister	person
+ministers	person
+lawmaker	person
+lawmakers	person
+legislator	person
+legislators	person
+negotiator	person
+negotiators	person
+envoy	person
+envoys	person
+representative	person
+representatives	person
+analyst	person
+analysts	person
+expert	person
+experts	person
+observer	person
+observers	person
+witness	person
+witnesses	person
+resident	person
+residents	person
+refugee	person
+refugees	person
+activist	person
+activists	person
+person	person
+people	person
+man	person
+woman	person
+member	person
+members	person
+insider	person
+insiders	person
+executive	person
+executives	person
+soldier	person
+soldiers	person
+fighter	person
+fighters	person
+militant	person
+militants	person
+leader	person
+leaders	person
+doctor	person
+doctors	person
+worker	person
+workers	person
+ministry	body
+office	body
+government	body
+administration	body
+army	body
+military	body
+forces	body
+police	body
+parliament	body
+council	body
+agency	body
+department	body
+embassy	body
+court	body
+committee	body
+commission	body
+cabinet	body
+presidency	body
+kremlin	body
+pentagon	body
+regime	body
+group	body
+movement	body
+coalition	body
+alliance	body
+bloc	body
+union	body
+statement	document
+communique	document
+communiqué	document
+report	document
+letter	document
+declaration	document
+tweet	document
+post	document
+notice	document
+
+"""#),
+        ("speech_verbs.tsv", #"""
+# Verbs that attribute speech or writing, for quote attribution.
+# Columns: form (lowercase word form as printed), lemma, class.
+# class: say = reports speech and can stand before or after its subject ("X said", "said X");
+#        describe = introduces a partial quote only before it ("X called it a ...", "X described the move as ...");
+#        quote = a source cites someone ("Interfax quoted X as saying").
+form	lemma	class
+said	say	say
+says	say	say
+say	say	say
+saying	say	say
+told	tell	say
+tells	tell	say
+added	add	say
+adds	add	say
+adding	add	say
+stated	state	say
+states	state	say
+declared	declare	say
+declares	declare	say
+noted	note	say
+notes	note	say
+warned	warn	say
+warns	warn	say
+insisted	insist	say
+insists	insist	say
+argued	argue	say
+argues	argue	say
+explained	explain	say
+explains	explain	say
+wrote	write	say
+writes	write	say
+tweeted	tweet	say
+posted	post	say
+asked	ask	say
+asks	ask	say
+replied	reply	say
+replies	reply	say
+responded	respond	say
+continued	continue	say
+announced	announce	say
+announces	announce	say
+acknowledged	acknowledge	say
+admitted	admit	say
+claimed	claim	say
+claims	claim	say
+conceded	concede	say
+cautioned	caution	say
+stressed	stress	say
+stresses	stress	say
+emphasized	emphasize	say
+emphasised	emphasise	say
+underlined	underline	say
+remarked	remark	say
+observed	observe	say
+commented	comment	say
+recalled	recall	say
+suggested	suggest	say
+complained	complain	say
+lamented	lament	say
+quipped	quip	say
+vowed	vow	say
+pledged	pledge	say
+predicted	predict	say
+reiterated	reiterate	say
+reiterates	reiterate	say
+repeated	repeat	say
+confirmed	confirm	say
+confirms	confirm	say
+denied	deny	say
+maintained	maintain	say
+contended	contend	say
+asserted	assert	say
+affirmed	affirm	say
+mused	muse	say
+shouted	shout	say
+urged	urge	say
+urges	urge	say
+hinted	hint	say
+indicated	indicate	say
+disclosed	disclose	say
+revealed	reveal	say
+charged	charge	say
+alleged	allege	say
+countered	counter	say
+retorted	retort	say
+testified	testify	say
+wrote	write	say
+stressing	stress	say
+noting	note	say
+warning	warn	say
+called	call	describe
+calls	call	describe
+calling	call	describe
+described	describe	describe
+describes	describe	describe
+describing	describe	describe
+branded	brand	describe
+dubbed	dub	describe
+termed	term	describe
+labelled	label	describe
+labeled	label	describe
+condemned	condemn	describe
+criticised	criticise	describe
+criticized	criticize	describe
+welcomed	welcome	describe
+hailed	hail	describe
+praised	praise	describe
+rejected	reject	describe
+dismissed	dismiss	describe
+accused	accuse	describe
+quoted	quote	quote
+cited	cite	quote
+
+"""#),
         ("states.tsv", #"""
 iso3	name	cameo	aliases	adjectives	people	capitals	seats	from	to
 # States: UN members, observers, partially recognized and historical states. Lists separated by |.
@@ -4080,7 +4668,7 @@ UKR	Ukraine	UKR	the Ukraine	Ukrainian	Ukrainians	Kyiv|Kiev	Bankova
 ARE	United Arab Emirates	ARE	UAE|U.A.E.|the Emirates	Emirati|UAE	Emiratis	Abu Dhabi			
 GBR	United Kingdom	GBR	UK|U.K.|Britain|Great Britain|United Kingdom of Great Britain and Northern Ireland	British|UK|U.K.	Britons|British|Brits	London	Downing Street|No. 10|Number 10|No 10|Whitehall		
 TZA	Tanzania	TZA	United Republic of Tanzania	Tanzanian	Tanzanians	Dodoma|Dar es Salaam			
-USA	United States	USA	United States of America|U.S.|US|USA|U.S.A.|America	American|U.S.|US	Americans	Washington|Washington D.C.|Washington, D.C.|Washington DC	Foggy Bottom		
+USA	United States	USA	United States of America|U.S.|US|USA|U.S.A.|America	U.S.|American|US	Americans	Washington|Washington D.C.|Washington, D.C.|Washington DC	Foggy Bottom		
 URY	Uruguay	URY	Oriental Republic of Uruguay	Uruguayan	Uruguayans	Montevideo			
 UZB	Uzbekistan	UZB	Republic of Uzbekistan	Uzbek|Uzbekistani	Uzbeks	Tashkent			
 VUT	Vanuatu	VUT	Republic of Vanuatu	Ni-Vanuatu|Vanuatuan	Ni-Vanuatu	Port Vila			

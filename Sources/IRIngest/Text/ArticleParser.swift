@@ -101,6 +101,21 @@ public enum ArticleParser {
             k += 1
         }
         guard dashAt > i else { return nil }
+        // Every word before the first comma, parenthesis or dash is in capitals: "NEW YORK", "MOSCOW/KYIV".
+        var w = i
+        while w < dashAt {
+            let t = doc.tokens[w]
+            if t.kind == .punct {
+                let b = doc.bytes[t.start]
+                if b == 0x2C || b == 0x28 { break }
+                if b != 0x2F && b != 0x2E { return nil }
+            } else if t.kind == .word {
+                if !(t.isAllCaps || isAllCapsSingle(doc, w) || (t.end - t.start == 1 && t.isCapitalized)) { return nil }
+            } else {
+                return nil
+            }
+            w += 1
+        }
         var out = Dateline(end: dashAt + 1)
         // Outlet in parentheses just before the dash.
         var placeEnd = dashAt

@@ -4,5 +4,839 @@
 public enum EmbeddedQueries {
     /// (file name, contents) pairs, sorted by file name.
     public static let files: [(name: String, contents: String)] = [
+        ("actor-profile.sql", #"""
+-- title: Actor profile
+-- description: One actor at a glance: kind and codes, aliases, roles over time, top counterparts (events, mean Goldstein) and recent quotes. The best match for :actor is profiled: exact name, then alias, then the state with that ISO code, then a surname.
+-- param: actor  actor name, alias, surname or ISO code, e.g. Lavrov, Sergei Lavrov or RUS
+-- In sqlite3:  .param set :actor Lavrov   then   .read Queries/actor-profile.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor
+),
+pick AS (
+    SELECT a.*,
+           (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mention_count,
+           (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = a.id) AS article_count
+    FROM actors a, p
+    WHERE lower(a.name) = lower(p.actor)
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor))
+       OR (a.kind = 'state' AND a.country_code = upper(p.actor))
+       OR a.cameo_code = upper(p.actor)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
+    ORDER BY CASE
+               WHEN lower(a.name) = lower(p.actor) THEN 0
+               WHEN a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)) THEN 1
+               WHEN a.kind = 'state' AND a.country_code = upper(p.actor) THEN 2
+               WHEN a.cameo_code = upper(p.actor) THEN 3
+               ELSE 4
+             END,
+             mention_count DESC, a.id
+    LIMIT 1
+),
+counterparts AS (
+    SELECT CASE WHEN e.source_actor_id = pick.id THEN e.target_actor_id ELSE e.source_actor_id END AS other_id,
+           count(*) AS n, avg(c.goldstein) AS mean_goldstein,
+           max(coalesce(e.occurred_on, ar.published_on)) AS last_on
+    FROM events e
+    JOIN pick ON e.source_actor_id = pick.id OR e.target_actor_id = pick.id
+    JOIN cameo_codes c ON c.code = e.cameo_code
+    JOIN articles ar ON ar.id = e.article_id
+    WHERE e.mode IN ('asserted', 'future')
+      AND e.source_actor_id IS NOT NULL AND e.target_actor_id IS NOT NULL
+      AND e.source_actor_id <> e.target_actor_id
+    GROUP BY other_id
+    ORDER BY n DESC, last_on DESC
+    LIMIT 10
+),
+recent_quotes AS (
+    SELECT q.text, q.speaker_role, coalesce(q.said_on, ar.published_on) AS said_on
+    FROM quotes q JOIN pick ON q.speaker_actor_id = pick.id
+    JOIN articles ar ON ar.id = q.article_id
+    ORDER BY said_on DESC, q.id DESC
+    LIMIT 10
+),
+sections AS (
+    SELECT 1 AS section_order, 0 AS item_order, 'actor' AS section, pick.name AS item,
+           pick.kind || coalesce(', country ' || pick.country_code, '') || coalesce(', CAMEO ' || pick.cameo_code, '')
+               || ', ' || pick.mention_count || ' mentions in ' || pick.article_count || ' articles' AS detail,
+           NULL AS date, pick.mention_count AS count
+    FROM pick
+    UNION ALL
+    SELECT 2, 0, 'alias', al.alias, al.source, NULL, NULL
+    FROM actor_aliases al JOIN pick ON al.actor_id = pick.id
+    UNION ALL
+    SELECT 3, 0, 'role', r.title, coalesce(o.name, r.country_code, ''),
+           min(r.seen_on) || CASE WHEN max(r.seen_on) <> min(r.seen_on) THEN ' to ' || max(r.seen_on) ELSE '' END,
+           count(DISTINCT r.article_id)
+    FROM actor_roles r JOIN pick ON r.actor_id = pick.id
+    LEFT JOIN actors o ON o.id = r.of_actor_id
+    GROUP BY r.title, r.country_code
+    UNION ALL
+    SELECT 3, 1, 'role holder', pa.name, r.title, max(r.seen_on), count(DISTINCT r.article_id)
+    FROM actor_roles r JOIN pick ON r.of_actor_id = pick.id
+    JOIN actors pa ON pa.id = r.actor_id
+    GROUP BY pa.id, r.title
+    UNION ALL
+    SELECT 4, -cp.n, 'counterpart', o.name,
+           cp.n || CASE WHEN cp.n = 1 THEN ' event' ELSE ' events' END || ', mean Goldstein ' || printf('%.1f', cp.mean_goldstein),
+           cp.last_on, cp.n
+    FROM counterparts cp JOIN actors o ON o.id = cp.other_id
+    UNION ALL
+    SELECT 5, 0, 'quote', rq.text, coalesce(rq.speaker_role, ''), rq.said_on, NULL
+    FROM recent_quotes rq
+)
+SELECT section, item, detail, date, count
+FROM sections
+ORDER BY section_order, item_order,
+         CASE WHEN section = 'quote' THEN date END DESC,
+         CASE WHEN section <> 'quote' THEN date END,
+         item;
+
+"""#),
+        ("anonymous-quotes.sql", #"""
+-- title: Anonymous officials
+-- description: What unnamed officials said ("a senior U.S. official"), newest first, optionally only those of one country or containing some words.
+-- param: country  (optional) the officials' country: ISO code or state name, e.g. USA or United States
+-- param: containing  (optional) words the quote contains, case-insensitive
+-- In sqlite3:  .param set :country USA   then   .read Queries/anonymous-quotes.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:country AS TEXT)), '') AS country,
+           nullif(trim(CAST(:containing AS TEXT)), '') AS containing
+),
+codes AS (
+    SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
+    UNION
+    SELECT a.country_code FROM actors a, p
+    WHERE a.kind = 'state' AND a.country_code IS NOT NULL
+      AND (lower(a.name) = lower(p.country)
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.country)))
+)
+SELECT coalesce(q.said_on, ar.published_on) AS date, q.speaker_country,
+       q.speaker_description, q.speaker_role, q.text AS quote_text,
+       ar.headline, q.article_id, q.id AS quote_id
+FROM quotes q
+CROSS JOIN p
+JOIN articles ar ON ar.id = q.article_id
+WHERE q.anonymous = 1
+  AND (p.country IS NULL OR q.speaker_country IN (SELECT code FROM codes))
+  AND (p.containing IS NULL OR instr(lower(q.text), lower(p.containing)) > 0)
+ORDER BY date DESC, q.article_id, q.start_char;
+
+"""#),
+        ("backers.sql", #"""
+-- title: Backers
+-- description: Who supports which party of a conflict: aid, material and diplomatic cooperation and pledges of aid (CAMEO 05, 06, 07, 033) aimed at a conflict's parties, per backer and party.
+-- param: conflict  (optional) conflict name, part of it, id, or country, e.g. Sudan or YEM
+-- param: since  (optional) first date, ISO, e.g. 2022
+-- In sqlite3:  .param set :conflict Ukraine   then   .read Queries/backers.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:conflict AS TEXT)), '') AS conflict,
+           nullif(trim(CAST(:since AS TEXT)), '') AS since
+),
+codes AS (
+    SELECT upper(p.conflict) AS code FROM p WHERE upper(p.conflict) GLOB '[A-Z][A-Z][A-Z]'
+    UNION
+    SELECT a.country_code FROM actors a, p
+    WHERE a.kind = 'state' AND a.country_code IS NOT NULL
+      AND (lower(a.name) = lower(p.conflict)
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.conflict)))
+),
+chosen AS (
+    SELECT c.id, c.name FROM conflicts c, p
+    WHERE p.conflict IS NULL
+       OR CAST(c.id AS TEXT) = p.conflict
+       OR instr(lower(c.name), lower(p.conflict)) > 0
+       OR c.country_code IN (SELECT code FROM codes)
+),
+parties AS (
+    SELECT DISTINCT ch.id AS conflict_id, ch.name AS conflict_name, cp.actor_id
+    FROM chosen ch JOIN conflict_parties cp ON cp.conflict_id = ch.id
+)
+SELECT pa.conflict_name, b.name AS backer, b.country_code AS backer_country,
+       t.name AS party, count(*) AS events,
+       group_concat(DISTINCT c.description) AS support,
+       round(avg(c.goldstein), 2) AS mean_goldstein,
+       min(coalesce(e.occurred_on, ar.published_on)) AS first_on,
+       max(coalesce(e.occurred_on, ar.published_on)) AS last_on
+FROM events e
+CROSS JOIN p
+JOIN parties pa ON pa.actor_id = e.target_actor_id
+JOIN cameo_codes c ON c.code = e.cameo_code
+JOIN articles ar ON ar.id = e.article_id
+JOIN actors b ON b.id = e.source_actor_id
+JOIN actors t ON t.id = e.target_actor_id
+WHERE (c.root IN ('05', '06', '07') OR e.cameo_code LIKE '033%')
+  AND e.mode IN ('asserted', 'future')
+  AND e.source_actor_id <> e.target_actor_id
+  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+GROUP BY pa.conflict_id, b.id, t.id
+ORDER BY pa.conflict_name, events DESC, backer, party;
+
+"""#),
+        ("co-mentions.sql", #"""
+-- title: Co-mentioned actors
+-- description: Pairs of actors named together: in how many articles, and in how many sentences, both are mentioned, optionally for pairs with one actor and within a period.
+-- param: actor  (optional) only pairs with this actor: name, alias or ISO code
+-- param: since  (optional) first article date, ISO, e.g. 2021
+-- param: until  (optional) last article date, ISO, inclusive at its precision
+-- param: limit  (optional) how many pairs, default 25
+-- In sqlite3:  .read Queries/co-mentions.sql   (optionally .param set :actor Russia first)
+WITH p AS (
+    SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
+           nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 25) AS lim
+),
+who AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.actor IS NOT NULL AND (
+          lower(a.name) = lower(p.actor)
+       OR a.country_code = upper(p.actor)
+       OR a.cameo_code = upper(p.actor)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+),
+m AS (
+    SELECT DISTINCT m.article_id, m.sentence_id, m.actor_id
+    FROM mentions m
+    CROSS JOIN p
+    JOIN articles ar ON ar.id = m.article_id
+    WHERE (p.since IS NULL OR ar.published_on >= p.since)
+      AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
+),
+pairs AS (
+    SELECT x.actor_id AS a_id, y.actor_id AS b_id,
+           count(DISTINCT x.article_id) AS articles,
+           count(DISTINCT CASE WHEN x.sentence_id = y.sentence_id THEN x.sentence_id END) AS sentences
+    FROM m x JOIN m y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
+    CROSS JOIN p
+    WHERE p.actor IS NULL OR x.actor_id IN (SELECT id FROM who) OR y.actor_id IN (SELECT id FROM who)
+    GROUP BY x.actor_id, y.actor_id
+)
+SELECT a.name AS actor_a, b.name AS actor_b, pairs.articles, pairs.sentences
+FROM pairs
+JOIN actors a ON a.id = pairs.a_id
+JOIN actors b ON b.id = pairs.b_id
+ORDER BY pairs.articles DESC, pairs.sentences DESC, actor_a, actor_b
+LIMIT (SELECT lim FROM p);
+
+"""#),
+        ("conflict-toll.sql", #"""
+-- title: Conflict toll over time
+-- description: Every casualty report of the conflicts matching :conflict (its name or part of it, its id, or the ISO code or name of the country it is fought in), oldest first.
+-- param: conflict  conflict name, part of it, id, or country, e.g. Sudan, 'Ukraine conflict' or SDN
+-- In sqlite3:  .param set :conflict Sudan   then   .read Queries/conflict-toll.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:conflict AS TEXT)), '') AS conflict
+),
+codes AS (
+    SELECT upper(p.conflict) AS code FROM p WHERE upper(p.conflict) GLOB '[A-Z][A-Z][A-Z]'
+    UNION
+    SELECT a.country_code FROM actors a, p
+    WHERE a.kind = 'state' AND a.country_code IS NOT NULL
+      AND (lower(a.name) = lower(p.conflict)
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.conflict)))
+),
+chosen AS (
+    SELECT c.id FROM conflicts c, p
+    WHERE p.conflict IS NOT NULL
+      AND (CAST(c.id AS TEXT) = p.conflict
+           OR instr(lower(c.name), lower(p.conflict)) > 0
+           OR c.country_code IN (SELECT code FROM codes))
+)
+SELECT coalesce(r.as_of, ar.published_on) AS as_of, c.name AS conflict_name, r.scope,
+       r.killed, r.killed_qualifier, r.wounded, r.since,
+       se.text AS sentence_text, r.article_id, r.id AS report_id
+FROM conflict_reports r
+JOIN conflicts c ON c.id = r.conflict_id
+JOIN articles ar ON ar.id = r.article_id
+JOIN sentences se ON se.id = r.sentence_id
+WHERE r.conflict_id IN (SELECT id FROM chosen)
+ORDER BY as_of, r.article_id, r.start_char;
+
+"""#),
+        ("conflicts.sql", #"""
+-- title: Conflicts
+-- description: Each armed conflict with its parties, the latest casualty toll reported for it (an overall toll before an incident's) and when that toll was reported.
+-- param: country  (optional) main location: ISO code or state name, e.g. SDN or Sudan
+-- param: since  (optional) only conflicts reported on or after this ISO date
+-- In sqlite3:  .read Queries/conflicts.sql   (optionally .param set :country SDN first)
+WITH p AS (
+    SELECT nullif(trim(CAST(:country AS TEXT)), '') AS country,
+           nullif(trim(CAST(:since AS TEXT)), '') AS since
+),
+codes AS (
+    SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
+    UNION
+    SELECT a.country_code FROM actors a, p
+    WHERE a.kind = 'state' AND a.country_code IS NOT NULL
+      AND (lower(a.name) = lower(p.country)
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.country)))
+),
+reports AS (
+    SELECT r.*, coalesce(r.as_of, ar.published_on) AS reported_on
+    FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
+),
+latest AS (
+    SELECT r.*,
+           row_number() OVER (PARTITION BY r.conflict_id
+                              ORDER BY r.scope = 'overall' DESC, r.reported_on DESC, r.killed DESC, r.id DESC) AS rn
+    FROM reports r
+    WHERE r.killed IS NOT NULL
+)
+SELECT c.id AS conflict_id, c.name AS conflict_name, c.country_code,
+       (SELECT group_concat(name, '; ') FROM (
+            SELECT DISTINCT a.name FROM conflict_parties cp JOIN actors a ON a.id = cp.actor_id
+            WHERE cp.conflict_id = c.id ORDER BY a.name)) AS parties,
+       l.killed, l.killed_qualifier, l.scope AS toll_scope, l.since AS toll_since, l.reported_on AS toll_as_of,
+       (SELECT count(*) FROM reports r WHERE r.conflict_id = c.id) AS reports,
+       (SELECT max(r.reported_on) FROM reports r WHERE r.conflict_id = c.id) AS last_reported_on,
+       se.text AS toll_sentence
+FROM conflicts c
+CROSS JOIN p
+LEFT JOIN latest l ON l.conflict_id = c.id AND l.rn = 1
+LEFT JOIN sentences se ON se.id = l.sentence_id
+WHERE (p.country IS NULL OR c.country_code IN (SELECT code FROM codes))
+  AND (p.since IS NULL OR (SELECT max(r.reported_on) FROM reports r WHERE r.conflict_id = c.id) >= p.since)
+ORDER BY last_reported_on DESC, c.name;
+
+"""#),
+        ("dyad-cooperation.sql", #"""
+-- title: Cooperation and conflict per dyad
+-- description: For each pair of actors (either direction), how many events of each QuadClass (verbal and material cooperation, verbal and material conflict) and the mean Goldstein score, from -10 (most conflictual) to +10. Only events reported as held or scheduled.
+-- param: actor  (optional) only pairs with this actor: name, alias or ISO code
+-- param: other  (optional) only pairs with this other side, as for actor
+-- param: since  (optional) first date, ISO, e.g. 2020
+-- param: until  (optional) last date, ISO, inclusive at its precision
+-- In sqlite3:  .param set :actor USA   then   .read Queries/dyad-cooperation.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
+           nullif(trim(CAST(:other AS TEXT)), '') AS other,
+           nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(trim(CAST(:until AS TEXT)), '') AS until
+),
+who AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.actor IS NOT NULL AND (
+          lower(a.name) = lower(p.actor)
+       OR a.country_code = upper(p.actor)
+       OR a.cameo_code = upper(p.actor)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+),
+whom AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.other IS NOT NULL AND (
+          lower(a.name) = lower(p.other)
+       OR a.country_code = upper(p.other)
+       OR a.cameo_code = upper(p.other)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.other)))
+),
+ev AS (
+    SELECT min(e.source_actor_id, e.target_actor_id) AS a_id, max(e.source_actor_id, e.target_actor_id) AS b_id,
+           c.quad_class, c.goldstein, coalesce(e.occurred_on, ar.published_on) AS on_date
+    FROM events e
+    CROSS JOIN p
+    JOIN cameo_codes c ON c.code = e.cameo_code
+    JOIN articles ar ON ar.id = e.article_id
+    WHERE e.mode IN ('asserted', 'future')
+      AND e.source_actor_id IS NOT NULL AND e.target_actor_id IS NOT NULL
+      AND e.source_actor_id <> e.target_actor_id
+      AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
+      AND (p.other IS NULL
+           OR (e.source_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.target_actor_id IN (SELECT id FROM who)))
+           OR (e.target_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who))))
+      AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+      AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+)
+SELECT a.name AS actor_a, b.name AS actor_b, count(*) AS events,
+       sum(ev.quad_class = 1) AS verbal_cooperation, sum(ev.quad_class = 2) AS material_cooperation,
+       sum(ev.quad_class = 3) AS verbal_conflict, sum(ev.quad_class = 4) AS material_conflict,
+       round(avg(ev.goldstein), 2) AS mean_goldstein,
+       min(ev.on_date) AS first_on, max(ev.on_date) AS last_on
+FROM ev
+JOIN actors a ON a.id = ev.a_id
+JOIN actors b ON b.id = ev.b_id
+GROUP BY ev.a_id, ev.b_id
+ORDER BY events DESC, actor_a, actor_b;
+
+"""#),
+        ("dyad-timeline.sql", #"""
+-- title: Dyad timeline
+-- description: Every event between :actor and :other in date order, in either direction, with the sentence that reports it; without :other, every event :actor takes part in.
+-- param: actor  actor name, alias or ISO code, e.g. Russia, Lavrov or RUS (a code takes in every actor of that country)
+-- param: other  (optional) the other side, as for actor
+-- param: since  (optional) first date, ISO, e.g. 2014
+-- param: until  (optional) last date, ISO, inclusive at its precision
+-- In sqlite3:  .param set :actor RUS   .param set :other UKR   then   .read Queries/dyad-timeline.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
+           nullif(trim(CAST(:other AS TEXT)), '') AS other,
+           nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(trim(CAST(:until AS TEXT)), '') AS until
+),
+who AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.actor IS NOT NULL AND (
+          lower(a.name) = lower(p.actor)
+       OR a.country_code = upper(p.actor)
+       OR a.cameo_code = upper(p.actor)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+),
+whom AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.other IS NOT NULL AND (
+          lower(a.name) = lower(p.other)
+       OR a.country_code = upper(p.other)
+       OR a.cameo_code = upper(p.other)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.other)))
+)
+SELECT coalesce(e.occurred_on, ar.published_on) AS date,
+       s.name AS source_name, e.cameo_code, c.description AS event_label, t.name AS target_name,
+       q.label AS quad_class, c.goldstein, e.mode, pl.name AS place_name,
+       se.text AS sentence_text, e.article_id, e.id AS event_id
+FROM events e
+CROSS JOIN p
+JOIN cameo_codes c ON c.code = e.cameo_code
+JOIN quad_classes q ON q.quad_class = c.quad_class
+JOIN articles ar ON ar.id = e.article_id
+JOIN sentences se ON se.id = e.sentence_id
+LEFT JOIN actors s ON s.id = e.source_actor_id
+LEFT JOIN actors t ON t.id = e.target_actor_id
+LEFT JOIN places pl ON pl.id = e.place_id
+WHERE (e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
+  AND (p.other IS NULL
+       OR (e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom))
+       OR (e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)))
+  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+  AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+ORDER BY date, e.article_id, e.start_char;
+
+"""#),
+        ("events-by-root.sql", #"""
+-- title: Events by CAMEO root per country per month
+-- description: How many events each country's actors initiated per month and CAMEO root category (01 statement ... 20 mass violence), with the mean Goldstein score. Events dated to a year only count under the year.
+-- param: country  (optional) the source actors' country: ISO code or state name, e.g. RUS
+-- param: root  (optional) a CAMEO root, e.g. 04 (consult) or 19 (fight)
+-- param: since  (optional) first date, ISO, e.g. 2020
+-- param: until  (optional) last date, ISO, inclusive at its precision
+-- In sqlite3:  .param set :country RUS   then   .read Queries/events-by-root.sql
+-- In the shell .param set :root 04 stores the number 4; the query reads it as root 04.
+WITH p AS (
+    SELECT nullif(trim(CAST(:country AS TEXT)), '') AS country,
+           CASE WHEN length(nullif(trim(CAST(:root AS TEXT)), '')) = 1 THEN '0' || trim(CAST(:root AS TEXT))
+                ELSE nullif(trim(CAST(:root AS TEXT)), '') END AS root,
+           nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(trim(CAST(:until AS TEXT)), '') AS until
+),
+codes AS (
+    SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
+    UNION
+    SELECT a.country_code FROM actors a, p
+    WHERE a.kind = 'state' AND a.country_code IS NOT NULL
+      AND (lower(a.name) = lower(p.country)
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.country)))
+)
+SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month,
+       s.country_code AS country, c.root, r.description AS root_label,
+       count(*) AS events, round(avg(c.goldstein), 2) AS mean_goldstein
+FROM events e
+CROSS JOIN p
+JOIN cameo_codes c ON c.code = e.cameo_code
+JOIN cameo_codes r ON r.code = c.root
+JOIN articles ar ON ar.id = e.article_id
+JOIN actors s ON s.id = e.source_actor_id
+WHERE s.country_code IS NOT NULL
+  AND e.mode IN ('asserted', 'future')
+  AND coalesce(e.occurred_on, ar.published_on) IS NOT NULL
+  AND (p.country IS NULL OR s.country_code IN (SELECT code FROM codes))
+  AND (p.root IS NULL OR c.root = p.root)
+  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+  AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+GROUP BY month, s.country_code, c.root
+ORDER BY month, country, c.root;
+
+"""#),
+        ("meetings.sql", #"""
+-- title: Meetings
+-- description: Who met whom, when and where: consultations, visits, talks and negotiations (CAMEO root 04) reported as held or scheduled, optionally for one actor or one pair, newest first.
+-- param: actor  (optional) actor name, alias or ISO code, e.g. Putin, Russia or RUS (a code takes in every actor of that country)
+-- param: other  (optional) the other side, as for actor
+-- param: since  (optional) first date, ISO, e.g. 2015 or 2015-05
+-- param: until  (optional) last date, ISO, inclusive at its precision
+-- In sqlite3:  .param set :actor Putin   then   .read Queries/meetings.sql
+-- Dates in the shell need inner quotes: .param set :since "'2015-05'"
+WITH p AS (
+    SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
+           nullif(trim(CAST(:other AS TEXT)), '') AS other,
+           nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(trim(CAST(:until AS TEXT)), '') AS until
+),
+who AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.actor IS NOT NULL AND (
+          lower(a.name) = lower(p.actor)
+       OR a.country_code = upper(p.actor)
+       OR a.cameo_code = upper(p.actor)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+),
+whom AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.other IS NOT NULL AND (
+          lower(a.name) = lower(p.other)
+       OR a.country_code = upper(p.other)
+       OR a.cameo_code = upper(p.other)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.other)))
+)
+SELECT coalesce(e.occurred_on, ar.published_on) AS date,
+       s.name AS source_name, t.name AS target_name,
+       e.cameo_code, c.description AS event_label,
+       pl.name AS place_name, e.mode, e.article_id, se.text AS sentence_text
+FROM events e
+CROSS JOIN p
+JOIN cameo_codes c ON c.code = e.cameo_code
+JOIN articles ar ON ar.id = e.article_id
+JOIN sentences se ON se.id = e.sentence_id
+LEFT JOIN actors s ON s.id = e.source_actor_id
+LEFT JOIN actors t ON t.id = e.target_actor_id
+LEFT JOIN places pl ON pl.id = e.place_id
+WHERE c.root = '04' AND e.mode IN ('asserted', 'future')
+  AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
+  AND (p.other IS NULL
+       OR (e.source_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.target_actor_id IN (SELECT id FROM who)))
+       OR (e.target_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who))))
+  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+  AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+ORDER BY date DESC, e.id;
+
+"""#),
+        ("most-mentioned.sql", #"""
+-- title: Most mentioned actors
+-- description: The actors mentioned most often in the articles of a period: mentions, articles and the first and last article dates.
+-- param: since  (optional) first article date, ISO, e.g. 2021
+-- param: until  (optional) last article date, ISO, inclusive at its precision
+-- param: kind  (optional) only actors of this kind: person, state, organization or group
+-- param: limit  (optional) how many actors, default 25
+-- In sqlite3:  .read Queries/most-mentioned.sql   (optionally .param set :kind person first)
+WITH p AS (
+    SELECT nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           lower(nullif(trim(CAST(:kind AS TEXT)), '')) AS kind,
+           coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 25) AS lim
+)
+SELECT a.name AS actor_name, a.kind, a.country_code,
+       count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
+       min(ar.published_on) AS first_seen, max(ar.published_on) AS last_seen
+FROM mentions m
+CROSS JOIN p
+JOIN actors a ON a.id = m.actor_id
+JOIN articles ar ON ar.id = m.article_id
+WHERE (p.kind IS NULL OR a.kind = p.kind)
+  AND (p.since IS NULL OR ar.published_on >= p.since)
+  AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
+GROUP BY a.id
+ORDER BY mentions DESC, articles DESC, actor_name
+LIMIT (SELECT lim FROM p);
+
+"""#),
+        ("quotes-by-speaker.sql", #"""
+-- title: Quotes by a speaker
+-- description: What :speaker said, newest first: direct quotations attributed to the speaker, optionally only those about an actor (named in the quote or its sentence) or containing some words.
+-- param: speaker  actor name, alias, surname or ISO code, e.g. Lavrov or RUS (a code takes in every speaker of that country, anonymous ones too)
+-- param: about  (optional) an actor the quote is about: name, alias or ISO code, e.g. Syria
+-- param: containing  (optional) words the quote contains, case-insensitive, e.g. ceasefire
+-- In sqlite3:  .param set :speaker Lavrov   .param set :about Syria   then   .read Queries/quotes-by-speaker.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:speaker AS TEXT)), '') AS speaker,
+           nullif(trim(CAST(:about AS TEXT)), '') AS about,
+           nullif(trim(CAST(:containing AS TEXT)), '') AS containing
+),
+who AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.speaker IS NOT NULL AND (
+          lower(a.name) = lower(p.speaker)
+       OR a.country_code = upper(p.speaker)
+       OR a.cameo_code = upper(p.speaker)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.speaker) + 1))) = ' ' || lower(p.speaker))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.speaker)))
+),
+topic AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.about IS NOT NULL AND (
+          lower(a.name) = lower(p.about)
+       OR a.country_code = upper(p.about)
+       OR a.cameo_code = upper(p.about)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.about) + 1))) = ' ' || lower(p.about))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.about)))
+)
+SELECT coalesce(q.said_on, ar.published_on) AS date,
+       coalesce(a.name, q.speaker_description) AS speaker_name, q.speaker_role,
+       q.text AS quote_text, ar.headline, q.article_id, q.id AS quote_id
+FROM quotes q
+CROSS JOIN p
+JOIN articles ar ON ar.id = q.article_id
+JOIN sentences se ON se.id = q.sentence_id
+LEFT JOIN actors a ON a.id = q.speaker_actor_id
+WHERE (q.speaker_actor_id IN (SELECT id FROM who)
+       OR (upper(p.speaker) GLOB '[A-Z][A-Z][A-Z]' AND q.speaker_country = upper(p.speaker)))
+  AND (p.about IS NULL
+       OR instr(lower(q.text), lower(p.about)) > 0
+       OR EXISTS (SELECT 1 FROM mentions m
+                  WHERE m.article_id = q.article_id AND m.actor_id IN (SELECT id FROM topic)
+                    AND m.start_char >= min(se.start_char, q.start_char)
+                    AND m.end_char <= max(se.end_char, q.end_char)))
+  AND (p.containing IS NULL OR instr(lower(q.text), lower(p.containing)) > 0)
+ORDER BY date DESC, q.article_id, q.start_char;
+
+"""#),
+        ("role-holders.sql", #"""
+-- title: Role holders
+-- description: Who held a role such as Foreign Minister (of a country) and when the articles saw them in it; with :date, the holders seen on that date come first, then the nearest sightings before and after.
+-- param: title  the role or part of it, case-insensitive, e.g. Foreign Minister or President
+-- param: country  (optional) the state served: ISO code or name, e.g. RUS or Russia
+-- param: date  (optional) the ISO date of interest, e.g. 2015-05-12 or 2015
+-- In sqlite3:  .param set :title 'Foreign Minister'   .param set :country RUS   then   .read Queries/role-holders.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:title AS TEXT)), '') AS title,
+           nullif(trim(CAST(:country AS TEXT)), '') AS country,
+           nullif(trim(CAST(:date AS TEXT)), '') AS on_date
+),
+codes AS (
+    SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
+    UNION
+    SELECT a.country_code FROM actors a, p
+    WHERE a.kind = 'state' AND a.country_code IS NOT NULL
+      AND (lower(a.name) = lower(p.country)
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.country)))
+),
+held AS (
+    SELECT r.actor_id, r.title, r.country_code, r.of_actor_id,
+           min(r.seen_on) AS first_seen, max(r.seen_on) AS last_seen, count(DISTINCT r.article_id) AS articles
+    FROM actor_roles r
+    CROSS JOIN p
+    LEFT JOIN actors o ON o.id = r.of_actor_id
+    WHERE p.title IS NOT NULL AND instr(lower(r.title), lower(p.title)) > 0
+      AND (p.country IS NULL OR r.country_code IN (SELECT code FROM codes)
+           OR (o.country_code IN (SELECT code FROM codes) AND o.kind = 'state'))
+    GROUP BY r.actor_id, r.title, r.country_code
+)
+SELECT a.name AS person, h.title, h.country_code, o.name AS of_name,
+       h.first_seen, h.last_seen, h.articles,
+       CASE
+           WHEN p.on_date IS NULL THEN NULL
+           WHEN h.first_seen IS NULL THEN 'undated'
+           WHEN substr(h.first_seen, 1, length(p.on_date)) <= p.on_date
+                AND substr(h.last_seen, 1, length(p.on_date)) >= p.on_date THEN 'seen then'
+           WHEN substr(h.last_seen, 1, length(p.on_date)) < p.on_date THEN 'seen before'
+           ELSE 'seen after'
+       END AS held_on_date
+FROM held h
+CROSS JOIN p
+JOIN actors a ON a.id = h.actor_id
+LEFT JOIN actors o ON o.id = h.of_actor_id
+ORDER BY CASE
+             WHEN p.on_date IS NULL THEN 0
+             WHEN substr(h.first_seen, 1, length(p.on_date)) <= p.on_date
+                  AND substr(h.last_seen, 1, length(p.on_date)) >= p.on_date THEN 0
+             WHEN substr(h.last_seen, 1, length(p.on_date)) < p.on_date THEN 1
+             ELSE 2
+         END,
+         CASE WHEN substr(h.last_seen, 1, length(p.on_date)) < p.on_date THEN h.last_seen END DESC,
+         h.first_seen, h.last_seen DESC, person;
+
+"""#),
+        ("sanctions-in-force.sql", #"""
+-- title: Sanctions in force on a target
+-- description: The measures on :target that are still in force: for each imposer, kind and sanctioned party, the latest action taken (threats and conditional measures left out), unless that action lifted the measures. A state's name or code also takes in its people, companies and bodies.
+-- param: target  actor name, alias or ISO code, e.g. Russia, Iran or RUS
+-- param: date  (optional) as of this ISO date (default: everything in the database)
+-- In sqlite3:  .param set :target RUS   then   .read Queries/sanctions-in-force.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:target AS TEXT)), '') AS target,
+           nullif(trim(CAST(:date AS TEXT)), '') AS as_of
+),
+who AS (
+    SELECT a.id, a.kind, a.country_code FROM actors a, p
+    WHERE p.target IS NOT NULL AND (
+          lower(a.name) = lower(p.target)
+       OR a.country_code = upper(p.target)
+       OR a.cameo_code = upper(p.target)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.target) + 1))) = ' ' || lower(p.target))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.target)))
+),
+codes AS (
+    SELECT upper(p.target) AS code FROM p WHERE upper(p.target) GLOB '[A-Z][A-Z][A-Z]'
+    UNION
+    SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
+),
+measures AS (
+    SELECT x.*, coalesce(x.stated_on, ar.published_on) AS on_date,
+           coalesce(x.imposer_actor_id, -1) || '|' || x.kind || '|'
+               || coalesce(CAST(x.target_actor_id AS TEXT), lower(x.target_description), x.target_country, '') AS measure_key
+    FROM sanctions x
+    CROSS JOIN p
+    JOIN articles ar ON ar.id = x.article_id
+    WHERE x.conditional = 0 AND x.action <> 'threaten'
+      AND (x.target_actor_id IN (SELECT id FROM who) OR x.target_country IN (SELECT code FROM codes))
+      AND (p.as_of IS NULL OR coalesce(x.stated_on, ar.published_on) IS NULL
+           OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.as_of)) <= p.as_of)
+),
+ranked AS (
+    SELECT m.*,
+           row_number() OVER (PARTITION BY measure_key ORDER BY on_date DESC, id DESC) AS rn,
+           min(CASE WHEN action = 'impose' THEN on_date END) OVER (PARTITION BY measure_key) AS first_imposed_on,
+           count(*) OVER (PARTITION BY measure_key) AS actions
+    FROM measures m
+)
+SELECT i.name AS imposer_name, i.country_code AS imposer_country,
+       coalesce(t.name, r.target_description) AS target_name,
+       coalesce(t.country_code, r.target_country) AS target_country,
+       r.kind,
+       CASE r.action WHEN 'ease' THEN 'eased' ELSE 'in force' END AS status,
+       r.action AS last_action, r.on_date AS last_action_on, r.first_imposed_on, r.actions,
+       se.text AS sentence_text, r.article_id
+FROM ranked r
+JOIN sentences se ON se.id = r.sentence_id
+LEFT JOIN actors i ON i.id = r.imposer_actor_id
+LEFT JOIN actors t ON t.id = r.target_actor_id
+WHERE r.rn = 1 AND r.action <> 'lift'
+ORDER BY status DESC, imposer_name, target_name, r.kind;
+
+"""#),
+        ("sanctions-on.sql", #"""
+-- title: Sanctions on a target
+-- description: Every sanctions measure on :target, newest first, threats and conditional measures included. A state's name or code also takes in its people, companies and bodies.
+-- param: target  actor name or ISO code, e.g. Russia or RUS
+-- param: since  (optional) first date, ISO, e.g. 2014
+-- In sqlite3:  .param set :target RUS   then   .read Queries/sanctions-on.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:target AS TEXT)), '') AS target,
+           nullif(trim(CAST(:since AS TEXT)), '') AS since
+),
+who AS (
+    SELECT a.id, a.kind, a.country_code FROM actors a, p
+    WHERE p.target IS NOT NULL AND (
+          lower(a.name) = lower(p.target)
+       OR a.country_code = upper(p.target)
+       OR a.cameo_code = upper(p.target)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.target) + 1))) = ' ' || lower(p.target))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.target)))
+),
+codes AS (
+    SELECT upper(p.target) AS code FROM p WHERE upper(p.target) GLOB '[A-Z][A-Z][A-Z]'
+    UNION
+    SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
+)
+SELECT coalesce(x.stated_on, ar.published_on) AS date,
+       i.name AS imposer_name, x.action, x.kind,
+       coalesce(t.name, x.target_description) AS target_name,
+       coalesce(t.country_code, x.target_country) AS target_country,
+       x.conditional, se.text AS sentence_text, x.article_id, x.id AS sanction_id
+FROM sanctions x
+CROSS JOIN p
+JOIN articles ar ON ar.id = x.article_id
+JOIN sentences se ON se.id = x.sentence_id
+LEFT JOIN actors i ON i.id = x.imposer_actor_id
+LEFT JOIN actors t ON t.id = x.target_actor_id
+WHERE (x.target_actor_id IN (SELECT id FROM who) OR x.target_country IN (SELECT code FROM codes))
+  AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
+ORDER BY date DESC, x.id DESC;
+
+"""#),
+        ("sanctions-timeline.sql", #"""
+-- title: Sanctions timeline
+-- description: Every sanctions measure that :actor imposed, extended, eased, lifted or threatened, or that was aimed at it, oldest first; role says which side :actor was on. A state's name or code also takes in its people, companies and bodies.
+-- param: actor  imposer or target: actor name, alias or ISO code, e.g. European Union, EU or IRN
+-- param: since  (optional) first date, ISO, e.g. 2014
+-- param: until  (optional) last date, ISO, inclusive at its precision
+-- In sqlite3:  .param set :actor EU   then   .read Queries/sanctions-timeline.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
+           nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(trim(CAST(:until AS TEXT)), '') AS until
+),
+who AS (
+    SELECT a.id, a.kind, a.country_code FROM actors a, p
+    WHERE p.actor IS NOT NULL AND (
+          lower(a.name) = lower(p.actor)
+       OR a.country_code = upper(p.actor)
+       OR a.cameo_code = upper(p.actor)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+),
+codes AS (
+    SELECT upper(p.actor) AS code FROM p WHERE upper(p.actor) GLOB '[A-Z][A-Z][A-Z]'
+    UNION
+    SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
+)
+SELECT coalesce(x.stated_on, ar.published_on) AS date,
+       CASE WHEN x.imposer_actor_id IN (SELECT id FROM who) THEN 'imposer' ELSE 'target' END AS role,
+       i.name AS imposer_name, x.action, x.kind,
+       coalesce(t.name, x.target_description) AS target_name,
+       x.conditional, se.text AS sentence_text, x.article_id, x.id AS sanction_id
+FROM sanctions x
+CROSS JOIN p
+JOIN articles ar ON ar.id = x.article_id
+JOIN sentences se ON se.id = x.sentence_id
+LEFT JOIN actors i ON i.id = x.imposer_actor_id
+LEFT JOIN actors t ON t.id = x.target_actor_id
+WHERE (x.imposer_actor_id IN (SELECT id FROM who)
+       OR x.target_actor_id IN (SELECT id FROM who)
+       OR x.target_country IN (SELECT code FROM codes))
+  AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
+  AND (p.until IS NULL OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.until)) <= p.until)
+ORDER BY date, x.article_id, x.start_char;
+
+"""#),
+        ("who-sanctions-whom.sql", #"""
+-- title: Who sanctions whom
+-- description: The imposer x target matrix: for each imposer and sanctioned party, how many measures of each action the database holds over the period, and when the first and last were stated.
+-- param: since  (optional) first date, ISO, e.g. 2014
+-- param: until  (optional) last date, ISO, inclusive at its precision
+-- param: imposer  (optional) only this imposer: actor name, alias or ISO code
+-- In sqlite3:  .read Queries/who-sanctions-whom.sql   (optionally .param set :since 2014 first)
+WITH p AS (
+    SELECT nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           nullif(trim(CAST(:imposer AS TEXT)), '') AS imposer
+),
+who AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.imposer IS NOT NULL AND (
+          lower(a.name) = lower(p.imposer)
+       OR a.country_code = upper(p.imposer)
+       OR a.cameo_code = upper(p.imposer)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.imposer) + 1))) = ' ' || lower(p.imposer))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.imposer)))
+),
+m AS (
+    SELECT x.*, coalesce(x.stated_on, ar.published_on) AS on_date,
+           coalesce(t.name, x.target_description) AS target_name,
+           coalesce(t.country_code, x.target_country) AS target_country
+    FROM sanctions x
+    CROSS JOIN p
+    JOIN articles ar ON ar.id = x.article_id
+    LEFT JOIN actors t ON t.id = x.target_actor_id
+    WHERE (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
+      AND (p.until IS NULL OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.until)) <= p.until)
+      AND (p.imposer IS NULL OR x.imposer_actor_id IN (SELECT id FROM who))
+)
+SELECT coalesce(i.name, '(unstated)') AS imposer_name, i.country_code AS imposer_country,
+       m.target_name, m.target_country,
+       sum(m.action = 'impose') AS impose, sum(m.action = 'extend') AS extend,
+       sum(m.action = 'ease') AS ease, sum(m.action = 'lift') AS lift,
+       sum(m.action = 'threaten') AS threaten, count(*) AS total,
+       group_concat(DISTINCT m.kind) AS kinds,
+       min(m.on_date) AS first_on, max(m.on_date) AS last_on
+FROM m
+LEFT JOIN actors i ON i.id = m.imposer_actor_id
+GROUP BY m.imposer_actor_id, lower(m.target_name), m.target_country
+ORDER BY total DESC, imposer_name, m.target_name;
+
+"""#),
     ]
 }

@@ -1,0 +1,85 @@
+-- title: Actor profile
+-- description: One actor at a glance: kind and codes, aliases, roles over time, top counterparts (events, mean Goldstein) and recent quotes. The best match for :actor is profiled: exact name, then alias, then the state with that ISO code, then a surname.
+-- param: actor  actor name, alias, surname or ISO code, e.g. Lavrov, Sergei Lavrov or RUS
+-- In sqlite3:  .param set :actor Lavrov   then   .read Queries/actor-profile.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor
+),
+pick AS (
+    SELECT a.*,
+           (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mention_count,
+           (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = a.id) AS article_count
+    FROM actors a, p
+    WHERE lower(a.name) = lower(p.actor)
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor))
+       OR (a.kind = 'state' AND a.country_code = upper(p.actor))
+       OR a.cameo_code = upper(p.actor)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
+    ORDER BY CASE
+               WHEN lower(a.name) = lower(p.actor) THEN 0
+               WHEN a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)) THEN 1
+               WHEN a.kind = 'state' AND a.country_code = upper(p.actor) THEN 2
+               WHEN a.cameo_code = upper(p.actor) THEN 3
+               ELSE 4
+             END,
+             mention_count DESC, a.id
+    LIMIT 1
+),
+counterparts AS (
+    SELECT CASE WHEN e.source_actor_id = pick.id THEN e.target_actor_id ELSE e.source_actor_id END AS other_id,
+           count(*) AS n, avg(c.goldstein) AS mean_goldstein,
+           max(coalesce(e.occurred_on, ar.published_on)) AS last_on
+    FROM events e
+    JOIN pick ON e.source_actor_id = pick.id OR e.target_actor_id = pick.id
+    JOIN cameo_codes c ON c.code = e.cameo_code
+    JOIN articles ar ON ar.id = e.article_id
+    WHERE e.mode IN ('asserted', 'future')
+      AND e.source_actor_id IS NOT NULL AND e.target_actor_id IS NOT NULL
+      AND e.source_actor_id <> e.target_actor_id
+    GROUP BY other_id
+    ORDER BY n DESC, last_on DESC
+    LIMIT 10
+),
+recent_quotes AS (
+    SELECT q.text, q.speaker_role, coalesce(q.said_on, ar.published_on) AS said_on
+    FROM quotes q JOIN pick ON q.speaker_actor_id = pick.id
+    JOIN articles ar ON ar.id = q.article_id
+    ORDER BY said_on DESC, q.id DESC
+    LIMIT 10
+),
+sections AS (
+    SELECT 1 AS section_order, 0 AS item_order, 'actor' AS section, pick.name AS item,
+           pick.kind || coalesce(', country ' || pick.country_code, '') || coalesce(', CAMEO ' || pick.cameo_code, '')
+               || ', ' || pick.mention_count || ' mentions in ' || pick.article_count || ' articles' AS detail,
+           NULL AS date, pick.mention_count AS count
+    FROM pick
+    UNION ALL
+    SELECT 2, 0, 'alias', al.alias, al.source, NULL, NULL
+    FROM actor_aliases al JOIN pick ON al.actor_id = pick.id
+    UNION ALL
+    SELECT 3, 0, 'role', r.title, coalesce(o.name, r.country_code, ''),
+           min(r.seen_on) || CASE WHEN max(r.seen_on) <> min(r.seen_on) THEN ' to ' || max(r.seen_on) ELSE '' END,
+           count(DISTINCT r.article_id)
+    FROM actor_roles r JOIN pick ON r.actor_id = pick.id
+    LEFT JOIN actors o ON o.id = r.of_actor_id
+    GROUP BY r.title, r.country_code
+    UNION ALL
+    SELECT 3, 1, 'role holder', pa.name, r.title, max(r.seen_on), count(DISTINCT r.article_id)
+    FROM actor_roles r JOIN pick ON r.of_actor_id = pick.id
+    JOIN actors pa ON pa.id = r.actor_id
+    GROUP BY pa.id, r.title
+    UNION ALL
+    SELECT 4, -cp.n, 'counterpart', o.name,
+           cp.n || CASE WHEN cp.n = 1 THEN ' event' ELSE ' events' END || ', mean Goldstein ' || printf('%.1f', cp.mean_goldstein),
+           cp.last_on, cp.n
+    FROM counterparts cp JOIN actors o ON o.id = cp.other_id
+    UNION ALL
+    SELECT 5, 0, 'quote', rq.text, coalesce(rq.speaker_role, ''), rq.said_on, NULL
+    FROM recent_quotes rq
+)
+SELECT section, item, detail, date, count
+FROM sections
+ORDER BY section_order, item_order,
+         CASE WHEN section = 'quote' THEN date END DESC,
+         CASE WHEN section <> 'quote' THEN date END,
+         item;

@@ -1,0 +1,47 @@
+-- title: Backers
+-- description: Who supports which party of a conflict: aid, material and diplomatic cooperation and pledges of aid (CAMEO 05, 06, 07, 033) aimed at a conflict's parties, per backer and party.
+-- param: conflict  (optional) conflict name, part of it, id, or country, e.g. Sudan or YEM
+-- param: since  (optional) first date, ISO, e.g. 2022
+-- In sqlite3:  .param set :conflict Ukraine   then   .read Queries/backers.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:conflict AS TEXT)), '') AS conflict,
+           nullif(trim(CAST(:since AS TEXT)), '') AS since
+),
+codes AS (
+    SELECT upper(p.conflict) AS code FROM p WHERE upper(p.conflict) GLOB '[A-Z][A-Z][A-Z]'
+    UNION
+    SELECT a.country_code FROM actors a, p
+    WHERE a.kind = 'state' AND a.country_code IS NOT NULL
+      AND (lower(a.name) = lower(p.conflict)
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.conflict)))
+),
+chosen AS (
+    SELECT c.id, c.name FROM conflicts c, p
+    WHERE p.conflict IS NULL
+       OR CAST(c.id AS TEXT) = p.conflict
+       OR instr(lower(c.name), lower(p.conflict)) > 0
+       OR c.country_code IN (SELECT code FROM codes)
+),
+parties AS (
+    SELECT DISTINCT ch.id AS conflict_id, ch.name AS conflict_name, cp.actor_id
+    FROM chosen ch JOIN conflict_parties cp ON cp.conflict_id = ch.id
+)
+SELECT pa.conflict_name, b.name AS backer, b.country_code AS backer_country,
+       t.name AS party, count(*) AS events,
+       group_concat(DISTINCT c.description) AS support,
+       round(avg(c.goldstein), 2) AS mean_goldstein,
+       min(coalesce(e.occurred_on, ar.published_on)) AS first_on,
+       max(coalesce(e.occurred_on, ar.published_on)) AS last_on
+FROM events e
+CROSS JOIN p
+JOIN parties pa ON pa.actor_id = e.target_actor_id
+JOIN cameo_codes c ON c.code = e.cameo_code
+JOIN articles ar ON ar.id = e.article_id
+JOIN actors b ON b.id = e.source_actor_id
+JOIN actors t ON t.id = e.target_actor_id
+WHERE (c.root IN ('05', '06', '07') OR e.cameo_code LIKE '033%')
+  AND e.mode IN ('asserted', 'future')
+  AND e.source_actor_id <> e.target_actor_id
+  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+GROUP BY pa.conflict_id, b.id, t.id
+ORDER BY pa.conflict_name, events DESC, backer, party;

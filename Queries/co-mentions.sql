@@ -1,0 +1,45 @@
+-- title: Co-mentioned actors
+-- description: Pairs of actors named together: in how many articles, and in how many sentences, both are mentioned, optionally for pairs with one actor and within a period.
+-- param: actor  (optional) only pairs with this actor: name, alias or ISO code
+-- param: since  (optional) first article date, ISO, e.g. 2021
+-- param: until  (optional) last article date, ISO, inclusive at its precision
+-- param: limit  (optional) how many pairs, default 25
+-- In sqlite3:  .read Queries/co-mentions.sql   (optionally .param set :actor Russia first)
+WITH p AS (
+    SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
+           nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 25) AS lim
+),
+who AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.actor IS NOT NULL AND (
+          lower(a.name) = lower(p.actor)
+       OR a.country_code = upper(p.actor)
+       OR a.cameo_code = upper(p.actor)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+),
+m AS (
+    SELECT DISTINCT m.article_id, m.sentence_id, m.actor_id
+    FROM mentions m
+    CROSS JOIN p
+    JOIN articles ar ON ar.id = m.article_id
+    WHERE (p.since IS NULL OR ar.published_on >= p.since)
+      AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
+),
+pairs AS (
+    SELECT x.actor_id AS a_id, y.actor_id AS b_id,
+           count(DISTINCT x.article_id) AS articles,
+           count(DISTINCT CASE WHEN x.sentence_id = y.sentence_id THEN x.sentence_id END) AS sentences
+    FROM m x JOIN m y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
+    CROSS JOIN p
+    WHERE p.actor IS NULL OR x.actor_id IN (SELECT id FROM who) OR y.actor_id IN (SELECT id FROM who)
+    GROUP BY x.actor_id, y.actor_id
+)
+SELECT a.name AS actor_a, b.name AS actor_b, pairs.articles, pairs.sentences
+FROM pairs
+JOIN actors a ON a.id = pairs.a_id
+JOIN actors b ON b.id = pairs.b_id
+ORDER BY pairs.articles DESC, pairs.sentences DESC, actor_a, actor_b
+LIMIT (SELECT lim FROM p);

@@ -1,0 +1,31 @@
+-- title: Conflict toll over time
+-- description: Every casualty report of the conflicts matching :conflict (its name or part of it, its id, or the ISO code or name of the country it is fought in), oldest first.
+-- param: conflict  conflict name, part of it, id, or country, e.g. Sudan, 'Ukraine conflict' or SDN
+-- In sqlite3:  .param set :conflict Sudan   then   .read Queries/conflict-toll.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:conflict AS TEXT)), '') AS conflict
+),
+codes AS (
+    SELECT upper(p.conflict) AS code FROM p WHERE upper(p.conflict) GLOB '[A-Z][A-Z][A-Z]'
+    UNION
+    SELECT a.country_code FROM actors a, p
+    WHERE a.kind = 'state' AND a.country_code IS NOT NULL
+      AND (lower(a.name) = lower(p.conflict)
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.conflict)))
+),
+chosen AS (
+    SELECT c.id FROM conflicts c, p
+    WHERE p.conflict IS NOT NULL
+      AND (CAST(c.id AS TEXT) = p.conflict
+           OR instr(lower(c.name), lower(p.conflict)) > 0
+           OR c.country_code IN (SELECT code FROM codes))
+)
+SELECT coalesce(r.as_of, ar.published_on) AS as_of, c.name AS conflict_name, r.scope,
+       r.killed, r.killed_qualifier, r.wounded, r.since,
+       se.text AS sentence_text, r.article_id, r.id AS report_id
+FROM conflict_reports r
+JOIN conflicts c ON c.id = r.conflict_id
+JOIN articles ar ON ar.id = r.article_id
+JOIN sentences se ON se.id = r.sentence_id
+WHERE r.conflict_id IN (SELECT id FROM chosen)
+ORDER BY as_of, r.article_id, r.start_char;

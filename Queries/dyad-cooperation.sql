@@ -1,0 +1,58 @@
+-- title: Cooperation and conflict per dyad
+-- description: For each pair of actors (either direction), how many events of each QuadClass (verbal and material cooperation, verbal and material conflict) and the mean Goldstein score, from -10 (most conflictual) to +10. Only events reported as held or scheduled.
+-- param: actor  (optional) only pairs with this actor: name, alias or ISO code
+-- param: other  (optional) only pairs with this other side, as for actor
+-- param: since  (optional) first date, ISO, e.g. 2020
+-- param: until  (optional) last date, ISO, inclusive at its precision
+-- In sqlite3:  .param set :actor USA   then   .read Queries/dyad-cooperation.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
+           nullif(trim(CAST(:other AS TEXT)), '') AS other,
+           nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(trim(CAST(:until AS TEXT)), '') AS until
+),
+who AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.actor IS NOT NULL AND (
+          lower(a.name) = lower(p.actor)
+       OR a.country_code = upper(p.actor)
+       OR a.cameo_code = upper(p.actor)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+),
+whom AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.other IS NOT NULL AND (
+          lower(a.name) = lower(p.other)
+       OR a.country_code = upper(p.other)
+       OR a.cameo_code = upper(p.other)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.other)))
+),
+ev AS (
+    SELECT min(e.source_actor_id, e.target_actor_id) AS a_id, max(e.source_actor_id, e.target_actor_id) AS b_id,
+           c.quad_class, c.goldstein, coalesce(e.occurred_on, ar.published_on) AS on_date
+    FROM events e
+    CROSS JOIN p
+    JOIN cameo_codes c ON c.code = e.cameo_code
+    JOIN articles ar ON ar.id = e.article_id
+    WHERE e.mode IN ('asserted', 'future')
+      AND e.source_actor_id IS NOT NULL AND e.target_actor_id IS NOT NULL
+      AND e.source_actor_id <> e.target_actor_id
+      AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
+      AND (p.other IS NULL
+           OR (e.source_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.target_actor_id IN (SELECT id FROM who)))
+           OR (e.target_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who))))
+      AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+      AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+)
+SELECT a.name AS actor_a, b.name AS actor_b, count(*) AS events,
+       sum(ev.quad_class = 1) AS verbal_cooperation, sum(ev.quad_class = 2) AS material_cooperation,
+       sum(ev.quad_class = 3) AS verbal_conflict, sum(ev.quad_class = 4) AS material_conflict,
+       round(avg(ev.goldstein), 2) AS mean_goldstein,
+       min(ev.on_date) AS first_on, max(ev.on_date) AS last_on
+FROM ev
+JOIN actors a ON a.id = ev.a_id
+JOIN actors b ON b.id = ev.b_id
+GROUP BY ev.a_id, ev.b_id
+ORDER BY events DESC, actor_a, actor_b;

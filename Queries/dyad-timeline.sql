@@ -1,0 +1,51 @@
+-- title: Dyad timeline
+-- description: Every event between :actor and :other in date order, in either direction, with the sentence that reports it; without :other, every event :actor takes part in.
+-- param: actor  actor name, alias or ISO code, e.g. Russia, Lavrov or RUS (a code takes in every actor of that country)
+-- param: other  (optional) the other side, as for actor
+-- param: since  (optional) first date, ISO, e.g. 2014
+-- param: until  (optional) last date, ISO, inclusive at its precision
+-- In sqlite3:  .param set :actor RUS   .param set :other UKR   then   .read Queries/dyad-timeline.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
+           nullif(trim(CAST(:other AS TEXT)), '') AS other,
+           nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(trim(CAST(:until AS TEXT)), '') AS until
+),
+who AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.actor IS NOT NULL AND (
+          lower(a.name) = lower(p.actor)
+       OR a.country_code = upper(p.actor)
+       OR a.cameo_code = upper(p.actor)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+),
+whom AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.other IS NOT NULL AND (
+          lower(a.name) = lower(p.other)
+       OR a.country_code = upper(p.other)
+       OR a.cameo_code = upper(p.other)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.other)))
+)
+SELECT coalesce(e.occurred_on, ar.published_on) AS date,
+       s.name AS source_name, e.cameo_code, c.description AS event_label, t.name AS target_name,
+       q.label AS quad_class, c.goldstein, e.mode, pl.name AS place_name,
+       se.text AS sentence_text, e.article_id, e.id AS event_id
+FROM events e
+CROSS JOIN p
+JOIN cameo_codes c ON c.code = e.cameo_code
+JOIN quad_classes q ON q.quad_class = c.quad_class
+JOIN articles ar ON ar.id = e.article_id
+JOIN sentences se ON se.id = e.sentence_id
+LEFT JOIN actors s ON s.id = e.source_actor_id
+LEFT JOIN actors t ON t.id = e.target_actor_id
+LEFT JOIN places pl ON pl.id = e.place_id
+WHERE (e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
+  AND (p.other IS NULL
+       OR (e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom))
+       OR (e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)))
+  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+  AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+ORDER BY date, e.article_id, e.start_char;

@@ -1,0 +1,47 @@
+-- title: Quotes by a speaker
+-- description: What :speaker said, newest first: direct quotations attributed to the speaker, optionally only those about an actor (named in the quote or its sentence) or containing some words.
+-- param: speaker  actor name, alias, surname or ISO code, e.g. Lavrov or RUS (a code takes in every speaker of that country, anonymous ones too)
+-- param: about  (optional) an actor the quote is about: name, alias or ISO code, e.g. Syria
+-- param: containing  (optional) words the quote contains, case-insensitive, e.g. ceasefire
+-- In sqlite3:  .param set :speaker Lavrov   .param set :about Syria   then   .read Queries/quotes-by-speaker.sql
+WITH p AS (
+    SELECT nullif(trim(CAST(:speaker AS TEXT)), '') AS speaker,
+           nullif(trim(CAST(:about AS TEXT)), '') AS about,
+           nullif(trim(CAST(:containing AS TEXT)), '') AS containing
+),
+who AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.speaker IS NOT NULL AND (
+          lower(a.name) = lower(p.speaker)
+       OR a.country_code = upper(p.speaker)
+       OR a.cameo_code = upper(p.speaker)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.speaker) + 1))) = ' ' || lower(p.speaker))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.speaker)))
+),
+topic AS (
+    SELECT a.id FROM actors a, p
+    WHERE p.about IS NOT NULL AND (
+          lower(a.name) = lower(p.about)
+       OR a.country_code = upper(p.about)
+       OR a.cameo_code = upper(p.about)
+       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.about) + 1))) = ' ' || lower(p.about))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.about)))
+)
+SELECT coalesce(q.said_on, ar.published_on) AS date,
+       coalesce(a.name, q.speaker_description) AS speaker_name, q.speaker_role,
+       q.text AS quote_text, ar.headline, q.article_id, q.id AS quote_id
+FROM quotes q
+CROSS JOIN p
+JOIN articles ar ON ar.id = q.article_id
+JOIN sentences se ON se.id = q.sentence_id
+LEFT JOIN actors a ON a.id = q.speaker_actor_id
+WHERE (q.speaker_actor_id IN (SELECT id FROM who)
+       OR (upper(p.speaker) GLOB '[A-Z][A-Z][A-Z]' AND q.speaker_country = upper(p.speaker)))
+  AND (p.about IS NULL
+       OR instr(lower(q.text), lower(p.about)) > 0
+       OR EXISTS (SELECT 1 FROM mentions m
+                  WHERE m.article_id = q.article_id AND m.actor_id IN (SELECT id FROM topic)
+                    AND m.start_char >= min(se.start_char, q.start_char)
+                    AND m.end_char <= max(se.end_char, q.end_char)))
+  AND (p.containing IS NULL OR instr(lower(q.text), lower(p.containing)) > 0)
+ORDER BY date DESC, q.article_id, q.start_char;

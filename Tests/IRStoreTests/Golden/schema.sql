@@ -1,0 +1,388 @@
+CREATE INDEX actor_aliases_alias ON actor_aliases(alias COLLATE NOCASE);
+
+CREATE INDEX actor_roles_actor ON actor_roles(actor_id);
+
+CREATE INDEX actor_roles_title ON actor_roles(title COLLATE NOCASE, country_code);
+
+CREATE INDEX actors_cameo ON actors(cameo_code);
+
+CREATE INDEX actors_country ON actors(country_code);
+
+CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+
+CREATE INDEX articles_hash ON articles(content_hash);
+
+CREATE INDEX articles_published ON articles(published_on);
+
+CREATE INDEX conflict_parties_actor ON conflict_parties(actor_id);
+
+CREATE INDEX conflict_reports_article ON conflict_reports(article_id);
+
+CREATE INDEX conflict_reports_conflict ON conflict_reports(conflict_id, as_of);
+
+CREATE INDEX conflicts_country ON conflicts(country_code);
+
+CREATE INDEX events_article ON events(article_id);
+
+CREATE INDEX events_code ON events(cameo_code);
+
+CREATE INDEX events_date ON events(occurred_on);
+
+CREATE INDEX events_source ON events(source_actor_id);
+
+CREATE INDEX events_target ON events(target_actor_id);
+
+CREATE INDEX mentions_actor ON mentions(actor_id);
+
+CREATE INDEX mentions_article ON mentions(article_id);
+
+CREATE INDEX mentions_sentence ON mentions(sentence_id);
+
+CREATE INDEX places_country ON places(country_code);
+
+CREATE INDEX quotes_article ON quotes(article_id);
+
+CREATE INDEX quotes_country ON quotes(speaker_country);
+
+CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
+
+CREATE INDEX sanctions_article ON sanctions(article_id);
+
+CREATE INDEX sanctions_date ON sanctions(stated_on);
+
+CREATE INDEX sanctions_imposer ON sanctions(imposer_actor_id);
+
+CREATE INDEX sanctions_target ON sanctions(target_actor_id);
+
+CREATE INDEX sanctions_target_country ON sanctions(target_country);
+
+CREATE TABLE actor_aliases (
+    id        INTEGER PRIMARY KEY,
+    actor_id  INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    alias     TEXT NOT NULL,                   -- a surface form seen in text or added by a user
+    source    TEXT NOT NULL DEFAULT 'text' CHECK (source IN ('text', 'lexicon', 'user')),
+    UNIQUE (actor_id, alias)
+) STRICT;
+
+CREATE TABLE actor_kinds (
+    kind        TEXT PRIMARY KEY,              -- closed vocabulary of actor kinds
+    description TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE actor_roles (
+    id            INTEGER PRIMARY KEY,
+    actor_id      INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,  -- the person
+    title         TEXT NOT NULL,               -- role as normalized, e.g. 'Foreign Minister'
+    country_code  TEXT,                        -- ISO alpha-3 of the state served; NULL for IGO roles
+    of_actor_id   INTEGER REFERENCES actors(id) ON DELETE SET NULL,  -- the state or body served
+    article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence_id   INTEGER REFERENCES sentences(id) ON DELETE CASCADE,
+    seen_on       TEXT,                        -- article date: the role held then
+    UNIQUE (actor_id, title, article_id)
+) STRICT;
+
+CREATE TABLE actors (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL,               -- canonical full name ('Vladimir Putin', 'Russia')
+    kind          TEXT NOT NULL REFERENCES actor_kinds(kind),
+    country_code  TEXT CHECK (country_code GLOB '[A-Z][A-Z][A-Z]'),
+                                               -- ISO 3166-1 alpha-3; NULL for bodies of no one state
+    cameo_code    TEXT,                        -- CAMEO actor code: country + sector, e.g. USAGOV, UKRREB, IGOUNO
+    identity_key  TEXT NOT NULL UNIQUE,        -- lower(name)|kind|country: one row per identity across articles
+    user_defined  INTEGER NOT NULL DEFAULT 0 CHECK (user_defined IN (0, 1)),
+                                               -- 1 when added by 'irkb actors add' (kept even without mentions)
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+) STRICT;
+
+CREATE TABLE articles (
+    id               INTEGER PRIMARY KEY,
+    external_id      TEXT NOT NULL UNIQUE,      -- the input's id; else 'sha256:' + content_hash
+    url              TEXT,                      -- where the article was published, as given
+    outlet           TEXT,                      -- news outlet (from the input or the dateline)
+    headline         TEXT NOT NULL DEFAULT '',  -- title line
+    dateline_place   TEXT,                      -- place of the dateline, e.g. 'SOCHI, Russia'
+    published_on     TEXT,                      -- ISO date at the precision known
+    published_source TEXT NOT NULL DEFAULT 'none'
+        CHECK (published_source IN ('input', 'dateline', 'caption', 'text', 'none')),
+                                                -- where published_on came from
+    body             TEXT NOT NULL,             -- the article text as given (captions included)
+    content_hash     TEXT NOT NULL,             -- SHA-256 (hex) of headline, body and metadata: detects changes
+    source           TEXT,                      -- file (and line) the article was read from
+    ingested_at      TEXT NOT NULL,             -- UTC timestamp of the last (re)ingest
+    analyzer_version INTEGER NOT NULL DEFAULT 0 -- version of the extraction that produced the derived rows
+) STRICT;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(headline, body, content="articles", content_rowid="id", tokenize="unicode61 remove_diacritics 2");
+
+CREATE TABLE 'articles_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'articles_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE TABLE cameo_codes (
+    code        TEXT PRIMARY KEY,           -- CAMEO event code: 2 digits (root) to 4 digits
+    root        TEXT NOT NULL,              -- the 2-digit root category, e.g. '04' consult
+    quad_class  INTEGER NOT NULL CHECK (quad_class BETWEEN 1 AND 4),
+                                            -- 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+    goldstein   REAL NOT NULL CHECK (goldstein BETWEEN -10 AND 10),
+                                            -- Goldstein conflict-cooperation score, -10 to +10
+    plover      TEXT,                       -- PLOVER category (e.g. CONSULT, SANCTION); NULL where the crosswalk has none
+    description TEXT NOT NULL               -- the code's name in the CAMEO manual
+) STRICT;
+
+CREATE TABLE conflict_parties (
+    id           INTEGER PRIMARY KEY,
+    conflict_id  INTEGER NOT NULL REFERENCES conflicts(id) ON DELETE CASCADE,
+    actor_id     INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,  -- the article that names the party
+    UNIQUE (conflict_id, actor_id, article_id)
+) STRICT;
+
+CREATE TABLE conflict_reports (
+    id                INTEGER PRIMARY KEY,
+    conflict_id       INTEGER NOT NULL REFERENCES conflicts(id) ON DELETE CASCADE,
+    article_id        INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence_id       INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    scope             TEXT NOT NULL DEFAULT 'overall' CHECK (scope IN ('overall', 'incident', 'mention')),
+                      -- overall toll of the conflict, toll of one incident, or a mention without a figure
+    killed            INTEGER CHECK (killed IS NULL OR killed >= 0),
+    killed_qualifier  TEXT CHECK (killed_qualifier IN ('more than', 'at least', 'about', 'exactly', 'up to', 'nearly')),
+    wounded           INTEGER CHECK (wounded IS NULL OR wounded >= 0),
+    since             TEXT,                    -- ISO date the count runs from
+    as_of             TEXT,                    -- ISO date the count was reported for (the article date unless stated)
+    start_char        INTEGER NOT NULL,
+    end_char          INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE conflicts (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL,               -- canonical name, e.g. 'Ukraine conflict', 'Syrian civil war'
+    country_code  TEXT,                        -- ISO alpha-3 of the main location
+    identity_key  TEXT NOT NULL UNIQUE         -- one row per conflict across articles
+) STRICT;
+
+CREATE TABLE events (
+    id               INTEGER PRIMARY KEY,
+    article_id       INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence_id      INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    source_actor_id  INTEGER REFERENCES actors(id) ON DELETE SET NULL,  -- who acts
+    target_actor_id  INTEGER REFERENCES actors(id) ON DELETE SET NULL,  -- whom the act is aimed at
+    cameo_code       TEXT NOT NULL REFERENCES cameo_codes(code),        -- CAMEO event code, e.g. '040', '1123'
+    occurred_on      TEXT,                     -- ISO date at the precision known
+    date_precision   TEXT CHECK (date_precision IN ('day', 'month', 'year')),
+    date_source      TEXT CHECK (date_source IN ('text', 'relative', 'published', 'dateline')),
+                                               -- explicit in the sentence, relative word resolved, or the article date
+    place_id         INTEGER REFERENCES places(id) ON DELETE SET NULL,
+    mode             TEXT NOT NULL DEFAULT 'asserted'
+        CHECK (mode IN ('asserted', 'negated', 'denied', 'hypothetical', 'conditional', 'future')),
+    trigger_text     TEXT NOT NULL DEFAULT '', -- the verb phrase that fired, e.g. 'met'
+    start_char       INTEGER NOT NULL,         -- span of the trigger in articles.body (code points)
+    end_char         INTEGER NOT NULL,
+    rule             TEXT NOT NULL DEFAULT '', -- grammar rule that assigned source and target
+    lexicon_entry    TEXT NOT NULL DEFAULT ''  -- verb lexicon entry that matched
+) STRICT;
+
+CREATE TABLE mentions (
+    id           INTEGER PRIMARY KEY,
+    article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence_id  INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    actor_id     INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    start_char   INTEGER NOT NULL,             -- offset in articles.body (code points)
+    end_char     INTEGER NOT NULL,
+    text         TEXT NOT NULL,                -- surface form, e.g. 'the Kremlin'
+    rule         TEXT NOT NULL DEFAULT ''      -- recognizer rule that found it (lexicon, title+name, ...)
+) STRICT;
+
+CREATE TABLE places (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL,               -- 'Sochi', 'Idlib', 'UN headquarters'
+    country_code  TEXT,                        -- ISO alpha-3 of the state the place lies in, NULL if unknown
+    kind          TEXT NOT NULL DEFAULT 'place',  -- city, region, territory, sea, crossing, landmark, base, place
+    identity_key  TEXT NOT NULL UNIQUE         -- lower(name)|country
+) STRICT;
+
+CREATE TABLE quad_classes (
+    quad_class  INTEGER PRIMARY KEY,
+    label       TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE quotes (
+    id                   INTEGER PRIMARY KEY,
+    article_id           INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence_id          INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,  -- where the quote opens
+    speaker_actor_id     INTEGER REFERENCES actors(id) ON DELETE SET NULL,  -- NULL for anonymous speakers
+    speaker_description  TEXT,                 -- 'senior U.S. State Department official' for anonymous speakers
+    speaker_country      TEXT,                 -- ISO alpha-3 of the speaker (or of the anonymous speaker's state)
+    speaker_role         TEXT,                 -- the speaker's role as stated, e.g. 'spokesman'
+    anonymous            INTEGER NOT NULL DEFAULT 0 CHECK (anonymous IN (0, 1)),
+    text                 TEXT NOT NULL,        -- exactly what stands between the quotation marks
+    start_char           INTEGER NOT NULL,     -- span of text in articles.body (code points)
+    end_char             INTEGER NOT NULL,
+    said_on              TEXT,                 -- ISO date (the article date unless the text says otherwise)
+    rule                 TEXT NOT NULL DEFAULT ''  -- attribution pattern that found the speaker
+) STRICT;
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_description, content="quotes", content_rowid="id", tokenize="unicode61 remove_diacritics 2");
+
+CREATE TABLE 'quotes_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'quotes_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'quotes_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'quotes_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE TABLE sanction_actions (
+    action      TEXT PRIMARY KEY,              -- closed vocabulary of what is done to a measure
+    cameo_code  TEXT NOT NULL REFERENCES cameo_codes(code),  -- the event code the action corresponds to
+    description TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE sanction_kinds (
+    kind        TEXT PRIMARY KEY,
+    description TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE sanctions (
+    id                  INTEGER PRIMARY KEY,
+    article_id          INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence_id         INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    imposer_actor_id    INTEGER REFERENCES actors(id) ON DELETE SET NULL,  -- NULL when unstated
+    target_actor_id     INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+    target_description  TEXT,                  -- a described target, e.g. '22 individuals and two entities'
+    target_country      TEXT,                  -- ISO alpha-3 of the target (or of the described group)
+    action              TEXT NOT NULL REFERENCES sanction_actions(action),
+    kind                TEXT NOT NULL DEFAULT 'other' REFERENCES sanction_kinds(kind),
+    stated_on           TEXT,                  -- ISO date at the precision known
+    conditional         INTEGER NOT NULL DEFAULT 0 CHECK (conditional IN (0, 1)),
+                                               -- 1 when hypothetical or proposed ('could be eased if ...')
+    trigger_text        TEXT NOT NULL DEFAULT '',
+    start_char          INTEGER NOT NULL,
+    end_char            INTEGER NOT NULL,
+    rule                TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE schema_migrations (
+    name       TEXT PRIMARY KEY,   -- migration file name, e.g. 0001_core.sql
+    checksum   TEXT NOT NULL,      -- SHA-256 of the file as applied
+    applied_at TEXT NOT NULL       -- UTC timestamp
+) STRICT;
+
+CREATE TABLE sentences (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    ordinal     INTEGER NOT NULL,              -- 0-based position in the article
+    paragraph   INTEGER NOT NULL,              -- 0-based paragraph number
+    start_char  INTEGER NOT NULL,              -- offset in articles.body (code points)
+    end_char    INTEGER NOT NULL,              -- exclusive end offset
+    text        TEXT NOT NULL,                 -- exactly body[start_char:end_char]
+    is_caption  INTEGER NOT NULL DEFAULT 0 CHECK (is_caption IN (0, 1)),
+                                               -- 1 for photo captions and credits, kept out of extraction
+    UNIQUE (article_id, ordinal)
+) STRICT;
+
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, headline, body) VALUES ('delete', old.id, old.headline, old.body);
+END;
+
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, headline, body) VALUES (new.id, new.headline, new.body);
+END;
+
+CREATE TRIGGER articles_au AFTER UPDATE OF headline, body ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, headline, body) VALUES ('delete', old.id, old.headline, old.body);
+    INSERT INTO articles_fts(rowid, headline, body) VALUES (new.id, new.headline, new.body);
+END;
+
+CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_description) VALUES ('delete', old.id, old.text, old.speaker_description);
+END;
+
+CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text, speaker_description) VALUES (new.id, new.text, new.speaker_description);
+END;
+
+CREATE TRIGGER quotes_au AFTER UPDATE OF text, speaker_description ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_description) VALUES ('delete', old.id, old.text, old.speaker_description);
+    INSERT INTO quotes_fts(rowid, text, speaker_description) VALUES (new.id, new.text, new.speaker_description);
+END;
+
+CREATE VIEW v_actor_mentions AS
+SELECT m.article_id, m.actor_id, a.name AS actor_name, a.kind AS actor_kind,
+       a.country_code, a.cameo_code, m.text AS mention_text, m.sentence_id
+FROM mentions m JOIN actors a ON a.id = m.actor_id;
+
+CREATE VIEW v_actor_roles AS
+SELECT r.actor_id, a.name AS person, r.title, r.country_code, o.name AS of_name,
+       min(r.seen_on) AS first_seen, max(r.seen_on) AS last_seen, count(DISTINCT r.article_id) AS articles
+FROM actor_roles r
+JOIN actors a ON a.id = r.actor_id
+LEFT JOIN actors o ON o.id = r.of_actor_id
+GROUP BY r.actor_id, r.title, r.country_code;
+
+CREATE VIEW v_actors AS
+SELECT a.id AS actor_id, a.name, a.kind, a.country_code, a.cameo_code,
+       (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions,
+       (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = a.id) AS articles,
+       (SELECT group_concat(al.alias, '; ') FROM actor_aliases al WHERE al.actor_id = a.id) AS aliases
+FROM actors a;
+
+CREATE VIEW v_articles AS
+SELECT ar.id AS article_id, ar.external_id, ar.published_on, ar.outlet, ar.headline, ar.dateline_place,
+       (SELECT count(*) FROM sentences s WHERE s.article_id = ar.id) AS sentences,
+       (SELECT count(*) FROM events e WHERE e.article_id = ar.id) AS events,
+       (SELECT count(*) FROM quotes q WHERE q.article_id = ar.id) AS quotes,
+       (SELECT count(*) FROM sanctions x WHERE x.article_id = ar.id) AS sanctions
+FROM articles ar;
+
+CREATE VIEW v_conflicts AS
+SELECT r.id AS report_id, r.article_id, r.conflict_id, c.name AS conflict_name, c.country_code,
+       r.killed, r.killed_qualifier, r.since, r.as_of, se.text AS sentence_text,
+       r.scope, r.wounded
+FROM conflict_reports r
+JOIN conflicts c ON c.id = r.conflict_id
+JOIN sentences se ON se.id = r.sentence_id;
+
+CREATE VIEW v_events AS
+SELECT e.id AS event_id, e.article_id, e.occurred_on,
+       e.source_actor_id, s.name AS source_name, s.country_code AS source_country, s.cameo_code AS source_cameo,
+       e.cameo_code, c.description AS event_label,
+       e.target_actor_id, t.name AS target_name, t.country_code AS target_country, t.cameo_code AS target_cameo,
+       p.name AS place_name, e.mode, se.text AS sentence_text,
+       c.root, c.quad_class, c.goldstein, c.plover, e.date_precision, p.country_code AS place_country,
+       e.trigger_text, e.rule
+FROM events e
+JOIN cameo_codes c ON c.code = e.cameo_code
+JOIN sentences se ON se.id = e.sentence_id
+LEFT JOIN actors s ON s.id = e.source_actor_id
+LEFT JOIN actors t ON t.id = e.target_actor_id
+LEFT JOIN places p ON p.id = e.place_id;
+
+CREATE VIEW v_meetings AS
+SELECT e.event_id, e.occurred_on, e.source_name, e.target_name, e.cameo_code, e.event_label,
+       e.place_name, e.mode, e.article_id, e.sentence_text
+FROM v_events e
+WHERE e.root = '04' AND e.mode IN ('asserted', 'future');
+
+CREATE VIEW v_quotes AS
+SELECT q.id AS quote_id, q.article_id, q.speaker_actor_id,
+       COALESCE(a.name, q.speaker_description) AS speaker_name,
+       COALESCE(q.speaker_country, a.country_code) AS speaker_country,
+       q.speaker_role, q.anonymous AS speaker_anonymous, q.text AS quote_text, q.said_on, q.sentence_id
+FROM quotes q
+LEFT JOIN actors a ON a.id = q.speaker_actor_id;
+
+CREATE VIEW v_sanctions AS
+SELECT x.id AS sanction_id, x.article_id,
+       i.name AS imposer_name, i.country_code AS imposer_country,
+       COALESCE(t.name, x.target_description) AS target_name,
+       COALESCE(t.country_code, x.target_country) AS target_country,
+       x.action, x.kind, x.stated_on, x.conditional, se.text AS sentence_text,
+       x.imposer_actor_id, x.target_actor_id, x.target_description, x.trigger_text
+FROM sanctions x
+JOIN sentences se ON se.id = x.sentence_id
+LEFT JOIN actors i ON i.id = x.imposer_actor_id
+LEFT JOIN actors t ON t.id = x.target_actor_id;
