@@ -75,6 +75,7 @@ leaders|leadership figures	leaders	GOV	group
 # Words of armed conflict and casualty reports. Phrases are lowercase, tokens separated by spaces.
 # Columns: phrase, role, value.
 # role conflict  = names an armed conflict (value: strong, or weak = only with a place and other evidence, e.g. "crisis");
+# role incident  = a single deadly event that is not fighting in itself ("crash", "explosion");
 # role fighting  = a word of fighting that makes a conflict evident where it happens (value: incident when it names one
 #                  attack rather than a war, else -);
 # role death     = a word that reports deaths (value: verb = "killed" takes the toll before or after it; noun = "dead", "deaths");
@@ -122,9 +123,9 @@ rockets	fighting	incident
 missile	fighting	incident
 missiles	fighting	incident
 drone	fighting	incident
-explosion	fighting	incident
-blast	fighting	incident
-crash	fighting	incident
+explosion	incident	-
+blast	incident	-
+crash	incident	-
 massacre	fighting	incident
 overran	fighting	-
 captured	fighting	-
@@ -230,6 +231,13 @@ climate	notwar	-
 cost-of-living	notwar	-
 world	notwar	-
 interest	notwar	-
+hunger	notwar	-
+general	notwar	-
+labor	notwar	-
+labour	notwar	-
+nationwide	notwar	-
+warning	notwar	-
+teachers	notwar	-
 
 """#),
         ("given_names.txt", #"""
