@@ -75,6 +75,7 @@ leaders|leadership figures	leaders	GOV	group
 # Words of armed conflict and casualty reports. Phrases are lowercase, tokens separated by spaces.
 # Columns: phrase, role, value.
 # role conflict  = names an armed conflict (value: strong, or weak = only with a place and other evidence, e.g. "crisis");
+# role incident  = a single deadly event that is not fighting in itself ("crash", "explosion");
 # role fighting  = a word of fighting that makes a conflict evident where it happens (value: incident when it names one
 #                  attack rather than a war, else -);
 # role death     = a word that reports deaths (value: verb = "killed" takes the toll before or after it; noun = "dead", "deaths");
@@ -122,9 +123,9 @@ rockets	fighting	incident
 missile	fighting	incident
 missiles	fighting	incident
 drone	fighting	incident
-explosion	fighting	incident
-blast	fighting	incident
-crash	fighting	incident
+explosion	incident	-
+blast	incident	-
+crash	incident	-
 massacre	fighting	incident
 overran	fighting	-
 captured	fighting	-
@@ -230,6 +231,13 @@ climate	notwar	-
 cost-of-living	notwar	-
 world	notwar	-
 interest	notwar	-
+hunger	notwar	-
+general	notwar	-
+labor	notwar	-
+labour	notwar	-
+nationwide	notwar	-
+warning	notwar	-
+teachers	notwar	-
 
 """#),
         ("given_names.txt", #"""
@@ -5383,6 +5391,8 @@ strike deal|agreement|accord	057	s
 conclude agreement|deal|treaty|accord with	057	s
 seal deal|agreement|accord with	057	s
 ratify	057	v
+ratify agreement|agreements|deal|accord|treaty|pact with	057	s
+endorse agreement|deal|accord with	051	v
 agreement with	057	n
 agreement between	057	b
 deal between	057	b
@@ -5425,6 +5435,7 @@ help	070	v
 aid	070	v
 provide support|assistance|help|aid to	070	v
 give support|assistance|help|aid to	070	v
+give _ aid|assistance|grant|grants|loan|loans|credit|money|funds|support	070	v
 lend support to	070	v
 support for	070	n
 assistance to|for	070	n
@@ -5494,6 +5505,12 @@ retreat from	0874	v
 surrender to	0874	v
 defect to	0874	v
 concede to	080	v
+accept demand|demands|conditions from|by|of	083	v
+bow to pressure|demands from	080	v
+accede to demand|demands|request|requests of|from|by	083	v
+concede to demand|demands of|from|by	083	v
+receive observer|observers|inspector|inspectors|monitor|monitors|mission from	0862	r
+admit inspector|inspectors|monitors	0862	v
 yield to	080	v
 back down	080	v
 # 09 investigate
@@ -5501,6 +5518,8 @@ investigate	090	v
 probe	090	v
 investigation into|of	090	n
 probe into|of	090	n
+investigation against	090	n
+order investigation|inquiry|probe into|of|against	090	v
 inquiry into	090	n
 launch investigation|inquiry|probe into|of	090	v
 open investigation|inquiry|probe into|of	090	v
@@ -5558,6 +5577,9 @@ convict	116	v
 # 12 reject
 reject	120	v
 rebuff	120	v
+reject call|calls|appeal|appeals|demand|demands|request|requests|invitation|offer|proposal|proposals|plan by|from|of	120	v
+dismiss call|calls|appeal|appeals|demand|demands|request|requests|offer|proposal by|from	120	v
+turn down offer|request|proposal|invitation from|by	120	v
 dismiss	120	v
 spurn	120	v
 turn down	120	v
@@ -5591,6 +5613,8 @@ protest against	140	v
 demonstrate against	141	v
 rally against	141	v
 march against	141	v
+riot against	145	v
+riot|riots against	145	n
 protest outside|at|near	141	v
 protest|protests|demonstration|demonstrations|rally|rallies against	141	n
 boycott	163	v
@@ -5732,6 +5756,7 @@ offensive against|on	190	n
 launch offensive|attack|attacks|assault against|on	190	v
 raid on|against	190	n
 ambush	190	v
+engage _ in fighting|firefight|battle|battles|clash|clashes|combat|gunbattle	190	v
 invade	190	v
 invasion of	190	n
 retaliate against	190	v
