@@ -99,6 +99,8 @@ struct Grammar {
     ]
     static let pronouns: Set<String> = ["it", "they", "he", "she", "we"]
     static let statementForms: Set<String> = Set(["announce", "claim", "insist", "warn", "state", "confirm", "declare", "add"].flatMap { VerbLexicon.inflections(of: $0) })
+    static let objectPronouns: Set<String> = ["them", "him", "her", "it"]
+    var violentRoots: Set<String> { ["15", "17", "18", "19", "20"] }
     static let negators: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "without"]
     static let denyForms: Set<String> = Set(["deny", "dismiss", "reject", "refute"].flatMap { VerbLexicon.inflections(of: $0) })
     static let speechForms: Set<String> = Set(["say", "announce", "state", "declare", "confirm", "report", "tell", "add"].flatMap { VerbLexicon.inflections(of: $0) } + ["said", "told"])
@@ -188,7 +190,7 @@ struct Grammar {
                     if doc.tokens[j].kind == .word, let ls = lex.lemmas[w(j)], ls.contains(where: { alts.contains($0) }) {
                         found = j; break
                     }
-                    if mentionIndex(at: j) != nil { break }
+                    if mentionIndex(at: j) != nil, e.kind != .reverse { break }
                     let t = doc.tokens[j]
                     if t.kind == .punct && !isHyphen(j) { break }
                     if t.kind == .quote { break }
@@ -273,6 +275,29 @@ struct Grammar {
         return nil
     }
 
+    /// For violent acts, the actor a place phrase stands for: "a strike on a building in the
+    /// Ukrainian city of Mykolaiv" -> Ukraine.
+    func placeTarget(after k: Int, end: Int) -> Int? {
+        var j = k
+        var n = 0
+        while j < end, n < 10 {
+            if let mi = mentionIndex(at: j) {
+                let m = mention(mi)
+                var b = m.tokenRange.lowerBound - 1
+                while b > k, Grammar.determiners.contains(w(b)) { b -= 1 }
+                guard b >= k, Grammar.locatives.contains(w(b)) || w(b) == "on" else { return nil }
+                guard analysis.actors[m.actor].kind == .state else { return nil }
+                return mi
+            }
+            let t = doc.tokens[j]
+            if t.kind == .punct, !isHyphen(j) { return nil }
+            let s = w(j)
+            if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) { return nil }
+            j += 1; n += 1
+        }
+        return nil
+    }
+
     /// Mention `mi` and the actors coordinated after it: "X, Y and Z", "X and Y", "X as well as Y".
     func coordinatedRight(_ mi: Int, end: Int) -> [Int] {
         var out = [mi]
@@ -291,7 +316,11 @@ struct Grammar {
             }
             let s = w(j)
             var k = -1
-            if s == "and" || s == "or" { k = j + 1 }
+            if s == "and" || s == "or" {
+                k = j + 1
+                // "sanctions on Lukashenko and on Russian officials"
+                if k < end, ["on", "against", "with", "to", "from", "for"].contains(w(k)) { k += 1 }
+            }
             else if s == "as", j + 2 < end, w(j + 1) == "well", w(j + 2) == "as" { k = j + 3 }
             guard k >= 0 else { break }
             while k < end, k < j + 4, Grammar.determiners.contains(w(k)) { k += 1 }
@@ -345,9 +374,21 @@ struct Grammar {
             let s = w(k)
             if tok.kind == .punct {
                 if isHyphen(k) { k -= 1; continue }
+                if isPunct(k, 0x29) {  // ")": skip a parenthesis, "Russia on Tuesday (Nov 16) urged"
+                    var j = k - 1
+                    while j > start, !isPunct(j, 0x28) { j -= 1 }
+                    if j > start { k = j - 1; steps += 1; continue }
+                    return nil
+                }
                 if isPunct(k, 0x2C) {
                     // An apposition or a relative clause between commas: "Kerry, who arrived ..., met".
                     if let j = openingComma(before: k, start: start) { k = j - 1; steps += 1; continue }
+                    let isParticiple = w(t).hasSuffix("ing")
+                    // "one of its commanders, Abu Aqla Kayka, defected": the name closing an apposition.
+                    if !isParticiple, onlyAuxiliaries, k - 1 >= start, let mi = mentionIndex(at: k - 1),
+                       mention(mi).tokenRange.lowerBound - 1 >= start, isPunct(mention(mi).tokenRange.lowerBound - 1, 0x2C) {
+                        return (coordinatedLeft(mi, start: start), "apposition")
+                    }
                     // "..., killing eight people": a participle takes the clause's subject.
                     if onlyAuxiliaries { return clauseSubject(before: k, start: start, earlier: earlier).map { ($0, "participle-clause") } }
                     return nil
@@ -476,11 +517,11 @@ struct Grammar {
     }
 
     /// The by-agent after `k`: "was attacked by Russia", "the shelling of Kharkiv by Russian forces".
-    func agent(after k: Int, end: Int) -> [Int]? {
+    func agent(after k: Int, end: Int, fromIsAgent: Bool = false) -> [Int]? {
         var j = k
         var n = 0
         while j < end, n < 8 {
-            if w(j) == "by", let mi = findMention(from: j + 1, end: end, maxSkip: 3) { return coordinatedRight(mi, end: end) }
+            if w(j) == "by" || (w(j) == "from" && fromIsAgent), let mi = findMention(from: j + 1, end: end, maxSkip: 3) { return coordinatedRight(mi, end: end) }
             if doc.tokens[j].kind == .punct, !isHyphen(j) { return nil }
             if Grammar.clauseBoundaries.contains(w(j)) { return nil }
             j += 1; n += 1
@@ -542,7 +583,8 @@ struct Grammar {
         let nextIsPrep = m.end < end && ["of", "on", "against", "with", "to", "in", "by", "between", "from", "into"].contains(w(m.end))
         if Grammar.determiners.contains(p) || isPossessive(k) { return true }
         // "advised against travel to", "after talks with"
-        if k == t - 1, Grammar.nounPrepositions.contains(p), !isGerund || p != "for" { return e.length > 1 || isBase || isPlural || isGerund }
+        // ("skeptical about extending sanctions" keeps its verb: a gerund after a preposition is verbal.)
+        if k == t - 1, Grammar.nounPrepositions.contains(p), !isGerund { return isBase || isPlural }
         // "Russian shelling of", "a U.S. visit to"; but "Russia attacks Ukraine" stays a verb.
         if mentionIndex(at: k) != nil { return nextIsPrep && (isBase || isGerund) }
         return false
@@ -565,9 +607,17 @@ struct Grammar {
             sources = [group[0]]
             targets = Array(group.dropFirst())
             rule = "between"
+            // Fighting between X and Y has no direction: both are coded.
+            if e.code.hasPrefix("19") { pairsSymmetric = true; sources = group }
         case .reverse:
-            guard let s = findMention(from: m.end, end: end, maxSkip: 3) else { return [] }
-            sources = coordinatedRight(s, end: end)
+            // "received weapons from X"; "faced Palestinian criticism": the noun's modifier.
+            if let s = findMention(from: m.end, end: end, maxSkip: 3) {
+                sources = coordinatedRight(s, end: end)
+            } else if let mod = modifier(before: m.lastWord, start: first + 1) {
+                sources = mod
+            } else {
+                return []
+            }
             guard let subj = subject(before: first, start: start, earlier: earlier) else { return [] }
             targets = subj.actors
             rule = subj.rule + "|reverse-from"
@@ -595,6 +645,14 @@ struct Grammar {
                     : findMention(from: m.end, end: end, maxSkip: e.endsInPreposition ? 3 : 4)) {
                     targets = coordinatedRight(o, end: end)
                     rule = subj.rule + (e.endsInPreposition ? "|prep-object" : "|object")
+                } else if m.end < end, Grammar.objectPronouns.contains(w(m.end)) || (m.end + 1 < end && Grammar.objectPronouns.contains(w(m.end + 1)) && e.endsInPreposition),
+                          let prev = earlier.last, !prev.targetMentions.isEmpty {
+                    // "spoke to his Armenian and Azeri counterparts and called on them": the previous targets.
+                    targets = prev.targetMentions
+                    rule = subj.rule + "|pronoun-object"
+                } else if let o = violentRoots.contains(String(e.code.prefix(2))) ? placeTarget(after: m.end, end: end) : nil {
+                    targets = [o]
+                    rule = subj.rule + "|place-object"
                 } else if e.kind == .symmetric, sources.count >= 2 {
                     pairsSymmetric = true
                     rule = subj.rule + "|coordinated-symmetric"
@@ -607,10 +665,12 @@ struct Grammar {
         var out: [CodedEvent] = []
         let trigger = first..<(m.lastWord + 1)
         func add(_ s: Int, _ t: Int) {
-            let sa = mention(s).actor, ta = mention(t).actor
+            let sa = actorOf(s), ta = actorOf(t)
             guard sa != ta else { return }
-            let (code, m2) = Grammar.recode(e.code, mode)
-            out.append(CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: trigger, mode: m2, rule: rule))
+            let (code, m2) = Grammar.recode(refine(e.code, trigger: trigger, end: end), mode)
+            var ce = CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: trigger, mode: m2, rule: rule)
+            ce.targetMentions = targets
+            out.append(ce)
         }
         if pairsSymmetric {
             for a in sources { for b in sources where a != b { add(a, b) } }
@@ -629,9 +689,15 @@ struct Grammar {
             targetRule = "slot"
         } else if e.endsInPreposition || (m.end < end && ["of", "on", "against", "with", "to", "into"].contains(w(m.end))) {
             let from = e.endsInPreposition ? m.end : m.end + 1
-            guard let o = findMention(from: from, end: end, maxSkip: 3) else { return [] }
-            targets = coordinatedRight(o, end: end)
-            targetRule = "prep-object"
+            if let o = findMention(from: from, end: end, maxSkip: 3) {
+                targets = coordinatedRight(o, end: end)
+                targetRule = "prep-object"
+            } else if violentRoots.contains(String(e.code.prefix(2))), let o = placeTarget(after: from, end: end) {
+                targets = [o]
+                targetRule = "place-object"
+            } else {
+                return []
+            }
             afterTarget = mention(targets.last!).tokenRange.upperBound
         } else {
             return []
@@ -640,7 +706,7 @@ struct Grammar {
         var sourceRule = ""
         if let mod = modifier(before: first, start: start) {
             sources = mod; sourceRule = "modifier"
-        } else if let ag = agent(after: afterTarget, end: end) {
+        } else if let ag = agent(after: afterTarget, end: end, fromIsAgent: e.code.hasPrefix("084")) {
             sources = ag; sourceRule = "noun-agent"
         } else if let lv = lightVerbSubject(before: first, start: start, earlier: earlier) {
             sources = lv.actors; sourceRule = "light-verb-" + lv.rule
@@ -651,14 +717,37 @@ struct Grammar {
         var out: [CodedEvent] = []
         for s in sources {
             for t in targets {
-                let sa = mention(s).actor, ta = mention(t).actor
+                let sa = actorOf(s), ta = actorOf(t)
                 guard sa != ta else { continue }
-                let (code, m2) = Grammar.recode(e.code, mode)
+                let (code, m2) = Grammar.recode(refine(e.code, trigger: first..<(m.lastWord + 1), end: end), mode)
                 out.append(CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: first..<(m.lastWord + 1),
                                       mode: m2, rule: sourceRule + "|" + targetRule))
             }
         }
         return out
+    }
+
+    /// The actor a mention stands for in an event: "the Trump administration" is the United States.
+    func actorOf(_ mi: Int) -> Int {
+        let m = mention(mi)
+        let a = analysis.actors[m.actor]
+        let k = m.tokenRange.upperBound
+        guard a.kind == .person, let cc = a.countryCode, k < doc.tokens.count,
+              ["administration", "government", "regime", "cabinet"].contains(w(k)) else { return m.actor }
+        return analysis.actors.firstIndex { $0.kind == .state && $0.countryCode == cc } ?? m.actor
+    }
+
+    /// A consultation said to be by telephone is a phone call (041).
+    func refine(_ code: String, trigger: Range<Int>, end: Int) -> String {
+        guard code.hasPrefix("04"), code != "041" else { return code }
+        var j = trigger.upperBound
+        while j < end, j < trigger.upperBound + 15 {
+            let s = w(j)
+            if s == "phone" || s == "telephone" || s == "phoned" { return "041" }
+            if isPunct(j, 0x3B) { break }
+            j += 1
+        }
+        return code
     }
 
     // MARK: - Mode

@@ -135,4 +135,6 @@ struct CodedEvent {
     var trigger: Range<Int>
     var mode: EventMode
     var rule: String
+    /// Mentions of the targets, for a pronoun object later in the sentence ("called on them").
+    var targetMentions: [Int] = []
 }

@@ -5300,6 +5300,8 @@ seek to deepen|strengthen|expand ties|relations|partnership|cooperation with	031
 call _ by phone|telephone	041	v
 meet	040	s
 meet with	040	s
+hold talk|talks|meeting|meetings|negotiation|negotiations|consultation|consultations	040	s
+discuss	040	s
 hold talk|talks|meeting|meetings|consultation|consultations|discussion|discussions with	040	s
 have talk|talks|meeting|meetings|discussion|discussions with	040	s
 talk with|to	040	s
@@ -5337,6 +5339,13 @@ arrive in	042	v
 host	043	v
 receive	043	v
 receive visit from	042	r
+face criticism|condemnation|protests from	111	r
+face criticism|condemnation	111	r
+face accusation|accusations from	112	r
+face pressure from	100	r
+come under criticism from	111	r
+come under pressure from	100	r
+come under fire|attack from	190	r
 mediate	045	v
 mediate between	045	v
 mediation between	045	b
@@ -5400,6 +5409,7 @@ cooperate with	050	s
 cooperation with	050	n
 ally with	050	s
 side with	051	v
+take side of|with	070	v
 stand with|by	051	v
 # 06 material cooperation
 trade with	061	s
@@ -5574,6 +5584,8 @@ spurn	120	v
 turn down	120	v
 rejection of	120	n
 refuse to meet|talk|negotiate	125	v
+refuse to meet|talk|negotiate with	125	v
+decline to meet|talk|negotiate with	125	v
 decline to meet|talk|negotiate	125	v
 reject talk|talks|negotiation|negotiations|dialogue with	125	v
 rule out talk|talks|negotiation|negotiations|dialogue with	125	v
@@ -5749,6 +5761,9 @@ engage _ in fighting|firefight|battle|battles|clash|clashes|combat|gunbattle	190
 invade	190	v
 invasion of	190	n
 retaliate against	190	v
+repel	190	v
+repulse	190	v
+fight off	190	v
 occupy	192	v
 occupation of	192	n
 annex	192	v
@@ -5760,6 +5775,8 @@ capture	192	v
 capture from	192	v
 overrun	192	v
 take control of	192	v
+seize control of	192	v
+gain control of	192	v
 take over	192	v
 violate ceasefire|truce with	196	v
 # 20 unconventional mass violence
