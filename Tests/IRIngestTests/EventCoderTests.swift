@@ -167,6 +167,20 @@ let irn = ("Iran", ["Tehran", "Iranian"])
         #expect(f.triples().contains("Russia 084 Ivan Petrov"))
     }
 
+    @Test func ownerOfTheObjectOfAReaction() {
+        let f = EventFixture("Russia denies Western and Ukrainian accusations that it arms rebels.", actors: [rus, ukr])
+        #expect(f.triples() == ["Russia 016 Ukraine"])
+        let g = EventFixture("China condemned the move announced on Monday by the United States.", actors: [chn, usa])
+        #expect(g.triples() == ["China 111 United States"])
+        let h = EventFixture("China condemned the attack in Ukrainian territory.", actors: [chn, ukr])
+        #expect(h.triples() == [])
+    }
+
+    @Test func purposeClauseNounIsNotAnEvent() {
+        let f = EventFixture("Iran pressed Russia in order to open a route for Iranian military aid to Syria.", actors: [irn, rus, ("Syria", [])])
+        #expect(f.roots() == ["Iran 02 Russia"])
+    }
+
     @Test func passiveWithoutAgentIsNoEvent() {
         let f = EventFixture("The Ukrainian port was shelled overnight.", actors: [ukr, rus])
         #expect(f.events().isEmpty)

@@ -101,6 +101,8 @@ struct Grammar {
     static let statementForms: Set<String> = Set(["announce", "claim", "insist", "warn", "state", "confirm", "declare", "add"].flatMap { VerbLexicon.inflections(of: $0) })
     static let objectPronouns: Set<String> = ["them", "him", "her", "it"]
     var violentRoots: Set<String> { ["15", "17", "18", "19", "20"] }
+    /// Verbal reactions aimed at what an actor did or said ("criticized the U.S. decision").
+    var reactionRoots: Set<String> { ["01", "05", "11", "12"] }
     static let negators: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "without"]
     static let denyForms: Set<String> = Set(["deny", "dismiss", "reject", "refute"].flatMap { VerbLexicon.inflections(of: $0) })
     static let speechForms: Set<String> = Set(["say", "announce", "state", "declare", "confirm", "report", "tell", "add"].flatMap { VerbLexicon.inflections(of: $0) } + ["said", "told"])
@@ -285,7 +287,7 @@ struct Grammar {
                 let m = mention(mi)
                 var b = m.tokenRange.lowerBound - 1
                 while b > k, Grammar.determiners.contains(w(b)) { b -= 1 }
-                guard b >= k, Grammar.locatives.contains(w(b)) || w(b) == "on" else { return nil }
+                guard b >= k, Grammar.locatives.contains(w(b)) else { return nil }
                 guard analysis.actors[m.actor].kind == .state else { return nil }
                 return mi
             }
@@ -293,6 +295,33 @@ struct Grammar {
             if t.kind == .punct, !isHyphen(j) { return nil }
             let s = w(j)
             if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) { return nil }
+            j += 1; n += 1
+        }
+        return nil
+    }
+
+    /// The actor an object noun phrase belongs to: "Western and Ukrainian accusations", "the move
+    /// announced on Monday by X", "the decision of X". Stops at a clause or a place phrase.
+    func npOwner(from k: Int, end: Int) -> Int? {
+        var j = k
+        var n = 0
+        while j < end, n < 9 {
+            if let mi = mentionIndex(at: j) {
+                let b = mention(mi).tokenRange.lowerBound - 1
+                if b >= k, Grammar.locatives.contains(w(b)) { return nil }
+                return head(mi, end: end)
+            }
+            let t = doc.tokens[j]
+            if t.kind == .punct, !isHyphen(j), !isPossessive(j) { return nil }
+            if t.kind == .quote { return nil }
+            let s = w(j)
+            if s == "on", j + 1 < end, CalendarDate.weekdayNames[w(j + 1)] != nil || CalendarDate.monthNames[w(j + 1)] != nil {
+                j += 2; n += 1; continue
+            }
+            if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) && s != "and" { return nil }
+            if Grammar.objectStops.contains(s), !["of", "by", "from", "and"].contains(s) { return nil }
+            // "the shelling of Ukraine": after an act noun, "of" names its victim, not its author.
+            if s == "of", j > k, lex.lemmas[w(j - 1)] != nil { return nil }
             j += 1; n += 1
         }
         return nil
@@ -650,6 +679,10 @@ struct Grammar {
                     // "spoke to his Armenian and Azeri counterparts and called on them": the previous targets.
                     targets = prev.targetMentions
                     rule = subj.rule + "|pronoun-object"
+                } else if reactionRoots.contains(String(e.code.prefix(2))), let o = npOwner(from: m.end, end: end) {
+                    // "denies Western and Ukrainian accusations", "condemned the move announced by X"
+                    targets = [o]
+                    rule = subj.rule + "|object-owner"
                 } else if let o = violentRoots.contains(String(e.code.prefix(2))) ? placeTarget(after: m.end, end: end) : nil {
                     targets = [o]
                     rule = subj.rule + "|place-object"
@@ -834,6 +867,15 @@ struct Grammar {
                 break
             }
             g -= 1; n += 1
+        }
+        // "in order to open a route for Iranian military aid": a purpose, not a reported act.
+        var q = start
+        while q + 2 < t {
+            if (w(q) == "order" || w(q) == "so") && w(q + 1) == (w(q) == "order" ? "to" : "as") && (w(q) == "so" ? w(q + 2) == "to" : true),
+               q > start, w(q - 1) == "in" || w(q) == "so" {
+                return .hypothetical
+            }
+            q += 1
         }
         // An act inside an accusation, appeal or threat made earlier in the sentence is not reported as done:
         // "accused Washington of orchestrating", "urged Moscow to release".

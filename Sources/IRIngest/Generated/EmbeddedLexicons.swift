@@ -5207,6 +5207,8 @@ slew	slay
 slain	slay
 bore	bear
 borne	bear
+sat	sit
+fled	flee
 
 """#),
         ("verbs.tsv", #"""
