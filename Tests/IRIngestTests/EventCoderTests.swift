@@ -382,6 +382,17 @@ let irn = ("Iran", ["Tehran", "Iranian"])
         }
     }
 
+    @Test func refusedCooperationIsARejection() {
+        #expect(EventFixture("Russia refused to release Ukrainian sailors.", actors: [rus, ukr]).triples() == ["Russia 1243 Ukraine"])
+        #expect(EventFixture("Russia said it would not meet Ukraine.", actors: [rus, ukr]).triples() == ["Russia 125 Ukraine"])
+        #expect(EventFixture("Russia did not meet Ukraine.", actors: [rus, ukr]).triples() == [])
+    }
+
+    @Test func willingnessIsAnIntent() {
+        let f = EventFixture("Russia says it is willing to withdraw its troops from Ukraine.", actors: [rus, ukr])
+        #expect(f.triples() == ["Russia 0356 Ukraine"])
+    }
+
     @Test func allegedActInsideAnAccusationIsNotCoded() {
         let f = EventFixture("Ukraine accused Russia of shelling Ukrainian towns.", actors: [ukr, rus])
         #expect(f.roots() == ["Ukraine 11 Russia"])

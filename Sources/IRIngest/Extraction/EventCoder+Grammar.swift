@@ -78,7 +78,7 @@ struct Grammar {
         for v in ["plan", "intend", "expect", "schedule", "prepare", "decide", "vow", "pledge", "promise", "agree", "set", "due", "go", "aim", "mean"] {
             s.formUnion(VerbLexicon.inflections(of: v))
         }
-        s.insert("about"); s.insert("likely"); s.insert("poised"); s.insert("ready"); s.insert("going")
+        for f in ["about", "likely", "poised", "ready", "going", "willing", "prepared", "determined", "eager"] { s.insert(f) }
         return s
     }()
     static let hypotheticalGovernors: Set<String> = {
@@ -198,6 +198,8 @@ struct Grammar {
                     if t.kind == .quote { break }
                     let s = w(j)
                     if s == "and" || s == "or" || s == "but" || s == "that" || s == "which" || s == "who" || Grammar.clauseBoundaries.contains(s) { break }
+                    // Quantities do not count against the gap: "gave X 5.1 million dollars of aid".
+                    if t.kind == .number || s == "million" || s == "billion" { j += 1; k += 1; continue }
                     j += 1
                 }
                 guard found >= 0 else { return nil }
@@ -700,7 +702,9 @@ struct Grammar {
         func add(_ s: Int, _ t: Int) {
             let sa = actorOf(s), ta = actorOf(t)
             guard sa != ta else { return }
-            let (code, m2) = Grammar.recode(refine(e.code, trigger: trigger, end: end), mode)
+            let (code, m2) = isRefusal(first, start: start)
+                ? Grammar.refusal(e.code, mode)
+                : Grammar.recode(refine(e.code, trigger: trigger, end: end), mode)
             var ce = CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: trigger, mode: m2, rule: rule)
             ce.targetMentions = targets
             out.append(ce)
@@ -758,6 +762,40 @@ struct Grammar {
             }
         }
         return out
+    }
+
+    /// The trigger is what its subject refuses or says it will not do: "refused to release",
+    /// "would not provide", "declined to meet".
+    func isRefusal(_ t: Int, start: Int) -> Bool {
+        var g = t - 1
+        while g >= start, Grammar.timeWords.contains(w(g)) || w(g).hasSuffix("ly") { g -= 1 }
+        guard g >= start else { return false }
+        if w(g) == "to", g - 1 >= start {
+            var h = g - 1
+            while h >= start, Grammar.timeWords.contains(w(h)) || w(h).hasSuffix("ly") || Grammar.auxiliaries.contains(w(h)) && w(h) != "to" { h -= 1 }
+            return h >= start && Grammar.refusalForms.contains(w(h))
+        }
+        if w(g) == "not" || w(g) == "n't", g - 1 >= start { return ["would", "will", "wo", "shall"].contains(w(g - 1)) }
+        return w(g) == "won't" || w(g) == "wouldn't"
+    }
+
+    static let refusalForms: Set<String> = Set(["refuse", "decline"].flatMap { VerbLexicon.inflections(of: $0) })
+
+    /// A refused act of cooperation is a rejection (CAMEO 12): "refused to release" is 1243.
+    static func refusal(_ code: String, _ mode: EventMode) -> (String, EventMode) {
+        switch code.prefix(2) {
+        case "03", "05": return ("120", .asserted)
+        case "04": return ("125", .asserted)
+        case "06", "07": return ("121", .asserted)
+        case "08":
+            if code.hasPrefix("084") { return ("1243", .asserted) }
+            if code.hasPrefix("081") { return ("1241", .asserted) }
+            if code.hasPrefix("085") { return ("1244", .asserted) }
+            if code.hasPrefix("086") { return ("1245", .asserted) }
+            if code.hasPrefix("087") { return ("1246", .asserted) }
+            return ("124", .asserted)
+        default: return (code, mode)
+        }
     }
 
     /// The actor a mention stands for in an event: "the Trump administration" is the United States.

@@ -5295,6 +5295,7 @@ promise aid|assistance|help|support to	033	v
 promise to	030	v
 vow to support|help|aid	033	v
 agree to cooperate with	030	v
+agree to	030	v
 agree to meet|talk|negotiate	036	v
 express intent|intention to cooperate with	030	v
 seek to deepen|strengthen|expand ties|relations|partnership|cooperation with	031	v
@@ -5417,6 +5418,7 @@ stand with|by	051	v
 trade with	061	s
 invest in	061	v
 share intelligence|information with	064	v
+share evidence|data|details|intelligence|information with	064	v
 exchange intelligence|information with	064	s
 hold joint|military exercise|exercises|drills with	062	s
 conduct joint exercise|exercises|drills with	062	s
@@ -5435,6 +5437,7 @@ assist	070	v
 help	070	v
 aid	070	v
 provide support|assistance|help|aid to	070	v
+provide support|assistance|help|aid for	070	v
 give support|assistance|help|aid to	070	v
 give _ aid|assistance|grant|grants|loan|loans|credit|money|funds|support	070	v
 lend support to	070	v
@@ -5482,6 +5485,8 @@ relax sanction|sanctions on|against	085	v
 remove sanction|sanctions on|against	085	v
 lift embargo on|against	085	v
 lift ban on	081	v
+lift curfew on|in	0813	v
+lift state of emergency in	0814	v
 ease restriction|restrictions on	081	v
 lift restriction|restrictions on	081	v
 release	084	v
@@ -5577,6 +5582,8 @@ file lawsuit|suit|case against	115	v
 convict	116	v
 # 12 reject
 reject	120	v
+oppose	120	v
+be opposed to	120	v
 rebuff	120	v
 reject call|calls|appeal|appeals|demand|demands|request|requests|invitation|offer|proposal|proposals|plan by|from|of	120	v
 dismiss call|calls|appeal|appeals|demand|demands|request|requests|offer|proposal by|from	120	v
