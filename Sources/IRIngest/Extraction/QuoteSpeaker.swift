@@ -288,13 +288,14 @@ struct QuoteSpeakerFinder {
         }
         // 3. Person, then any actor, named in the head chunk.
         var firstPerson: Int?, lastPerson: Int?, firstAny: Int?
+        var firstAnyMention: Range<Int>?
         var t = lo
         while t < chunkEnd {
             if mentionStart[t] >= 0 {
                 let m = actors.mentions[Int(mentionStart[t])]
                 if !isPossessive(m.tokenRange.upperBound) {
                     if actors.actors[m.actor].kind == .person { if firstPerson == nil { firstPerson = m.actor }; lastPerson = m.actor }
-                    if firstAny == nil { firstAny = m.actor }
+                    if firstAny == nil { firstAny = m.actor; firstAnyMention = m.tokenRange }
                 }
                 t = max(t + 1, m.tokenRange.upperBound)
                 continue
@@ -302,7 +303,15 @@ struct QuoteSpeakerFinder {
             t += 1
         }
         if let p = preferFirstPerson ? firstPerson : lastPerson { return .actor(p) }
-        if let a = firstAny { return .actor(a) }
+        if let a = firstAny {
+            // "The United Nations High Commissioner for Human Rights": the actor only modifies a longer name.
+            if let run = capitalizedRun(chunk), let m = firstAnyMention, run.lowerBound <= m.lowerBound, run.upperBound > m.upperBound,
+               lastTok == run.upperBound - 1 {
+                return ResolvedSpeaker(actor: nil, description: doc.text(tokens: run.lowerBound, run.upperBound - 1),
+                                       country: actors.actors[a].countryCode, anonymous: false)
+            }
+            return .actor(a)
+        }
         // 4. A name the recognizer did not know: a run of capitalized words.
         if let named = capitalizedRun(chunk) {
             if segs.count > 1, let p = personIn(segs[1]) { return .actor(p) }
