@@ -117,4 +117,20 @@ import Testing
         #expect(at("hundreds") == .vague)
         #expect(at("tens") == .vague)
     }
+
+    @Test func warFoughtInAnotherCountry() {
+        let r = conflicts("Russia's war in Ukraine entered its third year as shelling hit Kharkiv.")
+        #expect(r.conflicts.map(\.countryCode) == ["UKR"])
+    }
+
+    @Test func pastWarTollElsewhereIsLeftOut() {
+        let text = """
+        Fighting in the Sudanese city of El Fasher killed 30 people on Sunday.
+
+        Officials recalled the genocide in Rwanda, which killed 800,000 people in 1994.
+        """
+        let r = conflicts(text)
+        #expect(r.conflicts.map(\.countryCode) == ["SDN"])
+        #expect(killed(r, "SDN") == 30)
+    }
 }

@@ -118,9 +118,10 @@ struct ConflictScan {
             return
         }
         let civil = doc.lower(i) == "civil"
-        var country = stateBefore(i, r)
+        // "Russia's war in Ukraine": where it is fought comes first, then "Syria's civil war", then a place further on.
+        var country = locationAfter(w.upperBound, r, window: 3)
         let isInvasion = doc.lower(i) == "invasion"
-        if isInvasion { country = nil }  // "the Russian invasion": the adjective names the invader
+        if country == nil, !isInvasion { country = stateBefore(i, r) }  // "the Russian invasion": the adjective names the invader
         if country == nil { country = locationAfter(w.upperBound, r, window: 12) }
         if weak && country == nil { return }
         evidence.append(Evidence(sentence: s, token: i, country: country, strength: weak ? .weak : .named, civilWar: civil))
@@ -434,6 +435,8 @@ struct ConflictScan {
         }
         var reports: [ConflictReportRow] = []
         for cas in casualties {
+            // A toll located in a country without a conflict here (a past war, another country) is left out.
+            if let c = cas.country, index[c] == nil { continue }
             let ci = index[cas.country ?? ""] ?? index[main]!
             let lo = doc.tokens[cas.range.lowerBound].start, hi = doc.tokens[cas.range.upperBound - 1].end
             reports.append(ConflictReportRow(conflict: ci, sentence: cas.sentence, scope: cas.scope, killed: cas.killed,

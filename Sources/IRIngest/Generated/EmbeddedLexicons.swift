@@ -4258,6 +4258,19 @@ possible	hedge	conditional
 potential	hedge	conditional
 weighing	hedge	conditional
 debate	hedge	conditional
+reimpose	action	impose
+reimposed	action	impose
+reimposing	action	impose
+re-impose	action	impose
+re-imposed	action	impose
+snap back	action	impose
+snapback	action	impose
+roll back	action	ease
+rolled back	action	ease
+rolling back	action	ease
+unfreeze	action	lift
+unfroze	action	lift
+unfrozen	action	lift
 
 """#),
         ("speaker_nouns.tsv", #"""
