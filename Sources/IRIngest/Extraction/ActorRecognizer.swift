@@ -28,6 +28,7 @@ struct PhraseModifier {
         case state(Int)      // index into Lexicon.states
         case organization(Int)  // index into Lexicon.organizations
         case person(Int)     // index into the article's actors
+        case actor(Int)      // a body already made an actor ("Iran's foreign ministry" before "spokesman")
     }
     var ref: Ref
     var range: Range<Int>
@@ -59,6 +60,8 @@ struct ActorResolver {
     var byKey: [String: Int] = [:]
     /// Lowercased surname (and glued-particle-free form) -> person actor.
     var surnames: [String: Int] = [:]
+    /// First words of two-word names, for names written family name first ("Ms Mao" -> Mao Ning).
+    var familyFirst: [String: Int] = [:]
     /// Locative-only state mentions ("in Luxembourg"), per state actor.
     var locativeMentions: [Int: Int] = [:]
     /// States that only locate: "the Syrian town" (token, sentence, ISO3).
@@ -255,8 +258,14 @@ struct ActorResolver {
         if let m, let b = ActorResolver.first(m.hits, [.body]) {
             let entry = lex.bodies[Int(b.index)]
             if !adjectivalUse(entry, after: k + m.length, end: end) {
-                body(b, entry: entry, range: k..<k + m.length, mods: mods, end: end, sentence: sentence)
-                return k + m.length
+                let e = k + m.length
+                let a = body(b, entry: entry, range: k..<e, mods: mods, end: end, sentence: sentence)
+                // "Iran's foreign ministry spokesman Jane Roe": the body is the person's employer.
+                if let a, e < end, let m2 = match(at: e, end: end), let t = ActorResolver.first(m2.hits, [.title]) {
+                    let mod = PhraseModifier(ref: .actor(a), range: k..<e, possessive: false, rule: "body")
+                    if let next = titlePhrase(title: t, range: e..<e + m2.length, mods: [mod], end: end, sentence: sentence) { return next }
+                }
+                return e
             }
         }
         // A person after a demonym or possessive: "American Kevin King", "Russia's Putin".
@@ -271,7 +280,10 @@ struct ActorResolver {
         if !states.isEmpty, let last = states.last, !last.possessive {
             var j = k
             while j < min(end, k + 2), isWord(j), !doc.tokens[j].isCapitalized, match(at: j, end: end) == nil { j += 1 }
-            if j > k, j < end, lex.givenNames.contains(keys[j]), let name = nameRange(at: j, end: end), name.count >= 2 {
+            // "his Armenian counterpart, Jane Roe": a comma before a full name.
+            let comma = j > k && j + 1 < end && keys[j] == ","
+            if comma { j += 1 }
+            if j > k, j < end, comma || lex.givenNames.contains(keys[j]), let name = nameRange(at: j, end: end), name.count >= 2 {
                 emitModifiers(mods, sentence: sentence, asOwners: true)
                 let p = person(name, sentence: sentence, rule: "demonym+noun+name")
                 if case .state(let s) = last.ref { setCountry(p, lex.states[s].iso3, strength: 2) }
@@ -337,8 +349,16 @@ struct ActorResolver {
             case .organization(let o):
                 let a = organizationActor(o)
                 addMention(a, nameRange, sentence, rule: "lexicon")
+                // "Sudan's army", "Russian Defense Ministry": the state it belongs to takes part too.
+                if let c = lex.organizations[o].country, let s = lex.stateIndex[c], nameRange.count > 1,
+                   let pm = match(at: nameRange.lowerBound, end: nameRange.upperBound - 1),
+                   pm.hits.contains(where: { ($0.kind == .stateAdjective || $0.kind == .stateName) && Int($0.index) == s }) {
+                    addMention(stateActor(s), nameRange.lowerBound..<nameRange.lowerBound + pm.length, sentence, rule: "organization's state")
+                }
             case .person(let p):
                 addMention(p, nameRange, sentence, rule: "surname")
+            case .actor:
+                break
             }
         }
     }
@@ -451,6 +471,9 @@ struct ActorResolver {
             case .person(let q):
                 actors[p].countryFrom = q
                 country = actors[q].country
+            case .actor(let a):
+                country = actors[a].country; of = a
+                actors[p].organization = a
             }
             break
         }
@@ -590,10 +613,12 @@ struct ActorResolver {
     mutating func person(_ r: Range<Int>, sentence: Int, rule: String) -> Int {
         for k in r { consumed[k] = true }
         let name = doc.text(tokens: r.lowerBound, r.upperBound - 1)
-        let last = keys[r.upperBound - 1]
+        var lastIndex = r.upperBound - 1
+        if r.count > 2, PersonNames.suffixes.contains(keys[lastIndex]) { lastIndex -= 1 }
+        let last = keys[lastIndex]
         let p: Int
         if r.count == 1 {
-            if let q = surnames[last] ?? PersonNames.strippedParticle(last).flatMap({ surnames[$0] }) {
+            if let q = surnames[last] ?? PersonNames.strippedParticle(last).flatMap({ surnames[$0] }) ?? familyFirst[last] {
                 p = q
             } else {
                 p = newActor(ActorRecord(name: name, kind: .person))
@@ -611,6 +636,8 @@ struct ActorResolver {
             p = newActor(ActorRecord(name: name, kind: .person))
             byKey["p|" + name.lowercased()] = p
             registerSurname(p, last)
+            // Family name first ("Mao Ning" -> "Ms Mao"): only joined after a title or honorific.
+            if r.count == 2, familyFirst[keys[r.lowerBound]] == nil { familyFirst[keys[r.lowerBound]] = p }
             // "Mohammad Javad Zarif": "Javad Zarif" is his too.
         }
         addMention(p, r, sentence, rule: rule)
@@ -625,7 +652,8 @@ struct ActorResolver {
     // MARK: - Bodies and groups
 
     /// "Russian Defense Ministry", "Afghan government", "Israeli settlers", "pro-Russian separatists".
-    mutating func body(_ hit: LexHit, entry: BodyEntry, range: Range<Int>, mods: [PhraseModifier], end: Int, sentence: Int) {
+    @discardableResult
+    mutating func body(_ hit: LexHit, entry: BodyEntry, range: Range<Int>, mods: [PhraseModifier], end: Int, sentence: Int) -> Int? {
         for k in range { consumed[k] = true }
         let owners = mods.filter { if case .state = $0.ref { return !$0.pro && !$0.detached } else { return false } }
         let pro = mods.first { $0.pro && $0.rule == "pro" }
@@ -638,7 +666,7 @@ struct ActorResolver {
                 // "U.S.-backed rebels": a bare group noun.
                 groupNoun(entry, range: range, sentence: sentence, allowNew: false)
             }
-            return
+            return nil
         }
         if let pro, entry.kind == .group {
             emitModifiers(mods.filter { !$0.pro }, sentence: sentence, asOwners: false)
@@ -647,7 +675,7 @@ struct ActorResolver {
             let a = groupActor(name: name, sector: sector)
             addMention(a, pro.range.lowerBound..<range.upperBound, sentence, rule: "pro-group")
             contextualGroups.append((a, sentence, lex.states[stateIndex(pro)].iso3))
-            return
+            return a
         }
         if let first = owners.first, first.range.lowerBound > 0, keys[first.range.lowerBound - 1] == "ethnic", entry.sector == "MIL" || entry.kind == .group {
             // "ethnic Armenian forces": a group named after a people, not that state's army.
@@ -655,14 +683,15 @@ struct ActorResolver {
             let a = groupActor(name: name, sector: "REB")
             addMention(a, first.range.lowerBound - 1..<range.upperBound, sentence, rule: "ethnic-group")
             contextualGroups.append((a, sentence, lex.states[stateIndex(first)].iso3))
-            return
+            return nil
         }
         if entry.sector == "JUD" && (hit.plural || keys[range.upperBound - 1] == "courts") {
             // "Israeli courts": the judiciary in general, not one body.
             emitModifiers(mods, sentence: sentence, asOwners: false)
-            return
+            return nil
         }
         emitModifiers(mods, sentence: sentence, asOwners: true)
+        var made: Int?
         for mod in owners {
             let s = stateIndex(mod)
             let st = lex.states[s]
@@ -685,7 +714,9 @@ struct ActorResolver {
             }
             actors[a].countryStrength = 2
             addMention(a, phraseRange, sentence, rule: "demonym+body")
+            made = a
         }
+        return made
     }
 
     func stateIndex(_ mod: PhraseModifier) -> Int {

@@ -109,15 +109,20 @@ extension ActorResolver {
             } else if let first = mentions.first(where: { $0.actor == p }) {
                 // The state its sentence names most (capitals that locate count: "In Washington, President ..."),
                 // the nearest before the person on ties; else the article's main state.
+                // Closeness: the nearest before the person ranks first, then the first after it.
+                let at = first.tokenRange.lowerBound
+                func closeness(_ pos: Int) -> Int { pos < at ? pos : -pos - 1_000_000 }
                 var counts: [String: (n: Int, last: Int)] = [:]
-                for m in mentions where m.sentence == first.sentence && !m.isAnaphor && actors[m.actor].kind == .state {
-                    let c = actors[m.actor].country!
-                    let pos = m.tokenRange.lowerBound < first.tokenRange.lowerBound ? m.tokenRange.lowerBound : -1
-                    counts[c] = (counts[c]?.n ?? 0) + 1 > 0 ? ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? -1, pos)) : (1, pos)
-                }
-                for pl in places where pl.sentence == first.sentence && pl.place.kind == "city" {
-                    guard let c = pl.place.countryCode, pl.tokenRange.lowerBound < first.tokenRange.lowerBound else { continue }
-                    counts[c] = ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? -1, pl.tokenRange.lowerBound))
+                for sentence in [first.sentence, first.sentence - 1] where sentence >= 0 && counts.isEmpty {
+                    for m in mentions where m.sentence == sentence && !m.isAnaphor && actors[m.actor].kind == .state {
+                        let c = actors[m.actor].country!
+                        let pos = closeness(m.tokenRange.lowerBound)
+                        counts[c] = ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? Int.min, pos))
+                    }
+                    for pl in places where pl.sentence == sentence && pl.place.kind == "city" {
+                        guard let c = pl.place.countryCode, pl.tokenRange.lowerBound < at else { continue }
+                        counts[c] = ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? Int.min, pl.tokenRange.lowerBound))
+                    }
                 }
                 if let best = counts.max(by: { a, b in a.value.n != b.value.n ? a.value.n < b.value.n : a.value.last < b.value.last }) {
                     actors[p].country = best.key

@@ -37,6 +37,8 @@ struct Grammar {
         "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says", "say", "told",
         "could", "can", "may", "might", "should", "must", "not", "it", "they", "he", "she", "we",
     ]
+    /// Words that end the search for the target of an intent ("threatened to cut ties with X").
+    static let infinitiveStops: Set<String> = ["and", "or", "but", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "it", "they", "he", "she", "we"]
     static let locatives: Set<String> = ["in", "at", "near", "inside", "outside", "across", "into", "toward", "towards", "throughout", "around"]
     static let clauseBoundaries: Set<String> = [
         "said", "says", "say", "told", "tells", "because", "while", "whereas", "although", "though", "if", "unless",
@@ -89,6 +91,14 @@ struct Grammar {
         for f in ["sought", "told"] { s.insert(f) }
         return s
     }()
+    /// Verbs after which a "to"-infinitive reports a done act: "began to withdraw".
+    static let assertedGovernors: Set<String> = Set(["begin", "start", "continue", "manage", "move", "use", "proceed", "rush", "act"].flatMap { VerbLexicon.inflections(of: $0) } + ["began", "begun"])
+    static let timeWords: Set<String> = [
+        "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
+        "morning", "evening", "night", "afternoon", "earlier", "last", "week", "month", "year", "also", "now",
+    ]
+    static let pronouns: Set<String> = ["it", "they", "he", "she", "we"]
+    static let statementForms: Set<String> = Set(["announce", "claim", "insist", "warn", "state", "confirm", "declare", "add"].flatMap { VerbLexicon.inflections(of: $0) })
     static let negators: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "without"]
     static let denyForms: Set<String> = Set(["deny", "dismiss", "reject", "refute"].flatMap { VerbLexicon.inflections(of: $0) })
     static let speechForms: Set<String> = Set(["say", "announce", "state", "declare", "confirm", "report", "tell", "add"].flatMap { VerbLexicon.inflections(of: $0) } + ["said", "told"])
@@ -234,7 +244,7 @@ struct Grammar {
     }
 
     /// The first actor named from token `k`, skipping up to `maxSkip` modifier words, with its head.
-    func findMention(from k: Int, end: Int, maxSkip: Int = 4) -> Int? {
+    func findMention(from k: Int, end: Int, maxSkip: Int = 4, crossPrepositions: Bool = false) -> Int? {
         var j = k
         var skipped = 0
         while j < end, skipped <= maxSkip {
@@ -247,7 +257,17 @@ struct Grammar {
             let t = doc.tokens[j]
             if t.kind == .punct { if isHyphen(j) { j += 1; continue }; return nil }
             if t.kind == .quote { j += 1; continue }
-            if Grammar.objectStops.contains(w(j)) || Grammar.clauseBoundaries.contains(w(j)) { return nil }
+            let s = w(j)
+            // "more than 100 Palestinians", "at least 20 Syrian soldiers", "up to 50 ..."
+            if j + 1 < end, (["more", "fewer", "less"].contains(s) && w(j + 1) == "than") || (s == "at" && (w(j + 1) == "least" || w(j + 1) == "most"))
+                || (s == "up" && w(j + 1) == "to") || (s == "as" && w(j + 1) == "many") {
+                j += 2; continue
+            }
+            if crossPrepositions {
+                if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) || Grammar.locatives.contains(s) { return nil }
+            } else if Grammar.objectStops.contains(s) || Grammar.clauseBoundaries.contains(s) {
+                return nil
+            }
             j += 1; skipped += 1
         }
         return nil
@@ -345,6 +365,16 @@ struct Grammar {
                 // "Russia annexed Crimea and backed separatists": the first verb's subject.
                 if let last = earlier.last, let mi = lastSourceMention(last, start: start) { return ([mi], "vp-coordination") }
                 return clauseSubject(before: k, start: start, earlier: earlier).map { ($0, "vp-coordination") }
+            }
+            if Grammar.pronouns.contains(s) {
+                // "Japan said it had halted aid": an unresolved pronoun after a speech verb is its speaker.
+                var h = k - 1
+                while h >= start, w(h) == "that" || Grammar.timeWords.contains(w(h)) || Grammar.auxiliaries.contains(w(h)) { h -= 1 }
+                if h >= start, Grammar.speechForms.contains(w(h)) || Grammar.statementForms.contains(w(h)),
+                   let sp = subject(before: h, start: start, earlier: earlier) {
+                    return (sp.actors, "pronoun-speaker")
+                }
+                return nil
             }
             if Grammar.clauseBoundaries.contains(s) || s == "that" { return nil }
             if !Grammar.auxiliaries.contains(s) && !s.hasSuffix("ly") { onlyAuxiliaries = false }
@@ -477,9 +507,22 @@ struct Grammar {
         return afterPattern < end && w(afterPattern) == "by"
     }
 
+    /// A participle used as an adjective: "the occupied territories", "in besieged Aleppo".
+    func isAdjectivalParticiple(_ t: Int, _ m: PatternMatch, start: Int, end: Int) -> Bool {
+        guard t > start else { return false }
+        let form = w(t)
+        let lemmas = lex.lemmas[form] ?? []
+        guard form.hasSuffix("ed") || (!lemmas.contains(form) && !form.hasSuffix("s") && !form.hasSuffix("ing")) else { return false }
+        let p = w(t - 1)
+        guard Grammar.determiners.contains(p) || Grammar.nounPrepositions.contains(p) || p == "in" || p == "at" else { return false }
+        return !(m.end < end && w(m.end) == "by")
+    }
+
+    static let nounPrepositions: Set<String> = ["against", "for", "of", "on", "about", "after", "before", "during", "over", "with", "without", "despite", "amid", "following"]
+
     /// A verb trigger used as a noun: "the shelling of", "Russian attacks on", "a U.S. visit to".
     func isNominal(_ t: Int, _ e: VerbLexicon.Entry, _ m: PatternMatch, start: Int, end: Int) -> Bool {
-        guard e.length == 1, t > start else { return false }
+        guard t > start else { return false }
         let form = w(t)
         if form.hasSuffix("ed") { return false }
         var k = t - 1
@@ -498,6 +541,8 @@ struct Grammar {
         guard isBase || isPlural || isGerund else { return false }
         let nextIsPrep = m.end < end && ["of", "on", "against", "with", "to", "in", "by", "between", "from", "into"].contains(w(m.end))
         if Grammar.determiners.contains(p) || isPossessive(k) { return true }
+        // "advised against travel to", "after talks with"
+        if k == t - 1, Grammar.nounPrepositions.contains(p), !isGerund || p != "for" { return e.length > 1 || isBase || isPlural || isGerund }
         // "Russian shelling of", "a U.S. visit to"; but "Russia attacks Ukraine" stays a verb.
         if mentionIndex(at: k) != nil { return nextIsPrep && (isBase || isGerund) }
         return false
@@ -529,6 +574,7 @@ struct Grammar {
         case .noun:
             return nounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
         case .verb, .symmetric:
+            if isAdjectivalParticiple(first, m, start: start, end: end) { return [] }
             if isNominal(first, e, m, start: start, end: end) {
                 return nounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
             }
@@ -544,7 +590,9 @@ struct Grammar {
                 if !m.slot.isEmpty {
                     targets = m.slot
                     rule = subj.rule + "|slot"
-                } else if let o = findMention(from: m.end, end: end, maxSkip: e.endsInPreposition ? 3 : 4) {
+                } else if let o = (e.endsInInfinitive
+                    ? findMention(from: m.end, end: end, maxSkip: 8, crossPrepositions: true)
+                    : findMention(from: m.end, end: end, maxSkip: e.endsInPreposition ? 3 : 4)) {
                     targets = coordinatedRight(o, end: end)
                     rule = subj.rule + (e.endsInPreposition ? "|prep-object" : "|object")
                 } else if e.kind == .symmetric, sources.count >= 2 {
@@ -561,7 +609,8 @@ struct Grammar {
         func add(_ s: Int, _ t: Int) {
             let sa = mention(s).actor, ta = mention(t).actor
             guard sa != ta else { return }
-            out.append(CodedEvent(source: sa, target: ta, code: e.code, entry: e, trigger: trigger, mode: mode, rule: rule))
+            let (code, m2) = Grammar.recode(e.code, mode)
+            out.append(CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: trigger, mode: m2, rule: rule))
         }
         if pairsSymmetric {
             for a in sources { for b in sources where a != b { add(a, b) } }
@@ -604,14 +653,42 @@ struct Grammar {
             for t in targets {
                 let sa = mention(s).actor, ta = mention(t).actor
                 guard sa != ta else { continue }
-                out.append(CodedEvent(source: sa, target: ta, code: e.code, entry: e, trigger: first..<(m.lastWord + 1),
-                                      mode: mode, rule: sourceRule + "|" + targetRule))
+                let (code, m2) = Grammar.recode(e.code, mode)
+                out.append(CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: first..<(m.lastWord + 1),
+                                      mode: m2, rule: sourceRule + "|" + targetRule))
             }
         }
         return out
     }
 
     // MARK: - Mode
+
+    /// A future act is coded as the intent or threat it expresses (CAMEO 03 and 13): "will send
+    /// aid to" is an intent to provide aid (033), "will attack" a threat of force (138). The
+    /// statement of intent is itself the reported event.
+    static func recode(_ code: String, _ mode: EventMode) -> (String, EventMode) {
+        guard mode == .future else { return (code, mode) }
+        let root = code.prefix(2)
+        switch root {
+        case "06":
+            return (code.hasPrefix("061") ? "0311" : code.hasPrefix("062") ? "0312" : "031", .asserted)
+        case "07":
+            let map = ["071": "0331", "072": "0332", "073": "0333", "074": "0334"]
+            return (map[String(code.prefix(3))] ?? "033", .asserted)
+        case "08":
+            if code.hasPrefix("084") { return ("0353", .asserted) }
+            if code.hasPrefix("081") || code.hasPrefix("085") { return ("0354", .asserted) }
+            if code.hasPrefix("086") { return ("0355", .asserted) }
+            if code.hasPrefix("087") { return ("0356", .asserted) }
+            return ("035", .asserted)
+        case "17":
+            return ("137", .asserted)
+        case "18", "19", "20":
+            return ("138", .asserted)
+        default:
+            return (code, mode)
+        }
+    }
 
     /// The mode of a trigger at `t` from the words before it in its clause.
     func mode(_ t: Int, start: Int, end: Int, earlier: [CodedEvent], entry: VerbLexicon.Entry) -> EventMode {
@@ -652,13 +729,15 @@ struct Grammar {
             } else if s == "to" {
                 // The verb governing the infinitive: "plans to visit", "urged X to release".
                 var h = g - 1
-                while h >= start, Grammar.auxiliaries.contains(w(h)) || w(h).hasSuffix("ly") { h -= 1 }
+                while h >= start, Grammar.auxiliaries.contains(w(h)) || w(h).hasSuffix("ly") || Grammar.timeWords.contains(w(h)) { h -= 1 }
                 if h >= start {
                     let gv = w(h)
                     if Grammar.futureGovernors.contains(gv) { result = result ?? .future; break }
-                    if Grammar.hypotheticalGovernors.contains(gv) || mentionIndex(at: h) != nil { result = result ?? .hypothetical; break }
                     if gv == "failed" || gv == "refused" || gv == "declined" { return .negated }
+                    if Grammar.assertedGovernors.contains(gv) { break }
                 }
+                // Anything else is a purpose, an appeal or a wish: "met Putin to probe", "wants to attack".
+                result = result ?? .hypothetical
                 break
             } else if Grammar.auxiliaries.contains(s) || s.hasSuffix("ly") {
                 // part of the verb group

@@ -48,6 +48,9 @@ enum PersonNames {
     /// Words before a name that introduce its speech ("said Avi Bell", "according to Jane Doe").
     static let speechBefore: Set<String> = ["said", "says", "added", "wrote", "asked"]
 
+    /// Generational suffixes that end a name but are not its surname ("Ferdinand Marcos Jr.").
+    static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "jr.", "sr."]
+
     /// Pronouns resolved to the last person mentioned.
     static let personPronouns: Set<String> = ["he", "she"]
 
