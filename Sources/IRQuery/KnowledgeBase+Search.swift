@@ -31,35 +31,55 @@ extension KnowledgeBase {
                        highlight: Highlight = .markdown) throws -> ResultTable {
         let expression = raw ? text.trimmingSpaces : KnowledgeBase.ftsQuery(text)
         guard !expression.isEmpty else { throw QueryError.emptySearch }
-        let sql = """
-            SELECT kind, id, article_id, date, title, snippet, rank FROM (
-                SELECT 'article' AS kind, ar.id AS id, ar.id AS article_id, ar.published_on AS date,
-                       ar.headline AS title,
-                       snippet(articles_fts, -1, :open, :close, '…', 16) AS snippet,
-                       bm25(articles_fts, 5.0, 1.0) AS rank
-                FROM articles_fts JOIN articles ar ON ar.id = articles_fts.rowid
-                WHERE articles_fts MATCH :match
-                UNION ALL
-                SELECT 'quote', q.id, q.article_id, coalesce(q.said_on, ar.published_on),
-                       coalesce(a.name, q.speaker_description),
-                       snippet(quotes_fts, -1, :open, :close, '…', 16),
-                       bm25(quotes_fts)
-                FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
-                JOIN articles ar ON ar.id = q.article_id
-                LEFT JOIN actors a ON a.id = q.speaker_actor_id
-                WHERE quotes_fts MATCH :match
-            )
-            ORDER BY rank, kind, id
-            LIMIT CAST(:limit AS INTEGER)
+        let articles = """
+            SELECT 'article' AS kind, ar.id AS id, ar.id AS article_id, ar.published_on AS date,
+                   ar.headline AS title,
+                   snippet(articles_fts, -1, :open, :close, '…', 16) AS snippet,
+                   bm25(articles_fts, 5.0, 1.0) AS rank
+            FROM articles_fts JOIN articles ar ON ar.id = articles_fts.rowid
+            WHERE articles_fts MATCH :match
+            ORDER BY rank LIMIT CAST(:limit AS INTEGER)
             """
-        do {
-            return try execute(sql: sql, parameters: ["match": expression, "open": highlight.open, "close": highlight.close,
-                                                      "limit": String(max(1, limit))], label: "search")
-        } catch let QueryError.invalidSQL(_, detail) where raw {
-            throw QueryError.invalidSearch(text: text, detail: detail)
-        } catch let e as DatabaseError where raw {
-            throw QueryError.invalidSearch(text: text, detail: e.message ?? "\(e.resultCode)")
+        let quotes = """
+            SELECT 'quote' AS kind, q.id AS id, q.article_id, coalesce(q.said_on, ar.published_on) AS date,
+                   coalesce(a.name, q.speaker_description) AS title,
+                   snippet(quotes_fts, -1, :open, :close, '…', 16) AS snippet,
+                   bm25(quotes_fts) AS rank
+            FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
+            JOIN articles ar ON ar.id = q.article_id
+            LEFT JOIN actors a ON a.id = q.speaker_actor_id
+            WHERE quotes_fts MATCH :match
+            ORDER BY rank LIMIT CAST(:limit AS INTEGER)
+            """
+        let parameters = ["match": expression, "open": highlight.open, "close": highlight.close, "limit": String(max(1, limit))]
+        var rows: [[Cell]] = []
+        var failures: [String] = []
+        // The two indexes are searched apart: a raw column filter ("headline: toll") names a
+        // column of one index only, and the other index then has nothing to say.
+        for sql in [articles, quotes] {
+            do {
+                rows += try execute(sql: sql, parameters: parameters, label: "search").rows
+            } catch {
+                guard raw else { throw error }
+                let detail: String
+                switch error {
+                case let e as DatabaseError: detail = e.message ?? "\(e.resultCode)"
+                case let QueryError.invalidSQL(_, d): detail = d
+                default: throw error
+                }
+                failures.append(detail)
+            }
         }
+        if failures.count == 2 || (failures.count == 1 && !failures[0].hasPrefix("no such column")) {
+            throw QueryError.invalidSearch(text: text, detail: failures[0])
+        }
+        rows.sort { a, b in
+            let ra = a[6].double ?? 0, rb = b[6].double ?? 0
+            if ra != rb { return ra < rb }
+            if a[0].description != b[0].description { return a[0].description < b[0].description }
+            return (a[1].int ?? 0) < (b[1].int ?? 0)
+        }
+        return ResultTable(columns: KnowledgeBase.searchColumns, rows: Array(rows.prefix(max(1, limit))))
     }
 
     /// The FTS5 expression that searches for each word of `text` as typed: every word becomes a

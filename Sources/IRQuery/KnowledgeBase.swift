@@ -90,7 +90,7 @@ public struct KnowledgeBase: Sendable {
     }
 
     func table(sql: String, values: [String: String], label: String) throws -> ResultTable {
-        var result = ResultTable(columns: [])
+        var result = ResultTable(columns: [], rows: [])
         try stream(sql: sql, parameters: values, label: label,
                    header: { result.columns = $0 }, row: { result.rows.append($0) })
         return result
@@ -116,18 +116,6 @@ public struct KnowledgeBase: Sendable {
                   AND name NOT GLOB '*_fts_*' AND name NOT GLOB 'grdb_*'
                 ORDER BY name
                 """)
-        }
-    }
-}
-
-extension Cell {
-    init(_ v: DatabaseValue) {
-        switch v.storage {
-        case .null: self = .null
-        case let .int64(i): self = .int(i)
-        case let .double(d): self = .double(d)
-        case let .string(s): self = .text(s)
-        case let .blob(data): self = .text(data.map { String(format: "%02x", $0) }.joined())
         }
     }
 }

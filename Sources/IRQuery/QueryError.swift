@@ -48,7 +48,8 @@ public enum QueryError: Error, Equatable, CustomStringConvertible {
         var best: (String, Int)?
         for k in known {
             let kb = Array(k.lowercased().utf8)
-            let d = kb.starts(with: n) && !n.isEmpty ? 1 : editDistance(n, kb)
+            var d = editDistance(n, kb)
+            if d > 2, !n.isEmpty, kb.starts(with: n) { d = 2 }
             if d <= 2, best == nil || d < best!.1 { best = (k, d) }
         }
         return best?.0

@@ -56,6 +56,7 @@ public enum JSONText {
         case let .int(v): return String(v)
         case let .double(v): return number(v)
         case let .text(s): return string(s)
+        case let .blob(b): return string(b.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
         }
     }
 

@@ -25,7 +25,7 @@ extension Store {
     /// Writes many articles in one transaction, each inside its own savepoint: an article
     /// that fails is rolled back alone and reported, the others are kept.
     public func writeBatch(_ analyses: [ArticleAnalysis], analyzerVersion: Int, force: Bool = false) throws -> [Result<WriteOutcome, Error>] {
-        try database.write { db in
+        try writeRetryingBusy { db in
             var results: [Result<WriteOutcome, Error>] = []
             results.reserveCapacity(analyses.count)
             for a in analyses {

@@ -16,7 +16,8 @@ struct IRKB: ParsableCommand {
         version: "irkb 0.1.0",
         subcommands: [
             InitCommand.self, IngestCommand.self, ReprocessCommand.self, DemoCommand.self,
-            SQLCommand.self, StatsCommand.self, SchemaCommand.self,
+            QueryCommand.self, SearchCommand.self, SQLCommand.self, StatsCommand.self, SchemaCommand.self,
+            ActorCommand.self, TimelineCommand.self, ExportCommand.self, NetworkCommand.self, DatasetteCommand.self,
         ]
     )
 }

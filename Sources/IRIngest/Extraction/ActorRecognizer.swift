@@ -1,8 +1,890 @@
-/// Recognizes and resolves actors in a document. (Being written: see issue 3.)
+import IRStore
+
+/// Recognizes and resolves the actors of a document: states (by name, adjective in an actor
+/// phrase, capital or seat used for the government), persons (title + name, apposition,
+/// possessive roles, given names, subjects of speech verbs), organizations and groups (from
+/// the lexicons and from "<demonym> <body>" patterns), and the places that only locate things.
+///
+///     let a = ActorRecognizer().analyze(doc, context: ctx)
+///     // "Russian Foreign Minister Sergei Lavrov" -> person Sergei Lavrov (RUS, RUSGOV, Foreign Minister)
+///     //                                           + state Russia (from the adjective)
 public struct ActorRecognizer: Sendable {
-    public init() {}
+    let lexicon: Lexicon
+
+    public init() { lexicon = .shared }
+
+    init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     public func analyze(_ doc: Document, context: ArticleContext) -> ActorAnalysis {
-        ActorAnalysis()
+        var b = ActorResolver(doc: doc, context: context, lexicon: lexicon)
+        b.recognize()
+        return b.finish()
+    }
+}
+
+/// A modifier of an actor phrase: what stands before a title, a body or a name.
+struct PhraseModifier {
+    enum Ref: Equatable {
+        case state(Int)      // index into Lexicon.states
+        case organization(Int)  // index into Lexicon.organizations
+        case person(Int)     // index into the article's actors
+        case actor(Int)      // a body already made an actor ("Iran's foreign ministry" before "spokesman")
+    }
+    var ref: Ref
+    var range: Range<Int>
+    var possessive: Bool
+    /// "pro-Russian": the state is not the owner of what follows.
+    var pro: Bool = false
+    /// "U.S.-backed", "U.S.-Russian": the state takes part but does not own the head.
+    var detached: Bool = false
+    /// How the state was named: "adjective", "name", "capital", "seat", "organization", "person".
+    var rule: String
+}
+
+/// The article-level state of recognition: actors found so far, mentions, roles, places.
+struct ActorResolver {
+    let doc: Document
+    let context: ArticleContext
+    let lex: Lexicon
+    /// Lowercased token keys, curly apostrophes straightened.
+    let keys: [String]
+    /// Tokens that no stage should read (dateline, captions, bylines).
+    var excluded: [Bool]
+    /// Tokens already part of a mention, a place or an outlet.
+    var consumed: [Bool]
+
+    var actors: [ActorRecord] = []
+    var mentions: [ActorMention] = []
+    var roles: [RoleRow] = []
+    var places: [PlaceMention] = []
+    var byKey: [String: Int] = [:]
+    /// Lowercased surname (and glued-particle-free form) -> person actor.
+    var surnames: [String: Int] = [:]
+    /// First words of two-word names, for names written family name first ("Ms Mao" -> Mao Ning).
+    var familyFirst: [String: Int] = [:]
+    /// Locative-only state mentions ("in Luxembourg"), per state actor.
+    var locativeMentions: [Int: Int] = [:]
+    /// States that only locate: "the Syrian town" (token, sentence, ISO3).
+    var locationHints: [(token: Int, sentence: Int, iso: String)] = []
+    /// Bare "the military" / "the army" mentions, resolved at the end.
+    var bareMilitary: [(range: Range<Int>, sentence: Int)] = []
+    /// Groups whose country comes from context: (actor, sentence, excluded state).
+    var contextualGroups: [(actor: Int, sentence: Int, not: String?)] = []
+
+    init(doc: Document, context: ArticleContext, lexicon: Lexicon) {
+        self.doc = doc
+        self.context = context
+        self.lex = lexicon
+        var keys = doc.lowered
+        for i in keys.indices where keys[i].utf8.contains(0xE2) { keys[i] = PhraseTrie.normalize(keys[i]) }
+        self.keys = keys
+        let n = doc.tokens.count
+        var excluded = [Bool](repeating: false, count: n)
+        for s in doc.sentences where s.isCaption { for i in s.tokenRange { excluded[i] = true } }
+        if let d = context.datelineRange {
+            for i in 0..<n where doc.tokens[i].start >= d.lowerBound && doc.tokens[i].end <= d.upperBound { excluded[i] = true }
+        }
+        // Bylines and credits: "Reporting by ...; Editing by ...", "Additional reporting by ...".
+        for s in doc.sentences {
+            let r = s.tokenRange
+            var k = r.lowerBound
+            if k < r.upperBound, keys[k] == "(" { k += 1 }
+            if k < r.upperBound, keys[k] == "additional" { k += 1 }
+            if k + 1 < r.upperBound, ["reporting", "writing", "editing", "compiled", "produced", "reported"].contains(keys[k]),
+               keys[k + 1] == "by" {
+                let p = doc.paragraphs[s.paragraph]
+                for i in r.lowerBound..<n where doc.tokens[i].start < p.upperBound { excluded[i] = true }
+            }
+        }
+        self.excluded = excluded
+        self.consumed = [Bool](repeating: false, count: n)
+    }
+
+    // MARK: - Lexicon access
+
+    func match(at i: Int, end: Int) -> (length: Int, hits: [LexHit])? {
+        lex.trie.longest(doc, keys, at: i, end: end)
+    }
+
+    func isWord(_ i: Int) -> Bool { i < doc.tokens.count && doc.tokens[i].kind == .word }
+
+    func isCap(_ i: Int) -> Bool { isWord(i) && doc.tokens[i].isCapitalized }
+
+    static func first(_ hits: [LexHit], _ kinds: Set<LexKind>) -> LexHit? {
+        hits.first { kinds.contains($0.kind) }
+    }
+
+    static let stateKinds: Set<LexKind> = [.stateName, .stateAdjective, .statePeople, .capital, .seat]
+
+    /// The state named by one part of a hyphenated word ("U.S." in "U.S.-backed", "Russian" in "pro-Russian").
+    func statePart(_ part: Substring) -> Int? {
+        let key = PhraseTrie.normalize(part.lowercased())
+        for h in lex.trie.single(key) where h.kind == .stateAdjective || h.kind == .stateName {
+            if let c = part.first, c.isUppercase { return Int(h.index) }
+        }
+        return nil
+    }
+
+    // MARK: - Recognition
+
+    mutating func recognize() {
+        for (si, s) in doc.sentences.enumerated() where !s.isCaption {
+            var i = s.tokenRange.lowerBound
+            let end = s.tokenRange.upperBound
+            while i < end {
+                if excluded[i] || consumed[i] { i += 1; continue }
+                i = parse(at: i, end: end, sentence: si)
+            }
+        }
+        resolveSurnamesAndAnaphors()
+    }
+
+    /// Parses whatever starts at token `i`; returns the index to continue from.
+    mutating func parse(at i: Int, end: Int, sentence: Int) -> Int {
+        // Outlets and places first: they are never actors.
+        if let m = match(at: i, end: end) {
+            if m.hits.contains(where: { $0.kind == .outlet }), !m.hits.contains(where: { ActorResolver.stateKinds.contains($0.kind) }) {
+                for k in i..<i + m.length { consumed[k] = true }
+                return i + m.length
+            }
+        }
+        // An actor phrase: modifiers ("Russian", "Russia's", "the EU", "pro-Russian") and a head.
+        var mods: [PhraseModifier] = []
+        var k = i
+        while k < end {
+            var j = k
+            if keys[j] == "the", j + 1 < end { j += 1 }
+            guard let mod = modifier(at: j, end: end) else { break }
+            mods.append(mod)
+            k = mod.range.upperBound
+            // Coordination: "the Russian and Syrian defense ministries", "Armenian and Azeri counterparts".
+            if k + 1 < end, keys[k] == "and" || keys[k] == ",", !mod.possessive,
+               let next = modifier(at: keys[k + 1] == "the" && k + 2 < end ? k + 2 : k + 1, end: end),
+               next.rule == mod.rule || (mod.rule == "adjective" && next.rule == "adjective") {
+                k += 1
+                continue
+            }
+            break
+        }
+        if !mods.isEmpty {
+            return phrase(mods: mods, head: k, end: end, sentence: sentence)
+        }
+        // A title or honorific that starts a person phrase ("President Vladimir Putin", "Mr Kim").
+        if let m = match(at: i, end: end), let t = ActorResolver.first(m.hits, [.title, .honorific]),
+           !m.hits.contains(where: { $0.kind == .organization || $0.kind == .place }) {
+            if let next = titlePhrase(title: t, range: i..<i + m.length, mods: [], end: end, sentence: sentence) { return next }
+        }
+        if let m = match(at: i, end: end) {
+            if let b = ActorResolver.first(m.hits, [.body]), !m.hits.contains(where: { $0.kind == .organization || $0.kind == .place }) {
+                return bareBody(b, range: i..<i + m.length, end: end, sentence: sentence)
+            }
+            if let p = ActorResolver.first(m.hits, [.place]) {
+                addPlace(Int(p.index), i..<i + m.length, sentence)
+                return i + m.length
+            }
+        }
+        if keys[i] == "the", i + 1 < end, keys[i + 1] == "ministry" {
+            ministryAnaphor(i..<i + 2, sentence: sentence)
+            return i + 2
+        }
+        // Anaphors for blocs and alliances: "the bloc", "the 28-nation bloc", "the alliance".
+        if keys[i] == "the", let next = blocAnaphor(at: i, end: end, sentence: sentence) { return next }
+        // Names.
+        if isCap(i) || PersonNames.strippedParticle(keys[i]) != nil {
+            if let next = nameAt(i, end: end, sentence: sentence) { return next }
+        }
+        return i + 1
+    }
+
+    /// A modifier at token `j`: a state (name, adjective, capital, seat), an organization, a known
+    /// person's possessive, or a hyphenated compound ("pro-Russian", "U.S.-backed").
+    func modifier(at j: Int, end: Int) -> PhraseModifier? {
+        guard j < end, isWord(j), !excluded[j] else { return nil }
+        if let m = match(at: j, end: end) {
+            var ref: PhraseModifier.Ref?
+            var rule = ""
+            if let h = ActorResolver.first(m.hits, [.stateAdjective]) { ref = .state(Int(h.index)); rule = "adjective" } else if let h = ActorResolver.first(m.hits, [.stateName]) {
+                ref = .state(Int(h.index)); rule = "name"
+            } else if let h = ActorResolver.first(m.hits, [.organization]) {
+                ref = .organization(Int(h.index)); rule = "organization"
+            } else if let h = ActorResolver.first(m.hits, [.seat]) {
+                ref = .state(Int(h.index)); rule = "seat"
+            } else if let h = ActorResolver.first(m.hits, [.capital]) {
+                ref = .state(Int(h.index)); rule = "capital"
+            } else if let h = ActorResolver.first(m.hits, [.statePeople]) {
+                ref = .state(Int(h.index)); rule = "people"
+            }
+            if let ref {
+                var e = j + m.length
+                let poss = e < end && keys[e] == "'s"
+                if poss { e += 1 }
+                return PhraseModifier(ref: ref, range: j..<e, possessive: poss, rule: rule)
+            }
+            return nil
+        }
+        // A known person's possessive: "Putin's spokesman".
+        if isCap(j), j + 1 < end, keys[j + 1] == "'s", let p = surnames[keys[j]] {
+            return PhraseModifier(ref: .person(p), range: j..<j + 2, possessive: true, rule: "person")
+        }
+        // Hyphenated compounds.
+        let text = doc.text(token: j)
+        guard text.contains("-") else { return nil }
+        let parts = text.split(separator: "-")
+        guard parts.count >= 2 else { return nil }
+        let first = parts[0].lowercased()
+        if first == "pro" || first == "anti", let s = statePart(parts[1]) {
+            return PhraseModifier(ref: .state(s), range: j..<j + 1, possessive: false, pro: true, rule: first)
+        }
+        if let s = statePart(parts[0]) {
+            let last = parts[parts.count - 1].lowercased()
+            if ["based", "born", "made", "educated", "trained", "style"].contains(last) { return nil }
+            return PhraseModifier(ref: .state(s), range: j..<j + 1, possessive: false, detached: true, rule: "compound")
+        }
+        return nil
+    }
+
+    /// Decides what a chain of modifiers and the word after them name.
+    mutating func phrase(mods: [PhraseModifier], head k: Int, end: Int, sentence: Int) -> Int {
+        let m = k < end ? match(at: k, end: end) : nil
+        let states = mods.filter { if case .state = $0.ref { return !$0.pro && !$0.detached } else { return false } }
+        // Title: "Russian Foreign Minister Sergei Lavrov", "Putin's spokesman, Dmitry Peskov".
+        if let m, let t = ActorResolver.first(m.hits, [.title]),
+           !m.hits.contains(where: { $0.kind == .organization && !$0.plural }) || !states.isEmpty {
+            emitModifiers(mods, sentence: sentence, asOwners: true)
+            if let next = titlePhrase(title: t, range: k..<k + m.length, mods: mods, end: end, sentence: sentence) { return next }
+            return k + m.length
+        }
+        // Body: "Russian Defense Ministry", "Afghan government", "Syrian rebels", "pro-Russian separatists".
+        if let m, let b = ActorResolver.first(m.hits, [.body]) {
+            let entry = lex.bodies[Int(b.index)]
+            if !adjectivalUse(entry, after: k + m.length, end: end) {
+                let e = k + m.length
+                let a = body(b, entry: entry, range: k..<e, mods: mods, end: end, sentence: sentence)
+                // "Iran's foreign ministry spokesman Jane Roe": the body is the person's employer.
+                if let a, e < end, let m2 = match(at: e, end: end), let t = ActorResolver.first(m2.hits, [.title]) {
+                    let mod = PhraseModifier(ref: .actor(a), range: k..<e, possessive: false, rule: "body")
+                    if let next = titlePhrase(title: t, range: e..<e + m2.length, mods: [mod], end: end, sentence: sentence) { return next }
+                }
+                return e
+            }
+        }
+        // A person after a demonym or possessive: "American Kevin King", "Russia's Putin".
+        if !states.isEmpty, let name = nameRange(at: k, end: end), name.count >= 2 || surnames[keys[k]] != nil {
+            emitModifiers(mods, sentence: sentence, asOwners: true)
+            let p = person(name, sentence: sentence, rule: "demonym+name")
+            if case .state(let s) = states.last!.ref { setCountry(p, lex.states[s].iso3, strength: 2) }
+            apposition(person: p, after: name.upperBound, end: end, sentence: sentence)
+            return name.upperBound
+        }
+        // "Ukrainian pilot Jane Roe": a demonym, a common noun or two, and a full name.
+        if !states.isEmpty, let last = states.last, !last.possessive {
+            var j = k
+            while j < min(end, k + 2), isWord(j), !doc.tokens[j].isCapitalized, match(at: j, end: end) == nil { j += 1 }
+            // "his Armenian counterpart, Jane Roe": a comma before a full name.
+            let comma = j > k && j + 1 < end && keys[j] == ","
+            if comma { j += 1 }
+            if j > k, j < end, comma || lex.givenNames.contains(keys[j]), let name = nameRange(at: j, end: end), name.count >= 2 {
+                emitModifiers(mods, sentence: sentence, asOwners: true)
+                let p = person(name, sentence: sentence, rule: "demonym+noun+name")
+                if case .state(let s) = last.ref { setCountry(p, lex.states[s].iso3, strength: 2) }
+                return name.upperBound
+            }
+        }
+        emitModifiers(mods, sentence: sentence, asOwners: false)
+        return mods.last!.range.upperBound
+    }
+
+    /// "military aid", "government building": the body word used as an adjective.
+    func adjectivalUse(_ body: BodyEntry, after e: Int, end: Int) -> Bool {
+        guard e < end, isWord(e), !doc.tokens[e].isCapitalized else { return false }
+        let c = body.canonical
+        guard ["military", "army", "government", "navy", "air force", "police", "intelligence", "court", "parliament",
+               "security council", "central bank", "special forces", "border guard"].contains(c) else { return false }
+        return ActorResolver.adjectivalNouns.contains(keys[e])
+    }
+
+    static let adjectivalNouns: Set<String> = [
+        "aid", "base", "bases", "operation", "operations", "activities", "activity", "action", "actions", "campaign",
+        "uniforms", "uniform", "equipment", "exercises", "exercise", "drills", "hardware", "spending", "budget",
+        "assistance", "support", "cooperation", "ties", "presence", "intervention", "options", "option", "offensive",
+        "strikes", "strike", "vehicles", "vehicle", "helicopter", "helicopters", "aircraft", "positions", "position",
+        "targets", "target", "building", "buildings", "sources", "source", "spokesman", "spokeswoman", "spokesperson",
+        "analyst", "analysts", "experts", "expert", "facility", "facilities", "installations", "infrastructure",
+        "plane", "planes", "jet", "jets", "ship", "ships", "convoy", "convoys", "checkpoint", "checkpoints",
+        "airstrikes", "airstrike", "assault", "buildup", "build-up", "deployment", "deployments", "personnel",
+        "officials", "official", "officers", "officer", "leaders", "leader", "chief", "chiefs", "commander",
+        "commanders", "ruling", "decision", "decisions", "policy", "policies", "statement", "statements", "data",
+        "figures", "forces", "troops", "contractors", "contractor", "doctrine", "power", "might", "capabilities",
+        "reform", "reforms", "service", "services", "sanctions", "debt", "bonds", "reserves", "rate", "rates",
+        "move", "moves", "plan", "plans", "program", "programme", "programs", "report", "reports", "crackdown",
+        "control", "coup", "junta", "court", "courts", "tribunal", "intelligence", "posts", "post", "vote", "elections",
+    ]
+
+    /// Mentions for modifiers: states (from adjectives, names, capitals, seats), organizations, persons.
+    /// `asOwners`: the phrase head belongs to them (a capital before a title is then the state).
+    mutating func emitModifiers(_ mods: [PhraseModifier], sentence: Int, asOwners: Bool) {
+        for (n, mod) in mods.enumerated() {
+            let r = mod.range
+            let nameRange = mod.possessive ? r.lowerBound..<r.upperBound - 1 : r
+            switch mod.ref {
+            case .state(let s):
+                if mod.pro { continue }
+                if mod.rule == "capital" && !asOwners && !capitalIsGovernment(nameRange) {
+                    if let place = lex.place(named: lex.states[s].capitals.first ?? "") {
+                        places.append(PlaceMention(place: place, tokenRange: nameRange, sentence: sentence))
+                    }
+                    continue
+                }
+                if mod.rule == "seat" && !asOwners && precededByLocative(nameRange.lowerBound) { continue }
+                if mod.rule == "adjective" && !asOwners && !adjectiveNamesState(nameRange, isLast: n == mods.count - 1) {
+                    // "the Syrian town of ...": no actor, but it says where things happen.
+                    locationHints.append((nameRange.lowerBound, sentence, lex.states[s].iso3))
+                    continue
+                }
+                let a = stateActor(s)
+                addMention(a, nameRange, sentence, rule: mod.rule)
+                if mod.rule == "name" && !mod.possessive && precededByLocative(nameRange.lowerBound) && !asOwners {
+                    locativeMentions[a, default: 0] += 1
+                }
+            case .organization(let o):
+                let a = organizationActor(o)
+                addMention(a, nameRange, sentence, rule: "lexicon")
+                // "Sudan's army", "Russian Defense Ministry": the state it belongs to takes part too.
+                if let c = lex.organizations[o].country, let s = lex.stateIndex[c], nameRange.count > 1,
+                   let pm = match(at: nameRange.lowerBound, end: nameRange.upperBound - 1),
+                   pm.hits.contains(where: { ($0.kind == .stateAdjective || $0.kind == .stateName) && Int($0.index) == s }) {
+                    addMention(stateActor(s), nameRange.lowerBound..<nameRange.lowerBound + pm.length, sentence, rule: "organization's state")
+                }
+            case .person(let p):
+                addMention(p, nameRange, sentence, rule: "surname")
+            case .actor:
+                break
+            }
+        }
+    }
+
+    static let locatives: Set<String> = ["in", "at", "near", "outside", "inside", "into", "from", "via", "across", "around", "throughout", "within", "toward", "towards"]
+
+    func precededByLocative(_ i: Int) -> Bool {
+        var k = i - 1
+        if k >= 0, keys[k] == "the" { k -= 1 }
+        guard k >= 0 else { return false }
+        if ActorResolver.locatives.contains(keys[k]) { return true }
+        // "in Doha, Qatar": the state qualifies a place.
+        if keys[k] == ",", k >= 1, isCap(k - 1), k >= 2, ActorResolver.locatives.contains(keys[k - 2]) { return true }
+        return false
+    }
+
+    /// A capital stands for its government unless it locates something ("in Moscow", "the capital Kabul", "Minsk agreements").
+    func capitalIsGovernment(_ r: Range<Int>) -> Bool {
+        let i = r.lowerBound
+        if precededByLocative(i) { return false }
+        if i > 0, ["capital", "city", "of", "to", "mayor", "downtown", "central", "suburban", "near", "outside"].contains(keys[i - 1]) { return false }
+        let e = r.upperBound
+        if e < doc.tokens.count {
+            let t = doc.tokens[e]
+            if t.kind == .number { return false }
+            if t.kind == .word, ActorResolver.capitalPlaceFollowers.contains(keys[e]) { return false }
+            if keys[e] == ",", e + 1 < doc.tokens.count, match(at: e + 1, end: doc.tokens.count)?.hits.contains(where: { $0.kind == .stateName }) == true {
+                return false
+            }
+        }
+        if doc.text(token: i).contains("-") { return false }
+        return true
+    }
+
+    static let capitalPlaceFollowers: Set<String> = [
+        "agreement", "agreements", "accord", "accords", "protocol", "protocols", "process", "format", "summit",
+        "airport", "region", "oblast", "province", "city", "residents", "mayor", "metro", "subway", "hotel",
+        "stock", "exchange", "time", "university", "bureau", "correspondent", "office", "offices", "streets",
+        "suburb", "suburbs", "outskirts", "embassy", "talks", "conference", "declaration", "treaty", "deal", "group",
+        "format", "ceasefire", "truce", "airspace", "times", "post", "journal",
+    ]
+
+    /// An adjective outside an actor phrase still names its state, unless it only locates or describes
+    /// ("Swiss city", "ethnic Armenian", "Russian-speaking", "in Russian").
+    func adjectiveNamesState(_ r: Range<Int>, isLast: Bool) -> Bool {
+        let i = r.lowerBound
+        if i > 0, ["ethnic", "in"].contains(keys[i - 1]) { return false }
+        let e = r.upperBound
+        if isLast, e < doc.tokens.count, isWord(e), ActorResolver.placeNouns.contains(keys[e]) { return false }
+        return true
+    }
+
+    static let placeNouns: Set<String> = [
+        "city", "cities", "town", "towns", "village", "villages", "capital", "province", "provinces", "region",
+        "regions", "border", "borders", "coast", "coastline", "waters", "territory", "territories", "airspace",
+        "soil", "port", "ports", "island", "islands", "enclave", "countryside", "desert", "mountains", "language",
+        "languages", "speakers", "cuisine", "food", "culture", "land", "lands", "side", "peninsula", "sea",
+        "frontier", "heartland", "mainland", "exclave", "oblast", "district", "area", "areas",
+    ]
+
+    // MARK: - Titles and persons
+
+    /// "[mods] Title Name", "[mods] Title, Name", "Title Surname". Returns nil when no person follows.
+    mutating func titlePhrase(title: LexHit, range t: Range<Int>, mods: [PhraseModifier], end: Int, sentence: Int) -> Int? {
+        var e = t.upperBound
+        // Stacked titles: "White House Press Secretary", "Defense Secretary Gen. ...": take the last.
+        var entry = lex.titles[Int(title.index)]
+        var titleRange = t
+        while e < end, let m2 = match(at: e, end: end), let t2 = ActorResolver.first(m2.hits, [.title, .honorific]),
+              !m2.hits.contains(where: { $0.kind == .organization }) {
+            let e2 = lex.titles[Int(t2.index)]
+            if !e2.canonical.isEmpty { entry = e2; titleRange = e..<e + m2.length }
+            e += m2.length
+        }
+        var name = nameRange(at: e, end: end)
+        var appositive = false
+        if name == nil, e + 1 < end, keys[e] == ",", let n2 = nameRange(at: e + 1, end: end), n2.count >= 2 {
+            name = n2; appositive = true
+        }
+        guard let name else {
+            return mods.isEmpty ? nil : e
+        }
+        for k in t.lowerBound..<e { consumed[k] = true }
+        if entry.sector == "MED" {
+            // Reporters and photographers are not actors.
+            for k in name { consumed[k] = true }
+            return name.upperBound
+        }
+        let p = person(name, sentence: sentence, rule: appositive ? "title,name" : "title+name")
+        assignRole(p, entry: entry, mods: mods, sentence: sentence)
+        _ = titleRange
+        if !appositive { apposition(person: p, after: name.upperBound, end: end, sentence: sentence) }
+        return name.upperBound
+    }
+
+    /// Records a person's role, country and CAMEO sector from the phrase that names the role.
+    mutating func assignRole(_ p: Int, entry: TitleEntry, mods: [PhraseModifier], sentence: Int) {
+        var country: String?
+        var of: Int?
+        var strength = 2
+        for mod in mods.reversed() where !mod.pro {
+            switch mod.ref {
+            case .state(let s):
+                if mod.detached { continue }
+                country = lex.states[s].iso3; of = stateActor(s)
+            case .organization(let o):
+                let org = lex.organizations[o]
+                country = org.country; of = organizationActor(o)
+                actors[p].organization = of
+            case .person(let q):
+                actors[p].countryFrom = q
+                country = actors[q].country
+            case .actor(let a):
+                country = actors[a].country; of = a
+                actors[p].organization = a
+            }
+            break
+        }
+        if mods.isEmpty, let c = entry.country { country = c; strength = 1 }
+        if let country { setCountry(p, country, strength: strength) }
+        if actors[p].sector == nil || entry.rank < actors[p].rank {
+            if !entry.canonical.isEmpty { actors[p].sector = entry.sector; actors[p].rank = entry.rank }
+        }
+        if !entry.canonical.isEmpty {
+            if !roles.contains(where: { $0.actor == p && $0.title == entry.canonical }) {
+                roles.append(RoleRow(actor: p, title: entry.canonical, countryCode: country, ofActor: of, sentence: sentence))
+            }
+        }
+    }
+
+    /// A name at `i`: capitalized words with particles and initials, 1 to 5 parts.
+    func nameRange(at i: Int, end: Int) -> Range<Int>? {
+        var k = i
+        var parts = 0
+        while k < end, parts < 5 {
+            guard isWord(k), !excluded[k] else { break }
+            let key = keys[k]
+            let glued = PersonNames.strippedParticle(key) != nil && parts > 0
+            if doc.tokens[k].isCapitalized || glued {
+                if PersonNames.stopwords.contains(key) { break }
+                if doc.tokens[k].isAllCaps && doc.tokens[k].end - doc.tokens[k].start > 1 && !glued { break }
+                if let m = match(at: k, end: end) {
+                    let blocking = m.hits.contains { h in
+                        switch h.kind {
+                        case .stateName, .stateAdjective, .statePeople, .capital, .seat, .organization, .outlet: return true
+                        case .place: return parts == 0 || m.length > 1
+                        case .title, .honorific, .body: return parts == 0
+                        }
+                    }
+                    if blocking && !(parts == 0 && lex.givenNames.contains(key) && m.length == 1 && isCap(k + 1) && match(at: k + 1, end: end) == nil) {
+                        break
+                    }
+                }
+                parts += 1; k += 1
+                // An initial: "George W. Bush".
+                if doc.tokens[k - 1].end - doc.tokens[k - 1].start == 1, k < end, keys[k] == ".", isCap(k + 1) { k += 1 }
+                continue
+            }
+            if parts > 0, PersonNames.particles.contains(key), k + 1 < end, isCap(k + 1) || PersonNames.strippedParticle(keys[k + 1]) != nil {
+                k += 1; continue
+            }
+            break
+        }
+        guard parts > 0 else { return nil }
+        return i..<k
+    }
+
+    /// A name starting at a capitalized word: a known given name, a known surname, or the subject of a speech verb.
+    mutating func nameAt(_ i: Int, end: Int, sentence: Int) -> Int? {
+        guard let r = nameRange(at: i, end: end) else { return nil }
+        if r.count == 1 {
+            // A known surname: resolved here if the person is known, else in the final pass.
+            if let p = surnames[keys[i]] ?? PersonNames.strippedParticle(keys[i]).flatMap({ surnames[$0] }) {
+                addMention(p, r, sentence, rule: "surname")
+                return r.upperBound
+            }
+            return nil
+        }
+        let given = lex.givenNames.contains(keys[i])
+        let before = i > 0 ? keys[i - 1] : ""
+        let after = r.upperBound < end ? keys[r.upperBound] : ""
+        let speech = PersonNames.speechVerbs.contains(after) || (r.upperBound + 1 < end && after == "," && apposesTitle(r.upperBound + 1, end: end))
+            || PersonNames.speechBefore.contains(before) && before != "to"
+        guard given || speech else { return nil }
+        // Two capitalized words where the second is a title-less organization word are not a name.
+        let p = person(r, sentence: sentence, rule: given ? "given-name" : "speech-subject")
+        apposition(person: p, after: r.upperBound, end: end, sentence: sentence)
+        return r.upperBound
+    }
+
+    /// Whether the words from `k` describe a role: "[a|the] [senior] ... <title>" within a few words.
+    func apposesTitle(_ k: Int, end: Int) -> Bool {
+        var j = k
+        var n = 0
+        while j < end, n < 6 {
+            if let m = match(at: j, end: end), m.hits.contains(where: { $0.kind == .title }) { return true }
+            j += 1; n += 1
+        }
+        return false
+    }
+
+    /// "Name, [the|a] [mods] Title [of X] ...": the role and country of a person from an apposition.
+    mutating func apposition(person p: Int, after e: Int, end: Int, sentence: Int) {
+        guard e + 1 < end, keys[e] == "," else { return }
+        var j = e + 1
+        var mods: [PhraseModifier] = []
+        var title: TitleEntry?
+        let limit = min(end, j + 16)
+        var afterTitle = 0
+        var commas = 0
+        while j < limit {
+            let key = keys[j]
+            if doc.tokens[j].kind == .quote || PersonNames.speechVerbs.contains(key) || key == ";" || key == "(" { break }
+            if key == "who" || key == "which" || key == "where" || key == "when" { break }
+            if key == "," {
+                commas += 1
+                if commas > 1 || (j + 1 < limit && keys[j + 1] != "the" && keys[j + 1] != "a") { break }
+            }
+            if let m = match(at: j, end: end) {
+                if title == nil, let t = ActorResolver.first(m.hits, [.title]), !m.hits.contains(where: { $0.kind == .organization }) {
+                    title = lex.titles[Int(t.index)]
+                    j += m.length; continue
+                }
+                if let mod = modifier(at: j, end: end) {
+                    if title == nil || mods.isEmpty { mods.append(mod) }
+                    j = mod.range.upperBound
+                    if title != nil { break }
+                    continue
+                }
+                j += m.length
+            } else if let mod = modifier(at: j, end: end) {
+                mods.append(mod)
+                j = mod.range.upperBound
+                if title != nil { break }
+                continue
+            } else {
+                j += 1
+            }
+            if title != nil { afterTitle += 1; if afterTitle > 10 { break } }
+        }
+        guard let title else {
+            // No role, but a state named in the description: "Jane Roe, a fellow at a think tank in Israel".
+            for mod in mods where !mod.pro && !mod.detached {
+                if case .state(let s) = mod.ref { setCountry(p, lex.states[s].iso3, strength: 1); break }
+            }
+            return
+        }
+        assignRole(p, entry: title, mods: mods.filter { !$0.pro }, sentence: sentence)
+    }
+
+    /// A person actor for a name, joined to an earlier mention of the same person.
+    mutating func person(_ r: Range<Int>, sentence: Int, rule: String) -> Int {
+        for k in r { consumed[k] = true }
+        let name = doc.text(tokens: r.lowerBound, r.upperBound - 1)
+        var lastIndex = r.upperBound - 1
+        if r.count > 2, PersonNames.suffixes.contains(keys[lastIndex]) { lastIndex -= 1 }
+        let last = keys[lastIndex]
+        let p: Int
+        if r.count == 1 {
+            if let q = surnames[last] ?? PersonNames.strippedParticle(last).flatMap({ surnames[$0] }) ?? familyFirst[last] {
+                p = q
+            } else {
+                p = newActor(ActorRecord(name: name, kind: .person))
+                registerSurname(p, last)
+            }
+        } else if let q = byKey["p|" + name.lowercased()] {
+            p = q
+        } else if let q = surnames[last], actors[q].isSingleName {
+            // "President Trump" first, "Donald Trump" later: the full name wins.
+            actors[q].name = name
+            actors[q].isSingleName = false
+            byKey["p|" + name.lowercased()] = q
+            p = q
+        } else {
+            p = newActor(ActorRecord(name: name, kind: .person))
+            byKey["p|" + name.lowercased()] = p
+            registerSurname(p, last)
+            // Family name first ("Mao Ning" -> "Ms Mao"): only joined after a title or honorific.
+            if r.count == 2, familyFirst[keys[r.lowerBound]] == nil { familyFirst[keys[r.lowerBound]] = p }
+            // "Mohammad Javad Zarif": "Javad Zarif" is his too.
+        }
+        addMention(p, r, sentence, rule: rule)
+        return p
+    }
+
+    mutating func registerSurname(_ p: Int, _ last: String) {
+        surnames[last] = p
+        if let s = PersonNames.strippedParticle(last) { surnames[s] = p }
+    }
+
+    // MARK: - Bodies and groups
+
+    /// "Russian Defense Ministry", "Afghan government", "Israeli settlers", "pro-Russian separatists".
+    @discardableResult
+    mutating func body(_ hit: LexHit, entry: BodyEntry, range: Range<Int>, mods: [PhraseModifier], end: Int, sentence: Int) -> Int? {
+        for k in range { consumed[k] = true }
+        let owners = mods.filter { if case .state = $0.ref { return !$0.pro && !$0.detached } else { return false } }
+        let pro = mods.first { $0.pro && $0.rule == "pro" }
+        let orgOrPerson = mods.contains { if case .state = $0.ref { return false } else { return true } }
+        let sector = entry.sector
+        let generic = ["government", "officials", "leaders", "political faction", "Presidency"].contains(entry.canonical)
+        if sector == "MED" || sector == "BUS" || (owners.isEmpty && pro == nil) || (orgOrPerson && owners.isEmpty) {
+            emitModifiers(mods, sentence: sentence, asOwners: !owners.isEmpty || orgOrPerson)
+            if owners.isEmpty, pro == nil, !orgOrPerson {
+                // "U.S.-backed rebels": a bare group noun.
+                groupNoun(entry, range: range, sentence: sentence, allowNew: false)
+            }
+            return nil
+        }
+        if let pro, entry.kind == .group {
+            emitModifiers(mods.filter { !$0.pro }, sentence: sentence, asOwners: false)
+            let adj = lex.states[stateIndex(pro)].adjective
+            let name = "pro-" + adj + " " + entry.canonical
+            let a = groupActor(name: name, sector: sector)
+            addMention(a, pro.range.lowerBound..<range.upperBound, sentence, rule: "pro-group")
+            contextualGroups.append((a, sentence, lex.states[stateIndex(pro)].iso3))
+            return a
+        }
+        if let first = owners.first, first.range.lowerBound > 0, keys[first.range.lowerBound - 1] == "ethnic", entry.sector == "MIL" || entry.kind == .group {
+            // "ethnic Armenian forces": a group named after a people, not that state's army.
+            let name = "ethnic " + doc.text(tokens: first.range.lowerBound, range.upperBound - 1)
+            let a = groupActor(name: name, sector: "REB")
+            addMention(a, first.range.lowerBound - 1..<range.upperBound, sentence, rule: "ethnic-group")
+            contextualGroups.append((a, sentence, lex.states[stateIndex(first)].iso3))
+            return nil
+        }
+        if entry.sector == "JUD" && (hit.plural || keys[range.upperBound - 1] == "courts") {
+            // "Israeli courts": the judiciary in general, not one body.
+            emitModifiers(mods, sentence: sentence, asOwners: false)
+            return nil
+        }
+        emitModifiers(mods, sentence: sentence, asOwners: true)
+        var made: Int?
+        for mod in owners {
+            let s = stateIndex(mod)
+            let st = lex.states[s]
+            let phraseRange = mod.range.lowerBound..<range.upperBound
+            if generic {
+                addMention(stateActor(s), phraseRange, sentence, rule: "government")
+                continue
+            }
+            let name = st.adjective + " " + entry.canonical
+            var a: Int
+            if sector == "MIL", let m = byKey["mil|" + st.iso3] {
+                a = m
+            } else if let o = lex.organizationByAlias[name.lowercased()] {
+                a = organizationActor(o)
+                if sector == "MIL" && byKey["mil|" + st.iso3] == nil { byKey["mil|" + st.iso3] = a }
+            } else {
+                a = keyedActor("b|" + name.lowercased(), ActorRecord(name: name, kind: entry.kind, country: st.iso3,
+                                                                      cameo: st.cameo + sector))
+                if sector == "MIL" && byKey["mil|" + st.iso3] == nil { byKey["mil|" + st.iso3] = a }
+            }
+            actors[a].countryStrength = 2
+            addMention(a, phraseRange, sentence, rule: "demonym+body")
+            made = a
+        }
+        return made
+    }
+
+    func stateIndex(_ mod: PhraseModifier) -> Int {
+        if case .state(let s) = mod.ref { return s }
+        return 0
+    }
+
+    /// A body word with no owner: "the ministry", "the military", "insurgents".
+    mutating func bareBody(_ hit: LexHit, range: Range<Int>, end: Int, sentence: Int) -> Int {
+        let entry = lex.bodies[Int(hit.index)]
+        let i = range.lowerBound
+        let the = i > 0 && keys[i - 1] == "the"
+        if entry.kind == .group {
+            groupNoun(entry, range: range, sentence: sentence, allowNew: true)
+            return range.upperBound
+        }
+        if the, !hit.plural, (entry.canonical == "military" || entry.canonical == "army"), keys[i] == "military" || keys[i] == "army",
+           !adjectivalUse(entry, after: range.upperBound, end: end) {
+            bareMilitary.append((range, sentence))
+            for k in range { consumed[k] = true }
+        }
+        return range.upperBound
+    }
+
+    /// "the ministry": the last ministry named, else the ministry of the last minister named.
+    mutating func ministryAnaphor(_ range: Range<Int>, sentence: Int) {
+        if let a = lastActor(where: { $0.name.hasSuffix("Ministry") }) {
+            addMention(a, range, sentence, rule: "anaphor", anaphor: true)
+        } else if let r = roles.last(where: { $0.title.hasSuffix(" Minister") && $0.countryCode != nil }),
+                  let st = lex.state(r.countryCode) {
+            // "Defense Minister Sergei Shoigu ... the ministry said": his ministry.
+            let name = st.adjective + " " + r.title.dropLast("Minister".count) + "Ministry"
+            let a: Int
+            if let o = lex.organizationByAlias[name.lowercased()] { a = organizationActor(o) } else {
+                a = keyedActor("b|" + name.lowercased(), ActorRecord(name: name, kind: .organization, country: st.iso3, cameo: st.cameo + "GOV"))
+            }
+            addMention(a, range, sentence, rule: "minister's ministry")
+        }
+    }
+
+    /// "insurgents", "the rebels": the group already in the story, or a new group when it opens a sentence.
+    mutating func groupNoun(_ entry: BodyEntry, range: Range<Int>, sentence: Int, allowNew: Bool) {
+        guard entry.sector == "REB" else { return }
+        // The group of the last few sentences, or one of the same kind ("separatists" -> pro-Russian separatists).
+        if let m = mentions.last(where: { actors[$0.actor].kind == .group && !$0.isAnaphor && (actors[$0.actor].cameo ?? "").hasSuffix("REB") }),
+           sentence - m.sentence <= 2 || actors[m.actor].name.hasSuffix(entry.canonical) {
+            addMention(m.actor, range, sentence, rule: "group-anaphor", anaphor: true)
+            return
+        }
+        guard allowNew else { return }
+        let s = doc.sentences[sentence].tokenRange.lowerBound
+        var k = s
+        while k < range.lowerBound, doc.tokens[k].kind != .word { k += 1 }
+        if k < range.lowerBound, keys[k] == "the" { k += 1 }
+        guard k == range.lowerBound, ["rebels", "separatists", "insurgents", "militants", "jihadists", "militias", "guerrillas"].contains(keys[range.upperBound - 1]) else { return }
+        let a = groupActor(name: entry.canonical, sector: "REB")
+        addMention(a, range, sentence, rule: "group")
+        contextualGroups.append((a, sentence, nil))
+    }
+
+    mutating func groupActor(name: String, sector: String) -> Int {
+        keyedActor("g|" + name.lowercased(), ActorRecord(name: name, kind: .group, cameo: sector))
+    }
+
+    /// "the bloc", "the 27-nation bloc", "the alliance".
+    mutating func blocAnaphor(at i: Int, end: Int, sentence: Int) -> Int? {
+        var k = i + 1
+        if k < end, doc.tokens[k].kind == .number || keys[k].hasSuffix("-nation") || keys[k].hasSuffix("-member") {
+            if doc.tokens[k].kind == .number, k + 2 < end, keys[k + 1] == "-" { k += 2 }
+            k += 1
+        }
+        guard k < end else { return nil }
+        let target: Set<String>
+        switch keys[k] {
+        case "bloc": target = ActorResolver.blocs
+        case "alliance": target = ["North Atlantic Treaty Organization"]
+        default: return nil
+        }
+        guard let a = lastActor(where: { target.contains($0.name) }) else { return nil }
+        addMention(a, i..<k + 1, sentence, rule: "anaphor", anaphor: true)
+        return k + 1
+    }
+
+    static let blocs: Set<String> = [
+        "European Union", "Association of Southeast Asian Nations", "African Union", "Economic Community of West African States",
+        "Gulf Cooperation Council", "Eurasian Economic Union", "Mercosur", "BRICS", "Shanghai Cooperation Organisation",
+        "Shanghai Cooperation Organization", "Southern African Development Community", "East African Community",
+        "Collective Security Treaty Organization", "Commonwealth of Independent States", "Alliance of Sahel States",
+        "Organization of American States", "League of Arab States", "Organisation of Islamic Cooperation",
+    ]
+
+    // MARK: - Actors and mentions
+
+    mutating func newActor(_ r: ActorRecord) -> Int {
+        actors.append(r)
+        return actors.count - 1
+    }
+
+    mutating func keyedActor(_ key: String, _ r: ActorRecord) -> Int {
+        if let a = byKey[key] { return a }
+        let a = newActor(r)
+        byKey[key] = a
+        return a
+    }
+
+    mutating func stateActor(_ s: Int) -> Int {
+        let st = lex.states[s]
+        let a = keyedActor("s|" + st.iso3, ActorRecord(name: st.name, kind: .state, country: st.iso3, cameo: st.cameo))
+        actors[a].countryStrength = 2
+        return a
+    }
+
+    mutating func organizationActor(_ o: Int) -> Int {
+        let org = lex.organizations[o]
+        let a = keyedActor("o|" + org.name.lowercased(), ActorRecord(name: org.name, kind: org.kind, country: org.country, cameo: org.cameo))
+        actors[a].countryStrength = 2
+        return a
+    }
+
+    mutating func setCountry(_ p: Int, _ iso: String?, strength: Int) {
+        guard let iso, strength > actors[p].countryStrength else { return }
+        actors[p].country = iso
+        actors[p].countryStrength = strength
+    }
+
+    func lastActor(where ok: (ActorRecord) -> Bool) -> Int? {
+        for m in mentions.reversed() where ok(actors[m.actor]) { return m.actor }
+        return nil
+    }
+
+    mutating func addMention(_ a: Int, _ r: Range<Int>, _ sentence: Int, rule: String, anaphor: Bool = false) {
+        for k in r { consumed[k] = true }
+        mentions.append(ActorMention(actor: a, tokenRange: r, sentence: sentence, rule: rule, isAnaphor: anaphor))
+        if !anaphor {
+            actors[a].mentionCount += 1
+            let text = doc.text(tokens: r.lowerBound, r.upperBound - 1)
+            if !actors[a].aliases.contains(text) { actors[a].aliases.append(text) }
+        }
+    }
+
+    mutating func addPlace(_ p: Int, _ r: Range<Int>, _ sentence: Int) {
+        for k in r { consumed[k] = true }
+        places.append(PlaceMention(place: lex.places[p], tokenRange: r, sentence: sentence))
+    }
+}
+
+/// An actor of one article while it is being recognized.
+struct ActorRecord {
+    var name: String
+    var kind: ActorKind
+    var country: String?
+    var cameo: String?
+    var aliases: [String] = []
+    /// 0 unknown, 1 guessed from context, 2 stated in the text.
+    var countryStrength = 0
+    /// Persons: CAMEO sector and rank of the highest title seen.
+    var sector: String?
+    var rank = 9
+    /// Persons: the body they speak for ("Taliban spokesman"), an actor index.
+    var organization: Int?
+    /// Persons: the person whose country they share ("Putin's spokesman").
+    var countryFrom: Int?
+    /// Persons known only by one word so far ("President Trump").
+    var isSingleName = true
+    var mentionCount = 0
+
+    init(name: String, kind: ActorKind, country: String? = nil, cameo: String? = nil) {
+        self.name = name; self.kind = kind; self.country = country; self.cameo = cameo
+        isSingleName = !name.contains(" ")
     }
 }

@@ -1,11 +1,138 @@
 import IRStore
 
-/// Codes CAMEO events from sentences. (Being written: see issue 4.)
+/// Codes CAMEO events from sentences: who did what to whom, when, where and in which mode.
+///
+/// For each sentence, triggers from the verb lexicon (verbs.tsv) are found, then source and
+/// target actors are assigned by shallow grammar over tokens and actor mentions (subject and
+/// object, passive by-agent, prepositional targets, coordination, appositions and relative
+/// clauses, noun modifiers). Every event keeps its trigger span, the lexicon entry and the rule.
+///
+///     "Kerry met Putin in Sochi on Tuesday."  ->  Kerry -040-> Putin, 2015-05-12, Sochi, rule "subject|object"
 public struct EventCoder: Sendable {
-    public init() {}
+    /// Modes of events that are returned; events in other modes (a "did not meet", an alleged
+    /// or hypothetical act) are not reported events, so they are dropped by default.
+    public var modes: Set<EventMode>
+
+    public init(modes: Set<EventMode> = [.asserted, .future]) {
+        self.modes = modes
+    }
 
     /// Events of the document; `places` receives the places events refer to (indices in `EventRow.place`).
     public func code(_ doc: Document, actors: ActorAnalysis, context: ArticleContext, places: inout [PlaceRow]) -> [EventRow] {
-        []
+        let grammar = Grammar(doc: doc, analysis: actors, lexicon: VerbLexicon.shared)
+        let dates = DateResolver(context: context)
+        var out: [EventRow] = []
+        for (si, s) in doc.sentences.enumerated() where !s.isCaption {
+            var start = s.tokenRange.lowerBound
+            if let dl = context.datelineRange {
+                while start < s.tokenRange.upperBound, doc.tokens[start].start < dl.upperBound { start += 1 }
+            }
+            guard start < s.tokenRange.upperBound else { continue }
+            let coded = grammar.code(sentence: si, from: start)
+            var seen = Set<String>()
+            for c in coded where modes.contains(c.mode) {
+                guard c.source != c.target else { continue }
+                let key = "\(c.source)|\(c.target)|\(c.entry.code.prefix(2))"
+                if !seen.insert(key).inserted { continue }
+                var row = EventRow(sentence: si, source: c.source, target: c.target, cameoCode: c.code,
+                                   mode: c.mode, triggerText: doc.text(tokens: c.trigger.lowerBound, c.trigger.upperBound - 1),
+                                   startChar: doc.scalarOffset(doc.tokens[c.trigger.lowerBound].start),
+                                   endChar: doc.scalarOffset(doc.tokens[c.trigger.upperBound - 1].end),
+                                   rule: c.rule, lexiconEntry: c.entry.pattern + " -> " + c.entry.code)
+                if let (d, src) = date(for: c, sentence: si, start: start, doc: doc, resolver: dates) {
+                    row.occurredOn = d.iso
+                    row.dateSource = src
+                }
+                if let p = place(for: c, sentence: si, doc: doc, analysis: actors, context: context, dateSource: row.dateSource) {
+                    if let k = places.firstIndex(of: p) { row.place = k } else { places.append(p); row.place = places.count - 1 }
+                }
+                out.append(row)
+            }
+        }
+        return out
     }
+
+    static let clauseWords: Set<String> = [
+        "after", "before", "when", "while", "because", "although", "though", "who", "which", "whose", "where", "whereas",
+        "but", "said", "says", "told", "than", "until", "unless", "if",
+    ]
+
+    /// The date of an event: the date expression of its clause nearest to the trigger (or one
+    /// that opens the sentence: "On Tuesday, ..."), else the publication date.
+    func date(for c: CodedEvent, sentence si: Int, start: Int, doc: Document, resolver: DateResolver) -> (CalendarDate, EventDateSource)? {
+        let end = doc.sentences[si].tokenRange.upperBound
+        let ms = resolver.matches(doc, in: start..<end, future: c.mode == .future)
+        if ms.isEmpty { return resolver.anchor.map { ($0, .published) } }
+        func isComma(_ k: Int) -> Bool { doc.tokens[k].kind == .punct && doc.bytes[doc.tokens[k].start] == 0x2C }
+        func isSemicolon(_ k: Int) -> Bool { doc.tokens[k].kind == .punct && doc.bytes[doc.tokens[k].start] == 0x3B }
+        // The clause of the trigger.
+        var left = c.trigger.lowerBound
+        while left > start {
+            let k = left - 1
+            if isSemicolon(k) || EventCoder.clauseWords.contains(doc.lower(k)) { break }
+            if isComma(k), !ms.contains(where: { $0.next == k }) { break }
+            left -= 1
+        }
+        var right = c.trigger.upperBound
+        while right < end {
+            if isSemicolon(right) || EventCoder.clauseWords.contains(doc.lower(right)) { break }
+            if isComma(right), !ms.contains(where: { $0.start == right + 1 }) { break }
+            if doc.lower(right) == "since", !ms.contains(where: { $0.start == right }) { break }
+            right += 1
+        }
+        var best: DateResolver.Match?
+        var bestDistance = Int.max
+        for m in ms {
+            // "last year's overthrow": the date belongs to a noun, not to the event.
+            if m.next < end, doc.lower(m.next) == "'s" || doc.lower(m.next) == "\u{2019}s" { continue }
+            let opensSentence = m.start <= start + 1 && m.next < end && isComma(m.next)
+            guard (m.start >= left && m.next <= right) || opensSentence else { continue }
+            let d = m.start >= c.trigger.upperBound ? m.start - c.trigger.upperBound : c.trigger.lowerBound - m.next + 1
+            let w = opensSentence && !(m.start >= left) ? d + 20 : d
+            if w < bestDistance { bestDistance = w; best = m }
+        }
+        if let best { return (best.date, best.source) }
+        return resolver.anchor.map { ($0, .published) }
+    }
+
+    static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
+
+    /// The place of an event: a place named after "in"/"at" in its sentence, else the dateline
+    /// place for events of the article's opening reported on its day.
+    func place(for c: CodedEvent, sentence si: Int, doc: Document, analysis: ActorAnalysis, context: ArticleContext,
+               dateSource: EventDateSource?) -> PlaceRow? {
+        var best: PlaceRow?
+        var bestDistance = Int.max
+        for p in analysis.places where p.sentence == si && !p.tokenRange.isEmpty {
+            let k = p.tokenRange.lowerBound
+            guard k > 0, VerbLexicon.isWord(doc, k - 1, in: EventCoder.placePrepositions) ||
+                    (k > 1 && doc.lower(k - 1) == "the" && VerbLexicon.isWord(doc, k - 2, in: EventCoder.placePrepositions)) else { continue }
+            let d = k >= c.trigger.upperBound ? k - c.trigger.upperBound : c.trigger.lowerBound - p.tokenRange.upperBound + 3
+            if d < bestDistance { bestDistance = d; best = p.place }
+        }
+        if let best { return best }
+        if let dp = context.datelinePlace, si <= 1, dateSource == .published || dateSource == .relative,
+           ["04", "05", "19", "18"].contains(String(c.code.prefix(2))) {
+            return dp
+        }
+        return nil
+    }
+}
+
+extension VerbLexicon {
+    static func isWord(_ doc: Document, _ k: Int, in set: Set<String>) -> Bool {
+        doc.tokens[k].kind == .word && set.contains(doc.lower(k))
+    }
+}
+
+/// An event found by the grammar, before dates and places.
+struct CodedEvent {
+    var source: Int
+    var target: Int
+    var code: String
+    var entry: VerbLexicon.Entry
+    /// Token range of the trigger words.
+    var trigger: Range<Int>
+    var mode: EventMode
+    var rule: String
 }

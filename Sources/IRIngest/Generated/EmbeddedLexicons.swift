@@ -33,7 +33,7 @@ parliamentary committee|foreign affairs committee|defense committee|defence comm
 security council|national security council|security and defense council|security and defence council	Security Council	GOV	organization
 central bank|national bank|reserve bank	Central Bank	GOV	organization
 military|armed forces|troops|forces|soldiers|servicemen|service members|military forces|defense forces|defence forces|security forces|units	military	MIL	organization
-army|ground forces|land forces	army	MIL	organization
+army|ground forces|land forces|government forces|government troops|government soldiers|regime forces|regime troops	army	MIL	organization
 navy|naval forces|fleet|warships|marines	navy	MIL	organization
 air force|air forces|aerospace forces|air defense|air defence|air defense forces|warplanes|fighter jets|aircraft	air force	MIL	organization
 special forces|commandos|special operations forces	special forces	MIL	organization
@@ -69,6 +69,175 @@ companies|firms|banks|entities|oil companies|defense firms|state firms|state-own
 energy company|state energy company|state oil company|national oil company|state gas company	state energy company	BUS	organization
 journalists|reporters|media|press	media	MED	group
 leaders|leadership figures	leaders	GOV	group
+
+"""#),
+        ("conflict_terms.tsv", #"""
+# Words of armed conflict and casualty reports. Phrases are lowercase, tokens separated by spaces.
+# Columns: phrase, role, value.
+# role conflict  = names an armed conflict (value: strong, or weak = only with a place and other evidence, e.g. "crisis");
+# role incident  = a single deadly event that is not fighting in itself ("crash", "explosion");
+# role fighting  = a word of fighting that makes a conflict evident where it happens (value: incident when it names one
+#                  attack rather than a war, else -);
+# role death     = a word that reports deaths (value: verb = "killed" takes the toll before or after it; noun = "dead", "deaths");
+# role victim    = a noun for those killed ("people", "civilians");
+# role qualifier = precedes a number (value: the stored qualifier: more than, at least, about, exactly, up to, nearly);
+# role vague     = a number word too vague to store ("hundreds");
+# role notwar    = a modifier that makes a conflict word something else ("trade war", "cold war", "political crisis").
+phrase	role	value
+war	conflict	strong
+wars	conflict	strong
+civil war	conflict	strong
+conflict	conflict	strong
+armed conflict	conflict	strong
+insurgency	conflict	strong
+uprising	conflict	strong
+rebellion	conflict	strong
+invasion	conflict	strong
+fighting	conflict	strong
+hostilities	conflict	strong
+clashes	conflict	strong
+crisis	conflict	weak
+offensive	fighting	-
+battle	fighting	-
+battles	fighting	-
+battling	fighting	-
+fought	fighting	-
+clash	fighting	incident
+airstrike	fighting	incident
+airstrikes	fighting	incident
+air strike	fighting	incident
+air strikes	fighting	incident
+strike	fighting	incident
+strikes	fighting	incident
+shelling	fighting	incident
+bombardment	fighting	incident
+bombing	fighting	incident
+bombings	fighting	incident
+attack	fighting	incident
+attacks	fighting	incident
+ambush	fighting	incident
+raid	fighting	incident
+raids	fighting	incident
+rocket	fighting	incident
+rockets	fighting	incident
+missile	fighting	incident
+missiles	fighting	incident
+drone	fighting	incident
+explosion	incident	-
+blast	incident	-
+crash	incident	-
+massacre	fighting	incident
+overran	fighting	-
+captured	fighting	-
+insurgents	fighting	-
+rebels	fighting	-
+separatists	fighting	-
+militants	fighting	-
+militias	fighting	-
+ceasefire	fighting	-
+cease-fire	fighting	-
+truce	fighting	-
+frontline	fighting	-
+front line	fighting	-
+killed	death	verb
+kills	death	verb
+kill	death	verb
+killing	death	verb
+dead	death	noun
+died	death	noun
+die	death	noun
+deaths	death	noun
+death toll	death	toll
+toll	death	toll
+lives	death	noun
+fatalities	death	noun
+people	victim	-
+persons	victim	-
+civilians	victim	-
+soldiers	victim	-
+troops	victim	-
+fighters	victim	-
+militants	victim	-
+rebels	victim	-
+insurgents	victim	-
+children	victim	-
+women	victim	-
+men	victim	-
+members	victim	-
+service members	victim	-
+servicemen	victim	-
+personnel	victim	-
+police	victim	-
+policemen	victim	-
+officers	victim	-
+protesters	victim	-
+demonstrators	victim	-
+residents	victim	-
+villagers	victim	-
+others	victim	-
+combatants	victim	-
+more than	qualifier	more than
+over	qualifier	more than
+upwards of	qualifier	more than
+at least	qualifier	at least
+a minimum of	qualifier	at least
+about	qualifier	about
+around	qualifier	about
+roughly	qualifier	about
+approximately	qualifier	about
+some	qualifier	about
+an estimated	qualifier	about
+estimated	qualifier	about
+nearly	qualifier	nearly
+almost	qualifier	nearly
+close to	qualifier	nearly
+up to	qualifier	up to
+as many as	qualifier	up to
+exactly	qualifier	exactly
+hundreds	vague	-
+thousands	vague	-
+dozens	vague	-
+scores	vague	-
+tens	vague	-
+millions	vague	-
+cold	notwar	-
+trade	notwar	-
+price	notwar	-
+culture	notwar	-
+culture-war	notwar	-
+information	notwar	-
+propaganda	notwar	-
+bidding	notwar	-
+turf	notwar	-
+tariff	notwar	-
+currency	notwar	-
+political	notwar	-
+economic	notwar	-
+financial	notwar	-
+debt	notwar	-
+humanitarian	notwar	-
+refugee	notwar	-
+migrant	notwar	-
+migration	notwar	-
+energy	notwar	-
+hostage	notwar	-
+diplomatic	notwar	-
+constitutional	notwar	-
+health	notwar	-
+food	notwar	-
+fuel	notwar	-
+banking	notwar	-
+climate	notwar	-
+cost-of-living	notwar	-
+world	notwar	-
+interest	notwar	-
+hunger	notwar	-
+general	notwar	-
+labor	notwar	-
+labour	notwar	-
+nationwide	notwar	-
+warning	notwar	-
+teachers	notwar	-
 
 """#),
         ("given_names.txt", #"""
@@ -2194,7 +2363,7 @@ Federal Reserve	Fed|U.S. Federal Reserve|Federal Reserve Board	organization	USA	
 U.S. Immigration and Customs Enforcement	ICE|Immigration and Customs Enforcement	organization	USA	USACOP	U.S. Department of Homeland Security
 U.S. Customs and Border Protection	CBP|Customs and Border Protection	organization	USA	USACOP	U.S. Department of Homeland Security
 Department of Government Efficiency	DOGE	organization	USA	USAGOV	
-Foreign, Commonwealth and Development Office	British Foreign Office|Foreign Office|FCDO|Foreign and Commonwealth Office|FCO|UK Foreign Office|U.K. Foreign Office	organization	GBR	GBRGOV	
+British Foreign Office	Foreign, Commonwealth and Development Office|Foreign Office|FCDO|Foreign and Commonwealth Office|FCO|UK Foreign Office|U.K. Foreign Office	organization	GBR	GBRGOV	
 British Ministry of Defence	UK Ministry of Defence|MoD|MOD|U.K. Ministry of Defence	organization	GBR	GBRMIL	
 Home Office	British Home Office|UK Home Office	organization	GBR	GBRGOV	
 HM Treasury	Her Majesty's Treasury|His Majesty's Treasury|British Treasury|UK Treasury	organization	GBR	GBRGOV	
@@ -2233,12 +2402,12 @@ Federation Council	Russian Federation Council|Federation Council of Russia	organ
 Federal Assembly of Russia	Russian Federal Assembly	organization	RUS	RUSLEG	
 Security Council of Russia	Russian Security Council|Security Council of the Russian Federation	organization	RUS	RUSGOV	
 Federal Security Service	FSB|Russian Federal Security Service	organization	RUS	RUSSPY	
-Main Intelligence Directorate	GRU|Russian military intelligence|GU	organization	RUS	RUSSPY	Russian Ministry of Defence
+Main Intelligence Directorate	GRU|Russian military intelligence|GU	organization	RUS	RUSSPY	Russian Defense Ministry
 Foreign Intelligence Service	SVR|Russian Foreign Intelligence Service	organization	RUS	RUSSPY	
 KGB	Committee for State Security	organization	SUN	USRSPY	
-Russian Ministry of Defence	Russian Defence Ministry|Russian Defense Ministry|Russian Ministry of Defense|Russia's Defence Ministry|Russia's Defense Ministry	organization	RUS	RUSMIL	
-Russian Armed Forces	Armed Forces of the Russian Federation	organization	RUS	RUSMIL	Russian Ministry of Defence
-General Staff of the Russian Armed Forces	Russian General Staff	organization	RUS	RUSMIL	Russian Ministry of Defence
+Russian Defense Ministry	Russian Defence Ministry|Russian Ministry of Defence|Russian Ministry of Defense|Russia's Defence Ministry|Russia's Defense Ministry	organization	RUS	RUSMIL	
+Russian Armed Forces	Armed Forces of the Russian Federation	organization	RUS	RUSMIL	Russian Defense Ministry
+General Staff of the Russian Armed Forces	Russian General Staff	organization	RUS	RUSMIL	Russian Defense Ministry
 Black Sea Fleet	Russian Black Sea Fleet	organization	RUS	RUSMIL	Russian Armed Forces
 Northern Fleet	Russian Northern Fleet	organization	RUS	RUSMIL	Russian Armed Forces
 Baltic Fleet	Russian Baltic Fleet	organization	RUS	RUSMIL	Russian Armed Forces
@@ -2249,7 +2418,7 @@ Prosecutor General's Office of Russia	Russian Prosecutor General's Office	organi
 Central Bank of Russia	Bank of Russia|Russian Central Bank	organization	RUS	RUSGOV	
 Roskomnadzor		organization	RUS	RUSGOV	
 Wagner Group	Wagner|PMC Wagner|Wagner mercenaries|Wagner private military company	group	RUS	RUSMIL	
-Africa Corps	Russian Africa Corps	group	RUS	RUSMIL	Russian Ministry of Defence
+Africa Corps	Russian Africa Corps	group	RUS	RUSMIL	Russian Defense Ministry
 Akhmat	Akhmat battalion|Akhmat special forces	group	RUS	RUSMIL	
 United Russia	United Russia party	group	RUS	RUSGOV	
 Communist Party of the Russian Federation	KPRF|Russian Communist Party	group	RUS	RUSOPP	
@@ -3893,6 +4062,433 @@ Taipei	TWN	city
 East Berlin	DDR	city	
 
 """#),
+        ("sanction_terms.tsv", #"""
+# Words of sanctions measures. One phrase per line, lowercase, tokens separated by spaces
+# (as the tokenizer splits them: "asset freeze" is two tokens, "anti-dumping" one).
+# Columns: phrase, role, value.
+# role measure = names a measure (value: its kind, or "-" when a modifier decides it);
+# role action  = a verb or noun acting on a measure (value: impose|extend|ease|lift|threaten);
+# role kind    = a modifier that gives the kind (value: economic|financial|trade|arms|travel|diplomatic|sectoral|other);
+# role verb    = a verb that is itself a measure on its object (value: action|kind, e.g. "blacklisted" impose|financial);
+# role hedge   = a word that makes the measure hypothetical or proposed (value: conditional).
+phrase	role	value
+sanctions	measure	-
+sanction	measure	-
+sanctions regime	measure	-
+embargo	measure	trade
+embargoes	measure	trade
+arms embargo	measure	arms
+oil embargo	measure	sectoral
+trade embargo	measure	trade
+asset freeze	measure	financial
+asset freezes	measure	financial
+assets freeze	measure	financial
+travel ban	measure	travel
+travel bans	measure	travel
+visa ban	measure	travel
+visa bans	measure	travel
+visa restrictions	measure	travel
+export controls	measure	trade
+export control	measure	trade
+export ban	measure	trade
+import ban	measure	trade
+restrictive measures	measure	-
+punitive measures	measure	-
+blacklist	measure	financial
+entity list	measure	trade
+impose	action	impose
+imposes	action	impose
+imposed	action	impose
+imposing	action	impose
+imposition	action	impose
+slap	action	impose
+slapped	action	impose
+slapping	action	impose
+slaps	action	impose
+levy	action	impose
+levied	action	impose
+introduce	action	impose
+introduced	action	impose
+introducing	action	impose
+adopt	action	impose
+adopted	action	impose
+adopting	action	impose
+approve	action	impose
+approved	action	impose
+approving	action	impose
+announce	action	impose
+announced	action	impose
+announcing	action	impose
+unveil	action	impose
+unveiled	action	impose
+new	action	impose
+fresh	action	impose
+additional	action	impose
+further	action	impose
+more	action	impose
+tighten	action	impose
+tightened	action	impose
+tightening	action	impose
+toughen	action	impose
+toughened	action	impose
+intensify	action	impose
+intensified	action	impose
+expand	action	impose
+expanded	action	impose
+expanding	action	impose
+broaden	action	impose
+broadened	action	impose
+step up	action	impose
+stepped up	action	impose
+hit	action	impose
+targeted	action	impose
+targeting	action	impose
+extend	action	extend
+extends	action	extend
+extended	action	extend
+extending	action	extend
+extension	action	extend
+renew	action	extend
+renews	action	extend
+renewed	action	extend
+renewing	action	extend
+renewal	action	extend
+prolong	action	extend
+prolonged	action	extend
+prolonging	action	extend
+roll over	action	extend
+rolled over	action	extend
+maintain	action	extend
+maintained	action	extend
+keep	action	extend
+kept	action	extend
+ease	action	ease
+eased	action	ease
+eases	action	ease
+easing	action	ease
+relax	action	ease
+relaxed	action	ease
+relaxing	action	ease
+loosen	action	ease
+loosened	action	ease
+suspend	action	ease
+suspended	action	ease
+suspending	action	ease
+suspension	action	ease
+relief	action	ease
+waive	action	ease
+waived	action	ease
+waiver	action	ease
+waivers	action	ease
+soften	action	ease
+softened	action	ease
+lift	action	lift
+lifts	action	lift
+lifted	action	lift
+lifting	action	lift
+remove	action	lift
+removed	action	lift
+removing	action	lift
+removal	action	lift
+scrap	action	lift
+scrapped	action	lift
+revoke	action	lift
+revoked	action	lift
+end	action	lift
+ended	action	lift
+ending	action	lift
+drop	action	lift
+dropped	action	lift
+threaten	action	threaten
+threatens	action	threaten
+threatened	action	threaten
+threatening	action	threaten
+threat	action	threaten
+warn	action	threaten
+warned	action	threaten
+warning	action	threaten
+economic	kind	economic
+financial	kind	financial
+banking	kind	sectoral
+bank	kind	financial
+trade	kind	trade
+export	kind	trade
+import	kind	trade
+arms	kind	arms
+weapons	kind	arms
+military	kind	arms
+travel	kind	travel
+visa	kind	travel
+diplomatic	kind	diplomatic
+sectoral	kind	sectoral
+energy	kind	sectoral
+oil	kind	sectoral
+gas	kind	sectoral
+defense	kind	sectoral
+defence	kind	sectoral
+technology	kind	trade
+targeted	kind	other
+blacklisted	verb	impose|financial
+blacklisting	verb	impose|financial
+blacklists	verb	impose|financial
+sanctioned	verb	impose|other
+sanctioning	verb	impose|other
+froze	verb	impose|financial
+freezes	verb	impose|financial
+freezing	verb	impose|financial
+embargoed	verb	impose|trade
+could	hedge	conditional
+would	hedge	conditional
+might	hedge	conditional
+may	hedge	conditional
+if	hedge	conditional
+unless	hedge	conditional
+whether	hedge	conditional
+unclear	hedge	conditional
+considering	hedge	conditional
+consider	hedge	conditional
+proposed	hedge	conditional
+propose	hedge	conditional
+plan	hedge	conditional
+plans	hedge	conditional
+planned	hedge	conditional
+skeptical	hedge	conditional
+sceptical	hedge	conditional
+possible	hedge	conditional
+potential	hedge	conditional
+weighing	hedge	conditional
+debate	hedge	conditional
+
+"""#),
+        ("speaker_nouns.tsv", #"""
+# Head nouns of speaker phrases that name no one ("a senior official", "diplomats", "the statement").
+# Columns: noun (lowercase), class.
+# class: person = an unnamed person or group of people: the quote is anonymous;
+#        body = an institution ("the ministry", "the French foreign ministry"): named by its description when no actor matches;
+#        document = a text that speaks for its author ("the statement said"): the author is the last speaker who issued one.
+noun	class
+official	person
+officials	person
+spokesman	person
+spokeswoman	person
+spokesperson	person
+spokespeople	person
+spokespersons	person
+source	person
+sources	person
+diplomat	person
+diplomats	person
+aide	person
+aides	person
+adviser	person
+advisers	person
+advisor	person
+advisors	person
+officer	person
+officers	person
+commander	person
+commanders	person
+minister	person
+ministers	person
+lawmaker	person
+lawmakers	person
+legislator	person
+legislators	person
+negotiator	person
+negotiators	person
+envoy	person
+envoys	person
+representative	person
+representatives	person
+analyst	person
+analysts	person
+expert	person
+experts	person
+observer	person
+observers	person
+witness	person
+witnesses	person
+resident	person
+residents	person
+refugee	person
+refugees	person
+activist	person
+activists	person
+person	person
+people	person
+man	person
+woman	person
+member	person
+members	person
+insider	person
+insiders	person
+executive	person
+executives	person
+soldier	person
+soldiers	person
+fighter	person
+fighters	person
+militant	person
+militants	person
+leader	person
+leaders	person
+doctor	person
+doctors	person
+worker	person
+workers	person
+ministry	body
+office	body
+government	body
+administration	body
+army	body
+military	body
+forces	body
+police	body
+parliament	body
+council	body
+agency	body
+department	body
+embassy	body
+court	body
+committee	body
+commission	body
+cabinet	body
+presidency	body
+kremlin	body
+pentagon	body
+regime	body
+group	body
+movement	body
+coalition	body
+alliance	body
+bloc	body
+union	body
+statement	document
+communique	document
+communiqué	document
+report	document
+letter	document
+declaration	document
+tweet	document
+post	document
+notice	document
+
+"""#),
+        ("speech_verbs.tsv", #"""
+# Verbs that attribute speech or writing, for quote attribution.
+# Columns: form (lowercase word form as printed), lemma, class.
+# class: say = reports speech and can stand before or after its subject ("X said", "said X");
+#        describe = introduces a partial quote only before it ("X called it a ...", "X described the move as ...");
+#        quote = a source cites someone ("Interfax quoted X as saying").
+form	lemma	class
+said	say	say
+says	say	say
+say	say	say
+saying	say	say
+told	tell	say
+tells	tell	say
+added	add	say
+adds	add	say
+adding	add	say
+stated	state	say
+states	state	say
+declared	declare	say
+declares	declare	say
+noted	note	say
+notes	note	say
+warned	warn	say
+warns	warn	say
+insisted	insist	say
+insists	insist	say
+argued	argue	say
+argues	argue	say
+explained	explain	say
+explains	explain	say
+wrote	write	say
+writes	write	say
+tweeted	tweet	say
+posted	post	say
+asked	ask	say
+asks	ask	say
+replied	reply	say
+replies	reply	say
+responded	respond	say
+continued	continue	say
+announced	announce	say
+announces	announce	say
+acknowledged	acknowledge	say
+admitted	admit	say
+claimed	claim	say
+claims	claim	say
+conceded	concede	say
+cautioned	caution	say
+stressed	stress	say
+stresses	stress	say
+emphasized	emphasize	say
+emphasised	emphasise	say
+underlined	underline	say
+remarked	remark	say
+observed	observe	say
+commented	comment	say
+recalled	recall	say
+suggested	suggest	say
+complained	complain	say
+lamented	lament	say
+quipped	quip	say
+vowed	vow	say
+pledged	pledge	say
+predicted	predict	say
+reiterated	reiterate	say
+reiterates	reiterate	say
+repeated	repeat	say
+confirmed	confirm	say
+confirms	confirm	say
+denied	deny	say
+maintained	maintain	say
+contended	contend	say
+asserted	assert	say
+affirmed	affirm	say
+mused	muse	say
+shouted	shout	say
+urged	urge	say
+urges	urge	say
+hinted	hint	say
+indicated	indicate	say
+disclosed	disclose	say
+revealed	reveal	say
+charged	charge	say
+alleged	allege	say
+countered	counter	say
+retorted	retort	say
+testified	testify	say
+wrote	write	say
+stressing	stress	say
+noting	note	say
+warning	warn	say
+called	call	describe
+calls	call	describe
+calling	call	describe
+described	describe	describe
+describes	describe	describe
+describing	describe	describe
+branded	brand	describe
+dubbed	dub	describe
+termed	term	describe
+labelled	label	describe
+labeled	label	describe
+condemned	condemn	describe
+criticised	criticise	describe
+criticized	criticize	describe
+welcomed	welcome	describe
+hailed	hail	describe
+praised	praise	describe
+rejected	reject	describe
+dismissed	dismiss	describe
+accused	accuse	describe
+quoted	quote	quote
+cited	cite	quote
+
+"""#),
         ("states.tsv", #"""
 iso3	name	cameo	aliases	adjectives	people	capitals	seats	from	to
 # States: UN members, observers, partially recognized and historical states. Lists separated by |.
@@ -4080,7 +4676,7 @@ UKR	Ukraine	UKR	the Ukraine	Ukrainian	Ukrainians	Kyiv|Kiev	Bankova
 ARE	United Arab Emirates	ARE	UAE|U.A.E.|the Emirates	Emirati|UAE	Emiratis	Abu Dhabi			
 GBR	United Kingdom	GBR	UK|U.K.|Britain|Great Britain|United Kingdom of Great Britain and Northern Ireland	British|UK|U.K.	Britons|British|Brits	London	Downing Street|No. 10|Number 10|No 10|Whitehall		
 TZA	Tanzania	TZA	United Republic of Tanzania	Tanzanian	Tanzanians	Dodoma|Dar es Salaam			
-USA	United States	USA	United States of America|U.S.|US|USA|U.S.A.|America	American|U.S.|US	Americans	Washington|Washington D.C.|Washington, D.C.|Washington DC	Foggy Bottom		
+USA	United States	USA	United States of America|U.S.|US|USA|U.S.A.|America	U.S.|American|US	Americans	Washington|Washington D.C.|Washington, D.C.|Washington DC	Foggy Bottom		
 URY	Uruguay	URY	Oriental Republic of Uruguay	Uruguayan	Uruguayans	Montevideo			
 UZB	Uzbekistan	UZB	Republic of Uzbekistan	Uzbek|Uzbekistani	Uzbeks	Tashkent			
 VUT	Vanuatu	VUT	Republic of Vanuatu	Ni-Vanuatu|Vanuatuan	Ni-Vanuatu	Port Vila			
@@ -4102,425 +4698,1087 @@ SCG	Serbia and Montenegro	SCG	State Union of Serbia and Montenegro|Serbia-Monten
 
 """#),
         ("titles.tsv", #"""
-title	canonical	sector	rank
-president	President	GOV	1
-pres.	President	GOV	1
-vice president	Vice President	GOV	2
-vice-president	Vice President	GOV	2
-vp	Vice President	GOV	2
-first vice president	First Vice President	GOV	2
-president-elect	President-elect	GOV	1
-president elect	President-elect	GOV	1
-interim president	Interim President	GOV	1
-acting president	Acting President	GOV	1
-transitional president	Transitional President	GOV	1
-former president	former President	GOV	3
-ex-president	former President	GOV	3
-prime minister	Prime Minister	GOV	1
-prime minister-designate	Prime Minister-designate	GOV	1
-acting prime minister	Acting Prime Minister	GOV	1
-interim prime minister	Interim Prime Minister	GOV	1
-caretaker prime minister	Caretaker Prime Minister	GOV	1
-former prime minister	former Prime Minister	GOV	3
-pm	Prime Minister	GOV	1
-p.m.	Prime Minister	GOV	1
-premier	Premier	GOV	1
-chief minister	Chief Minister	GOV	2
-deputy prime minister	Deputy Prime Minister	GOV	2
-first deputy prime minister	First Deputy Prime Minister	GOV	2
-vice premier	Vice Premier	GOV	2
-vice-premier	Vice Premier	GOV	2
-chancellor	Chancellor	GOV	1
-vice chancellor	Vice Chancellor	GOV	2
-vice-chancellor	Vice Chancellor	GOV	2
-chancellor of the exchequer	Chancellor of the Exchequer	GOV	2
-head of state	Head of State	GOV	1
-head of government	Head of Government	GOV	1
-state councillor	State Councillor	GOV	2
-state councilor	State Councillor	GOV	2
-taoiseach	Taoiseach	GOV	1
-king	King	GOV	1
-queen	Queen	GOV	1
-crown prince	Crown Prince	GOV	2
-prince	Prince	GOV	3
-princess	Princess	GOV	3
-emir	Emir	GOV	1
-amir	Emir	GOV	1
-sultan	Sultan	GOV	1
-sheikh	Sheikh	GOV	3
-sheik	Sheikh	GOV	3
-shaikh	Sheikh	GOV	3
-grand duke	Grand Duke	GOV	1
-monarch	Monarch	GOV	1
-supreme leader	Supreme Leader	GOV	1
-leader	leader	GOV	1
-supreme commander	Supreme Commander	MIL	1
-ayatollah	Ayatollah	REL	1
-grand ayatollah	Grand Ayatollah	REL	1
-pope	Pope	REL	1
-patriarch	Patriarch	REL	1
-cardinal	Cardinal	REL	3
-archbishop	Archbishop	REL	3
-bishop	Bishop	REL	3
-imam	Imam	REL	3
-cleric	cleric	REL	3
-rabbi	Rabbi	REL	3
-chief rabbi	Chief Rabbi	REL	3
-grand mufti	Grand Mufti	REL	3
-mufti	Mufti	REL	3
-dalai lama	Dalai Lama	REL	1
-foreign minister	Foreign Minister	GOV	2
-foreign affairs minister	Foreign Minister	GOV	2
-minister of foreign affairs	Foreign Minister	GOV	2
-minister for foreign affairs	Foreign Minister	GOV	2
-foreign secretary	Foreign Secretary	GOV	2
-secretary of state	Secretary of State	GOV	2
-deputy secretary of state	Deputy Secretary of State	GOV	3
-assistant secretary of state	Assistant Secretary of State	GOV	3
-under secretary of state	Under Secretary of State	GOV	3
-undersecretary of state	Under Secretary of State	GOV	3
-under secretary	Under Secretary	GOV	3
-undersecretary	Under Secretary	GOV	3
-under-secretary	Under Secretary	GOV	3
-under secretary-general	Under-Secretary-General	IGO	3
-under-secretary-general	Under-Secretary-General	IGO	3
-assistant secretary-general	Assistant Secretary-General	IGO	3
-assistant secretary	Assistant Secretary	GOV	3
-deputy foreign minister	Deputy Foreign Minister	GOV	3
-vice foreign minister	Deputy Foreign Minister	GOV	3
-first deputy foreign minister	First Deputy Foreign Minister	GOV	3
-state secretary	State Secretary	GOV	3
-secretary	Secretary	GOV	2
-minister of state	Minister of State	GOV	3
-defense minister	Defense Minister	GOV	2
-defence minister	Defense Minister	GOV	2
-minister of defense	Defense Minister	GOV	2
-minister of defence	Defense Minister	GOV	2
-minister for defence	Defense Minister	GOV	2
-defense secretary	Defense Secretary	GOV	2
-defence secretary	Defense Secretary	GOV	2
-secretary of defense	Defense Secretary	GOV	2
-secretary of war	War Secretary	GOV	2
-war secretary	War Secretary	GOV	2
-deputy defense minister	Deputy Defense Minister	GOV	3
-deputy defence minister	Deputy Defense Minister	GOV	3
-deputy defense secretary	Deputy Defense Secretary	GOV	3
-interior minister	Interior Minister	GOV	2
-minister of interior	Interior Minister	GOV	2
-minister of the interior	Interior Minister	GOV	2
-home minister	Interior Minister	GOV	2
-home secretary	Home Secretary	GOV	2
-homeland security secretary	Homeland Security Secretary	GOV	2
-secretary of homeland security	Homeland Security Secretary	GOV	2
-finance minister	Finance Minister	GOV	2
-minister of finance	Finance Minister	GOV	2
-treasury secretary	Treasury Secretary	GOV	2
-secretary of the treasury	Treasury Secretary	GOV	2
-economy minister	Economy Minister	GOV	2
-economic minister	Economy Minister	GOV	2
-minister of economy	Economy Minister	GOV	2
-economy and finance minister	Finance Minister	GOV	2
-trade minister	Trade Minister	GOV	2
-commerce minister	Trade Minister	GOV	2
-commerce secretary	Commerce Secretary	GOV	2
-trade secretary	Trade Secretary	GOV	2
-trade representative	Trade Representative	GOV	2
-energy minister	Energy Minister	GOV	2
-oil minister	Oil Minister	GOV	2
-petroleum minister	Oil Minister	GOV	2
-energy secretary	Energy Secretary	GOV	2
-health minister	Health Minister	GOV	2
-health secretary	Health Secretary	GOV	2
-justice minister	Justice Minister	GOV	2
-minister of justice	Justice Minister	GOV	2
-information minister	Information Minister	GOV	2
-culture minister	Culture Minister	GOV	2
-transport minister	Transport Minister	GOV	2
-agriculture minister	Agriculture Minister	GOV	2
-education minister	Education Minister	GOV	2
-environment minister	Environment Minister	GOV	2
-industry minister	Industry Minister	GOV	2
-labor minister	Labor Minister	GOV	2
-labour minister	Labor Minister	GOV	2
-intelligence minister	Intelligence Minister	SPY	2
-security minister	Security Minister	GOV	2
-national security minister	National Security Minister	GOV	2
-emergencies minister	Emergencies Minister	GOV	2
-minister for europe	Europe Minister	GOV	3
-europe minister	Europe Minister	GOV	3
-european affairs minister	European Affairs Minister	GOV	3
-development minister	Development Minister	GOV	2
-minister	minister	GOV	2
-deputy minister	Deputy Minister	GOV	3
-cabinet minister	minister	GOV	2
-cabinet secretary	Cabinet Secretary	GOV	2
-chief cabinet secretary	Chief Cabinet Secretary	GOV	2
-attorney general	Attorney General	JUD	2
-attorney-general	Attorney General	JUD	2
-prosecutor general	Prosecutor General	JUD	2
-prosecutor-general	Prosecutor General	JUD	2
-chief prosecutor	Chief Prosecutor	JUD	3
-prosecutor	prosecutor	JUD	3
-public prosecutor	prosecutor	JUD	3
-special counsel	Special Counsel	JUD	3
-judge	judge	JUD	3
-chief justice	Chief Justice	JUD	2
-justice	Justice	JUD	3
-presiding judge	Presiding Judge	JUD	3
-magistrate	magistrate	JUD	3
-spokesman	spokesman	GOV	3
-spokeswoman	spokeswoman	GOV	3
-spokesperson	spokesperson	GOV	3
-spokespeople	spokesperson	GOV	3
-press secretary	Press Secretary	GOV	3
-deputy spokesman	deputy spokesman	GOV	3
-deputy spokeswoman	deputy spokeswoman	GOV	3
-chief spokesman	chief spokesman	GOV	3
-press secretary for the president	Press Secretary	GOV	3
-communications director	Communications Director	GOV	3
-ambassador	Ambassador	GOV	3
-amb.	Ambassador	GOV	3
-ambassador-at-large	Ambassador-at-Large	GOV	3
-permanent representative	Permanent Representative	GOV	3
-deputy ambassador	Deputy Ambassador	GOV	3
-charge d'affaires	Charge d'Affaires	GOV	3
-chargé d'affaires	Charge d'Affaires	GOV	3
-consul	Consul	GOV	3
-consul general	Consul General	GOV	3
-consul-general	Consul General	GOV	3
-diplomat	diplomat	GOV	3
-envoy	envoy	GOV	3
-special envoy	Special Envoy	GOV	3
-peace envoy	Special Envoy	GOV	3
-special representative	Special Representative	GOV	3
-special coordinator	Special Coordinator	IGO	3
-special adviser	Special Adviser	GOV	3
-special advisor	Special Adviser	GOV	3
-special rapporteur	Special Rapporteur	IGO	3
-rapporteur	Rapporteur	IGO	3
-high representative	High Representative	IGO	2
-foreign policy chief	Foreign Policy Chief	IGO	2
-top diplomat	top diplomat	GOV	2
-chief diplomat	top diplomat	GOV	2
-secretary-general	Secretary-General	IGO	1
-secretary general	Secretary-General	IGO	1
-deputy secretary-general	Deputy Secretary-General	IGO	2
-deputy secretary general	Deputy Secretary-General	IGO	2
-general secretary	General Secretary	GOV	1
-director-general	Director-General	IGO	2
-director general	Director-General	IGO	2
-deputy director-general	Deputy Director-General	IGO	3
-executive director	Executive Director	IGO	2
-managing director	Managing Director	IGO	2
-director	Director	GOV	3
-deputy director	Deputy Director	GOV	3
-administrator	Administrator	GOV	3
-high commissioner	High Commissioner	IGO	2
-high commissioner for human rights	High Commissioner for Human Rights	IGO	2
-high commissioner for refugees	High Commissioner for Refugees	IGO	2
-commissioner	Commissioner	IGO	2
-commissioner-general	Commissioner-General	IGO	2
-commissioner general	Commissioner-General	IGO	2
-commission president	Commission President	IGO	1
-council president	Council President	IGO	1
-chairman	Chairman	GOV	2
-chairwoman	Chairwoman	GOV	2
-chairperson	Chairperson	GOV	2
-chair	Chair	GOV	2
-co-chair	Co-Chair	GOV	2
-vice chairman	Vice Chairman	GOV	3
-deputy chairman	Deputy Chairman	GOV	3
-head	head	GOV	2
-chief	chief	GOV	2
-coordinator	Coordinator	IGO	3
-resident coordinator	Resident Coordinator	IGO	3
-humanitarian coordinator	Humanitarian Coordinator	IGO	3
-emergency relief coordinator	Emergency Relief Coordinator	IGO	2
-relief chief	Emergency Relief Coordinator	IGO	2
-aid chief	aid chief	IGO	2
-human rights chief	High Commissioner for Human Rights	IGO	2
-nuclear watchdog chief	Director-General	IGO	2
-mediator	mediator	GOV	3
-chief mediator	chief mediator	GOV	3
-negotiator	negotiator	GOV	3
-chief negotiator	Chief Negotiator	GOV	3
-lead negotiator	Chief Negotiator	GOV	3
-nuclear negotiator	Chief Negotiator	GOV	3
-observer	observer	IGO	3
-monitor	monitor	IGO	3
-inspector	inspector	IGO	3
-national security adviser	National Security Adviser	GOV	2
-national security advisor	National Security Adviser	GOV	2
-deputy national security adviser	Deputy National Security Adviser	GOV	3
-security adviser	Security Adviser	GOV	3
-adviser	adviser	GOV	3
-advisor	adviser	GOV	3
-senior adviser	Senior Adviser	GOV	3
-presidential adviser	Presidential Adviser	GOV	3
-aide	aide	GOV	3
-presidential aide	Presidential Aide	GOV	3
-chief of staff	Chief of Staff	GOV	2
-white house chief of staff	Chief of Staff	GOV	2
-director of national intelligence	Director of National Intelligence	SPY	2
-intelligence chief	Intelligence Chief	SPY	2
-spy chief	Intelligence Chief	SPY	2
-head of intelligence	Intelligence Chief	SPY	2
-security chief	Security Chief	GOV	2
-police chief	Police Chief	COP	3
-general	General	MIL	3
-gen.	General	MIL	3
-gen	General	MIL	3
-lieutenant general	Lieutenant General	MIL	3
-lt. gen.	Lieutenant General	MIL	3
-lt gen	Lieutenant General	MIL	3
-lt.-gen.	Lieutenant General	MIL	3
-lieutenant-general	Lieutenant General	MIL	3
-major general	Major General	MIL	3
-maj. gen.	Major General	MIL	3
-maj gen	Major General	MIL	3
-major-general	Major General	MIL	3
-brigadier general	Brigadier General	MIL	3
-brig. gen.	Brigadier General	MIL	3
-brigadier-general	Brigadier General	MIL	3
-brigadier	Brigadier	MIL	3
-brig.	Brigadier	MIL	3
-field marshal	Field Marshal	MIL	2
-marshal	Marshal	MIL	2
-colonel	Colonel	MIL	3
-col.	Colonel	MIL	3
-lieutenant colonel	Lieutenant Colonel	MIL	3
-lt. col.	Lieutenant Colonel	MIL	3
-lieutenant-colonel	Lieutenant Colonel	MIL	3
-major	Major	MIL	3
-maj.	Major	MIL	3
-captain	Captain	MIL	3
-capt.	Captain	MIL	3
-lieutenant	Lieutenant	MIL	3
-lt.	Lieutenant	MIL	3
-sergeant	Sergeant	MIL	3
-sgt.	Sergeant	MIL	3
-admiral	Admiral	MIL	3
-adm.	Admiral	MIL	3
-vice admiral	Vice Admiral	MIL	3
-vice adm.	Vice Admiral	MIL	3
-rear admiral	Rear Admiral	MIL	3
-rear adm.	Rear Admiral	MIL	3
-commander	Commander	MIL	3
-cmdr.	Commander	MIL	3
-commander-in-chief	Commander-in-Chief	MIL	1
-commander in chief	Commander-in-Chief	MIL	1
-supreme allied commander	Supreme Allied Commander	MIL	2
-military commander	Commander	MIL	3
-field commander	Commander	MIL	3
-chief of general staff	Chief of General Staff	MIL	2
-chief of the general staff	Chief of General Staff	MIL	2
-chief of defence staff	Chief of Defence Staff	MIL	2
-chief of defense staff	Chief of Defence Staff	MIL	2
-chief of army staff	Army Chief	MIL	2
-chief of staff of the armed forces	Chief of General Staff	MIL	2
-chairman of the joint chiefs of staff	Chairman of the Joint Chiefs of Staff	MIL	2
-army chief	Army Chief	MIL	2
-army commander	Army Chief	MIL	2
-military chief	Military Chief	MIL	2
-armed forces chief	Military Chief	MIL	2
-navy chief	Navy Chief	MIL	2
-air force chief	Air Force Chief	MIL	2
-military spokesman	military spokesman	MIL	3
-army spokesman	military spokesman	MIL	3
-military spokesperson	military spokesman	MIL	3
-senator	Senator	LEG	3
-sen.	Senator	LEG	3
-sen	Senator	LEG	3
-representative	Representative	LEG	3
-rep.	Representative	LEG	3
-congressman	Congressman	LEG	3
-congresswoman	Congresswoman	LEG	3
-congressmember	Representative	LEG	3
-lawmaker	lawmaker	LEG	3
-legislator	lawmaker	LEG	3
-parliamentarian	lawmaker	LEG	3
-member of parliament	MP	LEG	3
-mp	MP	LEG	3
-m.p.	MP	LEG	3
-mep	MEP	LEG	3
-deputy	deputy	LEG	3
-speaker	Speaker	LEG	2
-house speaker	Speaker	LEG	2
-speaker of the house	Speaker	LEG	2
-parliament speaker	Speaker	LEG	2
-senate majority leader	Senate Majority Leader	LEG	2
-senate minority leader	Senate Minority Leader	LEG	2
-majority leader	Majority Leader	LEG	2
-minority leader	Minority Leader	LEG	2
-committee chairman	Committee Chairman	LEG	3
-governor	Governor	GOV	3
-gov.	Governor	GOV	3
-regional governor	Governor	GOV	3
-provincial governor	Governor	GOV	3
-central bank governor	Central Bank Governor	GOV	2
-mayor	Mayor	GOV	3
-deputy mayor	Deputy Mayor	GOV	3
-opposition leader	Opposition Leader	OPP	2
-leader of the opposition	Opposition Leader	OPP	2
-party leader	Party Leader	OPP	2
-rebel leader	Rebel Leader	REB	2
-rebel commander	Rebel Commander	REB	3
-militant leader	Militant Leader	REB	2
-insurgent leader	Rebel Leader	REB	2
-separatist leader	Separatist Leader	REB	2
-warlord	warlord	REB	2
-political bureau chief	Political Bureau Chief	REB	2
-politburo chief	Political Bureau Chief	REB	2
-political leader	Political Leader	REB	2
-militia leader	Militia Leader	REB	2
-secretary general of hezbollah	Secretary-General	REB	1
-ceo	CEO	BUS	3
-c.e.o.	CEO	BUS	3
-chief executive	CEO	BUS	3
-chief executive officer	CEO	BUS	3
-executive	executive	BUS	3
-businessman	businessman	BUS	3
-tycoon	businessman	BUS	3
-oligarch	oligarch	BUS	3
-founder	founder	BUS	3
-analyst	analyst	EDU	3
-expert	expert	EDU	3
-professor	Professor	EDU	3
-prof.	Professor	EDU	3
-researcher	researcher	EDU	3
-scholar	scholar	EDU	3
-fellow	fellow	EDU	3
-senior fellow	Senior Fellow	EDU	3
-journalist	journalist	MED	3
-reporter	reporter	MED	3
-correspondent	correspondent	MED	3
-editor	editor	MED	3
-editor-in-chief	Editor-in-Chief	MED	3
-activist	activist	CVL	3
-human rights activist	activist	CVL	3
-dissident	dissident	OPP	3
-mr.			
-mr			
-mrs.			
-mrs			
-ms.			
-ms			
-dr.			
-dr			
-sir			
-dame			
-lord			
-lady			
-madam			
-monsieur			
-herr			
-his excellency			
-her excellency			
-h.e.			
-hon.			
-honourable			
-honorable			
-comrade			
+title	canonical	sector	rank	country
+president	President	GOV	1	
+pres.	President	GOV	1	
+vice president	Vice President	GOV	2	
+vice-president	Vice President	GOV	2	
+vp	Vice President	GOV	2	
+first vice president	First Vice President	GOV	2	
+president-elect	President-elect	GOV	1	
+president elect	President-elect	GOV	1	
+interim president	Interim President	GOV	1	
+acting president	Acting President	GOV	1	
+transitional president	Transitional President	GOV	1	
+former president	former President	GOV	3	
+ex-president	former President	GOV	3	
+prime minister	Prime Minister	GOV	1	
+prime minister-designate	Prime Minister-designate	GOV	1	
+acting prime minister	Acting Prime Minister	GOV	1	
+interim prime minister	Interim Prime Minister	GOV	1	
+caretaker prime minister	Caretaker Prime Minister	GOV	1	
+former prime minister	former Prime Minister	GOV	3	
+pm	Prime Minister	GOV	1	
+p.m.	Prime Minister	GOV	1	
+premier	Premier	GOV	1	
+chief minister	Chief Minister	GOV	2	
+deputy prime minister	Deputy Prime Minister	GOV	2	
+first deputy prime minister	First Deputy Prime Minister	GOV	2	
+vice premier	Vice Premier	GOV	2	
+vice-premier	Vice Premier	GOV	2	
+chancellor	Chancellor	GOV	1	
+vice chancellor	Vice Chancellor	GOV	2	
+vice-chancellor	Vice Chancellor	GOV	2	
+chancellor of the exchequer	Chancellor of the Exchequer	GOV	2	GBR
+head of state	Head of State	GOV	1	
+head of government	Head of Government	GOV	1	
+state councillor	State Councillor	GOV	2	
+state councilor	State Councillor	GOV	2	
+taoiseach	Taoiseach	GOV	1	IRL
+king	King	GOV	1	
+queen	Queen	GOV	1	
+crown prince	Crown Prince	GOV	2	
+prince	Prince	GOV	3	
+princess	Princess	GOV	3	
+emir	Emir	GOV	1	
+amir	Emir	GOV	1	
+sultan	Sultan	GOV	1	
+sheikh	Sheikh	GOV	3	
+sheik	Sheikh	GOV	3	
+shaikh	Sheikh	GOV	3	
+grand duke	Grand Duke	GOV	1	
+monarch	Monarch	GOV	1	
+supreme leader	Supreme Leader	GOV	1	
+leader	leader	GOV	1	
+supreme commander	Supreme Commander	MIL	1	
+ayatollah	Ayatollah	REL	1	
+grand ayatollah	Grand Ayatollah	REL	1	
+pope	Pope	REL	1	
+patriarch	Patriarch	REL	1	
+cardinal	Cardinal	REL	3	
+archbishop	Archbishop	REL	3	
+bishop	Bishop	REL	3	
+imam	Imam	REL	3	
+cleric	cleric	REL	3	
+rabbi	Rabbi	REL	3	
+chief rabbi	Chief Rabbi	REL	3	
+grand mufti	Grand Mufti	REL	3	
+mufti	Mufti	REL	3	
+dalai lama	Dalai Lama	REL	1	
+foreign minister	Foreign Minister	GOV	2	
+foreign affairs minister	Foreign Minister	GOV	2	
+minister of foreign affairs	Foreign Minister	GOV	2	
+minister for foreign affairs	Foreign Minister	GOV	2	
+foreign secretary	Foreign Secretary	GOV	2	GBR
+secretary of state	Secretary of State	GOV	2	USA
+deputy secretary of state	Deputy Secretary of State	GOV	3	USA
+assistant secretary of state	Assistant Secretary of State	GOV	3	USA
+under secretary of state	Under Secretary of State	GOV	3	USA
+undersecretary of state	Under Secretary of State	GOV	3	USA
+under secretary	Under Secretary	GOV	3	
+undersecretary	Under Secretary	GOV	3	
+under-secretary	Under Secretary	GOV	3	
+under secretary-general	Under-Secretary-General	IGO	3	
+under-secretary-general	Under-Secretary-General	IGO	3	
+assistant secretary-general	Assistant Secretary-General	IGO	3	
+assistant secretary	Assistant Secretary	GOV	3	
+deputy foreign minister	Deputy Foreign Minister	GOV	3	
+vice foreign minister	Deputy Foreign Minister	GOV	3	
+first deputy foreign minister	First Deputy Foreign Minister	GOV	3	
+state secretary	State Secretary	GOV	3	
+secretary	Secretary	GOV	2	
+minister of state	Minister of State	GOV	3	
+defense minister	Defense Minister	GOV	2	
+defence minister	Defense Minister	GOV	2	
+minister of defense	Defense Minister	GOV	2	
+minister of defence	Defense Minister	GOV	2	
+minister for defence	Defense Minister	GOV	2	
+defense secretary	Defense Secretary	GOV	2	
+defence secretary	Defense Secretary	GOV	2	
+secretary of defense	Defense Secretary	GOV	2	USA
+secretary of war	War Secretary	GOV	2	USA
+war secretary	War Secretary	GOV	2	
+deputy defense minister	Deputy Defense Minister	GOV	3	
+deputy defence minister	Deputy Defense Minister	GOV	3	
+deputy defense secretary	Deputy Defense Secretary	GOV	3	
+interior minister	Interior Minister	GOV	2	
+minister of interior	Interior Minister	GOV	2	
+minister of the interior	Interior Minister	GOV	2	
+home minister	Interior Minister	GOV	2	
+home secretary	Home Secretary	GOV	2	GBR
+homeland security secretary	Homeland Security Secretary	GOV	2	
+secretary of homeland security	Homeland Security Secretary	GOV	2	USA
+finance minister	Finance Minister	GOV	2	
+minister of finance	Finance Minister	GOV	2	
+treasury secretary	Treasury Secretary	GOV	2	USA
+secretary of the treasury	Treasury Secretary	GOV	2	USA
+economy minister	Economy Minister	GOV	2	
+economic minister	Economy Minister	GOV	2	
+minister of economy	Economy Minister	GOV	2	
+economy and finance minister	Finance Minister	GOV	2	
+trade minister	Trade Minister	GOV	2	
+commerce minister	Trade Minister	GOV	2	
+commerce secretary	Commerce Secretary	GOV	2	
+trade secretary	Trade Secretary	GOV	2	
+trade representative	Trade Representative	GOV	2	
+energy minister	Energy Minister	GOV	2	
+oil minister	Oil Minister	GOV	2	
+petroleum minister	Oil Minister	GOV	2	
+energy secretary	Energy Secretary	GOV	2	
+health minister	Health Minister	GOV	2	
+health secretary	Health Secretary	GOV	2	
+justice minister	Justice Minister	GOV	2	
+minister of justice	Justice Minister	GOV	2	
+information minister	Information Minister	GOV	2	
+culture minister	Culture Minister	GOV	2	
+transport minister	Transport Minister	GOV	2	
+agriculture minister	Agriculture Minister	GOV	2	
+education minister	Education Minister	GOV	2	
+environment minister	Environment Minister	GOV	2	
+industry minister	Industry Minister	GOV	2	
+labor minister	Labor Minister	GOV	2	
+labour minister	Labor Minister	GOV	2	
+intelligence minister	Intelligence Minister	SPY	2	
+security minister	Security Minister	GOV	2	
+national security minister	National Security Minister	GOV	2	
+emergencies minister	Emergencies Minister	GOV	2	
+minister for europe	Europe Minister	GOV	3	
+europe minister	Europe Minister	GOV	3	
+european affairs minister	European Affairs Minister	GOV	3	
+development minister	Development Minister	GOV	2	
+minister	minister	GOV	2	
+deputy minister	Deputy Minister	GOV	3	
+cabinet minister	minister	GOV	2	
+cabinet secretary	Cabinet Secretary	GOV	2	
+chief cabinet secretary	Chief Cabinet Secretary	GOV	2	
+attorney general	Attorney General	JUD	2	
+attorney-general	Attorney General	JUD	2	
+prosecutor general	Prosecutor General	JUD	2	
+prosecutor-general	Prosecutor General	JUD	2	
+chief prosecutor	Chief Prosecutor	JUD	3	
+prosecutor	prosecutor	JUD	3	
+public prosecutor	prosecutor	JUD	3	
+special counsel	Special Counsel	JUD	3	
+judge	judge	JUD	3	
+chief justice	Chief Justice	JUD	2	
+justice	Justice	JUD	3	
+presiding judge	Presiding Judge	JUD	3	
+magistrate	magistrate	JUD	3	
+spokesman	spokesman	GOV	3	
+spokeswoman	spokeswoman	GOV	3	
+spokesperson	spokesperson	GOV	3	
+spokespeople	spokesperson	GOV	3	
+press secretary	Press Secretary	GOV	3	
+deputy spokesman	deputy spokesman	GOV	3	
+deputy spokeswoman	deputy spokeswoman	GOV	3	
+chief spokesman	chief spokesman	GOV	3	
+press secretary for the president	Press Secretary	GOV	3	
+communications director	Communications Director	GOV	3	
+ambassador	Ambassador	GOV	3	
+amb.	Ambassador	GOV	3	
+ambassador-at-large	Ambassador-at-Large	GOV	3	
+permanent representative	Permanent Representative	GOV	3	
+deputy ambassador	Deputy Ambassador	GOV	3	
+charge d'affaires	Charge d'Affaires	GOV	3	
+chargé d'affaires	Charge d'Affaires	GOV	3	
+consul	Consul	GOV	3	
+consul general	Consul General	GOV	3	
+consul-general	Consul General	GOV	3	
+diplomat	diplomat	GOV	3	
+envoy	envoy	GOV	3	
+special envoy	Special Envoy	GOV	3	
+peace envoy	Special Envoy	GOV	3	
+special representative	Special Representative	GOV	3	
+special coordinator	Special Coordinator	IGO	3	
+special adviser	Special Adviser	GOV	3	
+special advisor	Special Adviser	GOV	3	
+special rapporteur	Special Rapporteur	IGO	3	
+rapporteur	Rapporteur	IGO	3	
+high representative	High Representative	IGO	2	
+foreign policy chief	Foreign Policy Chief	IGO	2	
+top diplomat	top diplomat	GOV	2	
+chief diplomat	top diplomat	GOV	2	
+secretary-general	Secretary-General	IGO	1	
+secretary general	Secretary-General	IGO	1	
+deputy secretary-general	Deputy Secretary-General	IGO	2	
+deputy secretary general	Deputy Secretary-General	IGO	2	
+general secretary	General Secretary	GOV	1	
+director-general	Director-General	IGO	2	
+director general	Director-General	IGO	2	
+deputy director-general	Deputy Director-General	IGO	3	
+executive director	Executive Director	IGO	2	
+managing director	Managing Director	IGO	2	
+director	Director	GOV	3	
+deputy director	Deputy Director	GOV	3	
+administrator	Administrator	GOV	3	
+high commissioner	High Commissioner	IGO	2	
+high commissioner for human rights	High Commissioner for Human Rights	IGO	2	
+high commissioner for refugees	High Commissioner for Refugees	IGO	2	
+commissioner	Commissioner	IGO	2	
+commissioner-general	Commissioner-General	IGO	2	
+commissioner general	Commissioner-General	IGO	2	
+commission president	Commission President	IGO	1	
+council president	Council President	IGO	1	
+chairman	Chairman	GOV	2	
+chairwoman	Chairwoman	GOV	2	
+chairperson	Chairperson	GOV	2	
+chair	Chair	GOV	2	
+co-chair	Co-Chair	GOV	2	
+vice chairman	Vice Chairman	GOV	3	
+deputy chairman	Deputy Chairman	GOV	3	
+head	head	GOV	2	
+chief	chief	GOV	2	
+coordinator	Coordinator	IGO	3	
+resident coordinator	Resident Coordinator	IGO	3	
+humanitarian coordinator	Humanitarian Coordinator	IGO	3	
+emergency relief coordinator	Emergency Relief Coordinator	IGO	2	
+relief chief	Emergency Relief Coordinator	IGO	2	
+aid chief	aid chief	IGO	2	
+human rights chief	High Commissioner for Human Rights	IGO	2	
+nuclear watchdog chief	Director-General	IGO	2	
+mediator	mediator	GOV	3	
+chief mediator	chief mediator	GOV	3	
+negotiator	negotiator	GOV	3	
+chief negotiator	Chief Negotiator	GOV	3	
+lead negotiator	Chief Negotiator	GOV	3	
+nuclear negotiator	Chief Negotiator	GOV	3	
+observer	observer	IGO	3	
+monitor	monitor	IGO	3	
+inspector	inspector	IGO	3	
+national security adviser	National Security Adviser	GOV	2	
+national security advisor	National Security Adviser	GOV	2	
+deputy national security adviser	Deputy National Security Adviser	GOV	3	
+security adviser	Security Adviser	GOV	3	
+adviser	adviser	GOV	3	
+advisor	adviser	GOV	3	
+senior adviser	Senior Adviser	GOV	3	
+presidential adviser	Presidential Adviser	GOV	3	
+aide	aide	GOV	3	
+presidential aide	Presidential Aide	GOV	3	
+chief of staff	Chief of Staff	GOV	2	
+white house chief of staff	Chief of Staff	GOV	2	
+director of national intelligence	Director of National Intelligence	SPY	2	USA
+intelligence chief	Intelligence Chief	SPY	2	
+spy chief	Intelligence Chief	SPY	2	
+head of intelligence	Intelligence Chief	SPY	2	
+security chief	Security Chief	GOV	2	
+police chief	Police Chief	COP	3	
+general	General	MIL	3	
+gen.	General	MIL	3	
+gen	General	MIL	3	
+lieutenant general	Lieutenant General	MIL	3	
+lt. gen.	Lieutenant General	MIL	3	
+lt gen	Lieutenant General	MIL	3	
+lt.-gen.	Lieutenant General	MIL	3	
+lieutenant-general	Lieutenant General	MIL	3	
+major general	Major General	MIL	3	
+maj. gen.	Major General	MIL	3	
+maj gen	Major General	MIL	3	
+major-general	Major General	MIL	3	
+brigadier general	Brigadier General	MIL	3	
+brig. gen.	Brigadier General	MIL	3	
+brigadier-general	Brigadier General	MIL	3	
+brigadier	Brigadier	MIL	3	
+brig.	Brigadier	MIL	3	
+field marshal	Field Marshal	MIL	2	
+marshal	Marshal	MIL	2	
+colonel	Colonel	MIL	3	
+col.	Colonel	MIL	3	
+lieutenant colonel	Lieutenant Colonel	MIL	3	
+lt. col.	Lieutenant Colonel	MIL	3	
+lieutenant-colonel	Lieutenant Colonel	MIL	3	
+major	Major	MIL	3	
+maj.	Major	MIL	3	
+captain	Captain	MIL	3	
+capt.	Captain	MIL	3	
+lieutenant	Lieutenant	MIL	3	
+lt.	Lieutenant	MIL	3	
+sergeant	Sergeant	MIL	3	
+sgt.	Sergeant	MIL	3	
+admiral	Admiral	MIL	3	
+adm.	Admiral	MIL	3	
+vice admiral	Vice Admiral	MIL	3	
+vice adm.	Vice Admiral	MIL	3	
+rear admiral	Rear Admiral	MIL	3	
+rear adm.	Rear Admiral	MIL	3	
+commander	Commander	MIL	3	
+cmdr.	Commander	MIL	3	
+commander-in-chief	Commander-in-Chief	MIL	1	
+commander in chief	Commander-in-Chief	MIL	1	
+supreme allied commander	Supreme Allied Commander	MIL	2	
+military commander	Commander	MIL	3	
+field commander	Commander	MIL	3	
+chief of general staff	Chief of General Staff	MIL	2	
+chief of the general staff	Chief of General Staff	MIL	2	
+chief of defence staff	Chief of Defence Staff	MIL	2	
+chief of defense staff	Chief of Defence Staff	MIL	2	
+chief of army staff	Army Chief	MIL	2	
+chief of staff of the armed forces	Chief of General Staff	MIL	2	
+chairman of the joint chiefs of staff	Chairman of the Joint Chiefs of Staff	MIL	2	
+army chief	Army Chief	MIL	2	
+army commander	Army Chief	MIL	2	
+military chief	Military Chief	MIL	2	
+armed forces chief	Military Chief	MIL	2	
+navy chief	Navy Chief	MIL	2	
+air force chief	Air Force Chief	MIL	2	
+military spokesman	military spokesman	MIL	3	
+army spokesman	military spokesman	MIL	3	
+military spokesperson	military spokesman	MIL	3	
+senator	Senator	LEG	3	
+sen.	Senator	LEG	3	
+sen	Senator	LEG	3	
+representative	Representative	LEG	3	
+rep.	Representative	LEG	3	
+congressman	Congressman	LEG	3	
+congresswoman	Congresswoman	LEG	3	
+congressmember	Representative	LEG	3	
+lawmaker	lawmaker	LEG	3	
+legislator	lawmaker	LEG	3	
+parliamentarian	lawmaker	LEG	3	
+member of parliament	MP	LEG	3	
+mp	MP	LEG	3	
+m.p.	MP	LEG	3	
+mep	MEP	LEG	3	
+deputy	deputy	LEG	3	
+speaker	Speaker	LEG	2	
+house speaker	Speaker	LEG	2	
+speaker of the house	Speaker	LEG	2	
+parliament speaker	Speaker	LEG	2	
+senate majority leader	Senate Majority Leader	LEG	2	
+senate minority leader	Senate Minority Leader	LEG	2	
+majority leader	Majority Leader	LEG	2	
+minority leader	Minority Leader	LEG	2	
+committee chairman	Committee Chairman	LEG	3	
+governor	Governor	GOV	3	
+gov.	Governor	GOV	3	
+regional governor	Governor	GOV	3	
+provincial governor	Governor	GOV	3	
+central bank governor	Central Bank Governor	GOV	2	
+mayor	Mayor	GOV	3	
+deputy mayor	Deputy Mayor	GOV	3	
+opposition leader	Opposition Leader	OPP	2	
+leader of the opposition	Opposition Leader	OPP	2	
+party leader	Party Leader	OPP	2	
+rebel leader	Rebel Leader	REB	2	
+rebel commander	Rebel Commander	REB	3	
+militant leader	Militant Leader	REB	2	
+insurgent leader	Rebel Leader	REB	2	
+separatist leader	Separatist Leader	REB	2	
+warlord	warlord	REB	2	
+political bureau chief	Political Bureau Chief	REB	2	
+politburo chief	Political Bureau Chief	REB	2	
+political leader	Political Leader	REB	2	
+militia leader	Militia Leader	REB	2	
+secretary general of hezbollah	Secretary-General	REB	1	
+ceo	CEO	BUS	3	
+c.e.o.	CEO	BUS	3	
+chief executive	CEO	BUS	3	
+chief executive officer	CEO	BUS	3	
+executive	executive	BUS	3	
+businessman	businessman	BUS	3	
+tycoon	businessman	BUS	3	
+oligarch	oligarch	BUS	3	
+founder	founder	BUS	3	
+analyst	analyst	EDU	3	
+expert	expert	EDU	3	
+professor	Professor	EDU	3	
+prof.	Professor	EDU	3	
+researcher	researcher	EDU	3	
+scholar	scholar	EDU	3	
+fellow	fellow	EDU	3	
+senior fellow	Senior Fellow	EDU	3	
+journalist	journalist	MED	3	
+reporter	reporter	MED	3	
+correspondent	correspondent	MED	3	
+editor	editor	MED	3	
+editor-in-chief	Editor-in-Chief	MED	3	
+activist	activist	CVL	3	
+human rights activist	activist	CVL	3	
+dissident	dissident	OPP	3	
+official	official	GOV	3	
+senior official	official	GOV	3	
+top official	official	GOV	3	
+mr.				
+mr				
+mrs.				
+mrs				
+ms.				
+ms				
+dr.				
+dr				
+sir				
+dame				
+lord				
+lady				
+madam				
+monsieur				
+herr				
+his excellency				
+her excellency				
+h.e.				
+hon.				
+honourable				
+honorable				
+comrade				
+
+"""#),
+        ("verb_forms.tsv", #"""
+# verb_forms.tsv: irregular inflected forms of the verbs in verbs.tsv, mapped to their lemma.
+# Regular forms ("visited", "shelling", "accuses", "freed", "carried") are derived by rule in
+# VerbLexicon.swift; only forms that rule cannot derive are listed here.
+# Columns: form (lowercase), lemma.
+form	lemma
+met	meet
+held	hold
+spoke	speak
+spoken	speak
+took	take
+taken	take
+gave	give
+given	give
+made	make
+struck	strike
+stricken	strike
+shot	shoot
+fought	fight
+sought	seek
+brought	bring
+broke	break
+broken	break
+overran	overrun
+froze	freeze
+frozen	freeze
+withdrew	withdraw
+withdrawn	withdraw
+threw	throw
+thrown	throw
+led	lead
+sent	send
+lent	lend
+told	tell
+paid	pay
+laid	lay
+flew	fly
+flown	fly
+went	go
+gone	go
+came	come
+began	begin
+begun	begin
+won	win
+drew	draw
+drawn	draw
+kept	keep
+stood	stand
+said	say
+rose	rise
+fell	fall
+chose	choose
+chosen	choose
+forgave	forgive
+forgiven	forgive
+sold	sell
+bought	buy
+upheld	uphold
+overthrew	overthrow
+overthrown	overthrow
+had	have
+has	have
+did	do
+done	do
+was	be
+were	be
+been	be
+is	be
+are	be
+am	be
+hit	hit
+cut	cut
+put	put
+set	set
+quit	quit
+shut	shut
+let	let
+bid	bid
+saw	see
+seen	see
+got	get
+gotten	get
+found	find
+felt	feel
+left	leave
+meant	mean
+heard	hear
+hid	hide
+hidden	hide
+ran	run
+wrote	write
+written	write
+slew	slay
+slain	slay
+bore	bear
+borne	bear
+
+"""#),
+        ("verbs.tsv", #"""
+# verbs.tsv: event triggers (verbs, verb phrases, nouns) and the CAMEO event code each one codes.
+# Read by EventCoder (VerbLexicon.swift); codes must exist in Migrations/0002_cameo_codes.sql
+# (a test checks them). Written from the CAMEO 1.1b3 code descriptions.
+#
+# Columns (tab-separated):
+#   pattern  words of the trigger, lowercased, separated by spaces. The first word is a lemma
+#            (verb or noun base form: "meet", "talk", "sanction"); it also matches its inflected
+#            forms ("met", "talks", "sanctioned"; irregular forms come from verb_forms.tsv).
+#            Later words match their inflected forms too, and up to three modifier words may
+#            stand between two pattern words ("imposed new economic sanctions on").
+#            "a|b" lists alternatives for one word. The target is the actor named right after
+#            the last word ("held talks with Lavrov", "accused Washington").
+#   code     CAMEO event code.
+#   kind     how source and target are found:
+#              v  verb: source is the subject, target the object (or the actor after the pattern's
+#                 preposition); in the passive ("was attacked by X") the by-agent is the source.
+#              s  symmetric verb (meet, negotiate, sign): as v, and "X and Y met" codes both directions.
+#              n  noun: source is the actor modifying the noun ("U.S. sanctions on", "Russia's
+#                 annexation of"), else the subject of its clause, else a by-agent after it.
+#              r  reverse: the subject receives ("received weapons from X"): source is the actor after
+#                 the pattern, target the subject.
+#              b  between: "talks between X and Y" codes X -> Y.
+#   "_" in a pattern is the target's slot, one to four words naming it ("urged _ to release",
+#   "hit _ with sanctions"): the target is the actor named there instead of after the pattern.
+# Longer patterns win over shorter ones that start at the same word.
+pattern	code	kind
+# 01 make public statement (with a target)
+deny	016	v
+deny accusation|accusations|allegation|allegations|charge|charges|claim|claims|report|reports by|from	016	v
+deny involvement in	016	v
+deny responsibility for	016	v
+claim responsibility for	015	v
+take responsibility for	015	v
+express sympathy|condolence|condolences|sorrow to|for|with	018	v
+offer condolence|condolences to	018	v
+# 02 appeal
+urge _ to release|free	0253	v
+call on|upon _ to release|free	0253	v
+urge _ to lift|ease	0254	v
+call on|upon _ to lift|ease	0254	v
+urge _ to negotiate|talk	026	v
+call on|upon _ to negotiate|talk	026	v
+urge _ to halt|end|stop|cease fighting|hostilities|violence|attacks	0256	v
+call on|upon _ to halt|end|stop|cease fighting|hostilities|violence|attacks	0256	v
+urge _ to withdraw	0256	v
+call on|upon _ to withdraw	0256	v
+invite _ to talk|talks|negotiation|negotiations	026	v
+ask _ for help|aid|assistance|support	023	v
+ask _ for peacekeeper|peacekeepers|protection	0234	v
+urge	020	v
+call on|upon	020	v
+appeal to	020	v
+appeal for help|aid|assistance|support from	023	v
+ask	020	v
+ask for help|aid|assistance|support from	023	v
+request	020	v
+request help|aid|assistance|support from	023	v
+seek help|aid|assistance|support from	023	v
+seek protection from	0234	v
+ask for peacekeeper|peacekeepers|protection from	0234	v
+plead with	020	v
+implore	020	v
+press	020	v
+invite	020	v
+encourage	020	v
+urge restraint from|on	0256	v
+# 03 express intent to cooperate
+offer	030	v
+offer to	030	v
+offer aid|assistance|help|support to	033	v
+offer to mediate|mediation	039	v
+offer talk|talks|negotiation|negotiations to|with	036	v
+offer to meet|talk|negotiate	036	v
+propose talk|talks|negotiation|negotiations with	036	v
+express readiness|willingness to meet|talk|negotiate	036	v
+pledge	030	v
+pledge support|aid|assistance|help to|for	033	v
+pledge to	030	v
+promise	030	v
+promise aid|assistance|help|support to	033	v
+promise to	030	v
+vow to support|help|aid	033	v
+agree to cooperate with	030	v
+agree to meet|talk|negotiate	036	v
+express intent|intention to cooperate with	030	v
+seek to deepen|strengthen|expand ties|relations|partnership|cooperation with	031	v
+# 04 consult
+call _ by phone|telephone	041	v
+meet	040	s
+meet with	040	s
+hold talk|talks|meeting|meetings|consultation|consultations|discussion|discussions with	040	s
+have talk|talks|meeting|meetings|discussion|discussions with	040	s
+talk with|to	040	s
+talk with	040	n
+talk between	040	b
+meeting with	040	n
+meeting between	040	b
+summit with	040	n
+summit between	040	b
+consult	040	s
+consult with	040	s
+confer with	040	s
+discuss with	040	s
+speak with|to	040	s
+sit down with	040	s
+hold talks between	040	b
+phone	041	v
+telephone	041	v
+speak by phone|telephone with|to	041	s
+speak on phone|telephone with|to	041	s
+talk by phone|telephone with|to	041	s
+hold phone|telephone call|calls|conversation|talks with	041	s
+have phone|telephone call|calls|conversation with	041	s
+phone|telephone call|calls|conversation|talks with	041	n
+phone|telephone call|calls|conversation between	041	b
+call with	041	n
+receive call|phone|telephone from	041	r
+visit	042	v
+pay visit to	042	v
+visit to	042	n
+trip to	042	n
+travel to	042	v
+fly to	042	v
+arrive in	042	v
+host	043	v
+receive	043	v
+receive visit from	042	r
+mediate	045	v
+mediate between	045	v
+mediation between	045	b
+broker talks|ceasefire|truce|deal|agreement between	045	v
+mediate in|for	045	v
+negotiate	046	s
+negotiate with	046	s
+negotiation|negotiations with	046	n
+negotiation|negotiations between	046	b
+hold negotiation|negotiations with	046	s
+enter negotiation|negotiations|talks with	046	s
+resume talk|talks|negotiation|negotiations with	046	s
+# 05 diplomatic cooperation
+praise	051	v
+commend	051	v
+hail	051	v
+laud	051	v
+applaud	051	v
+welcome	051	v
+congratulate	051	v
+thank	051	v
+endorse	051	v
+express appreciation|gratitude for|to	051	v
+praise for	051	n
+defend	052	v
+rally support for	053	v
+recognize	054	v
+recognise	054	v
+recognition of	054	n
+apologize to|for	055	v
+apologise to|for	055	v
+apology to	055	n
+forgive	056	v
+sign	057	s
+sign agreement|agreements|deal|deals|accord|accords|treaty|treaties|pact|pacts|memorandum|contract|contracts|declaration with	057	s
+sign agreement|agreements|deal|deals|accord|accords|treaty|treaties|pact|pacts|memorandum|contract|contracts|declaration	057	s
+reach agreement|deal|accord|compromise|settlement with	057	s
+reach agreement|deal|accord|compromise|settlement	057	s
+strike deal|agreement|accord with	057	s
+strike deal|agreement|accord	057	s
+conclude agreement|deal|treaty|accord with	057	s
+seal deal|agreement|accord with	057	s
+ratify	057	v
+ratify agreement|agreements|deal|accord|treaty|pact with	057	s
+endorse agreement|deal|accord with	051	v
+agreement with	057	n
+agreement between	057	b
+deal between	057	b
+accord between|with	057	n
+treaty with	057	n
+establish diplomatic relations|ties with	050	s
+restore diplomatic relations|ties with	050	s
+restore relations|ties with	050	s
+normalize relations|ties with	050	s
+normalise relations|ties with	050	s
+improve relations|ties with	050	s
+mend ties|relations with	050	s
+strengthen ties|relations|cooperation with	050	s
+deepen ties|relations|cooperation|partnership with	050	s
+cooperate with	050	s
+cooperation with	050	n
+ally with	050	s
+side with	051	v
+stand with|by	051	v
+# 06 material cooperation
+trade with	061	s
+invest in	061	v
+share intelligence|information with	064	v
+exchange intelligence|information with	064	s
+hold joint|military exercise|exercises|drills with	062	s
+conduct joint exercise|exercises|drills with	062	s
+joint exercise|exercises|drills with	062	n
+extradite	063	v
+extradite to	063	v
+hand over to	063	v
+# 07 provide aid
+receive aid|support|assistance|help|funding|money|backing from	070	r
+receive weapon|weapons|arms|ammunition from	072	r
+receive military aid|assistance from	072	r
+get aid|support|assistance|help|weapons|arms from	070	r
+support	070	v
+back	070	v
+assist	070	v
+help	070	v
+aid	070	v
+provide support|assistance|help|aid to	070	v
+give support|assistance|help|aid to	070	v
+give _ aid|assistance|grant|grants|loan|loans|credit|money|funds|support	070	v
+lend support to	070	v
+support for	070	n
+assistance to|for	070	n
+aid to|for	070	n
+fund	071	v
+finance	071	v
+bankroll	071	v
+provide loan|loans|credit|funds|funding|money|financing to	071	v
+give loan|loans|credit|funds|money to	071	v
+lend to	071	v
+economic|financial aid|assistance to|for	071	n
+loan to|for	071	n
+arm	072	v
+supply	072	v
+supply weapon|weapons|arms|ammunition|missiles|tanks|jets to	072	v
+provide weapon|weapons|arms|ammunition|missiles|tanks|jets to	072	v
+provide military aid|assistance to	072	v
+send weapon|weapons|arms|ammunition|missiles|tanks|jets to	072	v
+deliver weapon|weapons|arms|ammunition|missiles|tanks|jets to	072	v
+sell weapon|weapons|arms|jets|missiles|tanks to	072	v
+train	072	v
+equip	072	v
+military aid|assistance|support to|for	072	n
+arm|weapon|weapons delivery|deliveries|supply|supplies|shipment|shipments to	072	n
+send humanitarian aid|assistance|supplies to	073	v
+deliver humanitarian aid|assistance|supplies to	073	v
+provide humanitarian aid|assistance|supplies to	073	v
+send aid|food|supplies|assistance|relief to	073	v
+deliver aid|food|supplies|assistance|relief to	073	v
+humanitarian aid|assistance|help|supplies to|for	073	n
+send peacekeeper|peacekeepers|peacekeeping to	074	v
+deploy peacekeeper|peacekeepers to	074	v
+grant asylum to	075	v
+give asylum to	075	v
+offer asylum to	075	v
+# 08 yield
+ease sanction|sanctions on|against	085	v
+lift sanction|sanctions on|against	085	v
+lift sanction|sanctions	085	v
+ease sanction|sanctions	085	v
+suspend sanction|sanctions on|against	085	v
+relax sanction|sanctions on|against	085	v
+remove sanction|sanctions on|against	085	v
+lift embargo on|against	085	v
+lift ban on	081	v
+ease restriction|restrictions on	081	v
+lift restriction|restrictions on	081	v
+release	084	v
+free	084	v
+release from	084	r
+hand over	084	v
+return	084	v
+pardon	084	v
+exchange prisoner|prisoners|detainee|detainees|captive|captives with	084	s
+swap prisoner|prisoners|detainee|detainees|captive|captives with	084	s
+release of	084	n
+allow inspector|inspectors|monitors into	0862	v
+allow aid into	0863	v
+agree to ceasefire|truce with	0871	s
+declare ceasefire|truce with	0871	s
+ceasefire|truce with	0871	n
+ceasefire|truce between	0871	b
+lift blockade|siege of|on	0872	v
+withdraw troop|troops|force|forces from	087	v
+pull troop|troops|force|forces out of	087	v
+retreat from	0874	v
+surrender to	0874	v
+defect to	0874	v
+concede to	080	v
+accept demand|demands|conditions from|by|of	083	v
+bow to pressure|demands from	080	v
+accede to demand|demands|request|requests of|from|by	083	v
+concede to demand|demands of|from|by	083	v
+receive observer|observers|inspector|inspectors|monitor|monitors|mission from	0862	r
+admit inspector|inspectors|monitors	0862	v
+yield to	080	v
+back down	080	v
+# 09 investigate
+investigate	090	v
+probe	090	v
+investigation into|of	090	n
+probe into|of	090	n
+investigation against	090	n
+order investigation|inquiry|probe into|of|against	090	v
+inquiry into	090	n
+launch investigation|inquiry|probe into|of	090	v
+open investigation|inquiry|probe into|of	090	v
+investigate war crime|crimes by|of	094	v
+# 10 demand
+demand	100	v
+demand that	100	v
+demand from	100	v
+demand release of	1053	v
+demand withdrawal of	1056	v
+demand to	100	v
+insist that	100	v
+pressure	100	v
+put pressure on	100	v
+ultimatum to	139	n
+# 11 disapprove
+accuse _ of war crime|crimes|genocide	1124	v
+accuse _ of aggression	1123	v
+accuse _ of espionage|spying	1125	v
+blame _ for	112	v
+hold _ responsible	112	v
+find _ guilty	116	v
+take _ to court	115	v
+criticize	111	v
+criticise	111	v
+condemn	111	v
+denounce	111	v
+slam	111	v
+blast	111	v
+decry	111	v
+deplore	111	v
+censure	111	v
+rebuke	111	v
+castigate	111	v
+chastise	111	v
+reprimand	111	v
+lambaste	111	v
+lash out at	111	v
+hit out at	111	v
+criticism of	111	n
+condemnation of	111	n
+disapprove of	110	v
+accuse	112	v
+blame	112	v
+allege that	112	v
+charge that	112	v
+accusation|accusations|allegation|allegations against	112	n
+complain to|about	114	v
+lodge protest|complaint with	114	v
+file complaint|complaints against	114	v
+summon ambassador|envoy|diplomat	114	v
+sue	115	v
+file lawsuit|suit|case against	115	v
+convict	116	v
+# 12 reject
+reject	120	v
+rebuff	120	v
+reject call|calls|appeal|appeals|demand|demands|request|requests|invitation|offer|proposal|proposals|plan by|from|of	120	v
+dismiss call|calls|appeal|appeals|demand|demands|request|requests|offer|proposal by|from	120	v
+turn down offer|request|proposal|invitation from|by	120	v
+dismiss	120	v
+spurn	120	v
+turn down	120	v
+rejection of	120	n
+refuse to meet|talk|negotiate	125	v
+decline to meet|talk|negotiate	125	v
+reject talk|talks|negotiation|negotiations|dialogue with	125	v
+rule out talk|talks|negotiation|negotiations|dialogue with	125	v
+refuse talk|talks|negotiation|negotiations|dialogue with	125	v
+reject mediation|mediation of|by	126	v
+reject offer|proposal|plan|deal|agreement|ceasefire by|of|from	127	v
+defy	128	v
+veto	129	v
+# 13 threaten
+threaten _ with sanction|sanctions	1312	v
+threaten _ with force|war|attack|attacks	138	v
+threaten _ with military action|force|strikes	138	v
+threaten	130	v
+warn	130	v
+threaten to	130	v
+threaten sanction|sanctions against|on	1312	v
+threaten to cut aid to	1311	v
+threaten to cut|sever|break ties|relations with	1313	v
+threaten to attack|strike|invade|bomb|hit|retaliate against	138	v
+threaten military action|force against	138	v
+threaten war with|against	138	v
+threat|threats against|to	130	n
+vow to retaliate against	138	v
+# 14 protest
+protest against	140	v
+demonstrate against	141	v
+rally against	141	v
+march against	141	v
+riot against	145	v
+riot|riots against	145	n
+protest outside|at|near	141	v
+protest|protests|demonstration|demonstrations|rally|rallies against	141	n
+boycott	163	v
+# 15 exhibit force posture
+mass troop|troops|force|forces on|near|along border with	154	v
+mass troop|troops|force|forces near|on|along	154	v
+deploy troop|troops|force|forces|warship|warships near|on|along border with	154	v
+military buildup|build-up near|on|along|against	154	n
+put force|forces|troops|military on alert	152	v
+show of force against	150	n
+# 16 reduce relations
+hit _ with sanction|sanctions|tariffs	163	v
+target _ with sanction|sanctions	163	v
+order _ out|to leave	166	v
+expel _ from	166	v
+cut tie|ties|relations with	161	v
+sever tie|ties|relations with	161	v
+break tie|ties|relations with	161	v
+break off tie|ties|relations with	161	v
+downgrade tie|ties|relations with	161	v
+suspend tie|ties|relations with	161	v
+freeze tie|ties|relations with	161	v
+recall ambassador|envoy from	161	v
+recall ambassador|envoy to	161	v
+close embassy in	161	v
+cut aid to	162	v
+suspend aid|assistance to	162	v
+halt aid|assistance to	162	v
+freeze aid|assistance to	162	v
+stop aid|assistance to	162	v
+withhold aid|assistance from	162	v
+cut military aid|assistance to	1622	v
+sanction	163	v
+impose sanction|sanctions|embargo|tariff|tariffs|penalty|penalties|restriction|restrictions on|against	163	v
+slap sanction|sanctions|embargo|tariff|tariffs on	163	v
+extend sanction|sanctions on|against	163	v
+extend sanction|sanctions	163	v
+renew sanction|sanctions on|against	163	v
+renew sanction|sanctions	163	v
+prolong sanction|sanctions on|against	163	v
+tighten sanction|sanctions on|against	163	v
+expand sanction|sanctions on|against	163	v
+announce sanction|sanctions on|against	163	v
+sanction on|against	163	n
+embargo on|against	163	n
+blacklist	163	v
+freeze asset|assets of	163	v
+ban import|imports|export|exports from|to	163	v
+suspend talk|talks|negotiation|negotiations with	164	v
+break off talk|talks|negotiation|negotiations with	164	v
+call off talk|talks|negotiation|negotiations|meeting with	164	v
+cancel talk|talks|negotiation|negotiations|meeting|meetings|visit with	164	v
+halt talk|talks|negotiation|negotiations with	164	v
+end talk|talks|negotiation|negotiations with	164	v
+pull out of talk|talks|negotiation|negotiations with	164	v
+walk out of talk|talks|negotiation|negotiations with	164	v
+expel	166	v
+expulsion of	166	n
+withdraw peacekeeper|peacekeepers|observer|observers|monitor|monitors from	1661	v
+# 17 coerce
+arrest	173	v
+detain	173	v
+jail	173	v
+imprison	173	v
+sentence	173	v
+indict	173	v
+prosecute	173	v
+issue arrest warrant|warrants for	173	v
+arrest of	173	n
+detention of	173	n
+deport	174	v
+ban	172	v
+crack down on	175	v
+crackdown on|against	175	n
+confiscate	1711	v
+seize tanker|tankers|ship|ships|vessel|vessels|asset|assets|property	171	v
+raid	170	v
+coerce	170	v
+blockade	191	v
+impose blockade on	191	v
+blockade of	191	n
+close border|borders with	191	v
+close border|borders to	191	v
+besiege	191	v
+lay siege to	191	v
+siege of	191	n
+# 18 assault
+abduct	181	v
+kidnap	181	v
+hijack	181	v
+take hostage	181	v
+abduction of	181	n
+kidnapping of	181	n
+torture	1822	v
+assault	182	v
+assassinate	186	v
+assassination of	186	n
+attempt to assassinate	185	v
+massacre	202	v
+massacre of	202	n
+# 19 fight
+attack	190	v
+attack on|against	190	n
+assault on|against	190	n
+strike	190	v
+strike on|against	190	n
+air strike|strikes|raid|raids on|against	195	n
+airstrike|airstrikes on|against	195	n
+drone strike|strikes|attack|attacks on|against	195	n
+missile strike|strikes|attack|attacks on|against	195	n
+launch strike|strikes|airstrike|airstrikes|air strikes on|against	195	v
+carry out strike|strikes|airstrike|airstrikes|air strikes on|against	195	v
+bomb	195	v
+bombing of	195	n
+bombard	194	v
+bombardment of	194	n
+shell	194	v
+shelling of	194	n
+fire rocket|rockets|missile|missiles|shell|shells|mortar|mortars at|on|into	194	v
+launch rocket|rockets|missile|missiles at|on|into|against	194	v
+rocket|rockets|missile|missiles fire|fired at|on|into	194	n
+fire on|at	190	v
+shoot at	193	v
+shoot	193	v
+shoot down	190	v
+target	190	v
+hit	190	v
+kill	190	v
+fight	190	s
+fight against	190	v
+battle	190	s
+clash with	190	s
+engage in clash|clashes|fighting|battle|battles with	190	s
+clash|clashes between	190	b
+fighting between	190	b
+war against|on|with	190	n
+war between	190	b
+offensive against|on	190	n
+launch offensive|attack|attacks|assault against|on	190	v
+raid on|against	190	n
+ambush	190	v
+engage _ in fighting|firefight|battle|battles|clash|clashes|combat|gunbattle	190	v
+invade	190	v
+invasion of	190	n
+retaliate against	190	v
+occupy	192	v
+occupation of	192	n
+annex	192	v
+annex from	192	v
+annexation of	192	n
+seize	192	v
+seize from	192	v
+capture	192	v
+capture from	192	v
+overrun	192	v
+take control of	192	v
+take over	192	v
+violate ceasefire|truce with	196	v
+# 20 unconventional mass violence
+use chemical weapon|weapons against|on	2041	v
+chemical attack|attacks on|against	2041	n
+ethnic cleansing of|against	203	n
+genocide against	202	n
+commit genocide against	202	v
 
 """#),
     ]

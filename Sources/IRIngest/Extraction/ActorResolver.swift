@@ -1,0 +1,181 @@
+import IRStore
+
+/// Resolution after recognition: surnames and pronouns joined to earlier persons, bare
+/// "the military" and context-dependent groups given their state, countries and CAMEO codes
+/// of persons completed, states that only locate something dropped.
+extension ActorResolver {
+    /// Surnames that appear before (or apart from) their full name, and he/she anaphors.
+    mutating func resolveSurnamesAndAnaphors() {
+        for (si, s) in doc.sentences.enumerated() where !s.isCaption {
+            for i in s.tokenRange where !excluded[i] && !consumed[i] && isCap(i) {
+                if let p = surnames[keys[i]] ?? PersonNames.strippedParticle(keys[i]).flatMap({ surnames[$0] }),
+                   !(i + 1 < s.tokenRange.upperBound && isCap(i + 1) && !PersonNames.stopwords.contains(keys[i + 1])) {
+                    addMention(p, i..<i + 1, si, rule: "surname")
+                }
+            }
+        }
+        mentions.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+        // he/she -> the last person named before, in the same or the previous three sentences.
+        var anaphors: [ActorMention] = []
+        var m = 0
+        var lastPerson: ActorMention?
+        for (si, s) in doc.sentences.enumerated() where !s.isCaption {
+            for i in s.tokenRange where !excluded[i] {
+                while m < mentions.count, mentions[m].tokenRange.lowerBound < i {
+                    if actors[mentions[m].actor].kind == .person { lastPerson = mentions[m] }
+                    m += 1
+                }
+                if PersonNames.personPronouns.contains(keys[i]), let p = lastPerson, si - p.sentence <= 3 {
+                    anaphors.append(ActorMention(actor: p.actor, tokenRange: i..<i + 1, sentence: si, rule: "pronoun", isAnaphor: true))
+                }
+            }
+        }
+        if !anaphors.isEmpty {
+            mentions.append(contentsOf: anaphors)
+            mentions.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+        }
+    }
+
+    /// The state most often named in the article (first named on ties).
+    func dominantState(excluding: String? = nil) -> Int? {
+        var counts: [Int: Int] = [:]
+        var first: [Int: Int] = [:]
+        for (n, m) in mentions.enumerated() where !m.isAnaphor && actors[m.actor].kind == .state {
+            if actors[m.actor].country == excluding { continue }
+            counts[m.actor, default: 0] += 1
+            if first[m.actor] == nil { first[m.actor] = n }
+        }
+        return counts.max { a, b in a.value != b.value ? a.value < b.value : first[a.key]! > first[b.key]! }?.key
+    }
+
+    /// States named in a sentence, in order.
+    func statesIn(sentence: Int) -> [Int] {
+        var out: [Int] = []
+        for m in mentions where m.sentence == sentence && !m.isAnaphor && actors[m.actor].kind == .state {
+            if !out.contains(m.actor) { out.append(m.actor) }
+        }
+        return out
+    }
+
+    mutating func finish() -> ActorAnalysis {
+        // Bare "the military": the armed forces already in the story, else those of its main state.
+        for (range, sentence) in bareMilitary {
+            var target = lastActor(where: { ($0.cameo ?? "").hasSuffix("MIL") && $0.kind == .organization && $0.country != nil })
+            if target == nil, let d = dominantState(), let iso = actors[d].country, let st = lex.state(iso) {
+                let name = st.adjective + " military"
+                target = keyedActor("b|" + name.lowercased(), ActorRecord(name: name, kind: .organization, country: iso, cameo: st.cameo + "MIL"))
+                byKey["mil|" + iso] = target
+            }
+            if let t = target { addMention(t, range, sentence, rule: "bare-body") }
+        }
+        // Groups placed by context: "pro-Russian separatists ... in eastern Ukraine".
+        for (a, sentence, not) in contextualGroups where actors[a].country == nil {
+            var iso: String?
+            // The nearest state after the group in its sentence ("... rebels in eastern Ukraine"), else before it.
+            let at = mentions.first(where: { $0.actor == a })?.tokenRange.lowerBound ?? 0
+            var here: [(Int, String)] = mentions.filter { $0.sentence == sentence && !$0.isAnaphor && actors[$0.actor].kind == .state && actors[$0.actor].country != not }
+                .map { ($0.tokenRange.lowerBound, actors[$0.actor].country!) }
+            here += locationHints.filter { $0.sentence == sentence && $0.iso != not }.map { ($0.token, $0.iso) }
+            here += places.filter { $0.sentence == sentence && $0.place.countryCode != nil && $0.place.countryCode != not }
+                .map { ($0.tokenRange.lowerBound, $0.place.countryCode!) }
+            here.sort { $0.0 < $1.0 }
+            if let m = here.first(where: { $0.0 > at }) ?? here.last {
+                iso = m.1
+            }
+            if iso == nil {
+                for s in [sentence - 1, sentence + 1] where s >= 0 && s < doc.sentences.count {
+                    if let st = statesIn(sentence: s).first(where: { actors[$0].country != not }) { iso = actors[st].country; break }
+                }
+            }
+            if iso == nil, let d = dominantState(excluding: not) { iso = actors[d].country }
+            if let iso, let st = lex.state(iso) {
+                actors[a].country = iso
+                actors[a].cameo = st.cameo + (actors[a].cameo ?? "REB")
+            } else {
+                actors[a].cameo = nil
+            }
+        }
+        // Persons: country through the person they serve, the body they speak for, or context.
+        for p in actors.indices where actors[p].kind == .person {
+            if actors[p].country == nil, let q = actors[p].countryFrom, let c = actors[q].country {
+                actors[p].country = c
+                actors[p].countryStrength = 2
+            }
+        }
+        for p in actors.indices where actors[p].kind == .person && actors[p].country == nil && actors[p].organization == nil {
+            guard let sector = actors[p].sector, ["GOV", "MIL", "LEG", "JUD", "SPY", "COP", "OPP"].contains(sector) else { continue }
+            if let c = context.datelinePlace?.countryCode {
+                actors[p].country = c
+            } else if let first = mentions.first(where: { $0.actor == p }) {
+                // The state its sentence names most (capitals that locate count: "In Washington, President ..."),
+                // the nearest before the person on ties; else the article's main state.
+                // Closeness: the nearest before the person ranks first, then the first after it.
+                let at = first.tokenRange.lowerBound
+                func closeness(_ pos: Int) -> Int { pos < at ? pos : -pos - 1_000_000 }
+                var counts: [String: (n: Int, last: Int)] = [:]
+                for sentence in [first.sentence, first.sentence - 1] where sentence >= 0 && counts.isEmpty {
+                    for m in mentions where m.sentence == sentence && !m.isAnaphor && actors[m.actor].kind == .state {
+                        let c = actors[m.actor].country!
+                        let pos = closeness(m.tokenRange.lowerBound)
+                        counts[c] = ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? Int.min, pos))
+                    }
+                    for pl in places where pl.sentence == sentence && pl.place.kind == "city" {
+                        guard let c = pl.place.countryCode, pl.tokenRange.lowerBound < at else { continue }
+                        counts[c] = ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? Int.min, pl.tokenRange.lowerBound))
+                    }
+                }
+                if let best = counts.max(by: { a, b in a.value.n != b.value.n ? a.value.n < b.value.n : a.value.last < b.value.last }) {
+                    actors[p].country = best.key
+                } else if let d = dominantState() {
+                    actors[p].country = actors[d].country
+                }
+            }
+            actors[p].countryStrength = 1
+        }
+        for p in actors.indices where actors[p].kind == .person {
+            let sector = actors[p].sector
+            if let o = actors[p].organization, let oc = actors[o].cameo {
+                actors[p].cameo = oc
+            } else if let c = actors[p].country, let st = lex.state(c) {
+                let sec = sector.map { $0 == "IGO" ? "GOV" : $0 } ?? ""
+                actors[p].cameo = st.cameo + sec
+            } else {
+                actors[p].cameo = nil
+            }
+        }
+        // A state named once, only to locate something ("a meeting in Luxembourg"), is a place.
+        var keep = [Bool](repeating: true, count: actors.count)
+        for (a, n) in locativeMentions where actors[a].kind == .state && actors[a].mentionCount == n && n == 1 {
+            if roles.contains(where: { $0.ofActor == a }) { continue }
+            keep[a] = false
+            if let m = mentions.first(where: { $0.actor == a }), let place = lex.place(named: actors[a].name) {
+                places.append(PlaceMention(place: place, tokenRange: m.tokenRange, sentence: m.sentence))
+            }
+        }
+        // Persons known by one word that a full name never completed keep it; actors with no
+        // non-anaphoric mention are dropped.
+        for a in actors.indices where actors[a].mentionCount == 0 { keep[a] = false }
+        var newIndex = [Int](repeating: -1, count: actors.count)
+        var out = ActorAnalysis()
+        for a in actors.indices where keep[a] {
+            newIndex[a] = out.actors.count
+            let r = actors[a]
+            out.actors.append(ActorRow(name: r.name, kind: r.kind, countryCode: r.country, cameoCode: r.cameo,
+                                       aliases: r.aliases.filter { $0 != r.name }))
+        }
+        for m in mentions where keep[m.actor] {
+            var m2 = m
+            m2.actor = newIndex[m.actor]
+            out.mentions.append(m2)
+        }
+        for r in roles where keep[r.actor] {
+            var r2 = r
+            r2.actor = newIndex[r.actor]
+            r2.ofActor = r.ofActor.flatMap { keep[$0] ? newIndex[$0] : nil }
+            if r2.countryCode == nil { r2.countryCode = actors[r.actor].country }
+            out.roles.append(r2)
+        }
+        out.places = places.sorted { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+        return out
+    }
+}

@@ -1,0 +1,761 @@
+import IRStore
+
+/// The shallow grammar of the event coder: triggers, subjects, objects, agents, modes.
+///
+/// Works on token indices and actor mentions only: no parse tree. Each rule is named, and the
+/// names of the rules that assigned source and target are stored with the event
+/// ("subject|object", "passive-agent|subject", "modifier|prep-object", ...).
+struct Grammar {
+    let doc: Document
+    let analysis: ActorAnalysis
+    let lex: VerbLexicon
+    /// Token index -> index into `analysis.mentions` (-1: none).
+    let mentionAt: [Int32]
+
+    init(doc: Document, analysis: ActorAnalysis, lexicon: VerbLexicon) {
+        self.doc = doc
+        self.analysis = analysis
+        self.lex = lexicon
+        var at = [Int32](repeating: -1, count: doc.tokens.count)
+        for (mi, m) in analysis.mentions.enumerated() {
+            guard m.actor >= 0, m.actor < analysis.actors.count else { continue }
+            for t in m.tokenRange where t < at.count && at[t] < 0 { at[t] = Int32(mi) }
+        }
+        self.mentionAt = at
+    }
+
+    // MARK: - Word classes
+
+    static let determiners: Set<String> = [
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "some", "several", "many",
+        "two", "three", "four", "five", "both", "all", "other", "another", "any", "each", "every", "more", "most",
+    ]
+    static let objectStops: Set<String> = [
+        "of", "in", "on", "at", "for", "with", "to", "from", "by", "about", "over", "against", "into", "after", "before",
+        "during", "under", "between", "through", "since", "as", "like", "via", "amid", "despite", "without", "upon",
+        "and", "or", "but", "that", "which", "who", "whom", "whose", "while", "when", "where", "if", "because", "than",
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says", "say", "told",
+        "could", "can", "may", "might", "should", "must", "not", "it", "they", "he", "she", "we",
+    ]
+    /// Words that end the search for the target of an intent ("threatened to cut ties with X").
+    static let infinitiveStops: Set<String> = ["and", "or", "but", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "it", "they", "he", "she", "we"]
+    static let locatives: Set<String> = ["in", "at", "near", "inside", "outside", "across", "into", "toward", "towards", "throughout", "around"]
+    static let clauseBoundaries: Set<String> = [
+        "said", "says", "say", "told", "tells", "because", "while", "whereas", "although", "though", "if", "unless",
+        "when", "whenever", "after", "before", "since", "until", "where", "so", "yet", "amid", "despite", "whether",
+        "according", "saying", "adding", "than",
+    ]
+    static let titleWords: Set<String> = [
+        "minister", "president", "secretary", "foreign", "defense", "defence", "prime", "chief", "general", "spokesman",
+        "spokeswoman", "spokesperson", "ambassador", "envoy", "leader", "commander", "head", "deputy", "vice", "state",
+        "affairs", "counterpart", "premier", "chancellor", "king", "queen", "prince", "emir", "sheikh", "senator",
+        "representative", "official", "officials", "director", "chairman", "army", "of", "interior", "finance", "top",
+        "diplomat", "supreme", "military", "security", "national", "adviser", "advisor", "homologue", "colleague",
+    ]
+    static let auxiliaries: Set<String> = [
+        "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "did", "does",
+        "do", "is", "are", "was", "were", "be", "been", "being", "not", "n't", "never", "also", "reportedly",
+        "allegedly", "already", "later", "then", "again", "repeatedly", "jointly", "both", "to", "just", "recently",
+        "previously", "formally", "officially", "publicly", "openly", "strongly", "firmly", "sharply", "finally",
+        "still", "once", "further", "immediately", "quickly", "swiftly", "effectively", "indeed", "even",
+    ]
+    static let beForms: Set<String> = ["was", "were", "is", "are", "be", "been", "being", "get", "got", "gets", "getting", "'s"]
+    static let lightVerbForms: Set<String> = {
+        var s = Set<String>()
+        for v in ["hold", "have", "conduct", "launch", "carry", "make", "pay", "sign", "reach", "impose", "begin", "start",
+                  "resume", "open", "stage", "mount", "wage", "announce", "order", "continue", "intensify", "step",
+                  "escalate", "expand", "extend", "renew", "lead", "host", "join", "approve", "authorize", "authorise",
+                  "level", "issue", "deliver", "send", "provide", "give", "offer", "unleash", "prepare", "plan",
+                  "threaten", "step", "keep", "maintain", "tighten", "slap", "ramp", "agree", "seal", "strike", "conclude"] {
+            s.formUnion(VerbLexicon.inflections(of: v))
+        }
+        for f in ["held", "had", "made", "paid", "began", "begun", "led", "sent", "gave", "given", "kept", "struck", "carried"] { s.insert(f) }
+        return s
+    }()
+    /// Verbs whose "to"-infinitive is not (yet) an event: "plans to visit", "wants to attack".
+    static let futureGovernors: Set<String> = {
+        var s = Set<String>()
+        for v in ["plan", "intend", "expect", "schedule", "prepare", "decide", "vow", "pledge", "promise", "agree", "set", "due", "go", "aim", "mean"] {
+            s.formUnion(VerbLexicon.inflections(of: v))
+        }
+        s.insert("about"); s.insert("likely"); s.insert("poised"); s.insert("ready"); s.insert("going")
+        return s
+    }()
+    static let hypotheticalGovernors: Set<String> = {
+        var s = Set<String>()
+        for v in ["want", "hope", "seek", "try", "attempt", "offer", "propose", "threaten", "urge", "ask", "call", "demand",
+                  "need", "wish", "push", "press", "encourage", "order", "tell", "appeal", "request", "allow", "consider",
+                  "pressure", "invite", "warn", "insist", "able", "unable", "fail", "refuse", "decline"] {
+            s.formUnion(VerbLexicon.inflections(of: v))
+        }
+        for f in ["sought", "told"] { s.insert(f) }
+        return s
+    }()
+    /// Verbs after which a "to"-infinitive reports a done act: "began to withdraw".
+    static let assertedGovernors: Set<String> = Set(["begin", "start", "continue", "manage", "move", "use", "proceed", "rush", "act"].flatMap { VerbLexicon.inflections(of: $0) } + ["began", "begun"])
+    static let timeWords: Set<String> = [
+        "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
+        "morning", "evening", "night", "afternoon", "earlier", "last", "week", "month", "year", "also", "now",
+    ]
+    static let pronouns: Set<String> = ["it", "they", "he", "she", "we"]
+    static let statementForms: Set<String> = Set(["announce", "claim", "insist", "warn", "state", "confirm", "declare", "add"].flatMap { VerbLexicon.inflections(of: $0) })
+    static let negators: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "without"]
+    static let denyForms: Set<String> = Set(["deny", "dismiss", "reject", "refute"].flatMap { VerbLexicon.inflections(of: $0) })
+    static let speechForms: Set<String> = Set(["say", "announce", "state", "declare", "confirm", "report", "tell", "add"].flatMap { VerbLexicon.inflections(of: $0) } + ["said", "told"])
+
+    @inline(__always) func w(_ k: Int) -> String { doc.lower(k) }
+    @inline(__always) func isPunct(_ k: Int, _ b: UInt8) -> Bool {
+        doc.tokens[k].kind == .punct && doc.bytes[doc.tokens[k].start] == b && doc.tokens[k].end - doc.tokens[k].start == 1
+    }
+    func isHyphen(_ k: Int) -> Bool { isPunct(k, 0x2D) }
+    func mention(_ mi: Int) -> ActorMention { analysis.mentions[mi] }
+    func mentionIndex(at k: Int) -> Int? { k >= 0 && k < mentionAt.count && mentionAt[k] >= 0 ? Int(mentionAt[k]) : nil }
+    func isPossessive(_ k: Int) -> Bool {
+        let s = w(k)
+        return s == "'s" || s == "\u{2019}s" || s == "'"
+    }
+
+    // MARK: - Sentences
+
+    /// Codes the events of sentence `si`, starting at token `start` (after a dateline).
+    func code(sentence si: Int, from start: Int) -> [CodedEvent] {
+        let end = doc.sentences[si].tokenRange.upperBound
+        var out: [CodedEvent] = []
+        var i = start
+        while i < end {
+            if let mi = mentionIndex(at: i) { i = max(i + 1, mention(mi).tokenRange.upperBound); continue }
+            guard doc.tokens[i].kind == .word, let lemmas = lex.lemmas[w(i)] else { i += 1; continue }
+            // A capitalized word inside a sentence is a name ("Free Syrian Army", "Strike Force").
+            if doc.tokens[i].isCapitalized, i != start, !(doc.tokens[i - 1].kind == .quote || isPunct(i - 1, 0x28)) {
+                i += 1; continue
+            }
+            var best: (VerbLexicon.Entry, PatternMatch)?
+            for l in lemmas {
+                for e in lex.entries[l] ?? [] {
+                    guard let m = match(e, at: i, end: end) else { continue }
+                    if let b = best {
+                        if e.length > b.0.length || (e.length == b.0.length && m.end < b.1.end) { best = (e, m) }
+                    } else {
+                        best = (e, m)
+                    }
+                }
+            }
+            guard let (entry, m) = best else { i += 1; continue }
+            if entry.pattern == "back", !backIsAVerb(i) { i += 1; continue }
+            out.append(contentsOf: events(entry, m, start: start, end: end, earlier: out))
+            i = max(i + 1, m.lastWord + 1)
+        }
+        return out
+    }
+
+    /// "back" is the verb "to back" only after a subject, an auxiliary or "to" ("Russia backs", "has backed").
+    func backIsAVerb(_ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        if mentionIndex(at: i - 1) != nil { return true }
+        let p = w(i - 1)
+        return Grammar.auxiliaries.contains(p) || p.hasSuffix("ly") || ["who", "which", "that", "and", "but"].contains(p)
+    }
+
+    // MARK: - Patterns
+
+    struct PatternMatch {
+        /// Token of the first pattern word.
+        var firstWord: Int
+        /// One past the last pattern word (or slot).
+        var end: Int
+        /// Token of the last pattern word.
+        var lastWord: Int
+        /// Mentions in the target slot.
+        var slot: [Int]
+    }
+
+    /// Matches an entry at token `i` (whose word matches the entry's head).
+    func match(_ e: VerbLexicon.Entry, at i: Int, end: Int) -> PatternMatch? {
+        var k = i + 1
+        var last = i
+        var slot: [Int] = []
+        for el in e.rest {
+            switch el {
+            case .slot:
+                guard let (ms, next) = slotMentions(from: k, end: end) else { return nil }
+                slot = ms
+                k = next
+            case .word(let alts):
+                // Up to three modifier words may stand between pattern words ("imposed new economic sanctions on").
+                var j = k
+                var found = -1
+                while j < end, j <= k + 3 {
+                    if doc.tokens[j].kind == .word, let ls = lex.lemmas[w(j)], ls.contains(where: { alts.contains($0) }) {
+                        found = j; break
+                    }
+                    if mentionIndex(at: j) != nil { break }
+                    let t = doc.tokens[j]
+                    if t.kind == .punct && !isHyphen(j) { break }
+                    if t.kind == .quote { break }
+                    let s = w(j)
+                    if s == "and" || s == "or" || s == "but" || s == "that" || s == "which" || s == "who" || Grammar.clauseBoundaries.contains(s) { break }
+                    j += 1
+                }
+                guard found >= 0 else { return nil }
+                last = found
+                k = found + 1
+            }
+        }
+        return PatternMatch(firstWord: i, end: k, lastWord: last, slot: slot)
+    }
+
+    /// The mentions of a target slot starting at `k` (after determiners), and the index past them.
+    func slotMentions(from k: Int, end: Int) -> ([Int], Int)? {
+        var j = k
+        while j < end, j < k + 2, Grammar.determiners.contains(w(j)) { j += 1 }
+        guard j < end, let mi = mentionIndex(at: j) else { return nil }
+        let h = head(mi, end: end)
+        let group = coordinatedRight(h, end: end)
+        let next = mention(group.last!).tokenRange.upperBound
+        return (group, next)
+    }
+
+    // MARK: - Actors around a trigger
+
+    /// The head of a noun phrase that starts with mention `mi`: "Russian Foreign Minister Sergei Lavrov" -> Lavrov.
+    func head(_ mi: Int, end: Int) -> Int {
+        var cur = mi
+        var guardCount = 0
+        while guardCount < 4 {
+            guardCount += 1
+            var j = mention(cur).tokenRange.upperBound
+            var steps = 0
+            var next: Int?
+            while j < end, steps < 5 {
+                if let m2 = mentionIndex(at: j), m2 != cur { next = m2; break }
+                let t = doc.tokens[j]
+                let s = w(j)
+                if isPossessive(j) || isHyphen(j) || (t.kind == .word && t.isCapitalized && !Grammar.clauseBoundaries.contains(s))
+                    || (t.kind == .word && Grammar.titleWords.contains(s) && (s != "of" || (j + 1 < end && doc.tokens[j + 1].isCapitalized))) {
+                    j += 1; steps += 1; continue
+                }
+                break
+            }
+            guard let n = next else { break }
+            // "Russia's foreign minister, Sergei Lavrov": only NP-internal words between the two.
+            cur = n
+        }
+        return cur
+    }
+
+    /// The first actor named from token `k`, skipping up to `maxSkip` modifier words, with its head.
+    func findMention(from k: Int, end: Int, maxSkip: Int = 4, crossPrepositions: Bool = false) -> Int? {
+        var j = k
+        var skipped = 0
+        while j < end, skipped <= maxSkip {
+            if let mi = mentionIndex(at: j) {
+                let m = mention(mi)
+                // "in Moscow" after the object position names a place, not a target.
+                if m.tokenRange.lowerBound > k, Grammar.locatives.contains(w(m.tokenRange.lowerBound - 1)) { return nil }
+                return head(mi, end: end)
+            }
+            let t = doc.tokens[j]
+            if t.kind == .punct { if isHyphen(j) { j += 1; continue }; return nil }
+            if t.kind == .quote { j += 1; continue }
+            let s = w(j)
+            // "more than 100 Palestinians", "at least 20 Syrian soldiers", "up to 50 ..."
+            if j + 1 < end, (["more", "fewer", "less"].contains(s) && w(j + 1) == "than") || (s == "at" && (w(j + 1) == "least" || w(j + 1) == "most"))
+                || (s == "up" && w(j + 1) == "to") || (s == "as" && w(j + 1) == "many") {
+                j += 2; continue
+            }
+            if crossPrepositions {
+                if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) || Grammar.locatives.contains(s) { return nil }
+            } else if Grammar.objectStops.contains(s) || Grammar.clauseBoundaries.contains(s) {
+                return nil
+            }
+            j += 1; skipped += 1
+        }
+        return nil
+    }
+
+    /// Mention `mi` and the actors coordinated after it: "X, Y and Z", "X and Y", "X as well as Y".
+    func coordinatedRight(_ mi: Int, end: Int) -> [Int] {
+        var out = [mi]
+        var pending: [Int] = []
+        var j = mention(mi).tokenRange.upperBound
+        while j < end {
+            if isPunct(j, 0x2C) {  // ","
+                if j + 1 < end, w(j + 1) == "and" || w(j + 1) == "or" { j += 1; continue }
+                var k = j + 1
+                while k < end, k < j + 3, Grammar.determiners.contains(w(k)) { k += 1 }
+                guard k < end, let m2 = mentionIndex(at: k) else { break }
+                let h = head(m2, end: end)
+                pending.append(h)
+                j = mention(h).tokenRange.upperBound
+                continue
+            }
+            let s = w(j)
+            var k = -1
+            if s == "and" || s == "or" { k = j + 1 }
+            else if s == "as", j + 2 < end, w(j + 1) == "well", w(j + 2) == "as" { k = j + 3 }
+            guard k >= 0 else { break }
+            while k < end, k < j + 4, Grammar.determiners.contains(w(k)) { k += 1 }
+            guard k < end, let m2 = mentionIndex(at: k) else { break }
+            let h = head(m2, end: end)
+            out.append(contentsOf: pending)
+            pending = []
+            out.append(h)
+            j = mention(h).tokenRange.upperBound
+        }
+        return out
+    }
+
+    /// Mention `mi` and the actors coordinated before it: "X and Y" seen from Y.
+    func coordinatedLeft(_ mi: Int, start: Int) -> [Int] {
+        var out = [mi]
+        var k = mention(mi).tokenRange.lowerBound - 1
+        var sawAnd = false
+        while k > start {
+            while k > start, Grammar.determiners.contains(w(k)) && w(k) != "both" { k -= 1 }
+            let s = w(k)
+            let isComma = isPunct(k, 0x2C)
+            guard s == "and" || s == "or" || (isComma && sawAnd) else { break }
+            if s == "and" || s == "or" { sawAnd = true }
+            var j = k - 1
+            if j >= start, isPunct(j, 0x2C) { j -= 1 }  // "X, and Y"
+            guard j >= start, let m2 = mentionIndex(at: j) else { break }
+            out.insert(m2, at: 0)
+            k = mention(m2).tokenRange.lowerBound - 1
+        }
+        return out
+    }
+
+    /// The subject of a verb at `t`: the nearest actor before it in its clause, across an
+    /// apposition or a relative clause; with the rule that found it.
+    func subject(before t: Int, start: Int, earlier: [CodedEvent]) -> (actors: [Int], rule: String)? {
+        var k = t - 1
+        var steps = 0
+        var onlyAuxiliaries = true
+        while k >= start, steps < 16 {
+            if let mi = mentionIndex(at: k) {
+                let m = mention(mi)
+                var b = m.tokenRange.lowerBound - 1
+                if b >= start, w(b) == "the" { b -= 1 }
+                if b >= start, Grammar.locatives.contains(w(b)) {
+                    k = b - 1; steps += 1; onlyAuxiliaries = false; continue
+                }
+                return (coordinatedLeft(mi, start: start), "subject")
+            }
+            let tok = doc.tokens[k]
+            let s = w(k)
+            if tok.kind == .punct {
+                if isHyphen(k) { k -= 1; continue }
+                if isPunct(k, 0x2C) {
+                    // An apposition or a relative clause between commas: "Kerry, who arrived ..., met".
+                    if let j = openingComma(before: k, start: start) { k = j - 1; steps += 1; continue }
+                    // "..., killing eight people": a participle takes the clause's subject.
+                    if onlyAuxiliaries { return clauseSubject(before: k, start: start, earlier: earlier).map { ($0, "participle-clause") } }
+                    return nil
+                }
+                return nil
+            }
+            if tok.kind == .quote { k -= 1; continue }
+            if s == "who" || s == "which" || (s == "that" && k > start && mentionIndex(at: k - 1) != nil) {
+                var a = k - 1
+                if a >= start, isPunct(a, 0x2C) { a -= 1 }
+                if a >= start, let mi = mentionIndex(at: a) { return (coordinatedLeft(mi, start: start), "relative-clause") }
+                return nil
+            }
+            if (s == "and" || s == "but") && onlyAuxiliaries {
+                // "Russia annexed Crimea and backed separatists": the first verb's subject.
+                if let last = earlier.last, let mi = lastSourceMention(last, start: start) { return ([mi], "vp-coordination") }
+                return clauseSubject(before: k, start: start, earlier: earlier).map { ($0, "vp-coordination") }
+            }
+            if Grammar.pronouns.contains(s) {
+                // "Japan said it had halted aid": an unresolved pronoun after a speech verb is its speaker.
+                var h = k - 1
+                while h >= start, w(h) == "that" || Grammar.timeWords.contains(w(h)) || Grammar.auxiliaries.contains(w(h)) { h -= 1 }
+                if h >= start, Grammar.speechForms.contains(w(h)) || Grammar.statementForms.contains(w(h)),
+                   let sp = subject(before: h, start: start, earlier: earlier) {
+                    return (sp.actors, "pronoun-speaker")
+                }
+                return nil
+            }
+            if Grammar.clauseBoundaries.contains(s) || s == "that" { return nil }
+            if !Grammar.auxiliaries.contains(s) && !s.hasSuffix("ly") { onlyAuxiliaries = false }
+            k -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// A mention of an earlier event's source, for reuse by a coordinated verb.
+    func lastSourceMention(_ e: CodedEvent, start: Int) -> Int? {
+        // The earlier event stored actor indices: find a mention of that actor before its trigger.
+        var k = e.trigger.lowerBound - 1
+        while k >= start {
+            if let mi = mentionIndex(at: k), mention(mi).actor == e.source { return mi }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The comma opening an apposition or relative clause that ends at the comma `k`, if any.
+    func openingComma(before k: Int, start: Int) -> Int? {
+        var j = k - 1
+        var n = 0
+        while j > start, n < 14 {
+            if isPunct(j, 0x2C) {
+                // The segment must follow an actor and look like an apposition or relative clause.
+                guard mentionIndex(at: j - 1) != nil else { return nil }
+                let first = w(j + 1)
+                if first == "who" || first == "which" || first == "whose" || Grammar.determiners.contains(first)
+                    || Grammar.titleWords.contains(first) || doc.tokens[j + 1].isCapitalized || mentionIndex(at: j + 1) != nil {
+                    return j
+                }
+                return nil
+            }
+            let t = doc.tokens[j]
+            if t.kind == .punct, !isHyphen(j), !isPossessive(j), !isPunct(j, 0x2E) { return nil }
+            j -= 1; n += 1
+        }
+        return nil
+    }
+
+    /// The subject of the clause holding token `k`: its first actor not in a place phrase.
+    func clauseSubject(before k: Int, start: Int, earlier: [CodedEvent]) -> [Int]? {
+        var s = k
+        while s > start {
+            let t = doc.tokens[s - 1]
+            if t.kind == .punct, isPunct(s - 1, 0x3B) || isPunct(s - 1, 0x3A) { break }
+            if Grammar.speechForms.contains(w(s - 1)) { break }
+            s -= 1
+        }
+        var j = s
+        while j < k {
+            if let mi = mentionIndex(at: j) {
+                let m = mention(mi)
+                let b = m.tokenRange.lowerBound - 1
+                if b >= s, Grammar.locatives.contains(w(b)) { j = m.tokenRange.upperBound; continue }
+                return coordinatedRight(head(mi, end: k), end: k)
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The actor modifying a noun trigger: "U.S. sanctions", "Russia's annexation", "the first Chinese visit".
+    func modifier(before t: Int, start: Int) -> [Int]? {
+        var k = t - 1
+        var skipped = 0
+        while k >= start, skipped <= 3 {
+            if let mi = mentionIndex(at: k) {
+                let b = mention(mi).tokenRange.lowerBound - 1
+                if b >= start, Grammar.locatives.contains(w(b)) { return nil }
+                return coordinatedLeft(mi, start: start)
+            }
+            if isPossessive(k) || isHyphen(k) { k -= 1; continue }
+            let tok = doc.tokens[k]
+            guard tok.kind == .word, !tok.isCapitalized else { return nil }
+            let s = w(k)
+            if Grammar.determiners.contains(s) || Grammar.objectStops.contains(s) || Grammar.clauseBoundaries.contains(s) { return nil }
+            if lex.lemmas[s] != nil && !s.hasSuffix("ed") && s != "new" { return nil }
+            k -= 1; skipped += 1
+        }
+        return nil
+    }
+
+    /// For a noun trigger that is the object of a light verb ("held talks", "launched an attack",
+    /// "imposed sanctions"), the subject of that verb.
+    func lightVerbSubject(before t: Int, start: Int, earlier: [CodedEvent]) -> (actors: [Int], rule: String)? {
+        var k = t - 1
+        var n = 0
+        while k >= start, n < 5 {
+            let s = w(k)
+            if Grammar.lightVerbForms.contains(s) { return subject(before: k, start: start, earlier: earlier) }
+            if doc.tokens[k].kind != .word || mentionIndex(at: k) != nil { return nil }
+            if Grammar.objectStops.contains(s) && s != "of" { return nil }
+            k -= 1; n += 1
+        }
+        return nil
+    }
+
+    /// The by-agent after `k`: "was attacked by Russia", "the shelling of Kharkiv by Russian forces".
+    func agent(after k: Int, end: Int) -> [Int]? {
+        var j = k
+        var n = 0
+        while j < end, n < 8 {
+            if w(j) == "by", let mi = findMention(from: j + 1, end: end, maxSkip: 3) { return coordinatedRight(mi, end: end) }
+            if doc.tokens[j].kind == .punct, !isHyphen(j) { return nil }
+            if Grammar.clauseBoundaries.contains(w(j)) { return nil }
+            j += 1; n += 1
+        }
+        return nil
+    }
+
+    /// A verb trigger in the passive voice: "was attacked", "has been visited", "killed by".
+    func isPassive(_ t: Int, afterPattern: Int, end: Int) -> Bool {
+        let form = w(t)
+        guard !form.hasSuffix("ing") else { return false }
+        let lemmas = lex.lemmas[form] ?? []
+        let isParticiple = form.hasSuffix("ed") || form.hasSuffix("en") || (!lemmas.contains(form) && !form.hasSuffix("s"))
+        guard isParticiple else { return false }
+        var k = t - 1
+        var n = 0
+        while k >= 0, n < 4 {
+            let s = w(k)
+            if Grammar.beForms.contains(s) { return s != "'s" || n == 0 }
+            if !(Grammar.auxiliaries.contains(s) || s.hasSuffix("ly")) { break }
+            k -= 1; n += 1
+        }
+        // A reduced relative: "civilians killed by shelling".
+        return afterPattern < end && w(afterPattern) == "by"
+    }
+
+    /// A participle used as an adjective: "the occupied territories", "in besieged Aleppo".
+    func isAdjectivalParticiple(_ t: Int, _ m: PatternMatch, start: Int, end: Int) -> Bool {
+        guard t > start else { return false }
+        let form = w(t)
+        let lemmas = lex.lemmas[form] ?? []
+        guard form.hasSuffix("ed") || (!lemmas.contains(form) && !form.hasSuffix("s") && !form.hasSuffix("ing")) else { return false }
+        let p = w(t - 1)
+        guard Grammar.determiners.contains(p) || Grammar.nounPrepositions.contains(p) || p == "in" || p == "at" else { return false }
+        return !(m.end < end && w(m.end) == "by")
+    }
+
+    static let nounPrepositions: Set<String> = ["against", "for", "of", "on", "about", "after", "before", "during", "over", "with", "without", "despite", "amid", "following"]
+
+    /// A verb trigger used as a noun: "the shelling of", "Russian attacks on", "a U.S. visit to".
+    func isNominal(_ t: Int, _ e: VerbLexicon.Entry, _ m: PatternMatch, start: Int, end: Int) -> Bool {
+        guard t > start else { return false }
+        let form = w(t)
+        if form.hasSuffix("ed") { return false }
+        var k = t - 1
+        var skipped = 0
+        while k > start, skipped < 2, doc.tokens[k].kind == .word, !doc.tokens[k].isCapitalized, mentionIndex(at: k) == nil,
+              !Grammar.determiners.contains(w(k)), !Grammar.auxiliaries.contains(w(k)), !Grammar.objectStops.contains(w(k)),
+              lex.lemmas[w(k)] == nil {
+            k -= 1; skipped += 1
+        }
+        let p = w(k)
+        // Only noun-like forms: the base form, a plural, a gerund ("visit", "attacks", "shelling"); "met" is a verb.
+        let lemmas = lex.lemmas[form] ?? []
+        let isBase = lemmas.contains(form)
+        let isPlural = lemmas.contains { form == $0 + "s" || form == $0 + "es" }
+        let isGerund = form.hasSuffix("ing")
+        guard isBase || isPlural || isGerund else { return false }
+        let nextIsPrep = m.end < end && ["of", "on", "against", "with", "to", "in", "by", "between", "from", "into"].contains(w(m.end))
+        if Grammar.determiners.contains(p) || isPossessive(k) { return true }
+        // "advised against travel to", "after talks with"
+        if k == t - 1, Grammar.nounPrepositions.contains(p), !isGerund || p != "for" { return e.length > 1 || isBase || isPlural || isGerund }
+        // "Russian shelling of", "a U.S. visit to"; but "Russia attacks Ukraine" stays a verb.
+        if mentionIndex(at: k) != nil { return nextIsPrep && (isBase || isGerund) }
+        return false
+    }
+
+    // MARK: - Events
+
+    func events(_ e: VerbLexicon.Entry, _ m: PatternMatch, start: Int, end: Int, earlier: [CodedEvent]) -> [CodedEvent] {
+        let trig = m.firstWord
+        var sources: [Int] = []
+        var targets: [Int] = []
+        var rule = ""
+        var pairsSymmetric = false
+        let first = trig
+        switch e.kind {
+        case .between:
+            guard let mi = findMention(from: m.end, end: end, maxSkip: 2) else { return [] }
+            let group = coordinatedRight(mi, end: end)
+            guard group.count >= 2 else { return [] }
+            sources = [group[0]]
+            targets = Array(group.dropFirst())
+            rule = "between"
+        case .reverse:
+            guard let s = findMention(from: m.end, end: end, maxSkip: 3) else { return [] }
+            sources = coordinatedRight(s, end: end)
+            guard let subj = subject(before: first, start: start, earlier: earlier) else { return [] }
+            targets = subj.actors
+            rule = subj.rule + "|reverse-from"
+        case .noun:
+            return nounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
+        case .verb, .symmetric:
+            if isAdjectivalParticiple(first, m, start: start, end: end) { return [] }
+            if isNominal(first, e, m, start: start, end: end) {
+                return nounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
+            }
+            if isPassive(first, afterPattern: m.end, end: end) {
+                guard let ag = agent(after: m.end, end: end),
+                      let subj = subject(before: first, start: start, earlier: earlier) else { return [] }
+                sources = ag
+                targets = m.slot.isEmpty ? subj.actors : m.slot
+                rule = "passive-agent|" + subj.rule
+            } else {
+                guard let subj = subject(before: first, start: start, earlier: earlier) else { return [] }
+                sources = subj.actors
+                if !m.slot.isEmpty {
+                    targets = m.slot
+                    rule = subj.rule + "|slot"
+                } else if let o = (e.endsInInfinitive
+                    ? findMention(from: m.end, end: end, maxSkip: 8, crossPrepositions: true)
+                    : findMention(from: m.end, end: end, maxSkip: e.endsInPreposition ? 3 : 4)) {
+                    targets = coordinatedRight(o, end: end)
+                    rule = subj.rule + (e.endsInPreposition ? "|prep-object" : "|object")
+                } else if e.kind == .symmetric, sources.count >= 2 {
+                    pairsSymmetric = true
+                    rule = subj.rule + "|coordinated-symmetric"
+                } else {
+                    return []
+                }
+            }
+        }
+        let mode = self.mode(first, start: start, end: end, earlier: earlier, entry: e)
+        var out: [CodedEvent] = []
+        let trigger = first..<(m.lastWord + 1)
+        func add(_ s: Int, _ t: Int) {
+            let sa = mention(s).actor, ta = mention(t).actor
+            guard sa != ta else { return }
+            let (code, m2) = Grammar.recode(e.code, mode)
+            out.append(CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: trigger, mode: m2, rule: rule))
+        }
+        if pairsSymmetric {
+            for a in sources { for b in sources where a != b { add(a, b) } }
+        } else {
+            for s in sources { for t in targets { add(s, t) } }
+        }
+        return out
+    }
+
+    func nounEvents(_ e: VerbLexicon.Entry, _ m: PatternMatch, first: Int, start: Int, end: Int, earlier: [CodedEvent]) -> [CodedEvent] {
+        var targets: [Int] = []
+        var targetRule = ""
+        var afterTarget = m.end
+        if !m.slot.isEmpty {
+            targets = m.slot
+            targetRule = "slot"
+        } else if e.endsInPreposition || (m.end < end && ["of", "on", "against", "with", "to", "into"].contains(w(m.end))) {
+            let from = e.endsInPreposition ? m.end : m.end + 1
+            guard let o = findMention(from: from, end: end, maxSkip: 3) else { return [] }
+            targets = coordinatedRight(o, end: end)
+            targetRule = "prep-object"
+            afterTarget = mention(targets.last!).tokenRange.upperBound
+        } else {
+            return []
+        }
+        var sources: [Int] = []
+        var sourceRule = ""
+        if let mod = modifier(before: first, start: start) {
+            sources = mod; sourceRule = "modifier"
+        } else if let ag = agent(after: afterTarget, end: end) {
+            sources = ag; sourceRule = "noun-agent"
+        } else if let lv = lightVerbSubject(before: first, start: start, earlier: earlier) {
+            sources = lv.actors; sourceRule = "light-verb-" + lv.rule
+        } else {
+            return []
+        }
+        let mode = self.mode(first, start: start, end: end, earlier: earlier, entry: e)
+        var out: [CodedEvent] = []
+        for s in sources {
+            for t in targets {
+                let sa = mention(s).actor, ta = mention(t).actor
+                guard sa != ta else { continue }
+                let (code, m2) = Grammar.recode(e.code, mode)
+                out.append(CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: first..<(m.lastWord + 1),
+                                      mode: m2, rule: sourceRule + "|" + targetRule))
+            }
+        }
+        return out
+    }
+
+    // MARK: - Mode
+
+    /// A future act is coded as the intent or threat it expresses (CAMEO 03 and 13): "will send
+    /// aid to" is an intent to provide aid (033), "will attack" a threat of force (138). The
+    /// statement of intent is itself the reported event.
+    static func recode(_ code: String, _ mode: EventMode) -> (String, EventMode) {
+        guard mode == .future else { return (code, mode) }
+        let root = code.prefix(2)
+        switch root {
+        case "06":
+            return (code.hasPrefix("061") ? "0311" : code.hasPrefix("062") ? "0312" : "031", .asserted)
+        case "07":
+            let map = ["071": "0331", "072": "0332", "073": "0333", "074": "0334"]
+            return (map[String(code.prefix(3))] ?? "033", .asserted)
+        case "08":
+            if code.hasPrefix("084") { return ("0353", .asserted) }
+            if code.hasPrefix("081") || code.hasPrefix("085") { return ("0354", .asserted) }
+            if code.hasPrefix("086") { return ("0355", .asserted) }
+            if code.hasPrefix("087") { return ("0356", .asserted) }
+            return ("035", .asserted)
+        case "17":
+            return ("137", .asserted)
+        case "18", "19", "20":
+            return ("138", .asserted)
+        default:
+            return (code, mode)
+        }
+    }
+
+    /// The mode of a trigger at `t` from the words before it in its clause.
+    func mode(_ t: Int, start: Int, end: Int, earlier: [CodedEvent], entry: VerbLexicon.Entry) -> EventMode {
+        // Conditions and denials anywhere earlier in the sentence.
+        var sawSpeech = false
+        var k = start
+        var conditional = false
+        var denied = false
+        while k < t {
+            let s = w(k)
+            if s == "if" || s == "unless" { conditional = true }
+            if Grammar.denyForms.contains(s), !entry.pattern.hasPrefix("deny") { denied = true }
+            if Grammar.speechForms.contains(s) || s == "promised" || s == "announced" { sawSpeech = true }
+            k += 1
+        }
+        // "if" after the trigger in the same clause: "sanctions could be eased if ...".
+        var j = t + 1
+        while j < end, j < t + 12 {
+            if w(j) == "if" || w(j) == "unless" { conditional = true; break }
+            if doc.tokens[j].kind == .punct, isPunct(j, 0x3B) { break }
+            j += 1
+        }
+        // The verb group before the trigger.
+        var g = t - 1
+        var n = 0
+        var result: EventMode?
+        while g >= start, n < 6 {
+            let s = w(g)
+            if Grammar.negators.contains(s) || s.hasSuffix("n't") {
+                if s == "won't" || s == "wo" { return .negated }
+                result = result ?? .negated
+            } else if s == "will" || s == "shall" || s == "'ll" {
+                result = result ?? .future
+            } else if s == "would" {
+                result = result ?? (sawSpeech ? .future : .hypothetical)
+            } else if s == "could" || s == "might" || s == "may" || s == "should" || s == "must" || s == "can" {
+                result = result ?? .hypothetical
+            } else if s == "to" {
+                // The verb governing the infinitive: "plans to visit", "urged X to release".
+                var h = g - 1
+                while h >= start, Grammar.auxiliaries.contains(w(h)) || w(h).hasSuffix("ly") || Grammar.timeWords.contains(w(h)) { h -= 1 }
+                if h >= start {
+                    let gv = w(h)
+                    if Grammar.futureGovernors.contains(gv) { result = result ?? .future; break }
+                    if gv == "failed" || gv == "refused" || gv == "declined" { return .negated }
+                    if Grammar.assertedGovernors.contains(gv) { break }
+                }
+                // Anything else is a purpose, an appeal or a wish: "met Putin to probe", "wants to attack".
+                result = result ?? .hypothetical
+                break
+            } else if Grammar.auxiliaries.contains(s) || s.hasSuffix("ly") {
+                // part of the verb group
+            } else {
+                break
+            }
+            g -= 1; n += 1
+        }
+        // An act inside an accusation, appeal or threat made earlier in the sentence is not reported as done:
+        // "accused Washington of orchestrating", "urged Moscow to release".
+        if let prev = earlier.last, ["11", "10", "02", "13", "01"].contains(String(prev.code.prefix(2))), t > prev.trigger.upperBound {
+            let f = w(t)
+            if f.hasSuffix("ing") || (t > 0 && w(t - 1) == "to") || (t > 0 && w(t - 1) == "of") { return .hypothetical }
+        }
+        if let r = result, r == .negated { return denied ? .denied : .negated }
+        if denied { return .denied }
+        if conditional { return .conditional }
+        return result ?? .asserted
+    }
+}
+
