@@ -446,8 +446,12 @@ struct ActorResolver {
         // Stacked titles: "White House Press Secretary", "Defense Secretary Gen. ...": take the last.
         var entry = lex.titles[Int(title.index)]
         var titleRange = t
-        while e < end, let m2 = match(at: e, end: end), let t2 = ActorResolver.first(m2.hits, [.title, .honorific]),
+        // At most four stacked titles: a longer run is not a title phrase, and scanning it from every
+        // start would be quadratic ("Mr. Mr. Mr. ..." in junk input).
+        var stacked = 0
+        while e < end, stacked < 4, let m2 = match(at: e, end: end), let t2 = ActorResolver.first(m2.hits, [.title, .honorific]),
               !m2.hits.contains(where: { $0.kind == .organization }) {
+            stacked += 1
             let e2 = lex.titles[Int(t2.index)]
             if !e2.canonical.isEmpty { entry = e2; titleRange = e..<e + m2.length }
             e += m2.length
