@@ -124,7 +124,7 @@ ORDER BY date DESC, q.article_id, q.start_char;
 """#),
         ("backers.sql", #"""
 -- title: Backers
--- description: Who supports which party of a conflict: aid, material and diplomatic cooperation and pledges of aid (CAMEO 05, 06, 07, 033) aimed at a conflict's parties, per backer and party.
+-- description: Who supports which party of a conflict: aid (CAMEO 07), material cooperation (06), pledges of aid (033) and diplomatic support such as endorsement or recognition (050-054) aimed at a conflict's parties, per backer and party.
 -- param: conflict  (optional) conflict name, part of it, id, or country, e.g. Sudan or YEM
 -- param: since  (optional) first date, ISO, e.g. 2022
 -- In sqlite3:  .param set :conflict Ukraine   then   .read Queries/backers.sql
@@ -164,7 +164,10 @@ JOIN cameo_codes c ON c.code = e.cameo_code
 JOIN articles ar ON ar.id = e.article_id
 JOIN actors b ON b.id = e.source_actor_id
 JOIN actors t ON t.id = e.target_actor_id
-WHERE (c.root IN ('05', '06', '07') OR e.cameo_code LIKE '033%')
+-- Support, not settlement: praise, verbal defence, rallying support and recognition (050-054),
+-- material cooperation (06), aid (07) and pledges of aid (033x); signed agreements, apologies
+-- and forgiveness (055-057) are left out.
+WHERE (c.root IN ('06', '07') OR e.cameo_code IN ('05', '050', '051', '052', '053', '054') OR e.cameo_code LIKE '033%')
   AND e.mode IN ('asserted', 'future')
   AND e.source_actor_id <> e.target_actor_id
   AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
