@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "irkb-bench", dependencies: ["IRIngest", "IRQuery", "IRStore"], path: "Benchmarks"),
         .testTarget(name: "IRStoreTests", dependencies: ["IRStore"]),
         .testTarget(name: "IRIngestTests", dependencies: ["IRIngest", "IRStore"]),
-        .testTarget(name: "IRQueryTests", dependencies: ["IRQuery", "IRIngest", "IRStore"]),
+        .testTarget(name: "IRQueryTests", dependencies: ["IRQuery", "IRIngest", "IRStore"], exclude: ["Golden"]),
         .testTarget(name: "irkbTests", dependencies: ["irkb"]),
     ]
 )

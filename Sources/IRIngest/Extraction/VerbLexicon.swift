@@ -85,7 +85,7 @@ public final class VerbLexicon: Sendable {
             for h in head { entries[h, default: []].append(e) }
         }
         var lemmas: [String: [String]] = [:]
-        for w in words {
+        for w in words.sorted() {  // sorted: the lemma order (and so the events) must not vary between runs
             for f in VerbLexicon.inflections(of: w) + (irregular[w] ?? []) where !(lemmas[f]?.contains(w) ?? false) {
                 lemmas[f, default: []].append(w)
             }
