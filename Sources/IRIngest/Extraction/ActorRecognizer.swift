@@ -53,6 +53,8 @@ struct ActorResolver {
     /// Tokens already part of a mention, a place or an outlet.
     var consumed: [Bool]
 
+    /// Tokens between quotation marks.
+    let inQuote: [Bool]
     /// The end of each token's sentence (the bound of memoized lexicon matches).
     let sentenceEnd: [Int]
     let memo: MatchMemo
@@ -64,6 +66,8 @@ struct ActorResolver {
     var byKey: [String: Int] = [:]
     /// Lowercased surname (and glued-particle-free form) -> person actor.
     var surnames: [String: Int] = [:]
+    /// First tokens of state modifiers that gave a person their country ("U.S." of "U.S. Secretary of State ...").
+    var ownerTokens = Set<Int>()
     /// First words of two-word names, for names written family name first ("Ms Mao" -> Mao Ning).
     var familyFirst: [String: Int] = [:]
     /// Locative-only state mentions ("in Luxembourg"), per state actor.
@@ -102,6 +106,20 @@ struct ActorResolver {
         }
         self.excluded = excluded
         self.consumed = [Bool](repeating: false, count: n)
+        // Tokens inside quotation marks, per paragraph.
+        var inQuote = [Bool](repeating: false, count: n)
+        var open = false
+        var paragraphEnd = -1
+        for i in 0..<n {
+            let t = doc.tokens[i]
+            if t.start >= paragraphEnd {
+                open = false
+                paragraphEnd = doc.paragraphs.first(where: { $0.contains(t.start) })?.upperBound ?? Int.max
+            }
+            if t.kind == .quote { open = t.opensQuote; continue }
+            inQuote[i] = open
+        }
+        self.inQuote = inQuote
         var sentenceEnd = [Int](repeating: n, count: n)
         for s in doc.sentences { for i in s.tokenRange { sentenceEnd[i] = s.tokenRange.upperBound } }
         self.sentenceEnd = sentenceEnd
@@ -514,6 +532,7 @@ struct ActorResolver {
             case .state(let s):
                 if mod.detached { continue }
                 country = lex.states[s].iso3; of = stateActor(s)
+                ownerTokens.insert(mod.range.lowerBound)
             case .organization(let o):
                 let org = lex.organizations[o]
                 country = org.country; of = organizationActor(o)

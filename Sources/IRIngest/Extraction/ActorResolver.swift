@@ -130,28 +130,35 @@ extension ActorResolver {
         }
         for p in actors.indices where actors[p].kind == .person && actors[p].country == nil && actors[p].organization == nil {
             guard let sector = actors[p].sector, ["GOV", "MIL", "LEG", "JUD", "SPY", "COP", "OPP"].contains(sector) else { continue }
-            if let c = context.datelinePlace?.countryCode {
-                actors[p].country = c
-            } else if let first = mentions.first(where: { $0.actor == p }) {
+            if let first = mentions.first(where: { $0.actor == p }) {
                 // The state its sentence names most (capitals that locate count: "In Washington, President ..."),
-                // the nearest before the person on ties; else the article's main state.
-                // Closeness: the nearest before the person ranks first, then the first after it.
+                // leaving out states that already qualify another person ("U.S. Secretary of State X met President Y");
+                // the nearest before the person ranks first on ties, then the first after it.
+                // Else the dateline's country, the previous sentence, the article's main state.
                 let at = first.tokenRange.lowerBound
                 func closeness(_ pos: Int) -> Int { pos < at ? pos : -pos - 1_000_000 }
-                var counts: [String: (n: Int, last: Int)] = [:]
-                for sentence in [first.sentence, first.sentence - 1] where sentence >= 0 && counts.isEmpty {
-                    for m in mentions where m.sentence == sentence && !m.isAnaphor && actors[m.actor].kind == .state {
+                func tally(_ sentence: Int) -> [String: (n: Int, last: Int)] {
+                    var counts: [String: (n: Int, last: Int)] = [:]
+                    for m in mentions where m.sentence == sentence && !m.isAnaphor && (actors[m.actor].kind == .state || actors[m.actor].kind == .organization)
+                        && actors[m.actor].country != nil && !ownerTokens.contains(m.tokenRange.lowerBound) && !inQuote[m.tokenRange.lowerBound] {
                         let c = actors[m.actor].country!
-                        let pos = closeness(m.tokenRange.lowerBound)
-                        counts[c] = ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? Int.min, pos))
+                        counts[c] = ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? Int.min, closeness(m.tokenRange.lowerBound)))
                     }
                     for pl in places where pl.sentence == sentence && pl.place.kind == "city" {
                         guard let c = pl.place.countryCode, pl.tokenRange.lowerBound < at else { continue }
                         counts[c] = ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? Int.min, pl.tokenRange.lowerBound))
                     }
+                    return counts
                 }
-                if let best = counts.max(by: { a, b in a.value.n != b.value.n ? a.value.n < b.value.n : a.value.last < b.value.last }) {
-                    actors[p].country = best.key
+                func best(_ counts: [String: (n: Int, last: Int)]) -> String? {
+                    counts.max(by: { a, b in a.value.n != b.value.n ? a.value.n < b.value.n : a.value.last < b.value.last })?.key
+                }
+                if let c = best(tally(first.sentence)) {
+                    actors[p].country = c
+                } else if let c = context.datelinePlace?.countryCode {
+                    actors[p].country = c
+                } else if first.sentence > 0, let c = best(tally(first.sentence - 1)) {
+                    actors[p].country = c
                 } else if let d = dominantState() {
                     actors[p].country = actors[d].country
                 }
