@@ -49,14 +49,18 @@ public enum Migrator {
             try db.execute(sql: bookkeeping)
             for (index, m) in all.enumerated() where index >= current && index < target {
                 do {
-                    try db.inTransaction {
+                    // IMMEDIATE, and the version read again inside: another process creating or
+                    // upgrading the same file at the same time may have applied it meanwhile.
+                    try db.inTransaction(.immediate) {
+                        let now = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                        if now > index { return .commit }
                         try db.execute(sql: m.sql)
                         try db.execute(sql: "INSERT INTO schema_migrations(name, checksum, applied_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                                        arguments: [m.name, m.checksum])
                         try db.execute(sql: "PRAGMA user_version = \(index + 1)")
                         return .commit
                     }
-                } catch let e as DatabaseError {
+                } catch let e as DatabaseError where !Store.isBusy(e) {
                     throw StoreError.migrationFailed(name: m.name, detail: e.message ?? "\(e)")
                 }
             }

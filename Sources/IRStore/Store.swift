@@ -60,7 +60,16 @@ public final class Store: @unchecked Sendable {
                 guard try Store.hasFTS5(db) else { throw StoreError.fts5Unavailable }
             }
             if mode == .readWrite {
-                try Migrator.migrate(database, path: path)
+                var attempt = 0
+                while true {
+                    do {
+                        try Migrator.migrate(database, path: path)
+                        break
+                    } catch let e as DatabaseError where Store.isBusy(e) && attempt < Store.busyRetries {
+                        Thread.sleep(forTimeInterval: 0.1 * Double(1 << attempt))
+                        attempt += 1
+                    }
+                }
             } else {
                 try database.read { db in try Migrator.check(db, path: path) }
             }
@@ -100,5 +109,28 @@ public final class Store: @unchecked Sendable {
     /// Runs `body` in a write transaction (rolled back if it throws).
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         try database.write(body)
+    }
+
+    /// How often a write transaction that still finds the database busy after the busy
+    /// timeout is tried again, with doubling pauses (0.1 s, 0.2 s, ...).
+    public static let busyRetries = 6
+
+    /// Runs `body` in a write transaction, trying again with backoff when SQLite reports the
+    /// database busy or locked even after the busy timeout (another process writing for long,
+    /// or a stale read snapshot). The transaction rolled back entirely, so a retry is safe.
+    public func writeRetryingBusy<T>(_ body: (Database) throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try database.write(body)
+            } catch let e as DatabaseError where Store.isBusy(e) && attempt < Store.busyRetries {
+                Thread.sleep(forTimeInterval: 0.1 * Double(1 << attempt))
+                attempt += 1
+            }
+        }
+    }
+
+    static func isBusy(_ e: DatabaseError) -> Bool {
+        e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED
     }
 }

@@ -36,6 +36,13 @@ public struct ArticleReader: Sendable {
 
     /// Largest article body accepted; longer texts are refused with an issue.
     public var maxArticleBytes = 64 << 20
+    /// Largest JSON Lines line accepted; a longer line is skipped (without holding it in memory) and refused.
+    public var maxLineBytes = 80 << 20
+    /// Largest file read whole (.txt, .html, .json); larger files are refused before reading
+    /// (split a big JSON array into JSON Lines).
+    public var maxFileBytes = 1 << 30
+    /// Deepest nesting of JSON arrays and objects accepted; deeper input is refused before parsing.
+    public var maxJSONDepth = 512
 
     public init() {}
 
@@ -88,6 +95,11 @@ public struct ArticleReader: Sendable {
             try readJSONLines(path: path, name: name, body)
             return
         }
+        if path != "-", let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.intValue > maxFileBytes {
+            try body(.issue(ReadIssue(location: name, message: "file of \(size.intValue) bytes exceeds the limit of \(maxFileBytes) bytes for one document; skipped (split it, or use JSON Lines)")))
+            return
+        }
         let data: Data
         do {
             data = try readAll(path)
@@ -95,15 +107,18 @@ public struct ArticleReader: Sendable {
             try body(.issue(ReadIssue(location: name, message: "cannot read: \(error.localizedDescription)")))
             return
         }
-        var format = ext
-        if path == "-" || !["txt", "json", "html", "htm"].contains(ext) {
-            format = sniff(data)
-            if format == "jsonl" {
-                try splitLines(data, name: name, firstLine: 1, body)
-                return
-            }
-        }
+        let format = path == "-" || !["txt", "json", "html", "htm"].contains(ext) ? nil : ext
+        try read(data: data, name: name, format: format, body)
+    }
+
+    /// Reads articles from bytes in memory: `format` is "txt", "json", "jsonl" or "html"
+    /// (nil: guessed from the content). `name` is the location issues report.
+    ///
+    ///     try ArticleReader().read(data: Data(#"{"id":"a","text":"..."}"#.utf8), name: "paste") { item in ... }
+    public func read(data: Data, name: String, format: String? = nil, _ body: (ReadItem) throws -> Void) rethrows {
+        let format = format ?? sniff(data)
         switch format {
+        case "jsonl", "ndjson": try splitLines(data, name: name, firstLine: 1, body)
         case "json": try readJSONDocument(data, name: name, body)
         case "html", "htm": try readHTML(data, name: name, body)
         default: try readText(data, name: name, body)
@@ -120,7 +135,8 @@ public struct ArticleReader: Sendable {
         if data[i] == 0x5B { return "json" }
         if data[i] == 0x7B {
             // One object per line, or one object over several lines?
-            if let nl = data[i...].firstIndex(of: 0x0A), let _ = try? JSONSerialization.jsonObject(with: data[i..<nl]) { return "jsonl" }
+            if let nl = data[i...].firstIndex(of: 0x0A), !ArticleReader.jsonNestingExceeds(data[i..<nl], limit: maxJSONDepth),
+               let _ = try? JSONSerialization.jsonObject(with: data[i..<nl]) { return "jsonl" }
             return "json"
         }
         if data[i] == 0x3C { return "html" }
@@ -128,8 +144,8 @@ public struct ArticleReader: Sendable {
     }
 
     func readText(_ data: Data, name: String, _ body: (ReadItem) throws -> Void) rethrows {
-        if isBinary(data) {
-            try body(.issue(ReadIssue(location: name, message: "binary file (NUL bytes), not an article; skipped")))
+        if let why = ArticleReader.binaryReason(data) {
+            try body(.issue(ReadIssue(location: name, message: "binary file (\(why)), not an article; skipped")))
             return
         }
         let (text, issue) = TextNormalizer.decode(data, location: name)
@@ -149,6 +165,10 @@ public struct ArticleReader: Sendable {
     }
 
     func readJSONDocument(_ data: Data, name: String, _ body: (ReadItem) throws -> Void) rethrows {
+        if ArticleReader.jsonNestingExceeds(data, limit: maxJSONDepth) {
+            try body(.issue(ReadIssue(location: name, message: "JSON nested deeper than \(maxJSONDepth) levels; refused without parsing")))
+            return
+        }
         let (text, issue) = TextNormalizer.decode(data, location: name)
         if let issue { try body(.issue(issue)) }
         let object: Any
@@ -182,16 +202,37 @@ public struct ArticleReader: Sendable {
         defer { if path != "-" { try? handle.close() } }
         var pending = Data()
         var lineNumber = 1
+        // A line longer than maxLineBytes is dropped as it streams by (memory stays bounded)
+        // and refused once its end is found.
+        var skipping = false
         while true {
             let chunk = (try? handle.read(upToCount: 1 << 20)) ?? Data()
             if chunk.isEmpty { break }
-            pending.append(chunk)
-            guard let lastNL = pending.lastIndex(of: 0x0A) else { continue }
-            let complete = pending[pending.startIndex...lastNL]
+            // Search only the new chunk for a line end: a 10 MB line costs one pass, not one per chunk.
+            guard let lastNL = chunk.lastIndex(of: 0x0A) else {
+                if !skipping { pending.append(chunk) }
+                if pending.count > maxLineBytes { skipping = true; pending = Data() }
+                continue
+            }
+            var complete = chunk[chunk.startIndex...lastNL]
+            if skipping {
+                let firstNL = chunk.firstIndex(of: 0x0A)!
+                try body(.issue(ReadIssue(location: "\(name):\(lineNumber)", message: "line longer than the limit of \(maxLineBytes) bytes; skipped")))
+                lineNumber += 1
+                skipping = false
+                complete = chunk[(firstNL + 1)..<(lastNL + 1)]
+            } else if !pending.isEmpty {
+                pending.append(complete)
+                complete = pending[...]
+            }
             lineNumber = try splitLines(Data(complete), name: name, firstLine: lineNumber, body)
-            pending = Data(pending[(lastNL + 1)...])
+            pending = Data(chunk[(lastNL + 1)...])
         }
-        if !pending.isEmpty { _ = try splitLines(pending, name: name, firstLine: lineNumber, body) }
+        if skipping {
+            try body(.issue(ReadIssue(location: "\(name):\(lineNumber)", message: "line longer than the limit of \(maxLineBytes) bytes; skipped")))
+        } else if !pending.isEmpty {
+            _ = try splitLines(pending, name: name, firstLine: lineNumber, body)
+        }
     }
 
     /// Parses complete lines of JSON Lines; returns the next line number.
@@ -214,6 +255,14 @@ public struct ArticleReader: Sendable {
     }
 
     func parseJSONLine(_ data: Data, location: String, _ body: (ReadItem) throws -> Void) rethrows {
+        if data.count > maxLineBytes {
+            try body(.issue(ReadIssue(location: location, message: "line longer than the limit of \(maxLineBytes) bytes; skipped")))
+            return
+        }
+        if ArticleReader.jsonNestingExceeds(data, limit: maxJSONDepth) {
+            try body(.issue(ReadIssue(location: location, message: "JSON nested deeper than \(maxJSONDepth) levels; refused without parsing")))
+            return
+        }
         var bytes = data
         var warning: ReadIssue?
         if TextNormalizer.firstInvalidUTF8(data.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self)) }) != nil {
@@ -236,10 +285,16 @@ public struct ArticleReader: Sendable {
     }
 
     func readHTML(_ data: Data, name: String, _ body: (ReadItem) throws -> Void) rethrows {
+        if let why = ArticleReader.binaryReason(data) {
+            try body(.issue(ReadIssue(location: name, message: "binary file (\(why)), not an article; skipped")))
+            return
+        }
         let (text, issue) = TextNormalizer.decode(data, location: name)
         if let issue { try body(.issue(issue)) }
         let page = HTMLText.extract(text)
-        try emit(RawArticle(title: page.title, text: page.body, published: page.published, location: name), body)
+        // Entities can spell control characters (&#1;, &#13;): clean after decoding them.
+        try emit(RawArticle(title: TextNormalizer.clean(page.title), text: TextNormalizer.clean(page.body),
+                            published: page.published, location: name), body)
     }
 
     // MARK: JSON objects
@@ -284,9 +339,13 @@ public struct ArticleReader: Sendable {
             try body(.issue(ReadIssue(location: a.location, message: "article text of \(a.text.utf8.count) bytes exceeds the limit of \(maxArticleBytes) bytes; skipped")))
             return
         }
-        if a.text.allSatisfy({ $0.isWhitespace }) {
+        if a.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             try body(.issue(ReadIssue(location: a.location, message: "empty article text; skipped")))
             return
+        }
+        if let p = a.published, !p.trimmingSpaces.isEmpty, CalendarDate.parseISO(p.trimmingSpaces) == nil {
+            let shown = p.count > 40 ? String(p.prefix(40)) + "..." : p
+            try body(.issue(ReadIssue(location: a.location, message: "publication date \"\(shown)\" is not a valid ISO date (YYYY-MM-DD); ignored, the date is taken from the text", severity: .warning)))
         }
         try body(.article(a))
     }
@@ -296,8 +355,58 @@ public struct ArticleReader: Sendable {
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
-    func isBinary(_ data: Data) -> Bool {
-        data.prefix(8192).contains(0)
+    /// Why the data looks like a binary file rather than text, or nil: a NUL byte in the first
+    /// 64 KB, or (from 256 bytes on) more than 10% of its bytes control characters or invalid UTF-8.
+    static func binaryReason(_ data: Data) -> String? {
+        let sample = data.prefix(65536)
+        if sample.contains(0) { return "NUL bytes" }
+        // A short text with a few stray control characters is text with junk, not a binary file.
+        if sample.count < 256 { return nil }
+        var bad = 0
+        sample.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C { bad += 1 }
+                    i += 1; continue
+                }
+                let need = c & 0xE0 == 0xC0 ? 1 : c & 0xF0 == 0xE0 ? 2 : c & 0xF8 == 0xF0 ? 3 : 0
+                var ok = need > 0 && c >= 0xC2 && c <= 0xF4
+                if ok {
+                    for k in 1...need where i + k < n && b[i + k] & 0xC0 != 0x80 { ok = false }
+                }
+                if ok { i += need + 1 } else { bad += 1; i += 1 }
+            }
+        }
+        return bad * 10 > sample.count ? "mostly control characters or invalid UTF-8" : nil
+    }
+
+    /// Whether JSON bytes nest arrays and objects deeper than `limit`: a linear scan that
+    /// skips strings, so that hostile input never reaches a recursive parser.
+    public static func jsonNestingExceeds<D: DataProtocol>(_ data: D, limit: Int) -> Bool {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for region in data.regions {
+            for c in region {
+                if inString {
+                    if escaped { escaped = false } else if c == 0x5C { escaped = true } else if c == 0x22 { inString = false }
+                    continue
+                }
+                switch c {
+                case 0x22: inString = true
+                case 0x5B, 0x7B:
+                    depth += 1
+                    if depth > limit { return true }
+                case 0x5D, 0x7D: depth = max(0, depth - 1)
+                default: break
+                }
+            }
+        }
+        return false
     }
 
     static func jsonType(_ v: Any) -> String {
