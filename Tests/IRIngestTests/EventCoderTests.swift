@@ -181,6 +181,16 @@ let irn = ("Iran", ["Tehran", "Iranian"])
         #expect(f.roots() == ["Iran 02 Russia"])
     }
 
+    @Test func ownerOfAnAttackedPlace() {
+        let f = EventFixture("Rebels bombarded a government-held part of Syria's second city overnight.", actors: [("rebels", ["Rebels"]), ("Syria", [])])
+        #expect(f.roots() == ["rebels 19 Syria"])
+    }
+
+    @Test func passiveNounEvent() {
+        let f = EventFixture("Evidence against Russia was presented by Ukraine.", actors: [rus, ukr])
+        #expect(f.roots() == ["Ukraine 11 Russia"])
+    }
+
     @Test func passiveWithoutAgentIsNoEvent() {
         let f = EventFixture("The Ukrainian port was shelled overnight.", actors: [ukr, rus])
         #expect(f.events().isEmpty)

@@ -685,6 +685,10 @@ struct Grammar {
                     // "denies Western and Ukrainian accusations", "condemned the move announced by X"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
+                } else if violentRoots.contains(String(e.code.prefix(2))), !e.endsInPreposition, let o = npOwner(from: m.end, end: end) {
+                    // "bombarded a government-held part of Syria's second city"
+                    targets = [o]
+                    rule = subj.rule + "|object-owner"
                 } else if let o = violentRoots.contains(String(e.code.prefix(2))) ? placeTarget(after: m.end, end: end) : nil {
                     targets = [o]
                     rule = subj.rule + "|place-object"
