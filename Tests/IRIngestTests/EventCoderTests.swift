@@ -160,6 +160,8 @@ let irn = ("Iran", ["Tehran", "Iranian"])
     @Test func criticismFacedIsCodedFromItsAuthor() {
         let f = EventFixture("The United States faced Iranian criticism over the decision.", actors: [usa, irn])
         #expect(f.triples() == ["Iran 111 United States"])
+        let g = EventFixture("The United States faced stiff international and Iranian criticism on Tuesday.", actors: [usa, irn])
+        #expect(g.triples() == ["Iran 111 United States"])
     }
 
     @Test func releaseFromCustody() {
