@@ -322,6 +322,12 @@ let irn = ("Iran", ["Tehran", "Iranian"])
         #expect(f.triples().allSatisfy { !$0.contains("084") })
     }
 
+    @Test func oneEventPerDyadRootAndDateInAnArticle() {
+        let f = EventFixture("Kerry met Putin on Tuesday. Kerry held talks with Putin for four hours. Kerry met Putin in 2014.",
+                             actors: [("John Kerry", ["Kerry"]), ("Vladimir Putin", ["Putin"])])
+        #expect(f.events().map(\.occurredOn) == ["2015-05-12", "2014"])
+    }
+
     @Test func noEventWithoutBothActors() {
         #expect(EventFixture("Russia condemned the decision.", actors: [rus]).events().isEmpty)
         #expect(EventFixture("The talks resumed in Geneva.", actors: [rus]).events().isEmpty)
