@@ -160,6 +160,8 @@ let irn = ("Iran", ["Tehran", "Iranian"])
     @Test func criticismFacedIsCodedFromItsAuthor() {
         let f = EventFixture("The United States faced Iranian criticism over the decision.", actors: [usa, irn])
         #expect(f.triples() == ["Iran 111 United States"])
+        let g = EventFixture("The United States faced stiff international and Iranian criticism on Tuesday.", actors: [usa, irn])
+        #expect(g.triples() == ["Iran 111 United States"])
     }
 
     @Test func releaseFromCustody() {
@@ -179,6 +181,16 @@ let irn = ("Iran", ["Tehran", "Iranian"])
     @Test func purposeClauseNounIsNotAnEvent() {
         let f = EventFixture("Iran pressed Russia in order to open a route for Iranian military aid to Syria.", actors: [irn, rus, ("Syria", [])])
         #expect(f.roots() == ["Iran 02 Russia"])
+    }
+
+    @Test func ownerOfAnAttackedPlace() {
+        let f = EventFixture("Rebels bombarded a government-held part of Syria's second city overnight.", actors: [("rebels", ["Rebels"]), ("Syria", [])])
+        #expect(f.roots() == ["rebels 19 Syria"])
+    }
+
+    @Test func passiveNounEvent() {
+        let f = EventFixture("Evidence against Russia was presented by Ukraine.", actors: [rus, ukr])
+        #expect(f.roots() == ["Ukraine 11 Russia"])
     }
 
     @Test func passiveWithoutAgentIsNoEvent() {
@@ -308,6 +320,12 @@ let irn = ("Iran", ["Tehran", "Iranian"])
     @Test func namesAreNotTriggers() {
         let f = EventFixture("Ukraine met the Free Press editors and Russia.", actors: [ukr, rus])
         #expect(f.triples().allSatisfy { !$0.contains("084") })
+    }
+
+    @Test func oneEventPerDyadRootAndDateInAnArticle() {
+        let f = EventFixture("Kerry met Putin on Tuesday. Kerry held talks with Putin for four hours. Kerry met Putin in 2014.",
+                             actors: [("John Kerry", ["Kerry"]), ("Vladimir Putin", ["Putin"])])
+        #expect(f.events().map(\.occurredOn) == ["2015-05-12", "2014"])
     }
 
     @Test func noEventWithoutBothActors() {

@@ -188,7 +188,10 @@ struct Grammar {
                 // Up to three modifier words may stand between pattern words ("imposed new economic sanctions on").
                 var j = k
                 var found = -1
-                while j < end, j <= k + 3 {
+                // A reverse frame's noun may carry its author among its modifiers: "faced stiff
+                // international and Palestinian criticism".
+                let gap = e.kind == .reverse ? 5 : 3
+                while j < end, j <= k + gap {
                     if doc.tokens[j].kind == .word, let ls = lex.lemmas[w(j)], ls.contains(where: { alts.contains($0) }) {
                         found = j; break
                     }
@@ -197,7 +200,7 @@ struct Grammar {
                     if t.kind == .punct && !isHyphen(j) { break }
                     if t.kind == .quote { break }
                     let s = w(j)
-                    if s == "and" || s == "or" || s == "but" || s == "that" || s == "which" || s == "who" || Grammar.clauseBoundaries.contains(s) { break }
+                    if (s == "and" && e.kind != .reverse) || s == "or" || s == "but" || s == "that" || s == "which" || s == "who" || Grammar.clauseBoundaries.contains(s) { break }
                     // Quantities do not count against the gap: "gave X 5.1 million dollars of aid".
                     if t.kind == .number || s == "million" || s == "billion" { j += 1; k += 1; continue }
                     j += 1
@@ -683,6 +686,10 @@ struct Grammar {
                     rule = subj.rule + "|pronoun-object"
                 } else if reactionRoots.contains(String(e.code.prefix(2))), let o = npOwner(from: m.end, end: end) {
                     // "denies Western and Ukrainian accusations", "condemned the move announced by X"
+                    targets = [o]
+                    rule = subj.rule + "|object-owner"
+                } else if violentRoots.contains(String(e.code.prefix(2))), !e.endsInPreposition, let o = npOwner(from: m.end, end: end) {
+                    // "bombarded a government-held part of Syria's second city"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
                 } else if let o = violentRoots.contains(String(e.code.prefix(2))) ? placeTarget(after: m.end, end: end) : nil {

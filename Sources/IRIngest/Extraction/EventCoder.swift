@@ -22,6 +22,9 @@ public struct EventCoder: Sendable {
         let grammar = Grammar(doc: doc, analysis: actors, lexicon: VerbLexicon.shared)
         let dates = DateResolver(context: context)
         var out: [EventRow] = []
+        // One event per source, target, root and date in an article: "met Putin" and, later, "sat
+        // down with Putin" on the same day report one meeting.
+        var reported = Set<String>()
         for (si, s) in doc.sentences.enumerated() where !s.isCaption {
             var start = s.tokenRange.lowerBound
             if let dl = context.datelineRange {
@@ -43,6 +46,8 @@ public struct EventCoder: Sendable {
                     row.occurredOn = d.iso
                     row.dateSource = src
                 }
+                let eventKey = key + "|" + (row.occurredOn ?? "")
+                if !reported.insert(eventKey).inserted { continue }
                 if let p = place(for: c, sentence: si, doc: doc, analysis: actors, context: context, dateSource: row.dateSource) {
                     if let k = places.firstIndex(of: p) { row.place = k } else { places.append(p); row.place = places.count - 1 }
                 }

@@ -5593,6 +5593,9 @@ criticism of	111	n
 condemnation of	111	n
 disapprove of	110	v
 accuse	112	v
+present evidence against	112	v
+evidence against	112	n
+level accusation|accusations|charges against	112	v
 blame	112	v
 allege that	112	v
 charge that	112	v
