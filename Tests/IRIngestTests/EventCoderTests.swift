@@ -109,6 +109,78 @@ let irn = ("Iran", ["Tehran", "Iranian"])
         #expect(f.triples() == ["Russia 173 Ukraine"])
     }
 
+    @Test func parenthesisBetweenSubjectAndVerb() {
+        let f = EventFixture("Russia on Tuesday (May 12) urged Ukraine and France to talk.", actors: [rus, ukr, fra])
+        #expect(Set(f.roots()) == ["Russia 02 Ukraine", "Russia 02 France"])
+    }
+
+    @Test func nameClosingAnApposition() {
+        let f = EventFixture("One of its generals, Ivan Petrov, defected to Ukraine.", actors: [("Ivan Petrov", []), ukr, rus])
+        #expect(f.triples() == ["Ivan Petrov 0874 Ukraine"])
+        #expect(f.events().first?.rule == "apposition|prep-object")
+    }
+
+    @Test func gerundAfterPrepositionKeepsItsSubject() {
+        let f = EventFixture("The EU was skeptical about extending sanctions against Russia.", actors: [eu, rus])
+        #expect(f.triples() == ["European Union 163 Russia"])
+    }
+
+    @Test func pronounObjectTakesThePreviousTargets() {
+        let f = EventFixture("Russia spoke by phone to Ukrainian and French officials and called on them to talk.", actors: [rus, ukr, fra])
+        #expect(Set(f.roots()) == ["Russia 04 Ukraine", "Russia 04 France", "Russia 02 Ukraine", "Russia 02 France"])
+        #expect(f.events().contains { $0.rule.hasSuffix("pronoun-object") })
+    }
+
+    @Test func phoneMentionMakesACall() {
+        let f = EventFixture("France and Iran discussed the crisis in a phone call.", actors: [fra, irn])
+        #expect(Set(f.triples()) == ["France 041 Iran", "Iran 041 France"])
+    }
+
+    @Test func fightingBetweenCodesBothSides() {
+        let f = EventFixture("Fighting between Russia and Ukraine resumed.", actors: [rus, ukr])
+        #expect(Set(f.roots()) == ["Russia 19 Ukraine", "Ukraine 19 Russia"])
+    }
+
+    @Test func placeOfAnAttackNamesItsTarget() {
+        let f = EventFixture("A Russian strike on a government building in the Ukrainian city of Odesa killed nine people.", actors: [rus, ukr])
+        #expect(f.roots() == ["Russia 19 Ukraine"])
+    }
+
+    @Test func administrationOfALeaderIsTheState() {
+        let f = EventFixture("Iran rejected the Trump administration as a mediator.",
+                             actors: [irn, ("Donald Trump", ["Trump"]), ("United States", [])])
+        var a = f.analysis
+        a.actors[1] = ActorRow(name: "Donald Trump", kind: .person, countryCode: "USA", cameoCode: "USAGOV")
+        a.actors[2] = ActorRow(name: "United States", kind: .state, countryCode: "USA", cameoCode: "USA")
+        var places: [PlaceRow] = []
+        let ev = EventCoder().code(f.doc, actors: a, context: f.context, places: &places)
+        #expect(ev.map { a.actors[$0.target!].name } == ["United States"])
+    }
+
+    @Test func criticismFacedIsCodedFromItsAuthor() {
+        let f = EventFixture("The United States faced Iranian criticism over the decision.", actors: [usa, irn])
+        #expect(f.triples() == ["Iran 111 United States"])
+    }
+
+    @Test func releaseFromCustody() {
+        let f = EventFixture("Kyiv welcomed the release of Ivan Petrov from Russian custody.", actors: [ukr, ("Ivan Petrov", []), rus])
+        #expect(f.triples().contains("Russia 084 Ivan Petrov"))
+    }
+
+    @Test func ownerOfTheObjectOfAReaction() {
+        let f = EventFixture("Russia denies Western and Ukrainian accusations that it arms rebels.", actors: [rus, ukr])
+        #expect(f.triples() == ["Russia 016 Ukraine"])
+        let g = EventFixture("China condemned the move announced on Monday by the United States.", actors: [chn, usa])
+        #expect(g.triples() == ["China 111 United States"])
+        let h = EventFixture("China condemned the attack in Ukrainian territory.", actors: [chn, ukr])
+        #expect(h.triples() == [])
+    }
+
+    @Test func purposeClauseNounIsNotAnEvent() {
+        let f = EventFixture("Iran pressed Russia in order to open a route for Iranian military aid to Syria.", actors: [irn, rus, ("Syria", [])])
+        #expect(f.roots() == ["Iran 02 Russia"])
+    }
+
     @Test func passiveWithoutAgentIsNoEvent() {
         let f = EventFixture("The Ukrainian port was shelled overnight.", actors: [ukr, rus])
         #expect(f.events().isEmpty)
@@ -308,6 +380,17 @@ let irn = ("Iran", ["Tehran", "Iranian"])
             let (c, _) = Grammar.recode(code, .future)
             #expect(migration.contains("('\(c)',"), "unknown recoded CAMEO code \(c)")
         }
+    }
+
+    @Test func refusedCooperationIsARejection() {
+        #expect(EventFixture("Russia refused to release Ukrainian sailors.", actors: [rus, ukr]).triples() == ["Russia 1243 Ukraine"])
+        #expect(EventFixture("Russia said it would not meet Ukraine.", actors: [rus, ukr]).triples() == ["Russia 125 Ukraine"])
+        #expect(EventFixture("Russia did not meet Ukraine.", actors: [rus, ukr]).triples() == [])
+    }
+
+    @Test func willingnessIsAnIntent() {
+        let f = EventFixture("Russia says it is willing to withdraw its troops from Ukraine.", actors: [rus, ukr])
+        #expect(f.triples() == ["Russia 0356 Ukraine"])
     }
 
     @Test func allegedActInsideAnAccusationIsNotCoded() {

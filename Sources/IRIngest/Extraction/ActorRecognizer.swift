@@ -53,6 +53,10 @@ struct ActorResolver {
     /// Tokens already part of a mention, a place or an outlet.
     var consumed: [Bool]
 
+    /// The end of each token's sentence (the bound of memoized lexicon matches).
+    let sentenceEnd: [Int]
+    let memo: MatchMemo
+
     var actors: [ActorRecord] = []
     var mentions: [ActorMention] = []
     var roles: [RoleRow] = []
@@ -98,12 +102,26 @@ struct ActorResolver {
         }
         self.excluded = excluded
         self.consumed = [Bool](repeating: false, count: n)
+        var sentenceEnd = [Int](repeating: n, count: n)
+        for s in doc.sentences { for i in s.tokenRange { sentenceEnd[i] = s.tokenRange.upperBound } }
+        self.sentenceEnd = sentenceEnd
+        self.memo = MatchMemo(count: n)
     }
 
     // MARK: - Lexicon access
 
     func match(at i: Int, end: Int) -> (length: Int, hits: [LexHit])? {
-        lex.trie.longest(doc, keys, at: i, end: end)
+        // Memoized per token for the usual bound, the end of the token's sentence.
+        guard i < sentenceEnd.count, end == sentenceEnd[i] else { return lex.trie.longest(doc, keys, at: i, end: end) }
+        if memo.length[i] == -1 {
+            if let m = lex.trie.longest(doc, keys, at: i, end: end) {
+                memo.length[i] = Int16(m.length); memo.hits[i] = m.hits
+            } else {
+                memo.length[i] = 0
+            }
+        }
+        let n = Int(memo.length[i])
+        return n == 0 ? nil : (n, memo.hits[i])
     }
 
     func isWord(_ i: Int) -> Bool { i < doc.tokens.count && doc.tokens[i].kind == .word }
@@ -227,8 +245,9 @@ struct ActorResolver {
             return PhraseModifier(ref: .person(p), range: j..<j + 2, possessive: true, rule: "person")
         }
         // Hyphenated compounds.
+        let t = doc.tokens[j]
+        guard doc.bytes[t.start..<t.end].contains(0x2D) else { return nil }
         let text = doc.text(token: j)
-        guard text.contains("-") else { return nil }
         let parts = text.split(separator: "-")
         guard parts.count >= 2 else { return nil }
         let first = parts[0].lowercased()
@@ -437,6 +456,33 @@ struct ActorResolver {
         var appositive = false
         if name == nil, e + 1 < end, keys[e] == ",", let n2 = nameRange(at: e + 1, end: end), n2.count >= 2 {
             name = n2; appositive = true
+        }
+        // "the head of Russia's Security Council, Jane Roe": the body or state after "of", then the name.
+        if name == nil, mods.isEmpty, e + 2 < end, keys[e] == "of" {
+            var j = e + 1
+            var found: PhraseModifier?
+            while j < min(end, e + 8), keys[j] != "," {
+                // The body itself outranks the state that owns it ("of Russia's Wagner group").
+                if let mod = modifier(at: j, end: end), !mod.pro, !mod.detached {
+                    if case .organization(let o) = mod.ref {
+                        // Unless it is a generic name after a state's possessive ("Armenia's Security Council").
+                        var owned = true
+                        if let f = found, case .state(let s) = f.ref, f.possessive, f.range.upperBound == mod.range.lowerBound {
+                            owned = lex.organizations[o].country == lex.states[s].iso3
+                        }
+                        if owned { found = mod }
+                    } else if found == nil { found = mod }
+                    j = mod.range.upperBound; continue
+                }
+                j += 1
+            }
+            if let found, j + 1 < end, keys[j] == ",", let n2 = nameRange(at: j + 1, end: end), n2.count >= 2 {
+                // The words between are left to the main scan: only the role and the name are taken here.
+                let p = person(n2, sentence: sentence, rule: "title of X, name")
+                assignRole(p, entry: entry, mods: [found], sentence: sentence)
+                for k in t.lowerBound..<e { consumed[k] = true }
+                return e
+            }
         }
         guard let name else {
             return mods.isEmpty ? nil : e
@@ -860,6 +906,17 @@ struct ActorResolver {
     mutating func addPlace(_ p: Int, _ r: Range<Int>, _ sentence: Int) {
         for k in r { consumed[k] = true }
         places.append(PlaceMention(place: lex.places[p], tokenRange: r, sentence: sentence))
+    }
+}
+
+/// Lexicon matches per token, computed once.
+final class MatchMemo {
+    /// -1 not computed, 0 no match, else the match length.
+    var length: [Int16]
+    var hits: [[LexHit]]
+    init(count: Int) {
+        length = [Int16](repeating: -1, count: count)
+        hits = [[LexHit]](repeating: [], count: count)
     }
 }
 

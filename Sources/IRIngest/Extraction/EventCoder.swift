@@ -32,7 +32,7 @@ public struct EventCoder: Sendable {
             var seen = Set<String>()
             for c in coded where modes.contains(c.mode) {
                 guard c.source != c.target else { continue }
-                let key = "\(c.source)|\(c.target)|\(c.entry.code.prefix(2))"
+                let key = "\(c.source)|\(c.target)|\(c.code.prefix(2))"
                 if !seen.insert(key).inserted { continue }
                 var row = EventRow(sentence: si, source: c.source, target: c.target, cameoCode: c.code,
                                    mode: c.mode, triggerText: doc.text(tokens: c.trigger.lowerBound, c.trigger.upperBound - 1),
@@ -135,4 +135,6 @@ struct CodedEvent {
     var trigger: Range<Int>
     var mode: EventMode
     var rule: String
+    /// Mentions of the targets, for a pronoun object later in the sentence ("called on them").
+    var targetMentions: [Int] = []
 }

@@ -5226,6 +5226,8 @@ slew	slay
 slain	slay
 bore	bear
 borne	bear
+sat	sit
+fled	flee
 
 """#),
         ("verbs.tsv", #"""
@@ -5312,6 +5314,7 @@ promise aid|assistance|help|support to	033	v
 promise to	030	v
 vow to support|help|aid	033	v
 agree to cooperate with	030	v
+agree to	030	v
 agree to meet|talk|negotiate	036	v
 express intent|intention to cooperate with	030	v
 seek to deepen|strengthen|expand ties|relations|partnership|cooperation with	031	v
@@ -5319,6 +5322,8 @@ seek to deepen|strengthen|expand ties|relations|partnership|cooperation with	031
 call _ by phone|telephone	041	v
 meet	040	s
 meet with	040	s
+hold talk|talks|meeting|meetings|negotiation|negotiations|consultation|consultations	040	s
+discuss	040	s
 hold talk|talks|meeting|meetings|consultation|consultations|discussion|discussions with	040	s
 have talk|talks|meeting|meetings|discussion|discussions with	040	s
 talk with|to	040	s
@@ -5356,6 +5361,13 @@ arrive in	042	v
 host	043	v
 receive	043	v
 receive visit from	042	r
+face criticism|condemnation|protests from	111	r
+face criticism|condemnation	111	r
+face accusation|accusations from	112	r
+face pressure from	100	r
+come under criticism from	111	r
+come under pressure from	100	r
+come under fire|attack from	190	r
 mediate	045	v
 mediate between	045	v
 mediation between	045	b
@@ -5419,11 +5431,13 @@ cooperate with	050	s
 cooperation with	050	n
 ally with	050	s
 side with	051	v
+take side of|with	070	v
 stand with|by	051	v
 # 06 material cooperation
 trade with	061	s
 invest in	061	v
 share intelligence|information with	064	v
+share evidence|data|details|intelligence|information with	064	v
 exchange intelligence|information with	064	s
 hold joint|military exercise|exercises|drills with	062	s
 conduct joint exercise|exercises|drills with	062	s
@@ -5442,6 +5456,7 @@ assist	070	v
 help	070	v
 aid	070	v
 provide support|assistance|help|aid to	070	v
+provide support|assistance|help|aid for	070	v
 give support|assistance|help|aid to	070	v
 give _ aid|assistance|grant|grants|loan|loans|credit|money|funds|support	070	v
 lend support to	070	v
@@ -5489,6 +5504,8 @@ relax sanction|sanctions on|against	085	v
 remove sanction|sanctions on|against	085	v
 lift embargo on|against	085	v
 lift ban on	081	v
+lift curfew on|in	0813	v
+lift state of emergency in	0814	v
 ease restriction|restrictions on	081	v
 lift restriction|restrictions on	081	v
 release	084	v
@@ -5584,6 +5601,8 @@ file lawsuit|suit|case against	115	v
 convict	116	v
 # 12 reject
 reject	120	v
+oppose	120	v
+be opposed to	120	v
 rebuff	120	v
 reject call|calls|appeal|appeals|demand|demands|request|requests|invitation|offer|proposal|proposals|plan by|from|of	120	v
 dismiss call|calls|appeal|appeals|demand|demands|request|requests|offer|proposal by|from	120	v
@@ -5593,6 +5612,8 @@ spurn	120	v
 turn down	120	v
 rejection of	120	n
 refuse to meet|talk|negotiate	125	v
+refuse to meet|talk|negotiate with	125	v
+decline to meet|talk|negotiate with	125	v
 decline to meet|talk|negotiate	125	v
 reject talk|talks|negotiation|negotiations|dialogue with	125	v
 rule out talk|talks|negotiation|negotiations|dialogue with	125	v
@@ -5768,6 +5789,9 @@ engage _ in fighting|firefight|battle|battles|clash|clashes|combat|gunbattle	190
 invade	190	v
 invasion of	190	n
 retaliate against	190	v
+repel	190	v
+repulse	190	v
+fight off	190	v
 occupy	192	v
 occupation of	192	n
 annex	192	v
@@ -5779,6 +5803,8 @@ capture	192	v
 capture from	192	v
 overrun	192	v
 take control of	192	v
+seize control of	192	v
+gain control of	192	v
 take over	192	v
 violate ceasefire|truce with	196	v
 # 20 unconventional mass violence
