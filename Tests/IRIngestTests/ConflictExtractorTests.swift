@@ -133,4 +133,23 @@ import Testing
         #expect(r.conflicts.map(\.countryCode) == ["SDN"])
         #expect(killed(r, "SDN") == 30)
     }
+
+    @Test func fightingBetweenTakesTheFirstSidesCountry() {
+        let r = conflicts("Nearly 400 people have died in fighting between Congolese troops and M23 rebels this year.")
+        #expect(r.conflicts.map(\.countryCode) == ["COD"])
+        #expect(r.reports.first?.killed == 400)
+        #expect(r.reports.first?.killedQualifier == "nearly")
+    }
+
+    @Test func tollLocatesTheFighting() {
+        let r = conflicts("More than 900 Somali civilians have been killed in the fighting so far this year, the UN said.")
+        #expect(r.conflicts.map(\.countryCode) == ["SOM"])
+        #expect(r.reports.first?.since == "2016")
+        #expect(r.reports.first?.scope == .overall)
+    }
+
+    @Test func weaponsProgramIsNoConflict() {
+        let r = conflicts("The Treasury blacklisted firms that supplied parts for the ballistic missile program of Iran.")
+        #expect(r.conflicts.isEmpty)
+    }
 }

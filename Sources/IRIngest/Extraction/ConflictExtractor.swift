@@ -87,7 +87,7 @@ struct ConflictScan {
                     if let m = lex.conflictTerms.match(doc, at: i, end: r.upperBound) {
                         switch (pass, m.role) {
                         case (0, "conflict"): conflictWord(s, sr, i..<m.next, weak: m.value == "weak")
-                        case (0, "fighting"): fightingWord(s, sr, i..<m.next)
+                        case (0, "fighting"): fightingWord(s, sr, i..<m.next, actorNoun: m.value == "actor")
                         case (1, "death"): death(s, sr, i..<m.next, kind: m.value)
                         default: break
                         }
@@ -176,6 +176,15 @@ struct ConflictScan {
         var k = start
         while k < r.upperBound, k < start + window {
             if isPunct(k), doc.lower(k) != "-" { return nil }
+            if doc.lower(k) == "between" {
+                // "fighting between Ukrainian forces and ...", "war between Armenia and Azerbaijan": the first side's country
+                var j = k + 1
+                while j < r.upperBound, j < k + 4 {
+                    if let st = lex.state(doc, at: j, end: r.upperBound), st.role != "people" { return st.iso }
+                    j += 1
+                }
+                return nil
+            }
             if ConflictScan.locationPreps.contains(doc.lower(k)) {
                 var j = k + 1
                 while j < r.upperBound, ConflictScan.locationSkip.contains(doc.lower(j)) { j += 1 }
@@ -214,11 +223,11 @@ struct ConflictScan {
 
     // MARK: fighting
 
-    mutating func fightingWord(_ s: Int, _ r: Range<Int>, _ w: Range<Int>) {
+    mutating func fightingWord(_ s: Int, _ r: Range<Int>, _ w: Range<Int>, actorNoun: Bool) {
         let i = w.lowerBound
         if i > r.lowerBound, lex.conflictTerms.has(doc.lower(i - 1), role: "notwar") { return }
-        var country = locationAfter(w.upperBound, r, window: 12)
-        if country == nil {
+        var country = locationAfter(w.upperBound, r, window: actorNoun ? 4 : 12)
+        if country == nil, !actorNoun {
             // "Insurgents overran the northwestern Syrian town of ...": a located place anywhere in the sentence.
             country = locationInSentence(r)
         }
@@ -337,7 +346,7 @@ struct ConflictScan {
     }
 
     /// Whether a toll is a conflict's (overall) or one incident's, and where it happened.
-    func scopeAndPlace(_ t: Range<Int>, _ r: Range<Int>, hasSince: Bool) -> (ConflictReportScope, String?) {
+    mutating func scopeAndPlace(_ t: Range<Int>, _ r: Range<Int>, hasSince: Bool) -> (ConflictReportScope, String?) {
         // The nearest conflict or incident word in the sentence.
         var best: (dist: Int, role: String, value: String, token: Int)?
         var k = r.lowerBound
@@ -354,15 +363,18 @@ struct ConflictScan {
             }
             k += 1
         }
-        var scope: ConflictReportScope = hasSince ? .overall : .incident
-        if let b = best {
-            scope = b.role == "conflict" ? .overall : (hasSince ? .overall : .incident)
-        }
+        // A toll with no incident word near it is the running toll of the conflict.
+        var scope: ConflictReportScope = .overall
+        if let b = best, b.role != "conflict", !hasSince { scope = .incident }
         var country: String?
         if let b = best, let e = evidence.last(where: { $0.token == b.token }) { country = e.country }
         if country == nil { country = victimCountry(t, r) }
         if country == nil { country = locationInSentence(r) }
         if country == nil { country = nearestState(t, r) }
+        // The toll locates the conflict word it belongs to ("2,500 Afghan civilians killed in the fighting").
+        if let b = best, let c = country, let e = evidence.lastIndex(where: { $0.token == b.token }), evidence[e].country == nil {
+            evidence[e].country = c
+        }
         return (scope, country)
     }
 
@@ -407,14 +419,22 @@ struct ConflictScan {
             firstSentence[c] = min(firstSentence[c] ?? e.sentence, e.sentence)
         }
         for cas in casualties { if let c = cas.country { tolls[c, default: 0] += 1; firstSentence[c] = min(firstSentence[c] ?? cas.sentence, cas.sentence) } }
-        let unlocatedFighting = evidence.filter { $0.country == nil }.count
+        let unlocatedFighting = evidence.filter { $0.country == nil && $0.strength == .fighting }.count
         var countries: [String] = []
-        for c in Set(named.keys).union(fighting.keys).union(weak.keys).union(tolls.keys) {
+        let candidates = Set(named.keys).union(fighting.keys).union(weak.keys).union(tolls.keys)
+        if candidates.count == 1, let only = candidates.first {
+            // One place of fighting in the article: unlocated fighting words are about it.
+            fighting[only, default: 0] += unlocatedFighting
+        }
+        for c in candidates {
             let n = named[c] ?? 0, f = fighting[c] ?? 0, w = weak[c] ?? 0, t = tolls[c] ?? 0
             if n > 0 || f >= 2 || (f >= 1 && t >= 1) || (w > 0 && (f + t) > 0) { countries.append(c) }
         }
         // A dateline country with unlocated fighting: "KABUL (Reuters) - Fighting raged ...".
-        if countries.isEmpty, unlocatedFighting >= 2, let dc = context.datelinePlace?.countryCode {
+        let datelineStateNamed = context.datelinePlace?.countryCode.map { dc in
+            actors.mentions.contains { !$0.isAnaphor && actors.actors[$0.actor].kind == .state && actors.actors[$0.actor].countryCode == dc }
+        } ?? false
+        if countries.isEmpty, unlocatedFighting >= 2, datelineStateNamed, let dc = context.datelinePlace?.countryCode {
             countries.append(dc)
             firstSentence[dc] = evidence.first?.sentence ?? 0
         }

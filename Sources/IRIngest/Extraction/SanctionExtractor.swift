@@ -62,7 +62,8 @@ struct SanctionScan {
     static let skipLeft: Set<String> = ["the", "a", "an", "of", "its", "their", "all", "any", "some", "these", "those", "existing",
                                         "western", "international", "u.s.", "eu", "american", "european", "limited", "partial",
                                         "broad", "sweeping", "tough", "tougher", "harsh", "punishing", "crippling", "wide-ranging",
-                                        "and", ",", "to", "on", "for", "tit-for-tat", "its", "his", "her", "possible"]
+                                        "and", ",", "to", "on", "for", "tit-for-tat", "its", "his", "her", "possible", "remaining",
+                                        "current", "most", "many", "other", "such", "targeted", "unilateral", "multilateral"]
     static let pronounObjects: Set<String> = ["them", "it", "those", "these"]
     static let beVerbs: Set<String> = ["be", "been", "being", "was", "were", "is", "are", "will", "would", "could", "should",
                                        "may", "might", "can", "must", "already", "now", "also", "not", "partially", "eventually",
@@ -74,7 +75,8 @@ struct SanctionScan {
     static let targetPreps: Set<String> = ["on", "against", "targeting", "targeted", "upon"]
     static let targetStops: Set<String> = ["in", "over", "for", "after", "because", "to", "that", "which", "who", "if", "until",
                                            "since", "as", "while", "by", "from", "following", "amid", "at", "with", "under",
-                                           "when", "unless", "were", "was", "is", "are", "will", "would", "could", "have", "has"]
+                                           "when", "unless", "were", "was", "is", "are", "will", "would", "could", "have", "has",
+                                           "it", "they", "he", "she", "we", "said", "says", "whose", "accused", "including"]
 
     func isPunctByte(_ i: Int, _ c: UInt8) -> Bool {
         let t = doc.tokens[i]
@@ -195,7 +197,7 @@ struct SanctionScan {
         let anchor = act?.1 ?? m.lowerBound
         if let agent = agent(after: max(m.upperBound, (act?.1 ?? 0) + 1), r) { imposers.append(contentsOf: agent) }
         let clause = clauseStart(before: min(anchor, m.lowerBound), r)
-        let nominal = act?.nominal ?? true
+        let nominal = act?.nominal ?? false
         if imposers.isEmpty, !nominal {
             imposers = subjectActors(clause..<min(anchor, m.lowerBound), r)
             if imposers.isEmpty, clause > r.lowerBound, clause < r.upperBound, ["it", "they", "we"].contains(doc.lower(clause)) {
@@ -206,7 +208,7 @@ struct SanctionScan {
         if targets.isEmpty {
             // The subject of a nominal action is its beneficiary: "Iran ... in exchange for sanctions relief".
             let subj = subjectActors(clause..<min(anchor, m.lowerBound), r).filter { !imposers.contains($0) }
-            if nominal, let t = subj.first, actors.actors[t].kind != .organization || actors.actors[t].countryCode != nil {
+            if act != nil, nominal, let t = subj.first, actors.actors[t].kind != .organization || actors.actors[t].countryCode != nil {
                 targets.append(Target(actor: t))
             }
         }
@@ -300,6 +302,10 @@ struct SanctionScan {
                 if let st = lex.state(doc, at: q, end: end) { country = st.iso; break }
                 q += 1
             }
+            // A described target counts people or bodies, or names their country: "22 individuals", "Russian officials".
+            var counted = false
+            for q in lo..<end where doc.tokens[q].kind == .number || NumberWords.wordValue(doc.lower(q)) != nil { counted = true }
+            guard counted || country != nil else { return }
             let last = doc.lower(end - 1)
             guard doc.tokens[end - 1].kind == .word, last.hasSuffix("s") || doc.tokens[end - 1].isCapitalized, !last.hasSuffix("ed") else { return }
             out.append(Target(actor: nil, description: doc.text(tokens: lo, end - 1), country: country))
@@ -395,10 +401,10 @@ struct SanctionScan {
         while k >= r.lowerBound {
             if isHardBoundary(k) { return k + 1 }
             let w = doc.lower(k)
-            if SanctionScan.clauseStops.contains(w) { return k + 1 }
+            if SanctionScan.clauseStops.contains(w), !doc.tokens[k].isCapitalized || k == r.lowerBound { return k + 1 }
             // A speech verb starts a reported clause ("said the EU imposed ..."), unless it governs the measure itself
             // ("announced new sanctions").
-            if lex.speechVerbs[w] == .say, k < t - 1 { return k + 1 }
+            if lex.speechVerbs[w] == .say, !doc.tokens[k].isCapitalized, k < t - 1 { return k + 1 }
             k -= 1
         }
         return r.lowerBound

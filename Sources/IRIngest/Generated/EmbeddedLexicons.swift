@@ -77,7 +77,7 @@ leaders|leadership figures	leaders	GOV	group
 # role conflict  = names an armed conflict (value: strong, or weak = only with a place and other evidence, e.g. "crisis");
 # role incident  = a single deadly event that is not fighting in itself ("crash", "explosion");
 # role fighting  = a word of fighting that makes a conflict evident where it happens (value: incident when it names one
-#                  attack rather than a war, else -);
+#                  attack rather than a war, actor when it names fighters or a truce and locates nothing by itself, else -);
 # role death     = a word that reports deaths (value: verb = "killed" takes the toll before or after it; noun = "dead", "deaths");
 # role victim    = a noun for those killed ("people", "civilians");
 # role qualifier = precedes a number (value: the stored qualifier: more than, at least, about, exactly, up to, nearly);
@@ -118,27 +118,22 @@ attacks	fighting	incident
 ambush	fighting	incident
 raid	fighting	incident
 raids	fighting	incident
-rocket	fighting	incident
-rockets	fighting	incident
-missile	fighting	incident
-missiles	fighting	incident
-drone	fighting	incident
 explosion	incident	-
 blast	incident	-
 crash	incident	-
 massacre	fighting	incident
 overran	fighting	-
 captured	fighting	-
-insurgents	fighting	-
-rebels	fighting	-
-separatists	fighting	-
-militants	fighting	-
-militias	fighting	-
-ceasefire	fighting	-
-cease-fire	fighting	-
-truce	fighting	-
-frontline	fighting	-
-front line	fighting	-
+insurgents	fighting	actor
+rebels	fighting	actor
+separatists	fighting	actor
+militants	fighting	actor
+militias	fighting	actor
+ceasefire	fighting	actor
+cease-fire	fighting	actor
+truce	fighting	actor
+frontline	fighting	actor
+front line	fighting	actor
 killed	death	verb
 kills	death	verb
 kill	death	verb
