@@ -35,6 +35,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "irkb-bench", dependencies: ["IRIngest", "IRQuery", "IRStore"], path: "Benchmarks"),
         .testTarget(name: "IRStoreTests", dependencies: ["IRStore"]),
         .testTarget(name: "IRIngestTests", dependencies: ["IRIngest", "IRStore"]),
         .testTarget(name: "IRQueryTests", dependencies: ["IRQuery", "IRIngest", "IRStore"]),

@@ -1,5 +1,5 @@
 -- title: Meetings
--- description: Who met whom, when and where: consultations, visits, talks and negotiations (CAMEO root 04) reported as held or scheduled, optionally for one actor or one pair, newest first.
+-- description: Who met whom, when and where: consultations, visits, talks and negotiations (CAMEO root 04) reported as held or scheduled, optionally for one actor or one pair, newest first. A meeting coded in both directions from one sentence is listed once.
 -- param: actor  (optional) actor name, alias or ISO code, e.g. Putin, Russia or RUS (a code takes in every actor of that country)
 -- param: other  (optional) the other side, as for actor
 -- param: since  (optional) first date, ISO, e.g. 2015 or 2015-05
@@ -43,6 +43,10 @@ LEFT JOIN actors s ON s.id = e.source_actor_id
 LEFT JOIN actors t ON t.id = e.target_actor_id
 LEFT JOIN places pl ON pl.id = e.place_id
 WHERE c.root = '04' AND e.mode IN ('asserted', 'future')
+  -- A meeting coded both ways from one sentence (A met B, B met A) is listed once.
+  AND NOT EXISTS (SELECT 1 FROM events e2
+                  WHERE e2.sentence_id = e.sentence_id AND e2.cameo_code = e.cameo_code AND e2.id < e.id
+                    AND e2.source_actor_id = e.target_actor_id AND e2.target_actor_id = e.source_actor_id)
   AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
   AND (p.other IS NULL
        OR (e.source_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.target_actor_id IN (SELECT id FROM who)))

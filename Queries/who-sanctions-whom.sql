@@ -19,7 +19,7 @@ who AS (
        OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.imposer)))
 ),
 m AS (
-    SELECT x.*, coalesce(x.stated_on, ar.published_on) AS on_date,
+    SELECT x.imposer_actor_id, x.action, x.kind, coalesce(x.stated_on, ar.published_on) AS on_date,
            coalesce(t.name, x.target_description) AS target_name,
            coalesce(t.country_code, x.target_country) AS target_country
     FROM sanctions x

@@ -47,6 +47,11 @@ public struct IngestProgress: Sendable {
 /// Reads inputs, analyses articles in parallel and writes them through one writer,
 /// one batch per transaction and one savepoint per article: an article that fails costs
 /// no other, and the database never holds half an article.
+///
+/// The pipeline: the calling thread reads a batch (JSON Lines are only split into lines
+/// here), the workers parse, hash and analyse it in parallel, and a writer thread writes
+/// it while the workers go on with the next batch. At most two batches wait for the
+/// writer, so memory does not grow with the input.
 public final class Ingestor: @unchecked Sendable {
     public let store: Store
     public let analyzer: Analyzer
@@ -63,10 +68,20 @@ public final class Ingestor: @unchecked Sendable {
     /// Ingests files, directories or "-" (stdin).
     public func ingest(paths: [String], progress: ((IngestProgress) -> Void)? = nil) throws -> IngestSummary {
         var run = Run(ingestor: self, progress: progress)
-        try reader.read(paths) { item in
-            switch item {
-            case .article(let a): try run.add(a)
-            case .issue(let i): run.note(i)
+        defer { run.writer.drain() }
+        let (files, issues) = reader.expand(paths)
+        for i in issues { run.note(i) }
+        for f in files {
+            let ext = f == "-" ? "" : (f as NSString).pathExtension.lowercased()
+            if ext == "jsonl" || ext == "ndjson" {
+                try readJSONLines(path: f, into: &run)
+            } else {
+                try reader.read(file: f) { item in
+                    switch item {
+                    case .article(let a): try run.add(a)
+                    case .issue(let i): run.note(i)
+                    }
+                }
             }
         }
         try run.finish()
@@ -76,6 +91,7 @@ public final class Ingestor: @unchecked Sendable {
     /// Ingests articles already in memory.
     public func ingest(articles: [RawArticle]) throws -> IngestSummary {
         var run = Run(ingestor: self, progress: nil)
+        defer { run.writer.drain() }
         for a in articles { try run.add(a) }
         try run.finish()
         return run.summary
@@ -84,6 +100,7 @@ public final class Ingestor: @unchecked Sendable {
     /// Re-derives every stored article with the current analyzer, without re-reading files.
     public func reprocess(progress: ((IngestProgress) -> Void)? = nil) throws -> IngestSummary {
         var run = Run(ingestor: self, progress: progress)
+        defer { run.writer.drain() }
         run.force = true
         var lastID: Int64 = 0
         while true {
@@ -96,35 +113,119 @@ public final class Ingestor: @unchecked Sendable {
         return run.summary
     }
 
+    /// JSON Lines, split here and parsed by the workers (`ArticleReader.splitLines` does the
+    /// same on one thread: same locations, BOM and blank-line handling).
+    func readJSONLines(path: String, into run: inout Run) throws {
+        let name = path == "-" ? "<stdin>" : path
+        guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
+            run.note(ReadIssue(location: name, message: "cannot open for reading"))
+            return
+        }
+        defer { if path != "-" { try? handle.close() } }
+        var pending = Data()
+        var line = 1
+        var lineStarts: [(Range<Int>, Int)] = []
+        while true {
+            let chunk = (try? handle.read(upToCount: 1 << 20)) ?? Data()
+            let atEnd = chunk.isEmpty
+            pending.append(chunk)
+            // Complete lines of the buffer (all of it at the end of the input), found with memchr.
+            lineStarts.removeAll(keepingCapacity: true)
+            var consumed = 0
+            pending.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                guard let base = raw.baseAddress else { return }
+                let n = raw.count
+                var start = 0
+                while start < n {
+                    let nl = memchr(base + start, 0x0A, n - start)
+                    let end: Int
+                    if let nl { end = base.distance(to: UnsafeRawPointer(nl)) } else if atEnd { end = n } else { break }
+                    var s = start
+                    if line == 1, end - s >= 3, raw[s] == 0xEF, raw[s + 1] == 0xBB, raw[s + 2] == 0xBF { s += 3 }
+                    var blank = true
+                    var k = s
+                    while k < end { let b = raw[k]; if b != 0x20 && b != 0x09 && b != 0x0D { blank = false; break }; k += 1 }
+                    if !blank { lineStarts.append((s..<end, line)) }
+                    line += 1
+                    start = end + 1
+                    consumed = min(start, n)
+                }
+            }
+            let base = pending.startIndex
+            for (r, number) in lineStarts {
+                try run.add(line: pending.subdata(in: (base + r.lowerBound)..<(base + r.upperBound)), location: "\(name):\(number)")
+            }
+            if atEnd { break }
+            if consumed > 0 { pending = pending.subdata(in: (base + consumed)..<pending.endIndex) }
+        }
+    }
+
+    /// One input item waiting for a batch: an article read already, or a JSON line to parse.
+    enum Pending {
+        case article(RawArticle)
+        case line(Data, location: String)
+    }
+
+    /// What the workers make of one pending item.
+    struct Parsed {
+        var issues: [ReadIssue] = []
+        var article: RawArticle?
+        var hash = ""
+        var key = ""
+    }
+
     struct Run {
         let ingestor: Ingestor
         let progress: ((IngestProgress) -> Void)?
+        let writer: BatchWriter
         var summary = IngestSummary()
-        var pending: [RawArticle] = []
-        var seen = Set<String>()
+        var pending: [Pending] = []
+        /// Hashes of the keys written in this run, for the duplicate-id warning (8 bytes per
+        /// article rather than the key itself: a 64-bit collision only costs a spurious warning).
+        var seen = Set<Int>()
         var force = false
+        /// Issues with the ordinal of the input item they belong to, merged with the writer's at the end.
+        var issues: [(ordinal: Int, issue: ReadIssue)] = []
+        var ordinal = 0
         let start = ContinuousClock.now
 
         init(ingestor: Ingestor, progress: ((IngestProgress) -> Void)?) {
             self.ingestor = ingestor
             self.progress = progress
             self.force = ingestor.options.force
+            self.writer = BatchWriter(store: ingestor.store, maxIssues: ingestor.options.maxIssues)
         }
 
         mutating func note(_ issue: ReadIssue) {
             if issue.severity == .error { summary.failed += 1 } else { summary.warnings += 1 }
-            if summary.issues.count < ingestor.options.maxIssues { summary.issues.append(issue) }
+            if issues.count < ingestor.options.maxIssues { issues.append((ordinal, issue)) }
         }
 
         mutating func add(_ a: RawArticle) throws {
-            summary.read += 1
-            summary.bytes += a.text.utf8.count
-            pending.append(a)
+            pending.append(.article(a))
+            if pending.count >= ingestor.options.batchSize { try flush() }
+        }
+
+        mutating func add(line: Data, location: String) throws {
+            pending.append(.line(line, location: location))
             if pending.count >= ingestor.options.batchSize { try flush() }
         }
 
         mutating func finish() throws {
             try flush()
+            writer.drain()
+            try writer.check()
+            let w = writer.ledger
+            summary.inserted += w.inserted
+            summary.updated += w.updated
+            summary.unchanged += w.unchanged
+            summary.failed += w.failed
+            summary.timings.store += w.seconds
+            for (k, v) in w.rows { summary.rows[k, default: 0] += v }
+            // Input order: the writer's issues slot in by the ordinal of their article.
+            var all = issues + w.issues
+            all = all.enumerated().sorted { ($0.element.ordinal, $0.offset) < ($1.element.ordinal, $1.offset) }.map(\.element)
+            summary.issues = all.prefix(ingestor.options.maxIssues).map(\.issue)
             summary.seconds = elapsed()
         }
 
@@ -135,77 +236,192 @@ public final class Ingestor: @unchecked Sendable {
 
         mutating func flush() throws {
             guard !pending.isEmpty else { return }
+            try writer.check()
             let batch = pending
             pending.removeAll(keepingCapacity: true)
             let version = Analyzer.version
-            // Skip analysis of articles stored already with the same content and analyzer.
-            var skip = [Bool](repeating: false, count: batch.count)
-            var hashes = [String](repeating: "", count: batch.count)
-            var keys = [String](repeating: "", count: batch.count)
-            for (i, a) in batch.enumerated() {
-                hashes[i] = Analyzer.contentHash(a)
-                keys[i] = Analyzer.externalID(a, contentHash: hashes[i])
+            let reader = ingestor.reader
+            let jobs = max(1, min(ingestor.options.jobs, batch.count))
+
+            // Parse and hash in parallel.
+            let parsed = Ingestor.parallelMap(batch, jobs: jobs) { item -> Parsed in
+                var p = Parsed()
+                switch item {
+                case .article(let a): p.article = a
+                case .line(let data, let location):
+                    reader.parseJSONLine(data, location: location) { read in
+                        switch read {
+                        case .article(let a): p.article = a
+                        case .issue(let i): p.issues.append(i)
+                        }
+                    }
+                }
+                if let a = p.article {
+                    p.hash = Analyzer.contentHash(a)
+                    p.key = Analyzer.externalID(a, contentHash: p.hash)
+                }
+                return p
             }
-            if !force {
+            var articles: [RawArticle] = []
+            var hashes: [String] = []
+            var keys: [String] = []
+            var ordinals: [Int] = []
+            articles.reserveCapacity(parsed.count)
+            for p in parsed {
+                ordinal += 1
+                for i in p.issues { note(i) }
+                guard let a = p.article else { continue }
+                summary.read += 1
+                summary.bytes += a.text.utf8.count
+                articles.append(a); hashes.append(p.hash); keys.append(p.key); ordinals.append(ordinal)
+            }
+
+            // Skip analysis of articles stored already with the same content and analyzer.
+            var skip = [Bool](repeating: false, count: articles.count)
+            if !force && !articles.isEmpty {
                 let stored = try ingestor.store.storedHashes(externalIDs: keys)
-                for i in batch.indices {
+                for i in articles.indices {
                     if let s = stored[keys[i]], s.hash == hashes[i], s.version == version { skip[i] = true }
                 }
             }
             // Duplicate ids inside one input: the later one wins, reported as a warning.
-            for i in batch.indices where !skip[i] {
-                if !seen.insert(keys[i]).inserted && batch[i].externalID != nil {
-                    note(ReadIssue(location: batch[i].location, message: "duplicate id \"\(keys[i])\" in this input: the later article replaces the earlier one", severity: .warning))
+            for i in articles.indices where !skip[i] {
+                if !seen.insert(keys[i].hashValue).inserted && articles[i].externalID != nil {
+                    let saved = ordinal
+                    ordinal = ordinals[i]
+                    note(ReadIssue(location: articles[i].location, message: "duplicate id \"\(keys[i])\" in this input: the later article replaces the earlier one", severity: .warning))
+                    ordinal = saved
                 }
             }
-            let slots = Slots<ArticleAnalysis>(count: batch.count)
-            let timeSlots = Slots<StageTimings>(count: batch.count)
+            summary.unchanged += skip.filter { $0 }.count
+
             let analyzer = ingestor.analyzer
-            let n = batch.count
-            let jobs = max(1, min(ingestor.options.jobs, n))
-            let skipped = skip
+            let todo = articles.indices.filter { !skip[$0] }
+            let results = Ingestor.parallelMap(todo, jobs: max(1, min(ingestor.options.jobs, todo.count))) { i -> (ArticleAnalysis, StageTimings) in
+                var t = StageTimings()
+                let a = withUnsafeMutablePointer(to: &t) { analyzer.analyze(articles[i], timings: $0) }
+                return (a, t)
+            }
+            for r in results { summary.timings += r.1 }
+            writer.submit(results.map(\.0), ordinals: todo.map { ordinals[$0] }, version: version, force: force)
+            progress?(IngestProgress(articles: summary.read, bytes: summary.bytes, seconds: elapsed()))
+        }
+    }
+
+    /// `transform` over `items` on `jobs` threads, results in input order.
+    static func parallelMap<T, R>(_ items: [T], jobs: Int, _ transform: (T) -> R) -> [R] {
+        let n = items.count
+        if n == 0 { return [] }
+        if jobs <= 1 || n == 1 { return items.map(transform) }
+        let out = UnsafeMutableBufferPointer<R?>.allocate(capacity: n)
+        out.initialize(repeating: nil)
+        defer { out.deinitialize(); out.deallocate() }
+        // Each index is written by exactly one worker.
+        nonisolated(unsafe) let slots = out
+        nonisolated(unsafe) let items = items
+        withoutActuallyEscaping(transform) { transform in
+            nonisolated(unsafe) let f = transform
             DispatchQueue.concurrentPerform(iterations: jobs) { worker in
                 var i = worker
                 while i < n {
-                    if !skipped[i] {
-                        var t = StageTimings()
-                        let a = withUnsafeMutablePointer(to: &t) { analyzer.analyze(batch[i], timings: $0) }
-                        slots.set(i, a)
-                        timeSlots.set(i, t)
-                    }
+                    slots[i] = f(items[i])
                     i += jobs
                 }
             }
-            let results = slots.values
-            let timings = timeSlots.values.compactMap { $0 }
-            for t in timings { summary.timings += t }
-            let toWrite = results.compactMap { $0 }
-            summary.unchanged += skip.filter { $0 }.count
-            let writeStart = ContinuousClock.now
-            let outcomes = try ingestor.store.writeBatch(toWrite, analyzerVersion: version, force: force)
-            let w = ContinuousClock.now - writeStart
-            summary.timings.store += Double(w.components.seconds) + Double(w.components.attoseconds) * 1e-18
-            for (a, outcome) in zip(toWrite, outcomes) {
+        }
+        return out.map { $0! }
+    }
+}
+
+/// The one writer: a serial queue that writes each batch in one transaction while the
+/// workers analyse the next. At most two batches wait, so memory stays flat.
+final class BatchWriter: @unchecked Sendable {
+    struct Ledger {
+        var inserted = 0
+        var updated = 0
+        var unchanged = 0
+        var failed = 0
+        var seconds = 0.0
+        var rows: [String: Int] = [:]
+        var issues: [(ordinal: Int, issue: ReadIssue)] = []
+    }
+
+    let store: Store
+    let maxIssues: Int
+    private let queue = DispatchQueue(label: "irkb.ingest.writer")
+    private let room = DispatchSemaphore(value: 2)
+    private let lock = NSLock()
+    private var _ledger = Ledger()
+    private var error: Error?
+
+    init(store: Store, maxIssues: Int) {
+        self.store = store
+        self.maxIssues = maxIssues
+    }
+
+    var ledger: Ledger { lock.lock(); defer { lock.unlock() }; return _ledger }
+
+    /// Throws the error of a failed batch transaction, if any.
+    func check() throws {
+        lock.lock()
+        let e = error
+        lock.unlock()
+        if let e { throw e }
+    }
+
+    /// Waits until every submitted batch is written.
+    func drain() { queue.sync {} }
+
+    func submit(_ analyses: [ArticleAnalysis], ordinals: [Int], version: Int, force: Bool) {
+        guard !analyses.isEmpty else { return }
+        room.wait()
+        queue.async { [self] in
+            defer { room.signal() }
+            lock.lock()
+            let failedAlready = error != nil
+            lock.unlock()
+            if failedAlready { return }
+            let start = ContinuousClock.now
+            let outcomes: [Result<WriteOutcome, Error>]
+            do {
+                outcomes = try store.writeBatch(analyses, analyzerVersion: version, force: force)
+            } catch {
+                lock.lock(); self.error = error; lock.unlock()
+                return
+            }
+            let d = ContinuousClock.now - start
+            var l = Ledger()
+            l.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            for (k, (a, outcome)) in zip(analyses, outcomes).enumerated() {
                 switch outcome {
-                case .success(.inserted): summary.inserted += 1; count(a)
-                case .success(.updated): summary.updated += 1; count(a)
-                case .success(.unchanged): summary.unchanged += 1
+                case .success(.inserted): l.inserted += 1; BatchWriter.count(a, into: &l.rows)
+                case .success(.updated): l.updated += 1; BatchWriter.count(a, into: &l.rows)
+                case .success(.unchanged): l.unchanged += 1
                 case .failure(let e):
-                    note(ReadIssue(location: a.article.source ?? a.article.externalID, message: "not stored: \(e)"))
+                    l.failed += 1
+                    l.issues.append((ordinals[k], ReadIssue(location: a.article.source ?? a.article.externalID, message: "not stored: \(e)")))
                 }
             }
-            progress?(IngestProgress(articles: summary.read, bytes: summary.bytes, seconds: elapsed()))
+            lock.lock()
+            _ledger.inserted += l.inserted
+            _ledger.updated += l.updated
+            _ledger.unchanged += l.unchanged
+            _ledger.failed += l.failed
+            _ledger.seconds += l.seconds
+            for (k, v) in l.rows { _ledger.rows[k, default: 0] += v }
+            for i in l.issues where _ledger.issues.count < maxIssues { _ledger.issues.append(i) }
+            lock.unlock()
         }
+    }
 
-        mutating func count(_ a: ArticleAnalysis) {
-            summary.rows["articles", default: 0] += 1
-            summary.rows["sentences", default: 0] += a.sentences.count
-            summary.rows["mentions", default: 0] += a.mentions.count
-            summary.rows["events", default: 0] += a.events.count
-            summary.rows["quotes", default: 0] += a.quotes.count
-            summary.rows["sanctions", default: 0] += a.sanctions.count
-            summary.rows["conflict_reports", default: 0] += a.conflictReports.count
-        }
+    static func count(_ a: ArticleAnalysis, into rows: inout [String: Int]) {
+        rows["articles", default: 0] += 1
+        rows["sentences", default: 0] += a.sentences.count
+        rows["mentions", default: 0] += a.mentions.count
+        rows["events", default: 0] += a.events.count
+        rows["quotes", default: 0] += a.quotes.count
+        rows["sanctions", default: 0] += a.sanctions.count
+        rows["conflict_reports", default: 0] += a.conflictReports.count
     }
 }
 
@@ -216,15 +432,4 @@ extension StoredArticle {
                    published: publishedSource == "input" ? publishedOn : nil, outlet: outlet, url: url,
                    location: source ?? externalID)
     }
-}
-
-/// Fixed slots that parallel workers fill, each index written by one worker only.
-final class Slots<T>: @unchecked Sendable {
-    private var storage: [T?]
-    private let lock = NSLock()
-    init(count: Int) { storage = [T?](repeating: nil, count: count) }
-    func set(_ i: Int, _ v: T) {
-        lock.lock(); storage[i] = v; lock.unlock()
-    }
-    var values: [T?] { lock.lock(); defer { lock.unlock() }; return storage }
 }

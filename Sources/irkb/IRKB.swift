@@ -17,7 +17,7 @@ struct IRKB: ParsableCommand {
         subcommands: [
             InitCommand.self, IngestCommand.self, ReprocessCommand.self, DemoCommand.self,
             QueryCommand.self, SearchCommand.self, SQLCommand.self, StatsCommand.self, SchemaCommand.self,
-            ActorCommand.self, TimelineCommand.self, ExportCommand.self, NetworkCommand.self, DatasetteCommand.self,
+            ActorCommand.self, ActorsCommand.self, TimelineCommand.self, ExportCommand.self, NetworkCommand.self, DatasetteCommand.self,
         ]
     )
 }

@@ -84,6 +84,37 @@ struct ActorRecognizerTests {
         #expect(a.actor("United Nations")?.countryCode == nil)
     }
 
+    @Test func titleOfBodyThenName() {
+        let (a, _) = actors("The secretary of Georgia's Security Council, Levan Beridze, said the border was calm.")
+        #expect(a.actor("Levan Beridze")?.countryCode == "GEO")
+        #expect(a.actor("Georgian Security Council")?.countryCode == "GEO")
+        #expect(a.actor("United Nations Security Council") == nil)
+    }
+
+    @Test func bodyEmploysTheTitledPerson() {
+        let (a, _) = actors("WASHINGTON (Reuters) - Iran's foreign ministry spokesman Reza Karimi rejected the report.")
+        #expect(a.actor("Reza Karimi")?.countryCode == "IRN")
+        #expect(a.actor("Reza Karimi")?.cameoCode == "IRNGOV")
+    }
+
+    @Test func demonymNounCommaName() {
+        let (a, _) = actors("Greek Foreign Minister Eleni Pappa met her Cypriot counterpart, Andreas Loizou, in Nicosia.")
+        #expect(a.actor("Andreas Loizou")?.countryCode == "CYP")
+        #expect(a.actor("Eleni Pappa")?.countryCode == "GRC")
+    }
+
+    @Test func surnameFirstThenFullName() {
+        let (a, _) = actors("Ms Odhiambo, the U.N. resident coordinator, visited the camp. Later, Grace Odhiambo said aid was blocked.")
+        #expect(a.actor("Grace Odhiambo") != nil)
+        #expect(a.actors.filter { $0.kind == .person }.count == 1)
+    }
+
+    @Test func pronounPrefersTheSubject() {
+        let (a, doc) = actors("Dutch Prime Minister Pieter de Vries met Belgian Prime Minister Luc Peeters before he flew home.")
+        let he = a.mentions.first { doc.lower($0.tokenRange.lowerBound) == "he" }
+        #expect(he.map { a.actors[$0.actor].name } == "Pieter de Vries")
+    }
+
     // MARK: metonymy
 
     @Test func capitalsAsGovernmentsAndAsPlaces() {
@@ -200,5 +231,30 @@ struct ActorRecognizerTests {
         #expect(k1 != nil)
         #expect(k1 == a2.actor("Kenji Sato")?.identityKey)
         #expect(a1.actor("Japan")?.identityKey == a2.actor("Japan")?.identityKey)
+    }
+}
+
+@Suite("ActorRecognizer robustness")
+struct ActorRecognizerRobustnessTests {
+    @Test(arguments: [
+        "", "   ", "\"", "U.S.", "the", "President", "Mr", "al-", "pro-", "-", "Russian Russian Russian",
+        "The Kremlin's. Moscow's, Washington -- Kabul", "He said she said he.", "Foreign Minister ,",
+        "SOCHI, Russia (Reuters) -", "President Jean-Pierre", "Çağlar Ünal, Türkiye’s envoy, met Élysée officials.",
+        "the bloc the ministry the military the alliance", "pro-Russian pro-Russian separatists separatists",
+    ])
+    func oddInputsGiveConsistentMentions(_ text: String) {
+        let parsed = ArticleParser.parse(RawArticle(title: "t", text: text, location: "test"))
+        let a = ActorRecognizer().analyze(parsed.document, context: parsed.context)
+        for m in a.mentions {
+            #expect(m.actor >= 0 && m.actor < a.actors.count)
+            #expect(!m.tokenRange.isEmpty && m.tokenRange.upperBound <= parsed.document.tokens.count)
+            #expect(m.sentence >= 0 && m.sentence < parsed.document.sentences.count)
+        }
+        for r in a.roles {
+            #expect(r.actor < a.actors.count && a.actors[r.actor].kind == .person)
+            #expect(r.ofActor.map { $0 < a.actors.count } ?? true)
+        }
+        // Every actor is named at least once without an anaphor.
+        for k in a.actors.indices { #expect(a.mentions.contains { $0.actor == k && !$0.isAnaphor }) }
     }
 }

@@ -235,4 +235,12 @@ struct QSCFixture {
         #expect(q.first?.anonymous == true)
         #expect(q.first?.speakerDescription == "Western diplomats")
     }
+
+    @Test func actorInsideALongerNameIsNotTheSpeaker() {
+        let f = QSCFixture("The United Nations Special Envoy for Yemen said the truce was \"holding better than anyone expected.\"",
+                           [(QSCFixture.org("United Nations", nil), ["United Nations"])])
+        let q = quotes(f)
+        #expect(q.first?.speaker == nil)
+        #expect(q.first?.speakerDescription == "United Nations Special Envoy for Yemen")
+    }
 }

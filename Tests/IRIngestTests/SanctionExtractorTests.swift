@@ -111,4 +111,33 @@ import Testing
         let f = F("The two ministers discussed trade and energy cooperation.", [])
         #expect(sanctions(f).isEmpty)
     }
+
+    @Test func targetAfterPassiveAction() {
+        let f = F("Sanctions imposed on Tehran by Washington in 2018 remain in force.",
+                  [(F.state("Iran", "IRN"), ["Tehran"]), (F.state("United States", "USA"), ["Washington"])])
+        let s = sanctions(f)
+        #expect(s.count == 1)
+        #expect(s.first?.target == 0)
+        #expect(s.first?.imposer == 1)
+        #expect(s.first?.action == .impose)
+    }
+
+    @Test func threatenedToImposeIsThreaten() {
+        let f = F("Paris threatened to impose sanctions on Bamako if the elections were delayed.",
+                  [(F.state("France", "FRA"), ["Paris"]), (F.state("Mali", "MLI"), ["Bamako"])])
+        let s = sanctions(f)
+        #expect(s.count == 1)
+        #expect(s.first?.action == .threaten)
+        #expect(s.first?.imposer == 0)
+        #expect(s.first?.conditional == true)
+    }
+
+    @Test func pronounSubjectIsTheSpeaker() {
+        let f = F("Japan said it would extend its sanctions against Pyongyang for two more years.",
+                  [(F.state("Japan", "JPN"), ["Japan"]), (F.state("North Korea", "PRK"), ["Pyongyang"])])
+        let s = sanctions(f)
+        #expect(s.first?.action == .extend)
+        #expect(s.first?.imposer == 0)
+        #expect(s.first?.target == 1)
+    }
 }

@@ -138,6 +138,8 @@ struct WorldBuilder {
         var s = w.sentence("Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State Antony Blinken in Geneva on Tuesday.")
         w.mention(russia, s, "Russian"); w.mention(lavrov, s, "Sergei Lavrov"); w.mention(usa, s, "U.S."); w.mention(blinken, s, "Antony Blinken")
         w.event(s, lavrov, blinken, "040", "met", on: "2022-03-01", place: PlaceRow(name: "Geneva", countryCode: "CHE", kind: "city"))
+        // The same meeting coded the other way round, as symmetric rules do.
+        w.event(s, blinken, lavrov, "040", "met", on: "2022-03-01", place: PlaceRow(name: "Geneva", countryCode: "CHE", kind: "city"))
         w.analysis.roles.append(RoleRow(actor: lavrov, title: "Foreign Minister", countryCode: "RUS", ofActor: russia, sentence: s))
         w.analysis.roles.append(RoleRow(actor: blinken, title: "Secretary of State", countryCode: "USA", ofActor: usa, sentence: s))
         s = w.sentence("The European Union imposed sanctions on Russia's central bank.")

@@ -15,7 +15,8 @@ import Testing
         #expect(lb.events == 2)
         #expect(abs(lb.meanGoldstein - (1.0 + 1.0) / 2) < 1e-9)
         #expect(lb.quadClasses == [2, 0, 0, 0])
-        #expect(net.edges.count == 3)
+        #expect(net.edges.count == 4)
+        #expect(net.edges.contains { $0.source == byName["Antony Blinken"] && $0.target == byName["Sergei Lavrov"] && $0.events == 1 })
         let ukr = try kb.network(country: "UKR")
         #expect(Set(ukr.nodes.map(\.name)) == ["Russia", "Ukraine", "United States"])
         #expect(try kb.network(country: "Ukraine").edges.count == 2)
@@ -29,7 +30,7 @@ import Testing
         let obj = try #require(JSONSerialization.jsonObject(with: Data(net.render(.json).utf8)) as? [String: Any])
         let nodes = try #require(obj["nodes"] as? [[String: Any]])
         let edges = try #require(obj["edges"] as? [[String: Any]])
-        #expect(nodes.count == 5 && edges.count == 3)
+        #expect(nodes.count == 5 && edges.count == 4)
         let ids = Set(nodes.compactMap { $0["id"] as? String })
         for e in edges {
             #expect(ids.contains(e["source"] as? String ?? "") && ids.contains(e["target"] as? String ?? ""))
@@ -44,7 +45,7 @@ import Testing
         let counter = ElementCounter()
         parser.delegate = counter
         #expect(parser.parse(), "GraphML does not parse: \(String(describing: parser.parserError))")
-        #expect(counter.counts["node"] == 5 && counter.counts["edge"] == 3 && counter.counts["graph"] == 1)
+        #expect(counter.counts["node"] == 5 && counter.counts["edge"] == 4 && counter.counts["graph"] == 1)
         #expect(counter.texts.contains("A & B <\"quoted\"> 'x'"))
     }
 
@@ -53,7 +54,7 @@ import Testing
         net.nodes[0].name = "Say \"hi\" \\ there\nnow"
         let dot = net.render(.dot)
         #expect(dot.hasPrefix("digraph irkb {") && dot.hasSuffix("}\n"))
-        #expect(dot.components(separatedBy: " -> ").count - 1 == 3)
+        #expect(dot.components(separatedBy: " -> ").count - 1 == 4)
         #expect(dot.contains("label=\"Say \\\"hi\\\" \\\\ there now\""))
         // Quotes balance on every line once escapes are removed.
         for line in dot.split(separator: "\n") {

@@ -28,6 +28,7 @@ struct PhraseModifier {
         case state(Int)      // index into Lexicon.states
         case organization(Int)  // index into Lexicon.organizations
         case person(Int)     // index into the article's actors
+        case actor(Int)      // a body already made an actor ("Iran's foreign ministry" before "spokesman")
     }
     var ref: Ref
     var range: Range<Int>
@@ -52,6 +53,10 @@ struct ActorResolver {
     /// Tokens already part of a mention, a place or an outlet.
     var consumed: [Bool]
 
+    /// The end of each token's sentence (the bound of memoized lexicon matches).
+    let sentenceEnd: [Int]
+    let memo: MatchMemo
+
     var actors: [ActorRecord] = []
     var mentions: [ActorMention] = []
     var roles: [RoleRow] = []
@@ -59,6 +64,8 @@ struct ActorResolver {
     var byKey: [String: Int] = [:]
     /// Lowercased surname (and glued-particle-free form) -> person actor.
     var surnames: [String: Int] = [:]
+    /// First words of two-word names, for names written family name first ("Ms Mao" -> Mao Ning).
+    var familyFirst: [String: Int] = [:]
     /// Locative-only state mentions ("in Luxembourg"), per state actor.
     var locativeMentions: [Int: Int] = [:]
     /// States that only locate: "the Syrian town" (token, sentence, ISO3).
@@ -95,12 +102,26 @@ struct ActorResolver {
         }
         self.excluded = excluded
         self.consumed = [Bool](repeating: false, count: n)
+        var sentenceEnd = [Int](repeating: n, count: n)
+        for s in doc.sentences { for i in s.tokenRange { sentenceEnd[i] = s.tokenRange.upperBound } }
+        self.sentenceEnd = sentenceEnd
+        self.memo = MatchMemo(count: n)
     }
 
     // MARK: - Lexicon access
 
     func match(at i: Int, end: Int) -> (length: Int, hits: [LexHit])? {
-        lex.trie.longest(doc, keys, at: i, end: end)
+        // Memoized per token for the usual bound, the end of the token's sentence.
+        guard i < sentenceEnd.count, end == sentenceEnd[i] else { return lex.trie.longest(doc, keys, at: i, end: end) }
+        if memo.length[i] == -1 {
+            if let m = lex.trie.longest(doc, keys, at: i, end: end) {
+                memo.length[i] = Int16(m.length); memo.hits[i] = m.hits
+            } else {
+                memo.length[i] = 0
+            }
+        }
+        let n = Int(memo.length[i])
+        return n == 0 ? nil : (n, memo.hits[i])
     }
 
     func isWord(_ i: Int) -> Bool { i < doc.tokens.count && doc.tokens[i].kind == .word }
@@ -224,8 +245,9 @@ struct ActorResolver {
             return PhraseModifier(ref: .person(p), range: j..<j + 2, possessive: true, rule: "person")
         }
         // Hyphenated compounds.
+        let t = doc.tokens[j]
+        guard doc.bytes[t.start..<t.end].contains(0x2D) else { return nil }
         let text = doc.text(token: j)
-        guard text.contains("-") else { return nil }
         let parts = text.split(separator: "-")
         guard parts.count >= 2 else { return nil }
         let first = parts[0].lowercased()
@@ -255,8 +277,14 @@ struct ActorResolver {
         if let m, let b = ActorResolver.first(m.hits, [.body]) {
             let entry = lex.bodies[Int(b.index)]
             if !adjectivalUse(entry, after: k + m.length, end: end) {
-                body(b, entry: entry, range: k..<k + m.length, mods: mods, end: end, sentence: sentence)
-                return k + m.length
+                let e = k + m.length
+                let a = body(b, entry: entry, range: k..<e, mods: mods, end: end, sentence: sentence)
+                // "Iran's foreign ministry spokesman Jane Roe": the body is the person's employer.
+                if let a, e < end, let m2 = match(at: e, end: end), let t = ActorResolver.first(m2.hits, [.title]) {
+                    let mod = PhraseModifier(ref: .actor(a), range: k..<e, possessive: false, rule: "body")
+                    if let next = titlePhrase(title: t, range: e..<e + m2.length, mods: [mod], end: end, sentence: sentence) { return next }
+                }
+                return e
             }
         }
         // A person after a demonym or possessive: "American Kevin King", "Russia's Putin".
@@ -271,7 +299,10 @@ struct ActorResolver {
         if !states.isEmpty, let last = states.last, !last.possessive {
             var j = k
             while j < min(end, k + 2), isWord(j), !doc.tokens[j].isCapitalized, match(at: j, end: end) == nil { j += 1 }
-            if j > k, j < end, lex.givenNames.contains(keys[j]), let name = nameRange(at: j, end: end), name.count >= 2 {
+            // "his Armenian counterpart, Jane Roe": a comma before a full name.
+            let comma = j > k && j + 1 < end && keys[j] == ","
+            if comma { j += 1 }
+            if j > k, j < end, comma || lex.givenNames.contains(keys[j]), let name = nameRange(at: j, end: end), name.count >= 2 {
                 emitModifiers(mods, sentence: sentence, asOwners: true)
                 let p = person(name, sentence: sentence, rule: "demonym+noun+name")
                 if case .state(let s) = last.ref { setCountry(p, lex.states[s].iso3, strength: 2) }
@@ -337,8 +368,16 @@ struct ActorResolver {
             case .organization(let o):
                 let a = organizationActor(o)
                 addMention(a, nameRange, sentence, rule: "lexicon")
+                // "Sudan's army", "Russian Defense Ministry": the state it belongs to takes part too.
+                if let c = lex.organizations[o].country, let s = lex.stateIndex[c], nameRange.count > 1,
+                   let pm = match(at: nameRange.lowerBound, end: nameRange.upperBound - 1),
+                   pm.hits.contains(where: { ($0.kind == .stateAdjective || $0.kind == .stateName) && Int($0.index) == s }) {
+                    addMention(stateActor(s), nameRange.lowerBound..<nameRange.lowerBound + pm.length, sentence, rule: "organization's state")
+                }
             case .person(let p):
                 addMention(p, nameRange, sentence, rule: "surname")
+            case .actor:
+                break
             }
         }
     }
@@ -407,8 +446,12 @@ struct ActorResolver {
         // Stacked titles: "White House Press Secretary", "Defense Secretary Gen. ...": take the last.
         var entry = lex.titles[Int(title.index)]
         var titleRange = t
-        while e < end, let m2 = match(at: e, end: end), let t2 = ActorResolver.first(m2.hits, [.title, .honorific]),
+        // At most four stacked titles: a longer run is not a title phrase, and scanning it from every
+        // start would be quadratic ("Mr. Mr. Mr. ..." in junk input).
+        var stacked = 0
+        while e < end, stacked < 4, let m2 = match(at: e, end: end), let t2 = ActorResolver.first(m2.hits, [.title, .honorific]),
               !m2.hits.contains(where: { $0.kind == .organization }) {
+            stacked += 1
             let e2 = lex.titles[Int(t2.index)]
             if !e2.canonical.isEmpty { entry = e2; titleRange = e..<e + m2.length }
             e += m2.length
@@ -417,6 +460,33 @@ struct ActorResolver {
         var appositive = false
         if name == nil, e + 1 < end, keys[e] == ",", let n2 = nameRange(at: e + 1, end: end), n2.count >= 2 {
             name = n2; appositive = true
+        }
+        // "the head of Russia's Security Council, Jane Roe": the body or state after "of", then the name.
+        if name == nil, mods.isEmpty, e + 2 < end, keys[e] == "of" {
+            var j = e + 1
+            var found: PhraseModifier?
+            while j < min(end, e + 8), keys[j] != "," {
+                // The body itself outranks the state that owns it ("of Russia's Wagner group").
+                if let mod = modifier(at: j, end: end), !mod.pro, !mod.detached {
+                    if case .organization(let o) = mod.ref {
+                        // Unless it is a generic name after a state's possessive ("Armenia's Security Council").
+                        var owned = true
+                        if let f = found, case .state(let s) = f.ref, f.possessive, f.range.upperBound == mod.range.lowerBound {
+                            owned = lex.organizations[o].country == lex.states[s].iso3
+                        }
+                        if owned { found = mod }
+                    } else if found == nil { found = mod }
+                    j = mod.range.upperBound; continue
+                }
+                j += 1
+            }
+            if let found, j + 1 < end, keys[j] == ",", let n2 = nameRange(at: j + 1, end: end), n2.count >= 2 {
+                // The words between are left to the main scan: only the role and the name are taken here.
+                let p = person(n2, sentence: sentence, rule: "title of X, name")
+                assignRole(p, entry: entry, mods: [found], sentence: sentence)
+                for k in t.lowerBound..<e { consumed[k] = true }
+                return e
+            }
         }
         guard let name else {
             return mods.isEmpty ? nil : e
@@ -451,6 +521,9 @@ struct ActorResolver {
             case .person(let q):
                 actors[p].countryFrom = q
                 country = actors[q].country
+            case .actor(let a):
+                country = actors[a].country; of = a
+                actors[p].organization = a
             }
             break
         }
@@ -590,10 +663,12 @@ struct ActorResolver {
     mutating func person(_ r: Range<Int>, sentence: Int, rule: String) -> Int {
         for k in r { consumed[k] = true }
         let name = doc.text(tokens: r.lowerBound, r.upperBound - 1)
-        let last = keys[r.upperBound - 1]
+        var lastIndex = r.upperBound - 1
+        if r.count > 2, PersonNames.suffixes.contains(keys[lastIndex]) { lastIndex -= 1 }
+        let last = keys[lastIndex]
         let p: Int
         if r.count == 1 {
-            if let q = surnames[last] ?? PersonNames.strippedParticle(last).flatMap({ surnames[$0] }) {
+            if let q = surnames[last] ?? PersonNames.strippedParticle(last).flatMap({ surnames[$0] }) ?? familyFirst[last] {
                 p = q
             } else {
                 p = newActor(ActorRecord(name: name, kind: .person))
@@ -611,6 +686,8 @@ struct ActorResolver {
             p = newActor(ActorRecord(name: name, kind: .person))
             byKey["p|" + name.lowercased()] = p
             registerSurname(p, last)
+            // Family name first ("Mao Ning" -> "Ms Mao"): only joined after a title or honorific.
+            if r.count == 2, familyFirst[keys[r.lowerBound]] == nil { familyFirst[keys[r.lowerBound]] = p }
             // "Mohammad Javad Zarif": "Javad Zarif" is his too.
         }
         addMention(p, r, sentence, rule: rule)
@@ -625,7 +702,8 @@ struct ActorResolver {
     // MARK: - Bodies and groups
 
     /// "Russian Defense Ministry", "Afghan government", "Israeli settlers", "pro-Russian separatists".
-    mutating func body(_ hit: LexHit, entry: BodyEntry, range: Range<Int>, mods: [PhraseModifier], end: Int, sentence: Int) {
+    @discardableResult
+    mutating func body(_ hit: LexHit, entry: BodyEntry, range: Range<Int>, mods: [PhraseModifier], end: Int, sentence: Int) -> Int? {
         for k in range { consumed[k] = true }
         let owners = mods.filter { if case .state = $0.ref { return !$0.pro && !$0.detached } else { return false } }
         let pro = mods.first { $0.pro && $0.rule == "pro" }
@@ -638,7 +716,7 @@ struct ActorResolver {
                 // "U.S.-backed rebels": a bare group noun.
                 groupNoun(entry, range: range, sentence: sentence, allowNew: false)
             }
-            return
+            return nil
         }
         if let pro, entry.kind == .group {
             emitModifiers(mods.filter { !$0.pro }, sentence: sentence, asOwners: false)
@@ -647,7 +725,7 @@ struct ActorResolver {
             let a = groupActor(name: name, sector: sector)
             addMention(a, pro.range.lowerBound..<range.upperBound, sentence, rule: "pro-group")
             contextualGroups.append((a, sentence, lex.states[stateIndex(pro)].iso3))
-            return
+            return a
         }
         if let first = owners.first, first.range.lowerBound > 0, keys[first.range.lowerBound - 1] == "ethnic", entry.sector == "MIL" || entry.kind == .group {
             // "ethnic Armenian forces": a group named after a people, not that state's army.
@@ -655,14 +733,15 @@ struct ActorResolver {
             let a = groupActor(name: name, sector: "REB")
             addMention(a, first.range.lowerBound - 1..<range.upperBound, sentence, rule: "ethnic-group")
             contextualGroups.append((a, sentence, lex.states[stateIndex(first)].iso3))
-            return
+            return nil
         }
         if entry.sector == "JUD" && (hit.plural || keys[range.upperBound - 1] == "courts") {
             // "Israeli courts": the judiciary in general, not one body.
             emitModifiers(mods, sentence: sentence, asOwners: false)
-            return
+            return nil
         }
         emitModifiers(mods, sentence: sentence, asOwners: true)
+        var made: Int?
         for mod in owners {
             let s = stateIndex(mod)
             let st = lex.states[s]
@@ -685,7 +764,9 @@ struct ActorResolver {
             }
             actors[a].countryStrength = 2
             addMention(a, phraseRange, sentence, rule: "demonym+body")
+            made = a
         }
+        return made
     }
 
     func stateIndex(_ mod: PhraseModifier) -> Int {
@@ -829,6 +910,17 @@ struct ActorResolver {
     mutating func addPlace(_ p: Int, _ r: Range<Int>, _ sentence: Int) {
         for k in r { consumed[k] = true }
         places.append(PlaceMention(place: lex.places[p], tokenRange: r, sentence: sentence))
+    }
+}
+
+/// Lexicon matches per token, computed once.
+final class MatchMemo {
+    /// -1 not computed, 0 no match, else the match length.
+    var length: [Int16]
+    var hits: [[LexHit]]
+    init(count: Int) {
+        length = [Int16](repeating: -1, count: count)
+        hits = [[LexHit]](repeating: [], count: count)
     }
 }
 

@@ -10,22 +10,45 @@ extension ActorResolver {
             for i in s.tokenRange where !excluded[i] && !consumed[i] && isCap(i) {
                 if let p = surnames[keys[i]] ?? PersonNames.strippedParticle(keys[i]).flatMap({ surnames[$0] }),
                    !(i + 1 < s.tokenRange.upperBound && isCap(i + 1) && !PersonNames.stopwords.contains(keys[i + 1])) {
+                    // "Jane Roe" written in full where the person was first known as "Ms Roe": the full name wins.
+                    if actors[p].isSingleName, i > s.tokenRange.lowerBound, !consumed[i - 1], !excluded[i - 1], isCap(i - 1),
+                       !PersonNames.stopwords.contains(keys[i - 1]), !doc.tokens[i - 1].isAllCaps, match(at: i - 1, end: i) == nil {
+                        actors[p].name = doc.text(tokens: i - 1, i)
+                        actors[p].isSingleName = false
+                        addMention(p, i - 1..<i + 1, si, rule: "full name")
+                        continue
+                    }
                     addMention(p, i..<i + 1, si, rule: "surname")
                 }
             }
         }
         mentions.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
-        // he/she -> the last person named before, in the same or the previous three sentences.
+        // he/she -> the first person named (the likely subject) in the nearest sentence, at most three back,
+        // that names a person before the pronoun: "Kerry met Lavrov before he sat down with Putin" -> Kerry.
         var anaphors: [ActorMention] = []
         var m = 0
-        var lastPerson: ActorMention?
+        var firstInSentence: [Int: ActorMention] = [:]
+        var speakerFound = Set<Int>()
+        var lastSentenceWithPerson = -1
         for (si, s) in doc.sentences.enumerated() where !s.isCaption {
             for i in s.tokenRange where !excluded[i] {
                 while m < mentions.count, mentions[m].tokenRange.lowerBound < i {
-                    if actors[mentions[m].actor].kind == .person { lastPerson = mentions[m] }
+                    let mm = mentions[m]
+                    if actors[mm.actor].kind == .person, !mm.isAnaphor {
+                        // A speaker ("Reinsalu said", "said Reinsalu") outranks other persons of its sentence.
+                        let e = mm.tokenRange.upperBound, b = mm.tokenRange.lowerBound
+                        let speaks = (e < doc.tokens.count && PersonNames.speechVerbs.contains(keys[e]))
+                            || (b > 0 && PersonNames.speechBefore.contains(keys[b - 1]))
+                        if firstInSentence[mm.sentence] == nil || (speaks && !speakerFound.contains(mm.sentence)) {
+                            firstInSentence[mm.sentence] = mm
+                            if speaks { speakerFound.insert(mm.sentence) }
+                        }
+                        lastSentenceWithPerson = max(lastSentenceWithPerson, mm.sentence)
+                    }
                     m += 1
                 }
-                if PersonNames.personPronouns.contains(keys[i]), let p = lastPerson, si - p.sentence <= 3 {
+                if PersonNames.personPronouns.contains(keys[i]), lastSentenceWithPerson >= 0, si - lastSentenceWithPerson <= 3,
+                   let p = firstInSentence[lastSentenceWithPerson] {
                     anaphors.append(ActorMention(actor: p.actor, tokenRange: i..<i + 1, sentence: si, rule: "pronoun", isAnaphor: true))
                 }
             }
@@ -60,7 +83,10 @@ extension ActorResolver {
     mutating func finish() -> ActorAnalysis {
         // Bare "the military": the armed forces already in the story, else those of its main state.
         for (range, sentence) in bareMilitary {
-            var target = lastActor(where: { ($0.cameo ?? "").hasSuffix("MIL") && $0.kind == .organization && $0.country != nil })
+            // The armed forces named nearest before, else first after.
+            let forces = Set(byKey.filter { $0.key.hasPrefix("mil|") }.map(\.value))
+            let named = mentions.filter { forces.contains($0.actor) && !$0.isAnaphor }
+            var target = (named.last { $0.tokenRange.lowerBound < range.lowerBound } ?? named.first)?.actor
             if target == nil, let d = dominantState(), let iso = actors[d].country, let st = lex.state(iso) {
                 let name = st.adjective + " military"
                 target = keyedActor("b|" + name.lowercased(), ActorRecord(name: name, kind: .organization, country: iso, cameo: st.cameo + "MIL"))
@@ -109,15 +135,20 @@ extension ActorResolver {
             } else if let first = mentions.first(where: { $0.actor == p }) {
                 // The state its sentence names most (capitals that locate count: "In Washington, President ..."),
                 // the nearest before the person on ties; else the article's main state.
+                // Closeness: the nearest before the person ranks first, then the first after it.
+                let at = first.tokenRange.lowerBound
+                func closeness(_ pos: Int) -> Int { pos < at ? pos : -pos - 1_000_000 }
                 var counts: [String: (n: Int, last: Int)] = [:]
-                for m in mentions where m.sentence == first.sentence && !m.isAnaphor && actors[m.actor].kind == .state {
-                    let c = actors[m.actor].country!
-                    let pos = m.tokenRange.lowerBound < first.tokenRange.lowerBound ? m.tokenRange.lowerBound : -1
-                    counts[c] = (counts[c]?.n ?? 0) + 1 > 0 ? ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? -1, pos)) : (1, pos)
-                }
-                for pl in places where pl.sentence == first.sentence && pl.place.kind == "city" {
-                    guard let c = pl.place.countryCode, pl.tokenRange.lowerBound < first.tokenRange.lowerBound else { continue }
-                    counts[c] = ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? -1, pl.tokenRange.lowerBound))
+                for sentence in [first.sentence, first.sentence - 1] where sentence >= 0 && counts.isEmpty {
+                    for m in mentions where m.sentence == sentence && !m.isAnaphor && actors[m.actor].kind == .state {
+                        let c = actors[m.actor].country!
+                        let pos = closeness(m.tokenRange.lowerBound)
+                        counts[c] = ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? Int.min, pos))
+                    }
+                    for pl in places where pl.sentence == sentence && pl.place.kind == "city" {
+                        guard let c = pl.place.countryCode, pl.tokenRange.lowerBound < at else { continue }
+                        counts[c] = ((counts[c]?.n ?? 0) + 1, max(counts[c]?.last ?? Int.min, pl.tokenRange.lowerBound))
+                    }
                 }
                 if let best = counts.max(by: { a, b in a.value.n != b.value.n ? a.value.n < b.value.n : a.value.last < b.value.last }) {
                     actors[p].country = best.key

@@ -37,6 +37,8 @@ struct Grammar {
         "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says", "say", "told",
         "could", "can", "may", "might", "should", "must", "not", "it", "they", "he", "she", "we",
     ]
+    /// Words that end the search for the target of an intent ("threatened to cut ties with X").
+    static let infinitiveStops: Set<String> = ["and", "or", "but", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "it", "they", "he", "she", "we"]
     static let locatives: Set<String> = ["in", "at", "near", "inside", "outside", "across", "into", "toward", "towards", "throughout", "around"]
     static let clauseBoundaries: Set<String> = [
         "said", "says", "say", "told", "tells", "because", "while", "whereas", "although", "though", "if", "unless",
@@ -76,7 +78,7 @@ struct Grammar {
         for v in ["plan", "intend", "expect", "schedule", "prepare", "decide", "vow", "pledge", "promise", "agree", "set", "due", "go", "aim", "mean"] {
             s.formUnion(VerbLexicon.inflections(of: v))
         }
-        s.insert("about"); s.insert("likely"); s.insert("poised"); s.insert("ready"); s.insert("going")
+        for f in ["about", "likely", "poised", "ready", "going", "willing", "prepared", "determined", "eager"] { s.insert(f) }
         return s
     }()
     static let hypotheticalGovernors: Set<String> = {
@@ -89,6 +91,18 @@ struct Grammar {
         for f in ["sought", "told"] { s.insert(f) }
         return s
     }()
+    /// Verbs after which a "to"-infinitive reports a done act: "began to withdraw".
+    static let assertedGovernors: Set<String> = Set(["begin", "start", "continue", "manage", "move", "use", "proceed", "rush", "act"].flatMap { VerbLexicon.inflections(of: $0) } + ["began", "begun"])
+    static let timeWords: Set<String> = [
+        "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
+        "morning", "evening", "night", "afternoon", "earlier", "last", "week", "month", "year", "also", "now",
+    ]
+    static let pronouns: Set<String> = ["it", "they", "he", "she", "we"]
+    static let statementForms: Set<String> = Set(["announce", "claim", "insist", "warn", "state", "confirm", "declare", "add"].flatMap { VerbLexicon.inflections(of: $0) })
+    static let objectPronouns: Set<String> = ["them", "him", "her", "it"]
+    var violentRoots: Set<String> { ["15", "17", "18", "19", "20"] }
+    /// Verbal reactions aimed at what an actor did or said ("criticized the U.S. decision").
+    var reactionRoots: Set<String> { ["01", "05", "11", "12"] }
     static let negators: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "without"]
     static let denyForms: Set<String> = Set(["deny", "dismiss", "reject", "refute"].flatMap { VerbLexicon.inflections(of: $0) })
     static let speechForms: Set<String> = Set(["say", "announce", "state", "declare", "confirm", "report", "tell", "add"].flatMap { VerbLexicon.inflections(of: $0) } + ["said", "told"])
@@ -178,12 +192,14 @@ struct Grammar {
                     if doc.tokens[j].kind == .word, let ls = lex.lemmas[w(j)], ls.contains(where: { alts.contains($0) }) {
                         found = j; break
                     }
-                    if mentionIndex(at: j) != nil { break }
+                    if mentionIndex(at: j) != nil, e.kind != .reverse { break }
                     let t = doc.tokens[j]
                     if t.kind == .punct && !isHyphen(j) { break }
                     if t.kind == .quote { break }
                     let s = w(j)
                     if s == "and" || s == "or" || s == "but" || s == "that" || s == "which" || s == "who" || Grammar.clauseBoundaries.contains(s) { break }
+                    // Quantities do not count against the gap: "gave X 5.1 million dollars of aid".
+                    if t.kind == .number || s == "million" || s == "billion" { j += 1; k += 1; continue }
                     j += 1
                 }
                 guard found >= 0 else { return nil }
@@ -234,7 +250,7 @@ struct Grammar {
     }
 
     /// The first actor named from token `k`, skipping up to `maxSkip` modifier words, with its head.
-    func findMention(from k: Int, end: Int, maxSkip: Int = 4) -> Int? {
+    func findMention(from k: Int, end: Int, maxSkip: Int = 4, crossPrepositions: Bool = false) -> Int? {
         var j = k
         var skipped = 0
         while j < end, skipped <= maxSkip {
@@ -247,8 +263,68 @@ struct Grammar {
             let t = doc.tokens[j]
             if t.kind == .punct { if isHyphen(j) { j += 1; continue }; return nil }
             if t.kind == .quote { j += 1; continue }
-            if Grammar.objectStops.contains(w(j)) || Grammar.clauseBoundaries.contains(w(j)) { return nil }
+            let s = w(j)
+            // "more than 100 Palestinians", "at least 20 Syrian soldiers", "up to 50 ..."
+            if j + 1 < end, (["more", "fewer", "less"].contains(s) && w(j + 1) == "than") || (s == "at" && (w(j + 1) == "least" || w(j + 1) == "most"))
+                || (s == "up" && w(j + 1) == "to") || (s == "as" && w(j + 1) == "many") {
+                j += 2; continue
+            }
+            if crossPrepositions {
+                if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) || Grammar.locatives.contains(s) { return nil }
+            } else if Grammar.objectStops.contains(s) || Grammar.clauseBoundaries.contains(s) {
+                return nil
+            }
             j += 1; skipped += 1
+        }
+        return nil
+    }
+
+    /// For violent acts, the actor a place phrase stands for: "a strike on a building in the
+    /// Ukrainian city of Mykolaiv" -> Ukraine.
+    func placeTarget(after k: Int, end: Int) -> Int? {
+        var j = k
+        var n = 0
+        while j < end, n < 10 {
+            if let mi = mentionIndex(at: j) {
+                let m = mention(mi)
+                var b = m.tokenRange.lowerBound - 1
+                while b > k, Grammar.determiners.contains(w(b)) { b -= 1 }
+                guard b >= k, Grammar.locatives.contains(w(b)) else { return nil }
+                guard analysis.actors[m.actor].kind == .state else { return nil }
+                return mi
+            }
+            let t = doc.tokens[j]
+            if t.kind == .punct, !isHyphen(j) { return nil }
+            let s = w(j)
+            if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) { return nil }
+            j += 1; n += 1
+        }
+        return nil
+    }
+
+    /// The actor an object noun phrase belongs to: "Western and Ukrainian accusations", "the move
+    /// announced on Monday by X", "the decision of X". Stops at a clause or a place phrase.
+    func npOwner(from k: Int, end: Int) -> Int? {
+        var j = k
+        var n = 0
+        while j < end, n < 9 {
+            if let mi = mentionIndex(at: j) {
+                let b = mention(mi).tokenRange.lowerBound - 1
+                if b >= k, Grammar.locatives.contains(w(b)) { return nil }
+                return head(mi, end: end)
+            }
+            let t = doc.tokens[j]
+            if t.kind == .punct, !isHyphen(j), !isPossessive(j) { return nil }
+            if t.kind == .quote { return nil }
+            let s = w(j)
+            if s == "on", j + 1 < end, CalendarDate.weekdayNames[w(j + 1)] != nil || CalendarDate.monthNames[w(j + 1)] != nil {
+                j += 2; n += 1; continue
+            }
+            if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) && s != "and" { return nil }
+            if Grammar.objectStops.contains(s), !["of", "by", "from", "and"].contains(s) { return nil }
+            // "the shelling of Ukraine": after an act noun, "of" names its victim, not its author.
+            if s == "of", j > k, lex.lemmas[w(j - 1)] != nil { return nil }
+            j += 1; n += 1
         }
         return nil
     }
@@ -271,7 +347,11 @@ struct Grammar {
             }
             let s = w(j)
             var k = -1
-            if s == "and" || s == "or" { k = j + 1 }
+            if s == "and" || s == "or" {
+                k = j + 1
+                // "sanctions on Lukashenko and on Russian officials"
+                if k < end, ["on", "against", "with", "to", "from", "for"].contains(w(k)) { k += 1 }
+            }
             else if s == "as", j + 2 < end, w(j + 1) == "well", w(j + 2) == "as" { k = j + 3 }
             guard k >= 0 else { break }
             while k < end, k < j + 4, Grammar.determiners.contains(w(k)) { k += 1 }
@@ -325,9 +405,21 @@ struct Grammar {
             let s = w(k)
             if tok.kind == .punct {
                 if isHyphen(k) { k -= 1; continue }
+                if isPunct(k, 0x29) {  // ")": skip a parenthesis, "Russia on Tuesday (Nov 16) urged"
+                    var j = k - 1
+                    while j > start, !isPunct(j, 0x28) { j -= 1 }
+                    if j > start { k = j - 1; steps += 1; continue }
+                    return nil
+                }
                 if isPunct(k, 0x2C) {
                     // An apposition or a relative clause between commas: "Kerry, who arrived ..., met".
                     if let j = openingComma(before: k, start: start) { k = j - 1; steps += 1; continue }
+                    let isParticiple = w(t).hasSuffix("ing")
+                    // "one of its commanders, Abu Aqla Kayka, defected": the name closing an apposition.
+                    if !isParticiple, onlyAuxiliaries, k - 1 >= start, let mi = mentionIndex(at: k - 1),
+                       mention(mi).tokenRange.lowerBound - 1 >= start, isPunct(mention(mi).tokenRange.lowerBound - 1, 0x2C) {
+                        return (coordinatedLeft(mi, start: start), "apposition")
+                    }
                     // "..., killing eight people": a participle takes the clause's subject.
                     if onlyAuxiliaries { return clauseSubject(before: k, start: start, earlier: earlier).map { ($0, "participle-clause") } }
                     return nil
@@ -345,6 +437,16 @@ struct Grammar {
                 // "Russia annexed Crimea and backed separatists": the first verb's subject.
                 if let last = earlier.last, let mi = lastSourceMention(last, start: start) { return ([mi], "vp-coordination") }
                 return clauseSubject(before: k, start: start, earlier: earlier).map { ($0, "vp-coordination") }
+            }
+            if Grammar.pronouns.contains(s) {
+                // "Japan said it had halted aid": an unresolved pronoun after a speech verb is its speaker.
+                var h = k - 1
+                while h >= start, w(h) == "that" || Grammar.timeWords.contains(w(h)) || Grammar.auxiliaries.contains(w(h)) { h -= 1 }
+                if h >= start, Grammar.speechForms.contains(w(h)) || Grammar.statementForms.contains(w(h)),
+                   let sp = subject(before: h, start: start, earlier: earlier) {
+                    return (sp.actors, "pronoun-speaker")
+                }
+                return nil
             }
             if Grammar.clauseBoundaries.contains(s) || s == "that" { return nil }
             if !Grammar.auxiliaries.contains(s) && !s.hasSuffix("ly") { onlyAuxiliaries = false }
@@ -446,11 +548,11 @@ struct Grammar {
     }
 
     /// The by-agent after `k`: "was attacked by Russia", "the shelling of Kharkiv by Russian forces".
-    func agent(after k: Int, end: Int) -> [Int]? {
+    func agent(after k: Int, end: Int, fromIsAgent: Bool = false) -> [Int]? {
         var j = k
         var n = 0
         while j < end, n < 8 {
-            if w(j) == "by", let mi = findMention(from: j + 1, end: end, maxSkip: 3) { return coordinatedRight(mi, end: end) }
+            if w(j) == "by" || (w(j) == "from" && fromIsAgent), let mi = findMention(from: j + 1, end: end, maxSkip: 3) { return coordinatedRight(mi, end: end) }
             if doc.tokens[j].kind == .punct, !isHyphen(j) { return nil }
             if Grammar.clauseBoundaries.contains(w(j)) { return nil }
             j += 1; n += 1
@@ -477,9 +579,22 @@ struct Grammar {
         return afterPattern < end && w(afterPattern) == "by"
     }
 
+    /// A participle used as an adjective: "the occupied territories", "in besieged Aleppo".
+    func isAdjectivalParticiple(_ t: Int, _ m: PatternMatch, start: Int, end: Int) -> Bool {
+        guard t > start else { return false }
+        let form = w(t)
+        let lemmas = lex.lemmas[form] ?? []
+        guard form.hasSuffix("ed") || (!lemmas.contains(form) && !form.hasSuffix("s") && !form.hasSuffix("ing")) else { return false }
+        let p = w(t - 1)
+        guard Grammar.determiners.contains(p) || Grammar.nounPrepositions.contains(p) || p == "in" || p == "at" else { return false }
+        return !(m.end < end && w(m.end) == "by")
+    }
+
+    static let nounPrepositions: Set<String> = ["against", "for", "of", "on", "about", "after", "before", "during", "over", "with", "without", "despite", "amid", "following"]
+
     /// A verb trigger used as a noun: "the shelling of", "Russian attacks on", "a U.S. visit to".
     func isNominal(_ t: Int, _ e: VerbLexicon.Entry, _ m: PatternMatch, start: Int, end: Int) -> Bool {
-        guard e.length == 1, t > start else { return false }
+        guard t > start else { return false }
         let form = w(t)
         if form.hasSuffix("ed") { return false }
         var k = t - 1
@@ -498,6 +613,9 @@ struct Grammar {
         guard isBase || isPlural || isGerund else { return false }
         let nextIsPrep = m.end < end && ["of", "on", "against", "with", "to", "in", "by", "between", "from", "into"].contains(w(m.end))
         if Grammar.determiners.contains(p) || isPossessive(k) { return true }
+        // "advised against travel to", "after talks with"
+        // ("skeptical about extending sanctions" keeps its verb: a gerund after a preposition is verbal.)
+        if k == t - 1, Grammar.nounPrepositions.contains(p), !isGerund { return isBase || isPlural }
         // "Russian shelling of", "a U.S. visit to"; but "Russia attacks Ukraine" stays a verb.
         if mentionIndex(at: k) != nil { return nextIsPrep && (isBase || isGerund) }
         return false
@@ -520,15 +638,24 @@ struct Grammar {
             sources = [group[0]]
             targets = Array(group.dropFirst())
             rule = "between"
+            // Fighting between X and Y has no direction: both are coded.
+            if e.code.hasPrefix("19") { pairsSymmetric = true; sources = group }
         case .reverse:
-            guard let s = findMention(from: m.end, end: end, maxSkip: 3) else { return [] }
-            sources = coordinatedRight(s, end: end)
+            // "received weapons from X"; "faced Palestinian criticism": the noun's modifier.
+            if let s = findMention(from: m.end, end: end, maxSkip: 3) {
+                sources = coordinatedRight(s, end: end)
+            } else if let mod = modifier(before: m.lastWord, start: first + 1) {
+                sources = mod
+            } else {
+                return []
+            }
             guard let subj = subject(before: first, start: start, earlier: earlier) else { return [] }
             targets = subj.actors
             rule = subj.rule + "|reverse-from"
         case .noun:
             return nounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
         case .verb, .symmetric:
+            if isAdjectivalParticiple(first, m, start: start, end: end) { return [] }
             if isNominal(first, e, m, start: start, end: end) {
                 return nounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
             }
@@ -544,9 +671,23 @@ struct Grammar {
                 if !m.slot.isEmpty {
                     targets = m.slot
                     rule = subj.rule + "|slot"
-                } else if let o = findMention(from: m.end, end: end, maxSkip: e.endsInPreposition ? 3 : 4) {
+                } else if let o = (e.endsInInfinitive
+                    ? findMention(from: m.end, end: end, maxSkip: 8, crossPrepositions: true)
+                    : findMention(from: m.end, end: end, maxSkip: e.endsInPreposition ? 3 : 4)) {
                     targets = coordinatedRight(o, end: end)
                     rule = subj.rule + (e.endsInPreposition ? "|prep-object" : "|object")
+                } else if m.end < end, Grammar.objectPronouns.contains(w(m.end)) || (m.end + 1 < end && Grammar.objectPronouns.contains(w(m.end + 1)) && e.endsInPreposition),
+                          let prev = earlier.last, !prev.targetMentions.isEmpty {
+                    // "spoke to his Armenian and Azeri counterparts and called on them": the previous targets.
+                    targets = prev.targetMentions
+                    rule = subj.rule + "|pronoun-object"
+                } else if reactionRoots.contains(String(e.code.prefix(2))), let o = npOwner(from: m.end, end: end) {
+                    // "denies Western and Ukrainian accusations", "condemned the move announced by X"
+                    targets = [o]
+                    rule = subj.rule + "|object-owner"
+                } else if let o = violentRoots.contains(String(e.code.prefix(2))) ? placeTarget(after: m.end, end: end) : nil {
+                    targets = [o]
+                    rule = subj.rule + "|place-object"
                 } else if e.kind == .symmetric, sources.count >= 2 {
                     pairsSymmetric = true
                     rule = subj.rule + "|coordinated-symmetric"
@@ -559,9 +700,14 @@ struct Grammar {
         var out: [CodedEvent] = []
         let trigger = first..<(m.lastWord + 1)
         func add(_ s: Int, _ t: Int) {
-            let sa = mention(s).actor, ta = mention(t).actor
+            let sa = actorOf(s), ta = actorOf(t)
             guard sa != ta else { return }
-            out.append(CodedEvent(source: sa, target: ta, code: e.code, entry: e, trigger: trigger, mode: mode, rule: rule))
+            let (code, m2) = isRefusal(first, start: start)
+                ? Grammar.refusal(e.code, mode)
+                : Grammar.recode(refine(e.code, trigger: trigger, end: end), mode)
+            var ce = CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: trigger, mode: m2, rule: rule)
+            ce.targetMentions = targets
+            out.append(ce)
         }
         if pairsSymmetric {
             for a in sources { for b in sources where a != b { add(a, b) } }
@@ -580,9 +726,15 @@ struct Grammar {
             targetRule = "slot"
         } else if e.endsInPreposition || (m.end < end && ["of", "on", "against", "with", "to", "into"].contains(w(m.end))) {
             let from = e.endsInPreposition ? m.end : m.end + 1
-            guard let o = findMention(from: from, end: end, maxSkip: 3) else { return [] }
-            targets = coordinatedRight(o, end: end)
-            targetRule = "prep-object"
+            if let o = findMention(from: from, end: end, maxSkip: 3) {
+                targets = coordinatedRight(o, end: end)
+                targetRule = "prep-object"
+            } else if violentRoots.contains(String(e.code.prefix(2))), let o = placeTarget(after: from, end: end) {
+                targets = [o]
+                targetRule = "place-object"
+            } else {
+                return []
+            }
             afterTarget = mention(targets.last!).tokenRange.upperBound
         } else {
             return []
@@ -591,7 +743,7 @@ struct Grammar {
         var sourceRule = ""
         if let mod = modifier(before: first, start: start) {
             sources = mod; sourceRule = "modifier"
-        } else if let ag = agent(after: afterTarget, end: end) {
+        } else if let ag = agent(after: afterTarget, end: end, fromIsAgent: e.code.hasPrefix("084")) {
             sources = ag; sourceRule = "noun-agent"
         } else if let lv = lightVerbSubject(before: first, start: start, earlier: earlier) {
             sources = lv.actors; sourceRule = "light-verb-" + lv.rule
@@ -602,16 +754,101 @@ struct Grammar {
         var out: [CodedEvent] = []
         for s in sources {
             for t in targets {
-                let sa = mention(s).actor, ta = mention(t).actor
+                let sa = actorOf(s), ta = actorOf(t)
                 guard sa != ta else { continue }
-                out.append(CodedEvent(source: sa, target: ta, code: e.code, entry: e, trigger: first..<(m.lastWord + 1),
-                                      mode: mode, rule: sourceRule + "|" + targetRule))
+                let (code, m2) = Grammar.recode(refine(e.code, trigger: first..<(m.lastWord + 1), end: end), mode)
+                out.append(CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: first..<(m.lastWord + 1),
+                                      mode: m2, rule: sourceRule + "|" + targetRule))
             }
         }
         return out
     }
 
+    /// The trigger is what its subject refuses or says it will not do: "refused to release",
+    /// "would not provide", "declined to meet".
+    func isRefusal(_ t: Int, start: Int) -> Bool {
+        var g = t - 1
+        while g >= start, Grammar.timeWords.contains(w(g)) || w(g).hasSuffix("ly") { g -= 1 }
+        guard g >= start else { return false }
+        if w(g) == "to", g - 1 >= start {
+            var h = g - 1
+            while h >= start, Grammar.timeWords.contains(w(h)) || w(h).hasSuffix("ly") || Grammar.auxiliaries.contains(w(h)) && w(h) != "to" { h -= 1 }
+            return h >= start && Grammar.refusalForms.contains(w(h))
+        }
+        if w(g) == "not" || w(g) == "n't", g - 1 >= start { return ["would", "will", "wo", "shall"].contains(w(g - 1)) }
+        return w(g) == "won't" || w(g) == "wouldn't"
+    }
+
+    static let refusalForms: Set<String> = Set(["refuse", "decline"].flatMap { VerbLexicon.inflections(of: $0) })
+
+    /// A refused act of cooperation is a rejection (CAMEO 12): "refused to release" is 1243.
+    static func refusal(_ code: String, _ mode: EventMode) -> (String, EventMode) {
+        switch code.prefix(2) {
+        case "03", "05": return ("120", .asserted)
+        case "04": return ("125", .asserted)
+        case "06", "07": return ("121", .asserted)
+        case "08":
+            if code.hasPrefix("084") { return ("1243", .asserted) }
+            if code.hasPrefix("081") { return ("1241", .asserted) }
+            if code.hasPrefix("085") { return ("1244", .asserted) }
+            if code.hasPrefix("086") { return ("1245", .asserted) }
+            if code.hasPrefix("087") { return ("1246", .asserted) }
+            return ("124", .asserted)
+        default: return (code, mode)
+        }
+    }
+
+    /// The actor a mention stands for in an event: "the Trump administration" is the United States.
+    func actorOf(_ mi: Int) -> Int {
+        let m = mention(mi)
+        let a = analysis.actors[m.actor]
+        let k = m.tokenRange.upperBound
+        guard a.kind == .person, let cc = a.countryCode, k < doc.tokens.count,
+              ["administration", "government", "regime", "cabinet"].contains(w(k)) else { return m.actor }
+        return analysis.actors.firstIndex { $0.kind == .state && $0.countryCode == cc } ?? m.actor
+    }
+
+    /// A consultation said to be by telephone is a phone call (041).
+    func refine(_ code: String, trigger: Range<Int>, end: Int) -> String {
+        guard code.hasPrefix("04"), code != "041" else { return code }
+        var j = trigger.upperBound
+        while j < end, j < trigger.upperBound + 15 {
+            let s = w(j)
+            if s == "phone" || s == "telephone" || s == "phoned" { return "041" }
+            if isPunct(j, 0x3B) { break }
+            j += 1
+        }
+        return code
+    }
+
     // MARK: - Mode
+
+    /// A future act is coded as the intent or threat it expresses (CAMEO 03 and 13): "will send
+    /// aid to" is an intent to provide aid (033), "will attack" a threat of force (138). The
+    /// statement of intent is itself the reported event.
+    static func recode(_ code: String, _ mode: EventMode) -> (String, EventMode) {
+        guard mode == .future else { return (code, mode) }
+        let root = code.prefix(2)
+        switch root {
+        case "06":
+            return (code.hasPrefix("061") ? "0311" : code.hasPrefix("062") ? "0312" : "031", .asserted)
+        case "07":
+            let map = ["071": "0331", "072": "0332", "073": "0333", "074": "0334"]
+            return (map[String(code.prefix(3))] ?? "033", .asserted)
+        case "08":
+            if code.hasPrefix("084") { return ("0353", .asserted) }
+            if code.hasPrefix("081") || code.hasPrefix("085") { return ("0354", .asserted) }
+            if code.hasPrefix("086") { return ("0355", .asserted) }
+            if code.hasPrefix("087") { return ("0356", .asserted) }
+            return ("035", .asserted)
+        case "17":
+            return ("137", .asserted)
+        case "18", "19", "20":
+            return ("138", .asserted)
+        default:
+            return (code, mode)
+        }
+    }
 
     /// The mode of a trigger at `t` from the words before it in its clause.
     func mode(_ t: Int, start: Int, end: Int, earlier: [CodedEvent], entry: VerbLexicon.Entry) -> EventMode {
@@ -652,13 +889,15 @@ struct Grammar {
             } else if s == "to" {
                 // The verb governing the infinitive: "plans to visit", "urged X to release".
                 var h = g - 1
-                while h >= start, Grammar.auxiliaries.contains(w(h)) || w(h).hasSuffix("ly") { h -= 1 }
+                while h >= start, Grammar.auxiliaries.contains(w(h)) || w(h).hasSuffix("ly") || Grammar.timeWords.contains(w(h)) { h -= 1 }
                 if h >= start {
                     let gv = w(h)
                     if Grammar.futureGovernors.contains(gv) { result = result ?? .future; break }
-                    if Grammar.hypotheticalGovernors.contains(gv) || mentionIndex(at: h) != nil { result = result ?? .hypothetical; break }
                     if gv == "failed" || gv == "refused" || gv == "declined" { return .negated }
+                    if Grammar.assertedGovernors.contains(gv) { break }
                 }
+                // Anything else is a purpose, an appeal or a wish: "met Putin to probe", "wants to attack".
+                result = result ?? .hypothetical
                 break
             } else if Grammar.auxiliaries.contains(s) || s.hasSuffix("ly") {
                 // part of the verb group
@@ -666,6 +905,15 @@ struct Grammar {
                 break
             }
             g -= 1; n += 1
+        }
+        // "in order to open a route for Iranian military aid": a purpose, not a reported act.
+        var q = start
+        while q + 2 < t {
+            if (w(q) == "order" || w(q) == "so") && w(q + 1) == (w(q) == "order" ? "to" : "as") && (w(q) == "so" ? w(q + 2) == "to" : true),
+               q > start, w(q - 1) == "in" || w(q) == "so" {
+                return .hypothetical
+            }
+            q += 1
         }
         // An act inside an accusation, appeal or threat made earlier in the sentence is not reported as done:
         // "accused Washington of orchestrating", "urged Moscow to release".

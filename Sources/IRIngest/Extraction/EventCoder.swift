@@ -32,7 +32,7 @@ public struct EventCoder: Sendable {
             var seen = Set<String>()
             for c in coded where modes.contains(c.mode) {
                 guard c.source != c.target else { continue }
-                let key = "\(c.source)|\(c.target)|\(c.entry.code.prefix(2))"
+                let key = "\(c.source)|\(c.target)|\(c.code.prefix(2))"
                 if !seen.insert(key).inserted { continue }
                 var row = EventRow(sentence: si, source: c.source, target: c.target, cameoCode: c.code,
                                    mode: c.mode, triggerText: doc.text(tokens: c.trigger.lowerBound, c.trigger.upperBound - 1),
@@ -52,23 +52,47 @@ public struct EventCoder: Sendable {
         return out
     }
 
-    /// The date of an event: the date expression of its sentence nearest to the trigger, else
-    /// the publication date.
+    static let clauseWords: Set<String> = [
+        "after", "before", "when", "while", "because", "although", "though", "who", "which", "whose", "where", "whereas",
+        "but", "said", "says", "told", "than", "until", "unless", "if",
+    ]
+
+    /// The date of an event: the date expression of its clause nearest to the trigger (or one
+    /// that opens the sentence: "On Tuesday, ..."), else the publication date.
     func date(for c: CodedEvent, sentence si: Int, start: Int, doc: Document, resolver: DateResolver) -> (CalendarDate, EventDateSource)? {
-        let r = start..<doc.sentences[si].tokenRange.upperBound
-        let ms = resolver.matches(doc, in: r, future: c.mode == .future)
+        let end = doc.sentences[si].tokenRange.upperBound
+        let ms = resolver.matches(doc, in: start..<end, future: c.mode == .future)
+        if ms.isEmpty { return resolver.anchor.map { ($0, .published) } }
+        func isComma(_ k: Int) -> Bool { doc.tokens[k].kind == .punct && doc.bytes[doc.tokens[k].start] == 0x2C }
+        func isSemicolon(_ k: Int) -> Bool { doc.tokens[k].kind == .punct && doc.bytes[doc.tokens[k].start] == 0x3B }
+        // The clause of the trigger.
+        var left = c.trigger.lowerBound
+        while left > start {
+            let k = left - 1
+            if isSemicolon(k) || EventCoder.clauseWords.contains(doc.lower(k)) { break }
+            if isComma(k), !ms.contains(where: { $0.next == k }) { break }
+            left -= 1
+        }
+        var right = c.trigger.upperBound
+        while right < end {
+            if isSemicolon(right) || EventCoder.clauseWords.contains(doc.lower(right)) { break }
+            if isComma(right), !ms.contains(where: { $0.start == right + 1 }) { break }
+            if doc.lower(right) == "since", !ms.contains(where: { $0.start == right }) { break }
+            right += 1
+        }
         var best: DateResolver.Match?
         var bestDistance = Int.max
         for m in ms {
-            // "since 2014" dates the start of a state of affairs; it still dates the event best.
-            let d = m.start >= c.trigger.upperBound ? m.start - c.trigger.upperBound : c.trigger.lowerBound - m.next
-            // A date after the trigger in the same clause is preferred slightly ("met on Tuesday").
-            let w = m.start >= c.trigger.upperBound ? d : d + 2
+            // "last year's overthrow": the date belongs to a noun, not to the event.
+            if m.next < end, doc.lower(m.next) == "'s" || doc.lower(m.next) == "\u{2019}s" { continue }
+            let opensSentence = m.start <= start + 1 && m.next < end && isComma(m.next)
+            guard (m.start >= left && m.next <= right) || opensSentence else { continue }
+            let d = m.start >= c.trigger.upperBound ? m.start - c.trigger.upperBound : c.trigger.lowerBound - m.next + 1
+            let w = opensSentence && !(m.start >= left) ? d + 20 : d
             if w < bestDistance { bestDistance = w; best = m }
         }
         if let best { return (best.date, best.source) }
-        if let a = resolver.anchor { return (a, .published) }
-        return nil
+        return resolver.anchor.map { ($0, .published) }
     }
 
     static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
@@ -111,4 +135,6 @@ struct CodedEvent {
     var trigger: Range<Int>
     var mode: EventMode
     var rule: String
+    /// Mentions of the targets, for a pronoun object later in the sentence ("called on them").
+    var targetMentions: [Int] = []
 }

@@ -48,11 +48,23 @@ enum PersonNames {
     /// Words before a name that introduce its speech ("said Avi Bell", "according to Jane Doe").
     static let speechBefore: Set<String> = ["said", "says", "added", "wrote", "asked"]
 
+    /// Generational suffixes that end a name but are not its surname ("Ferdinand Marcos Jr.").
+    static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "jr.", "sr."]
+
     /// Pronouns resolved to the last person mentioned.
     static let personPronouns: Set<String> = ["he", "she"]
 
     /// The part of a token after a glued Arabic article ("al-Assad" -> "assad"), or nil.
     static func strippedParticle(_ lower: String) -> String? {
+        // Fast exit: the glued prefixes put a hyphen at byte 2, 3 or 4.
+        var k = 0
+        var hyphen = false
+        for b in lower.utf8 {
+            if k >= 2 && b == 0x2D { hyphen = true; break }
+            k += 1
+            if k > 4 { break }
+        }
+        guard hyphen else { return nil }
         for p in gluedPrefixes where lower.hasPrefix(p) && lower.utf8.count > p.utf8.count + 1 {
             return String(lower.dropFirst(p.count))
         }

@@ -17,6 +17,8 @@ struct QSCLexicon: Sendable {
     let conflictTerms: PhraseTable
     /// State names, aliases, adjectives, demonyms and capitals -> ISO3.
     let states: PhraseTable
+    /// Places (cities, regions, territories) -> ISO3 of their country.
+    let places: PhraseTable
     /// ISO3 -> (name, adjective) for naming conflicts.
     let stateNames: [String: (name: String, adjective: String?)]
 
@@ -59,6 +61,13 @@ struct QSCLexicon: Sendable {
         }
         states = st
         stateNames = names
+        var pl = PhraseTable()
+        // name country kind aliases
+        for row in QSCLexicon.rows(files["places.tsv"] ?? "") where row.count >= 2 && !row[1].isEmpty {
+            pl.add(row[0].lowercased(), role: "place", value: row[1])
+            if row.count >= 4 { for a in row[3].split(separator: "|") { pl.add(a.lowercased(), role: "place", value: row[1]) } }
+        }
+        places = pl
     }
 
     /// Data rows of a TSV file: '#' comments and the header line skipped.
@@ -71,6 +80,13 @@ struct QSCLexicon: Sendable {
             out.append(line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
         }
         return out
+    }
+
+    /// The place at token `i` ("Idlib", "Nagorno-Karabakh", "Gaza Strip"): ISO3 of its country and next index.
+    func place(_ doc: Document, at i: Int, end: Int) -> (iso: String, next: Int)? {
+        guard i < end, doc.tokens[i].isCapitalized else { return nil }
+        guard let m = places.match(doc, at: i, end: end) else { return nil }
+        return (m.value, m.next)
     }
 
     /// The state at token `i` ("Russia", "U.S.", "Syrian", "South Korea", "Kabul"): ISO3, role and next index.

@@ -75,6 +75,7 @@ struct QuoteSpeakerFinder {
                                            "there", "here", "nonetheless", "moreover", "furthermore", "thus", "hence", "last",
                                            "this", "instead", "indeed", "still", "addressing", "writing", "responding",
                                            "referring", "commenting", "to", "amid", "unlike", "like", "because", "where", "whether"]
+    static let clauseConjunctions: Set<String> = ["but", "and", "yet", "while", "whereas", "so"]
     static let leadingConjunctions: Set<String> = ["but", "and", "yet", "so", "then", "also", "or", "nor"]
     static let trailingFillers: Set<String> = ["also", "further", "later", "earlier", "then", "again", "previously", "had", "has",
                                                 "have", "was", "is", "would", "will", "n't", "not", "repeatedly", "has", "had",
@@ -191,9 +192,20 @@ struct QuoteSpeakerFinder {
         }
         start += 1
         guard start < v else { return nil }
-        var segs = segments(start..<v).map { trimSubject($0) }.filter { !$0.isEmpty }
+        var raw = segments(start..<v)
+        // ", but General X, ..., told": a conjunction after a comma starts a new clause.
+        if let c = raw.lastIndex(where: { QuoteSpeakerFinder.clauseConjunctions.contains(doc.lower($0.lowerBound)) }), c > 0 {
+            raw.removeFirst(c)
+        }
+        var segs = raw.map { trimSubject($0) }.filter { !$0.isEmpty }
         while let f = segs.first, isIntro(f) { segs.removeFirst() }
         guard !segs.isEmpty else { return nil }
+        // "Two soldiers were killed in a crash, the military said": a clause, then the subject just before the verb.
+        if segs.count >= 2, let last = segs.last, let first = segs.first, first.count > 8, last.count <= 8,
+           last.upperBound >= v - 1, !last.contains(where: { QuoteSpeakerFinder.relatives.contains(doc.lower($0)) && !doc.tokens[$0].isCapitalized }),
+           let s = analyze(segments: [last], at: v) {
+            return (s, "X-said")
+        }
         if let s = analyze(segments: segs, at: v) { return (s, "X-said") }
         return nil
     }
@@ -253,6 +265,11 @@ struct QuoteSpeakerFinder {
             case .person:
                 // "Putin's spokesman, Dmitry Peskov" / "the Iranian foreign minister, Mohammad Javad Zarif"
                 if segs.count > 1, let p = personIn(segs[1]) { return .actor(p) }
+                if segs.count > 1, let f = segs[1].first, !QuoteSpeakerFinder.relatives.contains(doc.lower(f)),
+                   let named = capitalizedRun(segs[1]), named.lowerBound <= segs[1].lowerBound + 1, named.upperBound == segs[1].upperBound {
+                    return ResolvedSpeaker(actor: nil, description: doc.text(tokens: named.lowerBound, named.upperBound - 1),
+                                           country: countryIn(lo..<chunkEnd), anonymous: false)
+                }
                 let country = countryIn(lo..<modifierEnd) ?? (segs.count > 1 && !QuoteSpeakerFinder.relatives.contains(doc.lower(segs[1].lowerBound)) ? countryIn(segs[1]) : nil)
                 if country == nil, QuoteSpeakerFinder.anaphoricDeterminers.contains(first), chunk.count <= 3 {
                     // "the official" stands for the last anonymous speaker
@@ -271,13 +288,14 @@ struct QuoteSpeakerFinder {
         }
         // 3. Person, then any actor, named in the head chunk.
         var firstPerson: Int?, lastPerson: Int?, firstAny: Int?
+        var firstAnyMention: Range<Int>?
         var t = lo
         while t < chunkEnd {
             if mentionStart[t] >= 0 {
                 let m = actors.mentions[Int(mentionStart[t])]
                 if !isPossessive(m.tokenRange.upperBound) {
                     if actors.actors[m.actor].kind == .person { if firstPerson == nil { firstPerson = m.actor }; lastPerson = m.actor }
-                    if firstAny == nil { firstAny = m.actor }
+                    if firstAny == nil { firstAny = m.actor; firstAnyMention = m.tokenRange }
                 }
                 t = max(t + 1, m.tokenRange.upperBound)
                 continue
@@ -285,7 +303,15 @@ struct QuoteSpeakerFinder {
             t += 1
         }
         if let p = preferFirstPerson ? firstPerson : lastPerson { return .actor(p) }
-        if let a = firstAny { return .actor(a) }
+        if let a = firstAny {
+            // "The United Nations High Commissioner for Human Rights": the actor only modifies a longer name.
+            if let run = capitalizedRun(chunk), let m = firstAnyMention, run.lowerBound <= m.lowerBound, run.upperBound > m.upperBound,
+               lastTok == run.upperBound - 1 {
+                return ResolvedSpeaker(actor: nil, description: doc.text(tokens: run.lowerBound, run.upperBound - 1),
+                                       country: actors.actors[a].countryCode, anonymous: false)
+            }
+            return .actor(a)
+        }
         // 4. A name the recognizer did not know: a run of capitalized words.
         if let named = capitalizedRun(chunk) {
             if segs.count > 1, let p = personIn(segs[1]) { return .actor(p) }
@@ -297,16 +323,25 @@ struct QuoteSpeakerFinder {
 
     /// "Svetlana", "Avi Bell": capitalized words ending the chunk, not function words or states.
     func capitalizedRun(_ chunk: Range<Int>) -> Range<Int>? {
-        guard !chunk.isEmpty, chunk.count <= 6 else { return nil }
-        var lo = chunk.lowerBound
+        guard !chunk.isEmpty else { return nil }
+        // The trailing run of capitalized words, with "of", "for", "the", "al" inside it
+        // ("Secretary of State Mike Pompeo", "United Nations High Commissioner for Human Rights").
         let hi = chunk.upperBound
-        while lo < hi, QuoteSpeakerFinder.determiners.contains(doc.lower(lo)) || QuoteSpeakerFinder.introWords.contains(doc.lower(lo)) { lo += 1 }
-        guard lo < hi else { return nil }
-        for k in lo..<hi {
+        var lo = hi
+        while lo > chunk.lowerBound {
+            let k = lo - 1
+            let t = doc.tokens[k]
+            guard t.kind == .word else { break }
             let w = doc.lower(k)
-            guard doc.tokens[k].kind == .word, doc.tokens[k].isCapitalized || w == "al" || w == "bin" || w == "de" || w == "van" || w == "von" else { return nil }
-            if QuoteSpeakerFinder.pronouns.contains(w) { return nil }
+            if t.isCapitalized { lo = k; continue }
+            if ["of", "for", "the", "al", "bin", "de", "van", "von", "and"].contains(w), k > chunk.lowerBound,
+               doc.tokens[k - 1].isCapitalized, lo < hi { lo = k; continue }
+            break
         }
+        while lo < hi, !doc.tokens[lo].isCapitalized || QuoteSpeakerFinder.determiners.contains(doc.lower(lo))
+            || QuoteSpeakerFinder.introWords.contains(doc.lower(lo)) { lo += 1 }
+        guard lo < hi, hi - lo <= 8 else { return nil }
+        for k in lo..<hi where QuoteSpeakerFinder.pronouns.contains(doc.lower(k)) { return nil }
         if let st = lex.state(doc, at: lo, end: hi), st.next == hi { return nil }
         return lo..<hi
     }

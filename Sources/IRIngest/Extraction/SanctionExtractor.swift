@@ -165,9 +165,16 @@ struct SanctionScan {
 
     /// An action word at `k` (multi-word ones such as "step up" included).
     func actionWord(_ k: Int, _ r: Range<Int>) -> SanctionAction? {
-        guard let m = lex.sanctionTerms.match(doc, at: k, end: r.upperBound, role: "action") else { return nil }
-        // "warned" and "threatened" only threaten when they govern the measure ("threatened sanctions", "warned of sanctions").
-        return SanctionAction(rawValue: m.value)
+        guard let m = lex.sanctionTerms.match(doc, at: k, end: r.upperBound, role: "action"), let a = SanctionAction(rawValue: m.value) else { return nil }
+        // "threatened to impose", "warned it would slap", "the threat of new": the measure is only threatened.
+        if a != .threaten {
+            var j = k - 1
+            while j >= r.lowerBound, j >= k - 4 {
+                if let t = lex.sanctionTerms.match(doc, at: j, end: k, role: "action"), t.value == "threaten" { return .threaten }
+                j -= 1
+            }
+        }
+        return a
     }
 
     // MARK: measures
@@ -176,6 +183,10 @@ struct SanctionScan {
         let act = action(for: m, sentence: r)
         let kindFound = self.kind(m, r, base: kind)
         var targets = targetsAfter(m.upperBound, r, allowFor: act.map { $0.0 == .ease || $0.0 == .lift } ?? false)
+        if targets.isEmpty, let a = act, a.1 >= m.upperBound {
+            // "sanctions imposed on Russia", "sanctions were lifted against Iran"
+            targets = targetsAfter(a.1 + 1, r, allowFor: a.0 == .ease || a.0 == .lift)
+        }
         var imposers: [Int] = []
         // Modifier before the measure: "U.S. sanctions" (imposer) or "Iran sanctions" (target).
         if let (actor, isImposer) = modifier(m.lowerBound, r) {
@@ -187,6 +198,10 @@ struct SanctionScan {
         let nominal = act?.nominal ?? true
         if imposers.isEmpty, !nominal {
             imposers = subjectActors(clause..<min(anchor, m.lowerBound), r)
+            if imposers.isEmpty, clause > r.lowerBound, clause < r.upperBound, ["it", "they", "we"].contains(doc.lower(clause)) {
+                // "The EU said it would impose ...": the pronoun stands for the subject of the speech verb.
+                imposers = subjectActors(r.lowerBound..<clause, r)
+            }
         }
         if targets.isEmpty {
             // The subject of a nominal action is its beneficiary: "Iran ... in exchange for sanctions relief".

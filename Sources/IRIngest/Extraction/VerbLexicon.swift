@@ -29,6 +29,9 @@ public final class VerbLexicon: Sendable {
         /// The pattern's last word is a preposition that introduces the target ("with", "on").
         public var endsInPreposition: Bool
         public var hasSlot: Bool { rest.contains(.slot) }
+        /// The pattern ends in an infinitive marker ("threaten to", "offer to"): the target is
+        /// the actor the intended act is aimed at, a few words further.
+        public var endsInInfinitive: Bool { if case .word(let alts)? = rest.last { return alts == ["to"] && kind == .verb } ; return false }
         /// Number of words in the pattern (longer patterns win).
         public var length: Int { 1 + rest.count }
     }

@@ -75,6 +75,7 @@ leaders|leadership figures	leaders	GOV	group
 # Words of armed conflict and casualty reports. Phrases are lowercase, tokens separated by spaces.
 # Columns: phrase, role, value.
 # role conflict  = names an armed conflict (value: strong, or weak = only with a place and other evidence, e.g. "crisis");
+# role incident  = a single deadly event that is not fighting in itself ("crash", "explosion");
 # role fighting  = a word of fighting that makes a conflict evident where it happens (value: incident when it names one
 #                  attack rather than a war, else -);
 # role death     = a word that reports deaths (value: verb = "killed" takes the toll before or after it; noun = "dead", "deaths");
@@ -122,9 +123,9 @@ rockets	fighting	incident
 missile	fighting	incident
 missiles	fighting	incident
 drone	fighting	incident
-explosion	fighting	incident
-blast	fighting	incident
-crash	fighting	incident
+explosion	incident	-
+blast	incident	-
+crash	incident	-
 massacre	fighting	incident
 overran	fighting	-
 captured	fighting	-
@@ -230,6 +231,13 @@ climate	notwar	-
 cost-of-living	notwar	-
 world	notwar	-
 interest	notwar	-
+hunger	notwar	-
+general	notwar	-
+labor	notwar	-
+labour	notwar	-
+nationwide	notwar	-
+warning	notwar	-
+teachers	notwar	-
 
 """#),
         ("given_names.txt", #"""
@@ -4250,6 +4258,19 @@ possible	hedge	conditional
 potential	hedge	conditional
 weighing	hedge	conditional
 debate	hedge	conditional
+reimpose	action	impose
+reimposed	action	impose
+reimposing	action	impose
+re-impose	action	impose
+re-imposed	action	impose
+snap back	action	impose
+snapback	action	impose
+roll back	action	ease
+rolled back	action	ease
+rolling back	action	ease
+unfreeze	action	lift
+unfroze	action	lift
+unfrozen	action	lift
 
 """#),
         ("speaker_nouns.tsv", #"""
@@ -4690,425 +4711,428 @@ SCG	Serbia and Montenegro	SCG	State Union of Serbia and Montenegro|Serbia-Monten
 
 """#),
         ("titles.tsv", #"""
-title	canonical	sector	rank
-president	President	GOV	1
-pres.	President	GOV	1
-vice president	Vice President	GOV	2
-vice-president	Vice President	GOV	2
-vp	Vice President	GOV	2
-first vice president	First Vice President	GOV	2
-president-elect	President-elect	GOV	1
-president elect	President-elect	GOV	1
-interim president	Interim President	GOV	1
-acting president	Acting President	GOV	1
-transitional president	Transitional President	GOV	1
-former president	former President	GOV	3
-ex-president	former President	GOV	3
-prime minister	Prime Minister	GOV	1
-prime minister-designate	Prime Minister-designate	GOV	1
-acting prime minister	Acting Prime Minister	GOV	1
-interim prime minister	Interim Prime Minister	GOV	1
-caretaker prime minister	Caretaker Prime Minister	GOV	1
-former prime minister	former Prime Minister	GOV	3
-pm	Prime Minister	GOV	1
-p.m.	Prime Minister	GOV	1
-premier	Premier	GOV	1
-chief minister	Chief Minister	GOV	2
-deputy prime minister	Deputy Prime Minister	GOV	2
-first deputy prime minister	First Deputy Prime Minister	GOV	2
-vice premier	Vice Premier	GOV	2
-vice-premier	Vice Premier	GOV	2
-chancellor	Chancellor	GOV	1
-vice chancellor	Vice Chancellor	GOV	2
-vice-chancellor	Vice Chancellor	GOV	2
-chancellor of the exchequer	Chancellor of the Exchequer	GOV	2
-head of state	Head of State	GOV	1
-head of government	Head of Government	GOV	1
-state councillor	State Councillor	GOV	2
-state councilor	State Councillor	GOV	2
-taoiseach	Taoiseach	GOV	1
-king	King	GOV	1
-queen	Queen	GOV	1
-crown prince	Crown Prince	GOV	2
-prince	Prince	GOV	3
-princess	Princess	GOV	3
-emir	Emir	GOV	1
-amir	Emir	GOV	1
-sultan	Sultan	GOV	1
-sheikh	Sheikh	GOV	3
-sheik	Sheikh	GOV	3
-shaikh	Sheikh	GOV	3
-grand duke	Grand Duke	GOV	1
-monarch	Monarch	GOV	1
-supreme leader	Supreme Leader	GOV	1
-leader	leader	GOV	1
-supreme commander	Supreme Commander	MIL	1
-ayatollah	Ayatollah	REL	1
-grand ayatollah	Grand Ayatollah	REL	1
-pope	Pope	REL	1
-patriarch	Patriarch	REL	1
-cardinal	Cardinal	REL	3
-archbishop	Archbishop	REL	3
-bishop	Bishop	REL	3
-imam	Imam	REL	3
-cleric	cleric	REL	3
-rabbi	Rabbi	REL	3
-chief rabbi	Chief Rabbi	REL	3
-grand mufti	Grand Mufti	REL	3
-mufti	Mufti	REL	3
-dalai lama	Dalai Lama	REL	1
-foreign minister	Foreign Minister	GOV	2
-foreign affairs minister	Foreign Minister	GOV	2
-minister of foreign affairs	Foreign Minister	GOV	2
-minister for foreign affairs	Foreign Minister	GOV	2
-foreign secretary	Foreign Secretary	GOV	2
-secretary of state	Secretary of State	GOV	2
-deputy secretary of state	Deputy Secretary of State	GOV	3
-assistant secretary of state	Assistant Secretary of State	GOV	3
-under secretary of state	Under Secretary of State	GOV	3
-undersecretary of state	Under Secretary of State	GOV	3
-under secretary	Under Secretary	GOV	3
-undersecretary	Under Secretary	GOV	3
-under-secretary	Under Secretary	GOV	3
-under secretary-general	Under-Secretary-General	IGO	3
-under-secretary-general	Under-Secretary-General	IGO	3
-assistant secretary-general	Assistant Secretary-General	IGO	3
-assistant secretary	Assistant Secretary	GOV	3
-deputy foreign minister	Deputy Foreign Minister	GOV	3
-vice foreign minister	Deputy Foreign Minister	GOV	3
-first deputy foreign minister	First Deputy Foreign Minister	GOV	3
-state secretary	State Secretary	GOV	3
-secretary	Secretary	GOV	2
-minister of state	Minister of State	GOV	3
-defense minister	Defense Minister	GOV	2
-defence minister	Defense Minister	GOV	2
-minister of defense	Defense Minister	GOV	2
-minister of defence	Defense Minister	GOV	2
-minister for defence	Defense Minister	GOV	2
-defense secretary	Defense Secretary	GOV	2
-defence secretary	Defense Secretary	GOV	2
-secretary of defense	Defense Secretary	GOV	2
-secretary of war	War Secretary	GOV	2
-war secretary	War Secretary	GOV	2
-deputy defense minister	Deputy Defense Minister	GOV	3
-deputy defence minister	Deputy Defense Minister	GOV	3
-deputy defense secretary	Deputy Defense Secretary	GOV	3
-interior minister	Interior Minister	GOV	2
-minister of interior	Interior Minister	GOV	2
-minister of the interior	Interior Minister	GOV	2
-home minister	Interior Minister	GOV	2
-home secretary	Home Secretary	GOV	2
-homeland security secretary	Homeland Security Secretary	GOV	2
-secretary of homeland security	Homeland Security Secretary	GOV	2
-finance minister	Finance Minister	GOV	2
-minister of finance	Finance Minister	GOV	2
-treasury secretary	Treasury Secretary	GOV	2
-secretary of the treasury	Treasury Secretary	GOV	2
-economy minister	Economy Minister	GOV	2
-economic minister	Economy Minister	GOV	2
-minister of economy	Economy Minister	GOV	2
-economy and finance minister	Finance Minister	GOV	2
-trade minister	Trade Minister	GOV	2
-commerce minister	Trade Minister	GOV	2
-commerce secretary	Commerce Secretary	GOV	2
-trade secretary	Trade Secretary	GOV	2
-trade representative	Trade Representative	GOV	2
-energy minister	Energy Minister	GOV	2
-oil minister	Oil Minister	GOV	2
-petroleum minister	Oil Minister	GOV	2
-energy secretary	Energy Secretary	GOV	2
-health minister	Health Minister	GOV	2
-health secretary	Health Secretary	GOV	2
-justice minister	Justice Minister	GOV	2
-minister of justice	Justice Minister	GOV	2
-information minister	Information Minister	GOV	2
-culture minister	Culture Minister	GOV	2
-transport minister	Transport Minister	GOV	2
-agriculture minister	Agriculture Minister	GOV	2
-education minister	Education Minister	GOV	2
-environment minister	Environment Minister	GOV	2
-industry minister	Industry Minister	GOV	2
-labor minister	Labor Minister	GOV	2
-labour minister	Labor Minister	GOV	2
-intelligence minister	Intelligence Minister	SPY	2
-security minister	Security Minister	GOV	2
-national security minister	National Security Minister	GOV	2
-emergencies minister	Emergencies Minister	GOV	2
-minister for europe	Europe Minister	GOV	3
-europe minister	Europe Minister	GOV	3
-european affairs minister	European Affairs Minister	GOV	3
-development minister	Development Minister	GOV	2
-minister	minister	GOV	2
-deputy minister	Deputy Minister	GOV	3
-cabinet minister	minister	GOV	2
-cabinet secretary	Cabinet Secretary	GOV	2
-chief cabinet secretary	Chief Cabinet Secretary	GOV	2
-attorney general	Attorney General	JUD	2
-attorney-general	Attorney General	JUD	2
-prosecutor general	Prosecutor General	JUD	2
-prosecutor-general	Prosecutor General	JUD	2
-chief prosecutor	Chief Prosecutor	JUD	3
-prosecutor	prosecutor	JUD	3
-public prosecutor	prosecutor	JUD	3
-special counsel	Special Counsel	JUD	3
-judge	judge	JUD	3
-chief justice	Chief Justice	JUD	2
-justice	Justice	JUD	3
-presiding judge	Presiding Judge	JUD	3
-magistrate	magistrate	JUD	3
-spokesman	spokesman	GOV	3
-spokeswoman	spokeswoman	GOV	3
-spokesperson	spokesperson	GOV	3
-spokespeople	spokesperson	GOV	3
-press secretary	Press Secretary	GOV	3
-deputy spokesman	deputy spokesman	GOV	3
-deputy spokeswoman	deputy spokeswoman	GOV	3
-chief spokesman	chief spokesman	GOV	3
-press secretary for the president	Press Secretary	GOV	3
-communications director	Communications Director	GOV	3
-ambassador	Ambassador	GOV	3
-amb.	Ambassador	GOV	3
-ambassador-at-large	Ambassador-at-Large	GOV	3
-permanent representative	Permanent Representative	GOV	3
-deputy ambassador	Deputy Ambassador	GOV	3
-charge d'affaires	Charge d'Affaires	GOV	3
-chargé d'affaires	Charge d'Affaires	GOV	3
-consul	Consul	GOV	3
-consul general	Consul General	GOV	3
-consul-general	Consul General	GOV	3
-diplomat	diplomat	GOV	3
-envoy	envoy	GOV	3
-special envoy	Special Envoy	GOV	3
-peace envoy	Special Envoy	GOV	3
-special representative	Special Representative	GOV	3
-special coordinator	Special Coordinator	IGO	3
-special adviser	Special Adviser	GOV	3
-special advisor	Special Adviser	GOV	3
-special rapporteur	Special Rapporteur	IGO	3
-rapporteur	Rapporteur	IGO	3
-high representative	High Representative	IGO	2
-foreign policy chief	Foreign Policy Chief	IGO	2
-top diplomat	top diplomat	GOV	2
-chief diplomat	top diplomat	GOV	2
-secretary-general	Secretary-General	IGO	1
-secretary general	Secretary-General	IGO	1
-deputy secretary-general	Deputy Secretary-General	IGO	2
-deputy secretary general	Deputy Secretary-General	IGO	2
-general secretary	General Secretary	GOV	1
-director-general	Director-General	IGO	2
-director general	Director-General	IGO	2
-deputy director-general	Deputy Director-General	IGO	3
-executive director	Executive Director	IGO	2
-managing director	Managing Director	IGO	2
-director	Director	GOV	3
-deputy director	Deputy Director	GOV	3
-administrator	Administrator	GOV	3
-high commissioner	High Commissioner	IGO	2
-high commissioner for human rights	High Commissioner for Human Rights	IGO	2
-high commissioner for refugees	High Commissioner for Refugees	IGO	2
-commissioner	Commissioner	IGO	2
-commissioner-general	Commissioner-General	IGO	2
-commissioner general	Commissioner-General	IGO	2
-commission president	Commission President	IGO	1
-council president	Council President	IGO	1
-chairman	Chairman	GOV	2
-chairwoman	Chairwoman	GOV	2
-chairperson	Chairperson	GOV	2
-chair	Chair	GOV	2
-co-chair	Co-Chair	GOV	2
-vice chairman	Vice Chairman	GOV	3
-deputy chairman	Deputy Chairman	GOV	3
-head	head	GOV	2
-chief	chief	GOV	2
-coordinator	Coordinator	IGO	3
-resident coordinator	Resident Coordinator	IGO	3
-humanitarian coordinator	Humanitarian Coordinator	IGO	3
-emergency relief coordinator	Emergency Relief Coordinator	IGO	2
-relief chief	Emergency Relief Coordinator	IGO	2
-aid chief	aid chief	IGO	2
-human rights chief	High Commissioner for Human Rights	IGO	2
-nuclear watchdog chief	Director-General	IGO	2
-mediator	mediator	GOV	3
-chief mediator	chief mediator	GOV	3
-negotiator	negotiator	GOV	3
-chief negotiator	Chief Negotiator	GOV	3
-lead negotiator	Chief Negotiator	GOV	3
-nuclear negotiator	Chief Negotiator	GOV	3
-observer	observer	IGO	3
-monitor	monitor	IGO	3
-inspector	inspector	IGO	3
-national security adviser	National Security Adviser	GOV	2
-national security advisor	National Security Adviser	GOV	2
-deputy national security adviser	Deputy National Security Adviser	GOV	3
-security adviser	Security Adviser	GOV	3
-adviser	adviser	GOV	3
-advisor	adviser	GOV	3
-senior adviser	Senior Adviser	GOV	3
-presidential adviser	Presidential Adviser	GOV	3
-aide	aide	GOV	3
-presidential aide	Presidential Aide	GOV	3
-chief of staff	Chief of Staff	GOV	2
-white house chief of staff	Chief of Staff	GOV	2
-director of national intelligence	Director of National Intelligence	SPY	2
-intelligence chief	Intelligence Chief	SPY	2
-spy chief	Intelligence Chief	SPY	2
-head of intelligence	Intelligence Chief	SPY	2
-security chief	Security Chief	GOV	2
-police chief	Police Chief	COP	3
-general	General	MIL	3
-gen.	General	MIL	3
-gen	General	MIL	3
-lieutenant general	Lieutenant General	MIL	3
-lt. gen.	Lieutenant General	MIL	3
-lt gen	Lieutenant General	MIL	3
-lt.-gen.	Lieutenant General	MIL	3
-lieutenant-general	Lieutenant General	MIL	3
-major general	Major General	MIL	3
-maj. gen.	Major General	MIL	3
-maj gen	Major General	MIL	3
-major-general	Major General	MIL	3
-brigadier general	Brigadier General	MIL	3
-brig. gen.	Brigadier General	MIL	3
-brigadier-general	Brigadier General	MIL	3
-brigadier	Brigadier	MIL	3
-brig.	Brigadier	MIL	3
-field marshal	Field Marshal	MIL	2
-marshal	Marshal	MIL	2
-colonel	Colonel	MIL	3
-col.	Colonel	MIL	3
-lieutenant colonel	Lieutenant Colonel	MIL	3
-lt. col.	Lieutenant Colonel	MIL	3
-lieutenant-colonel	Lieutenant Colonel	MIL	3
-major	Major	MIL	3
-maj.	Major	MIL	3
-captain	Captain	MIL	3
-capt.	Captain	MIL	3
-lieutenant	Lieutenant	MIL	3
-lt.	Lieutenant	MIL	3
-sergeant	Sergeant	MIL	3
-sgt.	Sergeant	MIL	3
-admiral	Admiral	MIL	3
-adm.	Admiral	MIL	3
-vice admiral	Vice Admiral	MIL	3
-vice adm.	Vice Admiral	MIL	3
-rear admiral	Rear Admiral	MIL	3
-rear adm.	Rear Admiral	MIL	3
-commander	Commander	MIL	3
-cmdr.	Commander	MIL	3
-commander-in-chief	Commander-in-Chief	MIL	1
-commander in chief	Commander-in-Chief	MIL	1
-supreme allied commander	Supreme Allied Commander	MIL	2
-military commander	Commander	MIL	3
-field commander	Commander	MIL	3
-chief of general staff	Chief of General Staff	MIL	2
-chief of the general staff	Chief of General Staff	MIL	2
-chief of defence staff	Chief of Defence Staff	MIL	2
-chief of defense staff	Chief of Defence Staff	MIL	2
-chief of army staff	Army Chief	MIL	2
-chief of staff of the armed forces	Chief of General Staff	MIL	2
-chairman of the joint chiefs of staff	Chairman of the Joint Chiefs of Staff	MIL	2
-army chief	Army Chief	MIL	2
-army commander	Army Chief	MIL	2
-military chief	Military Chief	MIL	2
-armed forces chief	Military Chief	MIL	2
-navy chief	Navy Chief	MIL	2
-air force chief	Air Force Chief	MIL	2
-military spokesman	military spokesman	MIL	3
-army spokesman	military spokesman	MIL	3
-military spokesperson	military spokesman	MIL	3
-senator	Senator	LEG	3
-sen.	Senator	LEG	3
-sen	Senator	LEG	3
-representative	Representative	LEG	3
-rep.	Representative	LEG	3
-congressman	Congressman	LEG	3
-congresswoman	Congresswoman	LEG	3
-congressmember	Representative	LEG	3
-lawmaker	lawmaker	LEG	3
-legislator	lawmaker	LEG	3
-parliamentarian	lawmaker	LEG	3
-member of parliament	MP	LEG	3
-mp	MP	LEG	3
-m.p.	MP	LEG	3
-mep	MEP	LEG	3
-deputy	deputy	LEG	3
-speaker	Speaker	LEG	2
-house speaker	Speaker	LEG	2
-speaker of the house	Speaker	LEG	2
-parliament speaker	Speaker	LEG	2
-senate majority leader	Senate Majority Leader	LEG	2
-senate minority leader	Senate Minority Leader	LEG	2
-majority leader	Majority Leader	LEG	2
-minority leader	Minority Leader	LEG	2
-committee chairman	Committee Chairman	LEG	3
-governor	Governor	GOV	3
-gov.	Governor	GOV	3
-regional governor	Governor	GOV	3
-provincial governor	Governor	GOV	3
-central bank governor	Central Bank Governor	GOV	2
-mayor	Mayor	GOV	3
-deputy mayor	Deputy Mayor	GOV	3
-opposition leader	Opposition Leader	OPP	2
-leader of the opposition	Opposition Leader	OPP	2
-party leader	Party Leader	OPP	2
-rebel leader	Rebel Leader	REB	2
-rebel commander	Rebel Commander	REB	3
-militant leader	Militant Leader	REB	2
-insurgent leader	Rebel Leader	REB	2
-separatist leader	Separatist Leader	REB	2
-warlord	warlord	REB	2
-political bureau chief	Political Bureau Chief	REB	2
-politburo chief	Political Bureau Chief	REB	2
-political leader	Political Leader	REB	2
-militia leader	Militia Leader	REB	2
-secretary general of hezbollah	Secretary-General	REB	1
-ceo	CEO	BUS	3
-c.e.o.	CEO	BUS	3
-chief executive	CEO	BUS	3
-chief executive officer	CEO	BUS	3
-executive	executive	BUS	3
-businessman	businessman	BUS	3
-tycoon	businessman	BUS	3
-oligarch	oligarch	BUS	3
-founder	founder	BUS	3
-analyst	analyst	EDU	3
-expert	expert	EDU	3
-professor	Professor	EDU	3
-prof.	Professor	EDU	3
-researcher	researcher	EDU	3
-scholar	scholar	EDU	3
-fellow	fellow	EDU	3
-senior fellow	Senior Fellow	EDU	3
-journalist	journalist	MED	3
-reporter	reporter	MED	3
-correspondent	correspondent	MED	3
-editor	editor	MED	3
-editor-in-chief	Editor-in-Chief	MED	3
-activist	activist	CVL	3
-human rights activist	activist	CVL	3
-dissident	dissident	OPP	3
-mr.			
-mr			
-mrs.			
-mrs			
-ms.			
-ms			
-dr.			
-dr			
-sir			
-dame			
-lord			
-lady			
-madam			
-monsieur			
-herr			
-his excellency			
-her excellency			
-h.e.			
-hon.			
-honourable			
-honorable			
-comrade			
+title	canonical	sector	rank	country
+president	President	GOV	1	
+pres.	President	GOV	1	
+vice president	Vice President	GOV	2	
+vice-president	Vice President	GOV	2	
+vp	Vice President	GOV	2	
+first vice president	First Vice President	GOV	2	
+president-elect	President-elect	GOV	1	
+president elect	President-elect	GOV	1	
+interim president	Interim President	GOV	1	
+acting president	Acting President	GOV	1	
+transitional president	Transitional President	GOV	1	
+former president	former President	GOV	3	
+ex-president	former President	GOV	3	
+prime minister	Prime Minister	GOV	1	
+prime minister-designate	Prime Minister-designate	GOV	1	
+acting prime minister	Acting Prime Minister	GOV	1	
+interim prime minister	Interim Prime Minister	GOV	1	
+caretaker prime minister	Caretaker Prime Minister	GOV	1	
+former prime minister	former Prime Minister	GOV	3	
+pm	Prime Minister	GOV	1	
+p.m.	Prime Minister	GOV	1	
+premier	Premier	GOV	1	
+chief minister	Chief Minister	GOV	2	
+deputy prime minister	Deputy Prime Minister	GOV	2	
+first deputy prime minister	First Deputy Prime Minister	GOV	2	
+vice premier	Vice Premier	GOV	2	
+vice-premier	Vice Premier	GOV	2	
+chancellor	Chancellor	GOV	1	
+vice chancellor	Vice Chancellor	GOV	2	
+vice-chancellor	Vice Chancellor	GOV	2	
+chancellor of the exchequer	Chancellor of the Exchequer	GOV	2	GBR
+head of state	Head of State	GOV	1	
+head of government	Head of Government	GOV	1	
+state councillor	State Councillor	GOV	2	
+state councilor	State Councillor	GOV	2	
+taoiseach	Taoiseach	GOV	1	IRL
+king	King	GOV	1	
+queen	Queen	GOV	1	
+crown prince	Crown Prince	GOV	2	
+prince	Prince	GOV	3	
+princess	Princess	GOV	3	
+emir	Emir	GOV	1	
+amir	Emir	GOV	1	
+sultan	Sultan	GOV	1	
+sheikh	Sheikh	GOV	3	
+sheik	Sheikh	GOV	3	
+shaikh	Sheikh	GOV	3	
+grand duke	Grand Duke	GOV	1	
+monarch	Monarch	GOV	1	
+supreme leader	Supreme Leader	GOV	1	
+leader	leader	GOV	1	
+supreme commander	Supreme Commander	MIL	1	
+ayatollah	Ayatollah	REL	1	
+grand ayatollah	Grand Ayatollah	REL	1	
+pope	Pope	REL	1	
+patriarch	Patriarch	REL	1	
+cardinal	Cardinal	REL	3	
+archbishop	Archbishop	REL	3	
+bishop	Bishop	REL	3	
+imam	Imam	REL	3	
+cleric	cleric	REL	3	
+rabbi	Rabbi	REL	3	
+chief rabbi	Chief Rabbi	REL	3	
+grand mufti	Grand Mufti	REL	3	
+mufti	Mufti	REL	3	
+dalai lama	Dalai Lama	REL	1	
+foreign minister	Foreign Minister	GOV	2	
+foreign affairs minister	Foreign Minister	GOV	2	
+minister of foreign affairs	Foreign Minister	GOV	2	
+minister for foreign affairs	Foreign Minister	GOV	2	
+foreign secretary	Foreign Secretary	GOV	2	GBR
+secretary of state	Secretary of State	GOV	2	USA
+deputy secretary of state	Deputy Secretary of State	GOV	3	USA
+assistant secretary of state	Assistant Secretary of State	GOV	3	USA
+under secretary of state	Under Secretary of State	GOV	3	USA
+undersecretary of state	Under Secretary of State	GOV	3	USA
+under secretary	Under Secretary	GOV	3	
+undersecretary	Under Secretary	GOV	3	
+under-secretary	Under Secretary	GOV	3	
+under secretary-general	Under-Secretary-General	IGO	3	
+under-secretary-general	Under-Secretary-General	IGO	3	
+assistant secretary-general	Assistant Secretary-General	IGO	3	
+assistant secretary	Assistant Secretary	GOV	3	
+deputy foreign minister	Deputy Foreign Minister	GOV	3	
+vice foreign minister	Deputy Foreign Minister	GOV	3	
+first deputy foreign minister	First Deputy Foreign Minister	GOV	3	
+state secretary	State Secretary	GOV	3	
+secretary	Secretary	GOV	2	
+minister of state	Minister of State	GOV	3	
+defense minister	Defense Minister	GOV	2	
+defence minister	Defense Minister	GOV	2	
+minister of defense	Defense Minister	GOV	2	
+minister of defence	Defense Minister	GOV	2	
+minister for defence	Defense Minister	GOV	2	
+defense secretary	Defense Secretary	GOV	2	
+defence secretary	Defense Secretary	GOV	2	
+secretary of defense	Defense Secretary	GOV	2	USA
+secretary of war	War Secretary	GOV	2	USA
+war secretary	War Secretary	GOV	2	
+deputy defense minister	Deputy Defense Minister	GOV	3	
+deputy defence minister	Deputy Defense Minister	GOV	3	
+deputy defense secretary	Deputy Defense Secretary	GOV	3	
+interior minister	Interior Minister	GOV	2	
+minister of interior	Interior Minister	GOV	2	
+minister of the interior	Interior Minister	GOV	2	
+home minister	Interior Minister	GOV	2	
+home secretary	Home Secretary	GOV	2	GBR
+homeland security secretary	Homeland Security Secretary	GOV	2	
+secretary of homeland security	Homeland Security Secretary	GOV	2	USA
+finance minister	Finance Minister	GOV	2	
+minister of finance	Finance Minister	GOV	2	
+treasury secretary	Treasury Secretary	GOV	2	USA
+secretary of the treasury	Treasury Secretary	GOV	2	USA
+economy minister	Economy Minister	GOV	2	
+economic minister	Economy Minister	GOV	2	
+minister of economy	Economy Minister	GOV	2	
+economy and finance minister	Finance Minister	GOV	2	
+trade minister	Trade Minister	GOV	2	
+commerce minister	Trade Minister	GOV	2	
+commerce secretary	Commerce Secretary	GOV	2	
+trade secretary	Trade Secretary	GOV	2	
+trade representative	Trade Representative	GOV	2	
+energy minister	Energy Minister	GOV	2	
+oil minister	Oil Minister	GOV	2	
+petroleum minister	Oil Minister	GOV	2	
+energy secretary	Energy Secretary	GOV	2	
+health minister	Health Minister	GOV	2	
+health secretary	Health Secretary	GOV	2	
+justice minister	Justice Minister	GOV	2	
+minister of justice	Justice Minister	GOV	2	
+information minister	Information Minister	GOV	2	
+culture minister	Culture Minister	GOV	2	
+transport minister	Transport Minister	GOV	2	
+agriculture minister	Agriculture Minister	GOV	2	
+education minister	Education Minister	GOV	2	
+environment minister	Environment Minister	GOV	2	
+industry minister	Industry Minister	GOV	2	
+labor minister	Labor Minister	GOV	2	
+labour minister	Labor Minister	GOV	2	
+intelligence minister	Intelligence Minister	SPY	2	
+security minister	Security Minister	GOV	2	
+national security minister	National Security Minister	GOV	2	
+emergencies minister	Emergencies Minister	GOV	2	
+minister for europe	Europe Minister	GOV	3	
+europe minister	Europe Minister	GOV	3	
+european affairs minister	European Affairs Minister	GOV	3	
+development minister	Development Minister	GOV	2	
+minister	minister	GOV	2	
+deputy minister	Deputy Minister	GOV	3	
+cabinet minister	minister	GOV	2	
+cabinet secretary	Cabinet Secretary	GOV	2	
+chief cabinet secretary	Chief Cabinet Secretary	GOV	2	
+attorney general	Attorney General	JUD	2	
+attorney-general	Attorney General	JUD	2	
+prosecutor general	Prosecutor General	JUD	2	
+prosecutor-general	Prosecutor General	JUD	2	
+chief prosecutor	Chief Prosecutor	JUD	3	
+prosecutor	prosecutor	JUD	3	
+public prosecutor	prosecutor	JUD	3	
+special counsel	Special Counsel	JUD	3	
+judge	judge	JUD	3	
+chief justice	Chief Justice	JUD	2	
+justice	Justice	JUD	3	
+presiding judge	Presiding Judge	JUD	3	
+magistrate	magistrate	JUD	3	
+spokesman	spokesman	GOV	3	
+spokeswoman	spokeswoman	GOV	3	
+spokesperson	spokesperson	GOV	3	
+spokespeople	spokesperson	GOV	3	
+press secretary	Press Secretary	GOV	3	
+deputy spokesman	deputy spokesman	GOV	3	
+deputy spokeswoman	deputy spokeswoman	GOV	3	
+chief spokesman	chief spokesman	GOV	3	
+press secretary for the president	Press Secretary	GOV	3	
+communications director	Communications Director	GOV	3	
+ambassador	Ambassador	GOV	3	
+amb.	Ambassador	GOV	3	
+ambassador-at-large	Ambassador-at-Large	GOV	3	
+permanent representative	Permanent Representative	GOV	3	
+deputy ambassador	Deputy Ambassador	GOV	3	
+charge d'affaires	Charge d'Affaires	GOV	3	
+chargé d'affaires	Charge d'Affaires	GOV	3	
+consul	Consul	GOV	3	
+consul general	Consul General	GOV	3	
+consul-general	Consul General	GOV	3	
+diplomat	diplomat	GOV	3	
+envoy	envoy	GOV	3	
+special envoy	Special Envoy	GOV	3	
+peace envoy	Special Envoy	GOV	3	
+special representative	Special Representative	GOV	3	
+special coordinator	Special Coordinator	IGO	3	
+special adviser	Special Adviser	GOV	3	
+special advisor	Special Adviser	GOV	3	
+special rapporteur	Special Rapporteur	IGO	3	
+rapporteur	Rapporteur	IGO	3	
+high representative	High Representative	IGO	2	
+foreign policy chief	Foreign Policy Chief	IGO	2	
+top diplomat	top diplomat	GOV	2	
+chief diplomat	top diplomat	GOV	2	
+secretary-general	Secretary-General	IGO	1	
+secretary general	Secretary-General	IGO	1	
+deputy secretary-general	Deputy Secretary-General	IGO	2	
+deputy secretary general	Deputy Secretary-General	IGO	2	
+general secretary	General Secretary	GOV	1	
+director-general	Director-General	IGO	2	
+director general	Director-General	IGO	2	
+deputy director-general	Deputy Director-General	IGO	3	
+executive director	Executive Director	IGO	2	
+managing director	Managing Director	IGO	2	
+director	Director	GOV	3	
+deputy director	Deputy Director	GOV	3	
+administrator	Administrator	GOV	3	
+high commissioner	High Commissioner	IGO	2	
+high commissioner for human rights	High Commissioner for Human Rights	IGO	2	
+high commissioner for refugees	High Commissioner for Refugees	IGO	2	
+commissioner	Commissioner	IGO	2	
+commissioner-general	Commissioner-General	IGO	2	
+commissioner general	Commissioner-General	IGO	2	
+commission president	Commission President	IGO	1	
+council president	Council President	IGO	1	
+chairman	Chairman	GOV	2	
+chairwoman	Chairwoman	GOV	2	
+chairperson	Chairperson	GOV	2	
+chair	Chair	GOV	2	
+co-chair	Co-Chair	GOV	2	
+vice chairman	Vice Chairman	GOV	3	
+deputy chairman	Deputy Chairman	GOV	3	
+head	head	GOV	2	
+chief	chief	GOV	2	
+coordinator	Coordinator	IGO	3	
+resident coordinator	Resident Coordinator	IGO	3	
+humanitarian coordinator	Humanitarian Coordinator	IGO	3	
+emergency relief coordinator	Emergency Relief Coordinator	IGO	2	
+relief chief	Emergency Relief Coordinator	IGO	2	
+aid chief	aid chief	IGO	2	
+human rights chief	High Commissioner for Human Rights	IGO	2	
+nuclear watchdog chief	Director-General	IGO	2	
+mediator	mediator	GOV	3	
+chief mediator	chief mediator	GOV	3	
+negotiator	negotiator	GOV	3	
+chief negotiator	Chief Negotiator	GOV	3	
+lead negotiator	Chief Negotiator	GOV	3	
+nuclear negotiator	Chief Negotiator	GOV	3	
+observer	observer	IGO	3	
+monitor	monitor	IGO	3	
+inspector	inspector	IGO	3	
+national security adviser	National Security Adviser	GOV	2	
+national security advisor	National Security Adviser	GOV	2	
+deputy national security adviser	Deputy National Security Adviser	GOV	3	
+security adviser	Security Adviser	GOV	3	
+adviser	adviser	GOV	3	
+advisor	adviser	GOV	3	
+senior adviser	Senior Adviser	GOV	3	
+presidential adviser	Presidential Adviser	GOV	3	
+aide	aide	GOV	3	
+presidential aide	Presidential Aide	GOV	3	
+chief of staff	Chief of Staff	GOV	2	
+white house chief of staff	Chief of Staff	GOV	2	
+director of national intelligence	Director of National Intelligence	SPY	2	USA
+intelligence chief	Intelligence Chief	SPY	2	
+spy chief	Intelligence Chief	SPY	2	
+head of intelligence	Intelligence Chief	SPY	2	
+security chief	Security Chief	GOV	2	
+police chief	Police Chief	COP	3	
+general	General	MIL	3	
+gen.	General	MIL	3	
+gen	General	MIL	3	
+lieutenant general	Lieutenant General	MIL	3	
+lt. gen.	Lieutenant General	MIL	3	
+lt gen	Lieutenant General	MIL	3	
+lt.-gen.	Lieutenant General	MIL	3	
+lieutenant-general	Lieutenant General	MIL	3	
+major general	Major General	MIL	3	
+maj. gen.	Major General	MIL	3	
+maj gen	Major General	MIL	3	
+major-general	Major General	MIL	3	
+brigadier general	Brigadier General	MIL	3	
+brig. gen.	Brigadier General	MIL	3	
+brigadier-general	Brigadier General	MIL	3	
+brigadier	Brigadier	MIL	3	
+brig.	Brigadier	MIL	3	
+field marshal	Field Marshal	MIL	2	
+marshal	Marshal	MIL	2	
+colonel	Colonel	MIL	3	
+col.	Colonel	MIL	3	
+lieutenant colonel	Lieutenant Colonel	MIL	3	
+lt. col.	Lieutenant Colonel	MIL	3	
+lieutenant-colonel	Lieutenant Colonel	MIL	3	
+major	Major	MIL	3	
+maj.	Major	MIL	3	
+captain	Captain	MIL	3	
+capt.	Captain	MIL	3	
+lieutenant	Lieutenant	MIL	3	
+lt.	Lieutenant	MIL	3	
+sergeant	Sergeant	MIL	3	
+sgt.	Sergeant	MIL	3	
+admiral	Admiral	MIL	3	
+adm.	Admiral	MIL	3	
+vice admiral	Vice Admiral	MIL	3	
+vice adm.	Vice Admiral	MIL	3	
+rear admiral	Rear Admiral	MIL	3	
+rear adm.	Rear Admiral	MIL	3	
+commander	Commander	MIL	3	
+cmdr.	Commander	MIL	3	
+commander-in-chief	Commander-in-Chief	MIL	1	
+commander in chief	Commander-in-Chief	MIL	1	
+supreme allied commander	Supreme Allied Commander	MIL	2	
+military commander	Commander	MIL	3	
+field commander	Commander	MIL	3	
+chief of general staff	Chief of General Staff	MIL	2	
+chief of the general staff	Chief of General Staff	MIL	2	
+chief of defence staff	Chief of Defence Staff	MIL	2	
+chief of defense staff	Chief of Defence Staff	MIL	2	
+chief of army staff	Army Chief	MIL	2	
+chief of staff of the armed forces	Chief of General Staff	MIL	2	
+chairman of the joint chiefs of staff	Chairman of the Joint Chiefs of Staff	MIL	2	
+army chief	Army Chief	MIL	2	
+army commander	Army Chief	MIL	2	
+military chief	Military Chief	MIL	2	
+armed forces chief	Military Chief	MIL	2	
+navy chief	Navy Chief	MIL	2	
+air force chief	Air Force Chief	MIL	2	
+military spokesman	military spokesman	MIL	3	
+army spokesman	military spokesman	MIL	3	
+military spokesperson	military spokesman	MIL	3	
+senator	Senator	LEG	3	
+sen.	Senator	LEG	3	
+sen	Senator	LEG	3	
+representative	Representative	LEG	3	
+rep.	Representative	LEG	3	
+congressman	Congressman	LEG	3	
+congresswoman	Congresswoman	LEG	3	
+congressmember	Representative	LEG	3	
+lawmaker	lawmaker	LEG	3	
+legislator	lawmaker	LEG	3	
+parliamentarian	lawmaker	LEG	3	
+member of parliament	MP	LEG	3	
+mp	MP	LEG	3	
+m.p.	MP	LEG	3	
+mep	MEP	LEG	3	
+deputy	deputy	LEG	3	
+speaker	Speaker	LEG	2	
+house speaker	Speaker	LEG	2	
+speaker of the house	Speaker	LEG	2	
+parliament speaker	Speaker	LEG	2	
+senate majority leader	Senate Majority Leader	LEG	2	
+senate minority leader	Senate Minority Leader	LEG	2	
+majority leader	Majority Leader	LEG	2	
+minority leader	Minority Leader	LEG	2	
+committee chairman	Committee Chairman	LEG	3	
+governor	Governor	GOV	3	
+gov.	Governor	GOV	3	
+regional governor	Governor	GOV	3	
+provincial governor	Governor	GOV	3	
+central bank governor	Central Bank Governor	GOV	2	
+mayor	Mayor	GOV	3	
+deputy mayor	Deputy Mayor	GOV	3	
+opposition leader	Opposition Leader	OPP	2	
+leader of the opposition	Opposition Leader	OPP	2	
+party leader	Party Leader	OPP	2	
+rebel leader	Rebel Leader	REB	2	
+rebel commander	Rebel Commander	REB	3	
+militant leader	Militant Leader	REB	2	
+insurgent leader	Rebel Leader	REB	2	
+separatist leader	Separatist Leader	REB	2	
+warlord	warlord	REB	2	
+political bureau chief	Political Bureau Chief	REB	2	
+politburo chief	Political Bureau Chief	REB	2	
+political leader	Political Leader	REB	2	
+militia leader	Militia Leader	REB	2	
+secretary general of hezbollah	Secretary-General	REB	1	
+ceo	CEO	BUS	3	
+c.e.o.	CEO	BUS	3	
+chief executive	CEO	BUS	3	
+chief executive officer	CEO	BUS	3	
+executive	executive	BUS	3	
+businessman	businessman	BUS	3	
+tycoon	businessman	BUS	3	
+oligarch	oligarch	BUS	3	
+founder	founder	BUS	3	
+analyst	analyst	EDU	3	
+expert	expert	EDU	3	
+professor	Professor	EDU	3	
+prof.	Professor	EDU	3	
+researcher	researcher	EDU	3	
+scholar	scholar	EDU	3	
+fellow	fellow	EDU	3	
+senior fellow	Senior Fellow	EDU	3	
+journalist	journalist	MED	3	
+reporter	reporter	MED	3	
+correspondent	correspondent	MED	3	
+editor	editor	MED	3	
+editor-in-chief	Editor-in-Chief	MED	3	
+activist	activist	CVL	3	
+human rights activist	activist	CVL	3	
+dissident	dissident	OPP	3	
+official	official	GOV	3	
+senior official	official	GOV	3	
+top official	official	GOV	3	
+mr.				
+mr				
+mrs.				
+mrs				
+ms.				
+ms				
+dr.				
+dr				
+sir				
+dame				
+lord				
+lady				
+madam				
+monsieur				
+herr				
+his excellency				
+her excellency				
+h.e.				
+hon.				
+honourable				
+honorable				
+comrade				
 
 """#),
         ("verb_forms.tsv", #"""
@@ -5207,6 +5231,8 @@ slew	slay
 slain	slay
 bore	bear
 borne	bear
+sat	sit
+fled	flee
 
 """#),
         ("verbs.tsv", #"""
@@ -5293,6 +5319,7 @@ promise aid|assistance|help|support to	033	v
 promise to	030	v
 vow to support|help|aid	033	v
 agree to cooperate with	030	v
+agree to	030	v
 agree to meet|talk|negotiate	036	v
 express intent|intention to cooperate with	030	v
 seek to deepen|strengthen|expand ties|relations|partnership|cooperation with	031	v
@@ -5300,6 +5327,8 @@ seek to deepen|strengthen|expand ties|relations|partnership|cooperation with	031
 call _ by phone|telephone	041	v
 meet	040	s
 meet with	040	s
+hold talk|talks|meeting|meetings|negotiation|negotiations|consultation|consultations	040	s
+discuss	040	s
 hold talk|talks|meeting|meetings|consultation|consultations|discussion|discussions with	040	s
 have talk|talks|meeting|meetings|discussion|discussions with	040	s
 talk with|to	040	s
@@ -5337,6 +5366,13 @@ arrive in	042	v
 host	043	v
 receive	043	v
 receive visit from	042	r
+face criticism|condemnation|protests from	111	r
+face criticism|condemnation	111	r
+face accusation|accusations from	112	r
+face pressure from	100	r
+come under criticism from	111	r
+come under pressure from	100	r
+come under fire|attack from	190	r
 mediate	045	v
 mediate between	045	v
 mediation between	045	b
@@ -5380,6 +5416,8 @@ strike deal|agreement|accord	057	s
 conclude agreement|deal|treaty|accord with	057	s
 seal deal|agreement|accord with	057	s
 ratify	057	v
+ratify agreement|agreements|deal|accord|treaty|pact with	057	s
+endorse agreement|deal|accord with	051	v
 agreement with	057	n
 agreement between	057	b
 deal between	057	b
@@ -5398,11 +5436,13 @@ cooperate with	050	s
 cooperation with	050	n
 ally with	050	s
 side with	051	v
+take side of|with	070	v
 stand with|by	051	v
 # 06 material cooperation
 trade with	061	s
 invest in	061	v
 share intelligence|information with	064	v
+share evidence|data|details|intelligence|information with	064	v
 exchange intelligence|information with	064	s
 hold joint|military exercise|exercises|drills with	062	s
 conduct joint exercise|exercises|drills with	062	s
@@ -5421,7 +5461,9 @@ assist	070	v
 help	070	v
 aid	070	v
 provide support|assistance|help|aid to	070	v
+provide support|assistance|help|aid for	070	v
 give support|assistance|help|aid to	070	v
+give _ aid|assistance|grant|grants|loan|loans|credit|money|funds|support	070	v
 lend support to	070	v
 support for	070	n
 assistance to|for	070	n
@@ -5467,6 +5509,8 @@ relax sanction|sanctions on|against	085	v
 remove sanction|sanctions on|against	085	v
 lift embargo on|against	085	v
 lift ban on	081	v
+lift curfew on|in	0813	v
+lift state of emergency in	0814	v
 ease restriction|restrictions on	081	v
 lift restriction|restrictions on	081	v
 release	084	v
@@ -5491,6 +5535,12 @@ retreat from	0874	v
 surrender to	0874	v
 defect to	0874	v
 concede to	080	v
+accept demand|demands|conditions from|by|of	083	v
+bow to pressure|demands from	080	v
+accede to demand|demands|request|requests of|from|by	083	v
+concede to demand|demands of|from|by	083	v
+receive observer|observers|inspector|inspectors|monitor|monitors|mission from	0862	r
+admit inspector|inspectors|monitors	0862	v
 yield to	080	v
 back down	080	v
 # 09 investigate
@@ -5498,6 +5548,8 @@ investigate	090	v
 probe	090	v
 investigation into|of	090	n
 probe into|of	090	n
+investigation against	090	n
+order investigation|inquiry|probe into|of|against	090	v
 inquiry into	090	n
 launch investigation|inquiry|probe into|of	090	v
 open investigation|inquiry|probe into|of	090	v
@@ -5554,12 +5606,19 @@ file lawsuit|suit|case against	115	v
 convict	116	v
 # 12 reject
 reject	120	v
+oppose	120	v
+be opposed to	120	v
 rebuff	120	v
+reject call|calls|appeal|appeals|demand|demands|request|requests|invitation|offer|proposal|proposals|plan by|from|of	120	v
+dismiss call|calls|appeal|appeals|demand|demands|request|requests|offer|proposal by|from	120	v
+turn down offer|request|proposal|invitation from|by	120	v
 dismiss	120	v
 spurn	120	v
 turn down	120	v
 rejection of	120	n
 refuse to meet|talk|negotiate	125	v
+refuse to meet|talk|negotiate with	125	v
+decline to meet|talk|negotiate with	125	v
 decline to meet|talk|negotiate	125	v
 reject talk|talks|negotiation|negotiations|dialogue with	125	v
 rule out talk|talks|negotiation|negotiations|dialogue with	125	v
@@ -5588,6 +5647,8 @@ protest against	140	v
 demonstrate against	141	v
 rally against	141	v
 march against	141	v
+riot against	145	v
+riot|riots against	145	n
 protest outside|at|near	141	v
 protest|protests|demonstration|demonstrations|rally|rallies against	141	n
 boycott	163	v
@@ -5729,9 +5790,13 @@ offensive against|on	190	n
 launch offensive|attack|attacks|assault against|on	190	v
 raid on|against	190	n
 ambush	190	v
+engage _ in fighting|firefight|battle|battles|clash|clashes|combat|gunbattle	190	v
 invade	190	v
 invasion of	190	n
 retaliate against	190	v
+repel	190	v
+repulse	190	v
+fight off	190	v
 occupy	192	v
 occupation of	192	n
 annex	192	v
@@ -5743,6 +5808,8 @@ capture	192	v
 capture from	192	v
 overrun	192	v
 take control of	192	v
+seize control of	192	v
+gain control of	192	v
 take over	192	v
 violate ceasefire|truce with	196	v
 # 20 unconventional mass violence

@@ -57,6 +57,10 @@ struct PhraseTrie: Sendable {
     func hits(node: Int, _ doc: Document, at i: Int) -> [LexHit] {
         let all = hits[node]
         if all.isEmpty { return all }
+        // Most phrases pass the case check whole: no new array then.
+        var failed = false
+        for h in all where h.caseBits != 0 && !PhraseTrie.caseOK(h.caseBits, doc, at: i) { failed = true; break }
+        if !failed { return all }
         return all.filter { PhraseTrie.caseOK($0.caseBits, doc, at: i) }
     }
 

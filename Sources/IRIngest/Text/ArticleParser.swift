@@ -159,12 +159,35 @@ public enum ArticleParser {
     /// A photo caption or credit: ends with "Name/Reuters", "REUTERS/Name", "(Photo: ...)", "AP Photo/Name".
     static func isCaption(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
         guard r.count < 1200 else { return false }
-        let text = String(decoding: bytes[r], as: UTF8.self)
-        let tail = String(text.suffix(60))
-        let credits = ["/Reuters", "/REUTERS", "REUTERS/", "/AFP", "AFP/", "AP Photo", "/AP", "Getty Images", "/File Photo", "(Photo", "Photo:", "/Pool", "/Sputnik", "/Kremlin"]
-        for c in credits where tail.contains(c) {
+        // The last 60 characters of the paragraph, found on the bytes (the credits are ASCII):
+        // a String and Foundation's `contains` here cost more than the rest of parsing.
+        var start = r.upperBound
+        var chars = 0
+        while start > r.lowerBound && chars < 60 {
+            start -= 1
+            if bytes[start] & 0xC0 != 0x80 { chars += 1 }
+        }
+        for c in captionCredits where contains(bytes, start..<r.upperBound, c) {
             // A credit is a name glued to an outlet by a slash, at the end of the paragraph.
             return true
+        }
+        return false
+    }
+
+    static let captionCredits: [[UInt8]] = ["/Reuters", "/REUTERS", "REUTERS/", "/AFP", "AFP/", "AP Photo", "/AP", "Getty Images",
+                                            "/File Photo", "(Photo", "Photo:", "/Pool", "/Sputnik", "/Kremlin"].map { Array($0.utf8) }
+
+    private static func contains(_ bytes: [UInt8], _ r: Range<Int>, _ needle: [UInt8]) -> Bool {
+        guard needle.count <= r.count else { return false }
+        var i = r.lowerBound
+        let last = r.upperBound - needle.count
+        while i <= last {
+            if bytes[i] == needle[0] {
+                var k = 1
+                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
         }
         return false
     }

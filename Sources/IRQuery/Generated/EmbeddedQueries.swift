@@ -195,28 +195,39 @@ who AS (
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
        OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
 ),
-m AS (
-    SELECT DISTINCT m.article_id, m.sentence_id, m.actor_id
+-- Article pairs and sentence pairs are counted apart: pairing every mention of an article
+-- with every other would grow with the square of the mentions.
+am AS (
+    SELECT DISTINCT m.article_id, m.actor_id
     FROM mentions m
     CROSS JOIN p
     JOIN articles ar ON ar.id = m.article_id
     WHERE (p.since IS NULL OR ar.published_on >= p.since)
       AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
 ),
+sm AS (
+    SELECT DISTINCT m.sentence_id, m.actor_id
+    FROM mentions m
+    WHERE m.article_id IN (SELECT article_id FROM am)
+),
 pairs AS (
-    SELECT x.actor_id AS a_id, y.actor_id AS b_id,
-           count(DISTINCT x.article_id) AS articles,
-           count(DISTINCT CASE WHEN x.sentence_id = y.sentence_id THEN x.sentence_id END) AS sentences
-    FROM m x JOIN m y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
+    SELECT x.actor_id AS a_id, y.actor_id AS b_id, count(*) AS articles
+    FROM am x JOIN am y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
     CROSS JOIN p
     WHERE p.actor IS NULL OR x.actor_id IN (SELECT id FROM who) OR y.actor_id IN (SELECT id FROM who)
     GROUP BY x.actor_id, y.actor_id
+),
+sentence_pairs AS (
+    SELECT x.actor_id AS a_id, y.actor_id AS b_id, count(*) AS sentences
+    FROM sm x JOIN sm y ON y.sentence_id = x.sentence_id AND y.actor_id > x.actor_id
+    GROUP BY x.actor_id, y.actor_id
 )
-SELECT a.name AS actor_a, b.name AS actor_b, pairs.articles, pairs.sentences
+SELECT a.name AS actor_a, b.name AS actor_b, pairs.articles, coalesce(sp.sentences, 0) AS sentences
 FROM pairs
+LEFT JOIN sentence_pairs sp ON sp.a_id = pairs.a_id AND sp.b_id = pairs.b_id
 JOIN actors a ON a.id = pairs.a_id
 JOIN actors b ON b.id = pairs.b_id
-ORDER BY pairs.articles DESC, pairs.sentences DESC, actor_a, actor_b
+ORDER BY pairs.articles DESC, sentences DESC, actor_a, actor_b
 LIMIT (SELECT lim FROM p);
 
 """#),
@@ -461,7 +472,7 @@ ORDER BY month, country, c.root;
 """#),
         ("meetings.sql", #"""
 -- title: Meetings
--- description: Who met whom, when and where: consultations, visits, talks and negotiations (CAMEO root 04) reported as held or scheduled, optionally for one actor or one pair, newest first.
+-- description: Who met whom, when and where: consultations, visits, talks and negotiations (CAMEO root 04) reported as held or scheduled, optionally for one actor or one pair, newest first. A meeting coded in both directions from one sentence is listed once.
 -- param: actor  (optional) actor name, alias or ISO code, e.g. Putin, Russia or RUS (a code takes in every actor of that country)
 -- param: other  (optional) the other side, as for actor
 -- param: since  (optional) first date, ISO, e.g. 2015 or 2015-05
@@ -505,6 +516,10 @@ LEFT JOIN actors s ON s.id = e.source_actor_id
 LEFT JOIN actors t ON t.id = e.target_actor_id
 LEFT JOIN places pl ON pl.id = e.place_id
 WHERE c.root = '04' AND e.mode IN ('asserted', 'future')
+  -- A meeting coded both ways from one sentence (A met B, B met A) is listed once.
+  AND NOT EXISTS (SELECT 1 FROM events e2
+                  WHERE e2.sentence_id = e.sentence_id AND e2.cameo_code = e.cameo_code AND e2.id < e.id
+                    AND e2.source_actor_id = e.target_actor_id AND e2.target_actor_id = e.source_actor_id)
   AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
   AND (p.other IS NULL
        OR (e.source_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.target_actor_id IN (SELECT id FROM who)))
@@ -814,7 +829,7 @@ who AS (
        OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.imposer)))
 ),
 m AS (
-    SELECT x.*, coalesce(x.stated_on, ar.published_on) AS on_date,
+    SELECT x.imposer_actor_id, x.action, x.kind, coalesce(x.stated_on, ar.published_on) AS on_date,
            coalesce(t.name, x.target_description) AS target_name,
            coalesce(t.country_code, x.target_country) AS target_country
     FROM sanctions x

@@ -1,0 +1,431 @@
+import Dispatch
+import Foundation
+import GRDB
+import IRIngest
+import IRQuery
+import IRStore
+
+/// Seconds since `start`.
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}
+
+/// Process memory from /proc (Linux); zeros elsewhere.
+/// User + system CPU seconds of this process so far (all threads).
+func cpuSeconds() -> Double {
+    var u = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+    #else
+    getrusage(RUSAGE_SELF, &u)
+    #endif
+    return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) * 1e-6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) * 1e-6
+}
+
+enum Memory {
+    /// Peak resident set size in bytes (VmHWM).
+    static var peakRSS: Int { status("VmHWM") }
+    static var currentRSS: Int { status("VmRSS") }
+
+    /// Resets VmHWM to the current RSS, so each phase reports its own peak.
+    static func resetPeak() {
+        if let h = FileHandle(forWritingAtPath: "/proc/self/clear_refs") {
+            h.write(Data("5".utf8))
+            try? h.close()
+        }
+    }
+
+    static func status(_ key: String) -> Int {
+        guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in s.split(separator: "\n") where line.hasPrefix(key + ":") {
+            let digits = line.split(separator: " ").first { Int($0) != nil }
+            return (digits.flatMap { Int($0) } ?? 0) * 1024
+        }
+        return 0
+    }
+}
+
+struct IngestResult {
+    var articles = 0
+    var corpusBytes = 0
+    var textBytes = 0
+    var rows = 0
+    var rowsByTable: [String: Int] = [:]
+    var seconds = 0.0
+    /// CPU seconds of the process during ingest (all threads): less sensitive to other load than wall time.
+    var cpuSeconds = 0.0
+    var timings = StageTimings()
+    var peakRSS = 0
+    var startRSS = 0
+    var databaseBytes = 0
+    var reingestSeconds = 0.0
+    var reingestUnchanged = 0
+    var storeOnlySeconds = 0.0
+    var storeOnlyArticles = 0
+    var storeOnlyRows = 0
+    var generateSeconds = 0.0
+    var databasePath = ""
+    var directory = ""
+
+    var articlesPerSecond: Double { Double(articles) / seconds }
+    var megabytesPerSecond: Double { Double(corpusBytes) / 1e6 / seconds }
+    var rowsPerSecond: Double { Double(rows) / seconds }
+    var microsecondsPerArticle: Double { seconds * 1e6 / Double(max(1, articles)) }
+    var cpuMicrosecondsPerArticle: Double { cpuSeconds * 1e6 / Double(max(1, articles)) }
+    var reingestPerSecond: Double { Double(articles) / reingestSeconds }
+    var storeOnlyPerSecond: Double { Double(storeOnlyArticles) / storeOnlySeconds }
+    var storeOnlyRowsPerSecond: Double { Double(storeOnlyRows) / storeOnlySeconds }
+    var ratioToStoreOnly: Double { articlesPerSecond / storeOnlyPerSecond }
+}
+
+struct QueryResult {
+    var name: String
+    var parameters: [String: String]
+    var rows: Int
+    var runs: [Double]
+    var p50: Double { percentile(0.50) }
+    var p95: Double { percentile(0.95) }
+    func percentile(_ p: Double) -> Double {
+        let s = runs.sorted()
+        guard !s.isEmpty else { return 0 }
+        return s[min(s.count - 1, max(0, Int((p * Double(s.count)).rounded(.up)) - 1))]
+    }
+}
+
+enum Bench {
+    static func generate(articles n: Int, seed: UInt64, to handle: FileHandle) throws {
+        let gen = CorpusGenerator(seed: seed)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        for i in 0..<n {
+            gen.article(i, into: &buffer)
+            buffer.append(0x0A)
+            if buffer.count >= 1 << 20 {
+                handle.write(Data(buffer))
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { handle.write(Data(buffer)) }
+    }
+
+    static func machine() -> [String: Any] {
+        var info: [String: Any] = [
+            "cores": ProcessInfo.processInfo.activeProcessorCount,
+            "memory_bytes": ProcessInfo.processInfo.physicalMemory,
+            "os": ProcessInfo.processInfo.operatingSystemVersionString,
+            "date": ISO8601DateFormatter().string(from: Date()),
+        ]
+        if let q = try? DatabaseQueue(), let v = try? q.read({ try String.fetchOne($0, sql: "SELECT sqlite_version()") }) {
+            info["sqlite"] = v
+        }
+        if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
+            info["loadavg_at_start"] = load.split(separator: " ").prefix(3).joined(separator: " ")
+        }
+        #if DEBUG
+        info["build"] = "debug"
+        #else
+        info["build"] = "release"
+        #endif
+        return info
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    static func databaseSize(_ path: String) -> Int {
+        fileSize(path) + fileSize(path + "-wal")
+    }
+
+    static func checkpoint(_ store: Store) throws {
+        try store.database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
+    /// Generates a corpus on disk, then measures ingest, re-ingest and the store-only bound.
+    static func ingest(articles n: Int, seed: UInt64, keep: String?) throws -> IngestResult {
+        var r = IngestResult()
+        let fm = FileManager.default
+        let dir = keep ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("irkb-bench-\(getpid())")
+        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        r.directory = dir
+        let corpus = (dir as NSString).appendingPathComponent("corpus-\(n)-\(seed).jsonl")
+        let t0 = ContinuousClock.now
+        if !fm.fileExists(atPath: corpus) {
+            _ = fm.createFile(atPath: corpus, contents: nil)
+            guard let h = FileHandle(forWritingAtPath: corpus) else { throw BenchError.failed("cannot write \(corpus)") }
+            try generate(articles: n, seed: seed, to: h)
+            try h.close()
+        }
+        r.generateSeconds = seconds(since: t0)
+        r.corpusBytes = fileSize(corpus)
+        standardError("bench: \(n) articles, corpus \(r.corpusBytes / 1_000_000) MB in \(String(format: "%.1f", r.generateSeconds)) s; ingesting")
+
+        // End to end: read the file, analyse, write.
+        let db = (dir as NSString).appendingPathComponent("ingest-\(n).sqlite")
+        for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: db + suffix) }
+        Memory.resetPeak()
+        r.startRSS = Memory.currentRSS
+        let start = ContinuousClock.now
+        let cpu0 = cpuSeconds()
+        let store = try Store(path: db)
+        let summary = try Ingestor(store: store).ingest(paths: [corpus])
+        r.seconds = seconds(since: start)
+        r.cpuSeconds = cpuSeconds() - cpu0
+        r.peakRSS = Memory.peakRSS
+        guard summary.failed == 0 else { throw BenchError.failed("ingest failed: \(summary.issues.prefix(3))") }
+        r.articles = summary.read
+        r.textBytes = summary.bytes
+        r.rows = summary.totalRows
+        r.rowsByTable = summary.rows
+        r.timings = summary.timings
+        try checkpoint(store)
+        r.databaseBytes = databaseSize(db)
+        r.databasePath = db
+
+        // Re-ingest of the same file: every article unchanged.
+        standardError("bench: re-ingest")
+        let again = ContinuousClock.now
+        let second = try Ingestor(store: store).ingest(paths: [corpus])
+        r.reingestSeconds = seconds(since: again)
+        r.reingestUnchanged = second.unchanged
+
+        // Store-only bound: the same analyses written with no extraction in the timed part.
+        standardError("bench: store-only bound")
+        let bound = (dir as NSString).appendingPathComponent("store-only-\(n).sqlite")
+        for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: bound + suffix) }
+        let s = try storeOnly(corpus: corpus, path: bound)
+        r.storeOnlySeconds = s.seconds
+        r.storeOnlyArticles = s.articles
+        r.storeOnlyRows = s.rows
+        for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: bound + suffix) }
+        return r
+    }
+
+    /// Analyses batches (untimed), then times only `Store.writeBatch` of each batch.
+    static func storeOnly(corpus: String, path: String, batchSize: Int = 256) throws -> (seconds: Double, articles: Int, rows: Int) {
+        let store = try Store(path: path)
+        let analyzer = Analyzer()
+        var batch: [RawArticle] = []
+        var total = 0.0, articles = 0, rows = 0
+        func flush() throws {
+            let analyses = analyseInParallel(batch, analyzer: analyzer)
+            batch.removeAll(keepingCapacity: true)
+            let t = ContinuousClock.now
+            let outcomes = try store.writeBatch(analyses, analyzerVersion: Analyzer.version)
+            total += seconds(since: t)
+            for (a, o) in zip(analyses, outcomes) {
+                if case .success = o { articles += 1; rows += a.rowCount }
+            }
+        }
+        try ArticleReader().read([corpus]) { item in
+            if case .article(let a) = item {
+                batch.append(a)
+                if batch.count >= batchSize { try flush() }
+            }
+        }
+        if !batch.isEmpty { try flush() }
+        return (total, articles, rows)
+    }
+
+    static func analyseInParallel(_ batch: [RawArticle], analyzer: Analyzer) -> [ArticleAnalysis] {
+        let n = batch.count
+        let out = UnsafeMutableBufferPointer<ArticleAnalysis?>.allocate(capacity: n)
+        out.initialize(repeating: nil)
+        defer { out.deallocate() }
+        let jobs = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n))
+        nonisolated(unsafe) let slots = out
+        DispatchQueue.concurrentPerform(iterations: jobs) { w in
+            var i = w
+            while i < n { slots[i] = analyzer.analyze(batch[i]); i += jobs }
+        }
+        return out.compactMap { $0 }
+    }
+
+    /// Builds a large database through the store-only path: the corpus is generated in chunks
+    /// of 10,000 articles to a temporary file, analysed in batches and written with
+    /// `Store.writeBatch`. Resumes after the articles already in the database.
+    static func buildDatabase(articles n: Int, seed: UInt64, path: String) throws -> String {
+        let store = try Store(path: path)
+        let gen = CorpusGenerator(seed: seed)
+        let analyzer = Analyzer()
+        let start = ContinuousClock.now
+        var done = 0
+        let chunkPath = path + ".chunk.jsonl"
+        var i = try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM articles") ?? 0 }
+        while i < n {
+            let end = min(n, i + 10_000)
+            var buffer: [UInt8] = []
+            for k in i..<end { gen.article(k, into: &buffer); buffer.append(0x0A) }
+            try Data(buffer).write(to: URL(fileURLWithPath: chunkPath))
+            var batch: [RawArticle] = []
+            func flush() throws {
+                let analyses = analyseInParallel(batch, analyzer: analyzer)
+                batch.removeAll(keepingCapacity: true)
+                _ = try store.writeBatch(analyses, analyzerVersion: Analyzer.version)
+                done += analyses.count
+            }
+            try ArticleReader().read([chunkPath]) { item in
+                if case .article(let a) = item {
+                    batch.append(a)
+                    if batch.count >= 512 { try flush() }
+                }
+            }
+            if !batch.isEmpty { try flush() }
+            i = end
+            standardError("build-db: \(i) / \(n) articles, \(Int(Double(done) / seconds(since: start))) articles/s")
+        }
+        try? FileManager.default.removeItem(atPath: chunkPath)
+        try checkpoint(store)
+        return "built \(path): \(n) articles (\(done) written now) in \(String(format: "%.0f", seconds(since: start))) s, \(databaseSize(path) / 1_000_000) MB"
+    }
+
+    /// Typical parameters for each canned query: common actors of the generated corpus.
+    static func parameters(for q: CannedQuery, lead: GeneratorLexicon.Person) -> [String: String] {
+        let typical: [String: [String: String]] = [
+            "actor-profile": ["actor": "Russia"],
+            "anonymous-quotes": ["country": "USA"],
+            "co-mentions": ["actor": "Russia"],
+            "conflict-toll": ["conflict": "Sudan"],
+            "dyad-cooperation": ["actor": "USA"],
+            "dyad-timeline": ["actor": "RUS", "other": "UKR"],
+            "events-by-root": ["country": "RUS"],
+            "meetings": ["actor": "RUS"],
+            "most-mentioned": ["since": "2020"],
+            "quotes-by-speaker": ["speaker": lead.name],
+            "role-holders": ["title": lead.title],
+            "sanctions-in-force": ["target": "RUS"],
+            "sanctions-on": ["target": "RUS"],
+            "sanctions-timeline": ["actor": "RUS"],
+            "who-sanctions-whom": ["since": "2015"],
+        ]
+        let fallback = ["actor": "Russia", "target": "RUS", "conflict": "Sudan", "speaker": lead.name, "title": lead.title,
+                        "country": "RUS", "since": "2015"]
+        var p: [String: String] = [:]
+        for (k, v) in typical[q.name] ?? [:] where q.parameter(k) != nil { p[k] = v }
+        for param in q.requiredParameters where p[param.name] == nil { p[param.name] = fallback[param.name] ?? "Russia" }
+        return p
+    }
+
+    /// p50/p95 of every canned query: one warm-up run, then up to `reps` timed runs (at most ~10 s per query).
+    static func queries(store: Store, articles: Int, reps: Int, seed: UInt64 = 42) throws -> [QueryResult] {
+        let kb = KnowledgeBase(store: store)
+        let lead = CorpusGenerator(seed: seed).leadPerson
+        var results: [QueryResult] = []
+        for q in CannedQueries.all {
+            let params = parameters(for: q, lead: lead)
+            let rows = try kb.run(q, parameters: params).rows.count
+            var runs: [Double] = []
+            let budget = ContinuousClock.now
+            for _ in 0..<max(1, reps) {
+                let t = ContinuousClock.now
+                _ = try kb.run(q, parameters: params)
+                runs.append(seconds(since: t))
+                if seconds(since: budget) > 10 { break }
+            }
+            results.append(QueryResult(name: q.name, parameters: params, rows: rows, runs: runs))
+            standardError("bench: \(q.name) p50 \(String(format: "%.2f", runs.sorted()[runs.count / 2] * 1000)) ms")
+        }
+        return results
+    }
+}
+
+struct BenchReport {
+    var machine: [String: Any] = [:]
+    var ingest: [IngestResult] = []
+    var queries: [QueryResult] = []
+
+    var lastDatabase: String? { ingest.last?.databasePath }
+
+    func cleanup() {
+        for r in ingest where r.directory.contains("irkb-bench-") {
+            try? FileManager.default.removeItem(atPath: r.directory)
+        }
+    }
+
+    static func f(_ v: Double, _ digits: Int = 0) -> String { String(format: "%.\(digits)f", v) }
+
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        var widths = header.map(\.count)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, c in
+                i == 0 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                       : String(repeating: " ", count: widths[i] - c.count) + c
+            }.joined(separator: "  ")
+        }
+        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)).joined(separator: "\n")
+    }
+
+    func printIngest() {
+        let header = ["ingest", ] + ingest.map { "\($0.articles) articles" }
+        func row(_ name: String, _ v: (IngestResult) -> String) -> [String] { [name] + ingest.map(v) }
+        let rows: [[String]] = [
+            row("articles/s (end to end)") { BenchReport.f($0.articlesPerSecond) },
+            row("MB/s (input JSONL)") { BenchReport.f($0.megabytesPerSecond, 2) },
+            row("rows/s") { BenchReport.f($0.rowsPerSecond) },
+            row("rows/article") { BenchReport.f(Double($0.rows) / Double(max(1, $0.articles)), 1) },
+            row("µs/article") { BenchReport.f($0.microsecondsPerArticle) },
+            row("CPU µs/article (all threads)") { BenchReport.f($0.cpuMicrosecondsPerArticle) },
+            row("wall s") { BenchReport.f($0.seconds, 1) },
+            row("stage text s (cpu, all threads)") { BenchReport.f($0.timings.text, 1) },
+            row("stage actors s (cpu)") { BenchReport.f($0.timings.actors, 1) },
+            row("stage events s (cpu)") { BenchReport.f($0.timings.events, 1) },
+            row("stage quotes/sanctions/conflicts s (cpu)") { BenchReport.f($0.timings.other, 1) },
+            row("stage store s (writer)") { BenchReport.f($0.timings.store, 1) },
+            row("peak RSS MB") { BenchReport.f(Double($0.peakRSS) / 1e6) },
+            row("database bytes/article") { BenchReport.f(Double($0.databaseBytes) / Double(max(1, $0.articles))) },
+            row("re-ingest articles/s (unchanged)") { BenchReport.f($0.reingestPerSecond) },
+            row("store-only articles/s") { BenchReport.f($0.storeOnlyPerSecond) },
+            row("store-only rows/s") { BenchReport.f($0.storeOnlyRowsPerSecond) },
+            row("end to end / store-only") { BenchReport.f($0.ratioToStoreOnly, 2) },
+        ]
+        print("machine: \(machine["cores"] ?? "?") cores, SQLite \(machine["sqlite"] ?? "?"), \(machine["build"] ?? "?") build, load average at start \(machine["loadavg_at_start"] ?? "?")")
+        print(BenchReport.table(header, rows))
+        print("")
+    }
+
+    func printQueries() {
+        let n = ingest.last?.articles
+        let title = n.map { "query (\($0) articles)" } ?? "query"
+        let rows = queries.map { q in
+            [q.name, "\(q.rows)", "\(q.runs.count)", BenchReport.f(q.p50 * 1000, 2), BenchReport.f(q.p95 * 1000, 2),
+             q.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")]
+        }
+        print(BenchReport.table([title, "rows", "runs", "p50 ms", "p95 ms", "parameters"], rows))
+        print("")
+    }
+
+    func write(json path: String) throws {
+        var out: [String: Any] = ["machine": machine]
+        out["ingest"] = ingest.map { r -> [String: Any] in
+            [
+                "articles": r.articles, "corpus_bytes": r.corpusBytes, "text_bytes": r.textBytes, "rows": r.rows,
+                "rows_by_table": r.rowsByTable, "seconds": r.seconds,
+                "articles_per_second": r.articlesPerSecond, "mb_per_second": r.megabytesPerSecond,
+                "rows_per_second": r.rowsPerSecond, "microseconds_per_article": r.microsecondsPerArticle,
+                "cpu_seconds": r.cpuSeconds, "cpu_microseconds_per_article": r.cpuMicrosecondsPerArticle,
+                "stage_seconds": ["text": r.timings.text, "actors": r.timings.actors, "events": r.timings.events,
+                                  "other": r.timings.other, "store": r.timings.store],
+                "peak_rss_bytes": r.peakRSS, "rss_at_start_bytes": r.startRSS,
+                "database_bytes": r.databaseBytes,
+                "database_bytes_per_article": Double(r.databaseBytes) / Double(max(1, r.articles)),
+                "reingest_seconds": r.reingestSeconds, "reingest_articles_per_second": r.reingestPerSecond,
+                "reingest_unchanged": r.reingestUnchanged,
+                "store_only_seconds": r.storeOnlySeconds, "store_only_articles_per_second": r.storeOnlyPerSecond,
+                "store_only_rows_per_second": r.storeOnlyRowsPerSecond, "ratio_to_store_only": r.ratioToStoreOnly,
+            ]
+        }
+        if !queries.isEmpty {
+            out["queries"] = queries.map { q -> [String: Any] in
+                ["name": q.name, "parameters": q.parameters, "rows": q.rows, "runs": q.runs.count,
+                 "p50_ms": q.p50 * 1000, "p95_ms": q.p95 * 1000]
+            }
+            if let n = ingest.last?.articles { out["query_articles"] = n }
+        }
+        let data = try JSONSerialization.data(withJSONObject: out, options: [.prettyPrinted, .sortedKeys])
+        try data.write(to: URL(fileURLWithPath: path))
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import IRIngest
+import IRQuery
+import IRStore
+
+// irkb-bench: the corpus generator and the throughput/latency benchmarks.
+//
+//     swift run -c release irkb-bench generate --articles 1000 --seed 7 > corpus.jsonl
+//     swift run -c release irkb-bench run --articles 10000,100000 --queries --json bench.json
+//     swift run -c release irkb-bench build-db --articles 1000000 --out big.sqlite
+//     swift run -c release irkb-bench queries --db big.sqlite --json q.json
+
+let usageText = """
+    usage: irkb-bench generate --articles N [--seed S]
+           irkb-bench run --articles N[,N...] [--seed S] [--queries] [--reps R] [--json FILE] [--keep DIR]
+           irkb-bench build-db --articles N --out PATH [--seed S] [--from N0]
+           irkb-bench queries --db PATH [--reps R] [--json FILE]
+    """
+
+struct Arguments {
+    var command = ""
+    var values: [String: String] = [:]
+    var flags: Set<String> = []
+
+    init(_ argv: [String]) throws {
+        var i = 0
+        if let c = argv.first { command = c; i = 1 }
+        while i < argv.count {
+            let a = argv[i]
+            guard a.hasPrefix("--") else { throw BenchError.usage("unexpected argument \(a)") }
+            let key = String(a.dropFirst(2))
+            if ["queries", "help"].contains(key) { flags.insert(key); i += 1; continue }
+            guard i + 1 < argv.count else { throw BenchError.usage("--\(key) needs a value") }
+            values[key] = argv[i + 1]
+            i += 2
+        }
+    }
+
+    func int(_ key: String, default d: Int? = nil) throws -> Int {
+        guard let v = values[key] else {
+            if let d { return d }
+            throw BenchError.usage("--\(key) is required")
+        }
+        guard let n = Int(v.replacingOccurrences(of: "_", with: "")), n >= 0 else { throw BenchError.usage("--\(key) takes a number, got \(v)") }
+        return n
+    }
+
+    func ints(_ key: String) throws -> [Int] {
+        guard let v = values[key] else { throw BenchError.usage("--\(key) is required") }
+        return try v.split(separator: ",").map {
+            guard let n = Int($0.replacingOccurrences(of: "_", with: "")), n > 0 else { throw BenchError.usage("--\(key) takes numbers, got \(v)") }
+            return n
+        }
+    }
+}
+
+enum BenchError: Error, CustomStringConvertible {
+    case usage(String)
+    case failed(String)
+    var description: String {
+        switch self {
+        case .usage(let m): return "\(m)\n\(usageText)"
+        case .failed(let m): return m
+        }
+    }
+}
+
+func standardError(_ s: String) {
+    FileHandle.standardError.write(Data((s + "\n").utf8))
+}
+
+do {
+    let args = try Arguments(Array(CommandLine.arguments.dropFirst()))
+    let seed = UInt64(try args.int("seed", default: 42))
+    switch args.command {
+    case "generate":
+        let n = try args.int("articles")
+        try Bench.generate(articles: n, seed: seed, to: FileHandle.standardOutput)
+    case "run":
+        let sizes = try args.ints("articles")
+        var report = BenchReport()
+        report.machine = Bench.machine()
+        for n in sizes {
+            report.ingest.append(try Bench.ingest(articles: n, seed: seed, keep: args.values["keep"]))
+            report.printIngest()
+        }
+        if args.flags.contains("queries"), let db = report.lastDatabase {
+            let store = try Store(path: db, mode: .readOnly)
+            report.queries = try Bench.queries(store: store, articles: sizes.last!, reps: try args.int("reps", default: 20))
+            report.printQueries()
+        }
+        if let path = args.values["json"] { try report.write(json: path) }
+        report.cleanup()
+    case "build-db":
+        let n = try args.int("articles")
+        guard let out = args.values["out"] else { throw BenchError.usage("--out is required") }
+        let r = try Bench.buildDatabase(articles: n, seed: seed, path: out)
+        print(r)
+    case "queries":
+        guard let db = args.values["db"] else { throw BenchError.usage("--db is required") }
+        let store = try Store(path: db, mode: .readOnly)
+        let articles = try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM articles") ?? 0 }
+        var report = BenchReport()
+        report.machine = Bench.machine()
+        report.queries = try Bench.queries(store: store, articles: articles, reps: try args.int("reps", default: 20))
+        report.printQueries()
+        if let path = args.values["json"] { try report.write(json: path) }
+    default:
+        throw BenchError.usage(args.command.isEmpty ? "no command" : "unknown command \(args.command)")
+    }
+} catch let e as BenchError {
+    standardError("irkb-bench: \(e)")
+    exit(64)
+} catch {
+    standardError("irkb-bench: \(error)")
+    exit(1)
+}
