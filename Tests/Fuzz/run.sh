@@ -8,6 +8,9 @@
 set -eu
 cd "$(dirname "$0")"
 SECONDS_TO_RUN=${1:-60}
+# SwiftPM keeps the build plan of a path dependency: files added to the root package since the
+# last build would be missed. Dropping the plan makes it look again (the objects are kept).
+rm -f .build/debug.yaml .build/*/debug/description.json
 swift build -c debug -Xswiftc -sanitize=fuzzer,address --product IRFuzz >&2
 BIN=$(swift build -c debug -Xswiftc -sanitize=fuzzer,address --show-bin-path)/IRFuzz
 mkdir -p corpus crashes

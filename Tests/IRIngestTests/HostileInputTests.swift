@@ -263,9 +263,30 @@ import IRStore
         let vocabulary = ["Russia", "warned", "the", "United", "States", "about", "sanctions", "and", "Ukraine", "said", "Putin", "met", "Obama"]
         var k = 0
         while words.utf8.count < 100_000 { words += vocabulary[k % vocabulary.count] + " "; k += 1 }
+        // Cut into sentences of at most SentenceSplitter.maxTokens tokens, covering every token in order.
+        let doc = Document(text: words)
+        #expect(doc.sentences.count >= doc.tokens.count / SentenceSplitter.maxTokens)
+        #expect(doc.sentences.allSatisfy { $0.tokenRange.count <= SentenceSplitter.maxTokens })
+        #expect(doc.sentences.first?.tokenRange.lowerBound == 0)
+        #expect(doc.sentences.last?.tokenRange.upperBound == doc.tokens.count)
+        for (a, b) in zip(doc.sentences, doc.sentences.dropFirst()) { #expect(a.tokenRange.upperBound == b.tokenRange.lowerBound) }
         let a = Analyzer().analyze(RawArticle(externalID: "long", title: "", text: words, location: "x"))
-        #expect(a.sentences.count == 1)
-        #expect(a.sentences[0].endChar - a.sentences[0].startChar >= 99_990)
+        #expect(a.sentences.count == doc.sentences.count)
+    }
+
+    @Test func anOverlongSentenceIsCutAtACommaNearTheLimit() {
+        var words = (0..<300).map { "word\($0)" }
+        words[200] += ","
+        let doc = Document(text: words.joined(separator: " ") + ".")
+        // word0 ... word200 and its comma: 201 words and 1 comma.
+        #expect(doc.sentences.first?.tokenRange.count == 202)
+        #expect(doc.sentences.count == 2)
+        // Without a comma near the limit, the cut falls at the limit.
+        let plain = Document(text: (0..<300).map { "word\($0)" }.joined(separator: " ") + ".")
+        #expect(plain.sentences.first?.tokenRange.count == SentenceSplitter.maxTokens)
+        // Ordinary long sentences are left whole.
+        let long = Document(text: (0..<120).map { "word\($0)" }.joined(separator: " ") + ". Next one.")
+        #expect(long.sentences.count == 2 && long.sentences[0].tokenRange.count == 121)
     }
 
     @Test func unbalancedAndThousandsOfQuotationMarks() {

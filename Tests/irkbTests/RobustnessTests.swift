@@ -188,6 +188,8 @@ import Testing
             last = max(last, n)
             let sql = try CLI.run(["sql", "--db", db, "--tsv", "--no-headers", "SELECT count(*) FROM sentences"])
             #expect(sql.status == 0, "irkb sql during ingest: \(sql.stderr)")
+            let query = try CLI.run(["query", "most-mentioned", "--db", db, "--tsv"])
+            #expect(query.status == 0, "irkb query during ingest: \(query.stderr)")
             let stats = try CLI.run(["stats", "--db", db, "--tsv"])
             #expect(stats.status == 0, "irkb stats during ingest: \(stats.stderr)")
             #expect(stats.stdout.contains("articles"))
@@ -360,5 +362,43 @@ import Testing
         let exact = try CLI.run(["sql", "SELECT external_id FROM articles WHERE external_id = :id", "-p", "id", "g1", "--db", db, "--tsv", "--no-headers"])
         #expect(exact.stdout == "g1\n")
         #expect(try RobustnessTests.sqlite3(db, "SELECT count(*) FROM articles").lines == ["20"])
+    }
+
+    @Test func cannedQueriesAndSearchTakeHostileInputAsData() throws {
+        let s = Scratch()
+        let db = s.path("kb.sqlite")
+        #expect(try CLI.run(["ingest", "--db", db, "--quiet", s.write("in.jsonl", RobustnessTests.corpus(40))]).status == 0)
+        let fingerprint = "SELECT (SELECT count(*) FROM articles) || ',' || (SELECT count(*) FROM sqlite_master) || ',' || (SELECT count(*) FROM actors)"
+        let before = try RobustnessTests.sqlite3(db, fingerprint).stdout
+        let list = try CLI.run(["query", "--list", "--tsv", "--no-headers"])
+        #expect(list.status == 0)
+        let queries = list.stdout.split(separator: "\n").map { line -> (String, [String]) in
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let params = (cols.count > 2 ? cols[2] : "").split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "[]")) }
+            return (cols[0], params)
+        }
+        #expect(queries.count >= 5)
+        let values = ["x' OR '1'='1", "'; DROP TABLE articles; --", "\" OR 1=1 --", ":actor", "%", "Russia') UNION SELECT sql FROM sqlite_master --",
+                      "2015-02-30", "-1", "99999999999999999999", String(repeating: "A", count: 10_000)]
+        for (name, params) in queries {
+            for value in values {
+                var args = ["query", name, "--db", db, "--tsv"]
+                for p in params { args += ["-p", p, value] }
+                let r = try CLI.run(args)
+                #expect(r.status == 0 || r.status == 1 || r.status == 64, "query \(name) with \(value.prefix(30)): status \(r.status)")
+                if r.status != 0 { #expect(r.stderr.hasPrefix("Error: "), "query \(name): \(r.stderr)") }
+                #expect(!r.stdout.contains("CREATE TABLE"), "query \(name) leaked the schema with \(value.prefix(30))")
+            }
+        }
+        // Search input is data: FTS5 syntax, quotes and SQL are searched for as words.
+        for words in [["NEAR(Lavrov", "Syria,", "5)"], ["\""], ["OR"], ["-Kerry"], ["headline:x"], ["*"], ["'; DROP TABLE articles; --"],
+                      ["Lavrov\"", "\"Kerry"], ["AND", "NOT"], ["{a b}"], ["^start"], [String(repeating: "(", count: 5000)]] {
+            let r = try CLI.run(["search", "--db", db, "--tsv", "--"] + words)
+            #expect(r.status == 0 || (r.status == 1 && r.stderr.hasPrefix("Error: ")), "search \(words): \(r.status) \(r.stderr)")
+            #expect(!r.stderr.contains("syntax error"), "search \(words) reached FTS5 as syntax: \(r.stderr)")
+        }
+        let raw = try CLI.run(["search", "--db", db, "--raw", "NEAR(Lavrov"])
+        #expect(raw.status == 1 && raw.stderr.hasPrefix("Error: "))
+        #expect(try RobustnessTests.sqlite3(db, fingerprint).stdout == before)
     }
 }

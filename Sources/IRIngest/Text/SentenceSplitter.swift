@@ -5,6 +5,13 @@
 /// abbreviations ("Mr.", "Gen.", "Jan.", "U.S.") and initials ("John F. Kennedy") do not
 /// end a sentence unless the next word is a usual sentence opener ("... the U.S. The").
 public enum SentenceSplitter {
+    /// Longest sentence, in tokens. Text without sentence punctuation (a scraped table, a
+    /// 100 000-character run-on) is cut here, at a comma, semicolon, colon or dash among the
+    /// last `softCutWindow` tokens when there is one: stages that look across a sentence stay
+    /// linear in the article's length. Real sentences stay well under it.
+    public static let maxTokens = 250
+    static let softCutWindow = 80
+
     public static func split(bytes: [UInt8], tokens: [Token], tokenRange: Range<Int>, paragraph: Int,
                              isCaption: Bool, into sentences: inout [Sentence]) {
         guard !tokenRange.isEmpty else { return }
@@ -37,6 +44,15 @@ public enum SentenceSplitter {
                 let next = tokens[i + 1]
                 if next.isCapitalized, isOpener(bytes, next) { boundary = i }
             }
+            if boundary < 0, i - first + 1 >= maxTokens {
+                boundary = i
+                var k = i
+                while k > first, k > i - softCutWindow {
+                    let u = tokens[k]
+                    if u.kind == .punct, isSoftBreak(bytes, u) { boundary = k; break }
+                    k -= 1
+                }
+            }
             if boundary >= 0 {
                 appendSentence(tokens, first..<(boundary + 1), paragraph, isCaption, &sentences)
                 first = boundary + 1
@@ -55,6 +71,13 @@ public enum SentenceSplitter {
     }
 
     @inline(__always) private static func isTerminal(_ b: UInt8) -> Bool { b == 0x2E || b == 0x21 || b == 0x3F }
+
+    /// `,` `;` `:` `-`, or a dash (U+2013, U+2014).
+    private static func isSoftBreak(_ bytes: [UInt8], _ t: Token) -> Bool {
+        let b = bytes[t.start]
+        if t.end - t.start == 1 { return b == 0x2C || b == 0x3B || b == 0x3A || b == 0x2D }
+        return t.end - t.start == 3 && b == 0xE2 && bytes[t.start + 1] == 0x80 && (bytes[t.start + 2] == 0x93 || bytes[t.start + 2] == 0x94)
+    }
 
     private static func startsSentence(_ bytes: [UInt8], _ next: Token) -> Bool {
         switch next.kind {
