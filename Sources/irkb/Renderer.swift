@@ -1,4 +1,5 @@
 import Foundation
+import IRQuery
 import IRStore
 
 /// Renders a `ResultTable` as a table, JSON, NDJSON, CSV, TSV or Markdown.
@@ -16,14 +17,14 @@ struct Renderer {
             out.write("[")
             for (i, r) in t.rows.enumerated() {
                 out.write(i == 0 ? "\n" : ",\n")
-                out.write(Renderer.jsonObject(t.columns, r))
+                out.write(JSONText.object(columns: t.columns, cells: r))
             }
             out.write(t.rows.isEmpty ? "]\n" : "\n]\n")
         case .nl:
-            for r in t.rows { out.write(Renderer.jsonObject(t.columns, r)); out.write("\n") }
+            for r in t.rows { out.write(JSONText.object(columns: t.columns, cells: r)); out.write("\n") }
         case .csv:
-            if headers { out.write(t.columns.map(Renderer.csvField).joined(separator: ",") + "\r\n") }
-            for r in t.rows { out.write(r.map { Renderer.csvField($0.description) }.joined(separator: ",") + "\r\n") }
+            if headers { out.write(CSV.record(t.columns)) }
+            for r in t.rows { out.write(CSV.record(r)) }
         case .tsv:
             if headers { out.write(t.columns.map(Renderer.tsvField).joined(separator: "\t") + "\n") }
             for r in t.rows { out.write(r.map { Renderer.tsvField($0.description) }.joined(separator: "\t") + "\n") }
@@ -113,51 +114,9 @@ struct Renderer {
         return out + "…"
     }
 
-    static func csvField(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
-
     static func tsvField(_ s: String) -> String {
         guard s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" }) else { return s }
         return s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
-    }
-
-    static func jsonObject(_ columns: [String], _ row: [Cell]) -> String {
-        var s = "{"
-        for (i, c) in columns.enumerated() {
-            if i > 0 { s += ", " }
-            s += jsonString(c) + ": " + jsonValue(row[i])
-        }
-        return s + "}"
-    }
-
-    static func jsonValue(_ c: Cell) -> String {
-        switch c {
-        case .null: return "null"
-        case .int(let i): return String(i)
-        case .double(let d): return d.isFinite ? String(d) : "null"
-        case .text(let s): return jsonString(s)
-        case .blob(let b): return jsonString(Data(b).base64EncodedString())
-        }
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
     }
 }
