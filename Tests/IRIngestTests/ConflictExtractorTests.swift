@@ -152,4 +152,11 @@ import Testing
         let r = conflicts("The Treasury blacklisted firms that supplied parts for the ballistic missile program of Iran.")
         #expect(r.conflicts.isEmpty)
     }
+
+    @Test func placeOutranksTheSidesOfAWar() {
+        let r = conflicts("It was a six-week war fought between Armenian fighters and Azeri troops over Nagorno-Karabakh which killed some 7,000 people.")
+        #expect(r.conflicts.map(\.countryCode) == ["AZE"])
+        #expect(killed(r, "AZE") == 7000)
+        #expect(r.reports.first?.killedQualifier == "about")
+    }
 }

@@ -119,7 +119,7 @@ struct ConflictScan {
         }
         let civil = doc.lower(i) == "civil"
         // "Russia's war in Ukraine": where it is fought comes first, then "Syria's civil war", then a place further on.
-        var country = locationAfter(w.upperBound, r, window: 3)
+        var country = locationAfter(w.upperBound, r, window: 3, useBetween: false)
         let isInvasion = doc.lower(i) == "invasion"
         if country == nil, !isInvasion { country = stateBefore(i, r) }  // "the Russian invasion": the adjective names the invader
         if country == nil { country = locationAfter(w.upperBound, r, window: 12) }
@@ -172,18 +172,19 @@ struct ConflictScan {
     }
 
     /// The country of "in Syria", "over the Nagorno-Karabakh enclave", "in the Ukrainian city of Mykolaiv", "in Kabul".
-    func locationAfter(_ start: Int, _ r: Range<Int>, window: Int) -> String? {
+    func locationAfter(_ start: Int, _ r: Range<Int>, window: Int, useBetween: Bool = true) -> String? {
         var k = start
+        var between: String?
         while k < r.upperBound, k < start + window {
-            if isPunct(k), doc.lower(k) != "-" { return nil }
-            if doc.lower(k) == "between" {
-                // "fighting between Ukrainian forces and ...", "war between Armenia and Azerbaijan": the first side's country
+            if isPunct(k), doc.lower(k) != "-" { return between }
+            if useBetween, doc.lower(k) == "between", between == nil {
+                // "fighting between Ukrainian forces and ...", "war between Armenia and Azerbaijan": the first side's
+                // country, unless a place follows ("... over the Nagorno-Karabakh enclave").
                 var j = k + 1
                 while j < r.upperBound, j < k + 4 {
-                    if let st = lex.state(doc, at: j, end: r.upperBound), st.role != "people" { return st.iso }
+                    if let st = lex.state(doc, at: j, end: r.upperBound), st.role != "people" { between = st.iso; break }
                     j += 1
                 }
-                return nil
             }
             if ConflictScan.locationPreps.contains(doc.lower(k)) {
                 var j = k + 1
@@ -197,7 +198,7 @@ struct ConflictScan {
             }
             k += 1
         }
-        return nil
+        return between
     }
 
     /// A place the actor recognizer found at token `j`, with its country.
