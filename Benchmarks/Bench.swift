@@ -11,6 +11,20 @@ func seconds(since start: ContinuousClock.Instant) -> Double {
     return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
 }
 
+/// Seconds per SQL statement text, summed.
+final class SQLProfile: @unchecked Sendable {
+    private var seconds: [String: (Double, Int)] = [:]
+    private let lock = NSLock()
+    func add(_ sql: String, _ d: Double) {
+        let key = String(sql.replacingOccurrences(of: "\n", with: " ").prefix(90))
+        lock.lock(); let v = seconds[key] ?? (0, 0); seconds[key] = (v.0 + d, v.1 + 1); lock.unlock()
+    }
+    func report() -> String {
+        seconds.sorted { $0.value.0 > $1.value.0 }.prefix(20)
+            .map { String(format: "%8.3f s %8d  ", $0.value.0, $0.value.1) + $0.key }.joined(separator: "\n")
+    }
+}
+
 /// Process memory from /proc (Linux); zeros elsewhere.
 /// User + system CPU seconds of this process so far (all threads).
 func cpuSeconds() -> Double {
@@ -21,6 +35,13 @@ func cpuSeconds() -> Double {
     getrusage(RUSAGE_SELF, &u)
     #endif
     return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) * 1e-6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) * 1e-6
+}
+
+/// CPU seconds of the calling thread.
+func threadCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
 
 enum Memory {
@@ -62,6 +83,9 @@ struct IngestResult {
     var reingestSeconds = 0.0
     var reingestUnchanged = 0
     var storeOnlySeconds = 0.0
+    var storeOnlyCPUSeconds = 0.0
+    var storeCPUSeconds = 0.0
+    var reingestCPUSeconds = 0.0
     var storeOnlyArticles = 0
     var storeOnlyRows = 0
     var generateSeconds = 0.0
@@ -77,6 +101,12 @@ struct IngestResult {
     var storeOnlyPerSecond: Double { Double(storeOnlyArticles) / storeOnlySeconds }
     var storeOnlyRowsPerSecond: Double { Double(storeOnlyRows) / storeOnlySeconds }
     var ratioToStoreOnly: Double { articlesPerSecond / storeOnlyPerSecond }
+    /// Articles per CPU second of writing alone (the writer thread's CPU time): the store-only
+    /// bound on an otherwise idle core.
+    var storeOnlyPerCPUSecond: Double { Double(storeOnlyArticles) / storeOnlyCPUSeconds }
+    /// End to end articles per CPU second of the whole process times the cores: the rate on an idle machine, if the work spreads.
+    var idleEstimatePerSecond: Double { Double(articles) / cpuSeconds * Double(ProcessInfo.processInfo.activeProcessorCount) }
+    var reingestPerCPUSecond: Double { Double(articles) / reingestCPUSeconds }
 }
 
 struct QueryResult {
@@ -181,6 +211,7 @@ enum Bench {
         r.rows = summary.totalRows
         r.rowsByTable = summary.rows
         r.timings = summary.timings
+        r.storeCPUSeconds = summary.storeCPUSeconds
         try checkpoint(store)
         r.databaseBytes = databaseSize(db)
         r.databasePath = db
@@ -188,8 +219,10 @@ enum Bench {
         // Re-ingest of the same file: every article unchanged.
         standardError("bench: re-ingest")
         let again = ContinuousClock.now
+        let cpu1 = cpuSeconds()
         let second = try Ingestor(store: store).ingest(paths: [corpus])
         r.reingestSeconds = seconds(since: again)
+        r.reingestCPUSeconds = cpuSeconds() - cpu1
         r.reingestUnchanged = second.unchanged
 
         // Store-only bound: the same analyses written with no extraction in the timed part.
@@ -198,6 +231,7 @@ enum Bench {
         for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: bound + suffix) }
         let s = try storeOnly(corpus: corpus, path: bound)
         r.storeOnlySeconds = s.seconds
+        r.storeOnlyCPUSeconds = s.cpu
         r.storeOnlyArticles = s.articles
         r.storeOnlyRows = s.rows
         for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: bound + suffix) }
@@ -205,17 +239,19 @@ enum Bench {
     }
 
     /// Analyses batches (untimed), then times only `Store.writeBatch` of each batch.
-    static func storeOnly(corpus: String, path: String, batchSize: Int = 256) throws -> (seconds: Double, articles: Int, rows: Int) {
+    static func storeOnly(corpus: String, path: String, batchSize: Int = 256) throws -> (seconds: Double, cpu: Double, articles: Int, rows: Int) {
         let store = try Store(path: path)
         let analyzer = Analyzer()
         var batch: [RawArticle] = []
-        var total = 0.0, articles = 0, rows = 0
+        var total = 0.0, cpu = 0.0, articles = 0, rows = 0
         func flush() throws {
             let analyses = analyseInParallel(batch, analyzer: analyzer)
             batch.removeAll(keepingCapacity: true)
             let t = ContinuousClock.now
+            let c = threadCPUSeconds()
             let outcomes = try store.writeBatch(analyses, analyzerVersion: Analyzer.version)
             total += seconds(since: t)
+            cpu += threadCPUSeconds() - c
             for (a, o) in zip(analyses, outcomes) {
                 if case .success = o { articles += 1; rows += a.rowCount }
             }
@@ -227,7 +263,7 @@ enum Bench {
             }
         }
         if !batch.isEmpty { try flush() }
-        return (total, articles, rows)
+        return (total, cpu, articles, rows)
     }
 
     static func analyseInParallel(_ batch: [RawArticle], analyzer: Analyzer) -> [ArticleAnalysis] {
@@ -247,8 +283,18 @@ enum Bench {
     /// Builds a large database through the store-only path: the corpus is generated in chunks
     /// of 10,000 articles to a temporary file, analysed in batches and written with
     /// `Store.writeBatch`. Resumes after the articles already in the database.
-    static func buildDatabase(articles n: Int, seed: UInt64, path: String) throws -> String {
+    static func buildDatabase(articles n: Int, seed: UInt64, path: String, profileSQL: Bool = false) throws -> String {
         let store = try Store(path: path)
+        let profile = SQLProfile()
+        if profileSQL {
+            // SQLite's own timing of each statement on the writer connection.
+            store.database.writeWithoutTransaction { db in
+                db.trace(options: .profile) { event in
+                    if case let .profile(statement, duration) = event { profile.add(statement.sql, duration) }
+                }
+            }
+        }
+        defer { if profileSQL { standardError(profile.report()) } }
         let gen = CorpusGenerator(seed: seed)
         let analyzer = Analyzer()
         let start = ContinuousClock.now
@@ -310,11 +356,17 @@ enum Bench {
     }
 
     /// p50/p95 of every canned query: one warm-up run, then up to `reps` timed runs (at most ~10 s per query).
-    static func queries(store: Store, articles: Int, reps: Int, seed: UInt64 = 42) throws -> [QueryResult] {
+    static func queries(store: Store, articles: Int, reps: Int, seed: UInt64 = 42, directory: String? = nil) throws -> [QueryResult] {
         let kb = KnowledgeBase(store: store)
         let lead = CorpusGenerator(seed: seed).leadPerson
         var results: [QueryResult] = []
-        for q in CannedQueries.all {
+        var all = CannedQueries.all
+        if let directory {
+            // Variants of the canned queries (same names), e.g. to measure a rewrite before it lands.
+            let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".sql") }.sorted()
+            all = try names.map { CannedQuery(name: String($0.dropLast(4)), sql: try String(contentsOfFile: (directory as NSString).appendingPathComponent($0), encoding: .utf8)) }
+        }
+        for q in all {
             let params = parameters(for: q, lead: lead)
             let rows = try kb.run(q, parameters: params).rows.count
             var runs: [Double] = []
@@ -336,6 +388,7 @@ struct BenchReport {
     var machine: [String: Any] = [:]
     var ingest: [IngestResult] = []
     var queries: [QueryResult] = []
+    var queryArticles: Int?
 
     var lastDatabase: String? { ingest.last?.databasePath }
 
@@ -381,6 +434,12 @@ struct BenchReport {
             row("store-only articles/s") { BenchReport.f($0.storeOnlyPerSecond) },
             row("store-only rows/s") { BenchReport.f($0.storeOnlyRowsPerSecond) },
             row("end to end / store-only") { BenchReport.f($0.ratioToStoreOnly, 2) },
+            row("-- CPU-based (load-independent) --") { _ in "" },
+            row("writer CPU µs/article (end to end)") { BenchReport.f($0.storeCPUSeconds * 1e6 / Double(max(1, $0.articles))) },
+            row("store-only articles/CPU-s (1 core)") { BenchReport.f($0.storeOnlyPerCPUSecond) },
+            row("idle estimate articles/s (cores/CPU-s)") { BenchReport.f($0.idleEstimatePerSecond) },
+            row("idle estimate / store-only (CPU)") { BenchReport.f($0.idleEstimatePerSecond / $0.storeOnlyPerCPUSecond, 2) },
+            row("re-ingest articles/CPU-s x cores") { BenchReport.f($0.reingestPerCPUSecond * Double(ProcessInfo.processInfo.activeProcessorCount)) },
         ]
         print("machine: \(machine["cores"] ?? "?") cores, SQLite \(machine["sqlite"] ?? "?"), \(machine["build"] ?? "?") build, load average at start \(machine["loadavg_at_start"] ?? "?")")
         print(BenchReport.table(header, rows))
@@ -388,7 +447,7 @@ struct BenchReport {
     }
 
     func printQueries() {
-        let n = ingest.last?.articles
+        let n = queryArticles ?? ingest.last?.articles
         let title = n.map { "query (\($0) articles)" } ?? "query"
         let rows = queries.map { q in
             [q.name, "\(q.rows)", "\(q.runs.count)", BenchReport.f(q.p50 * 1000, 2), BenchReport.f(q.p95 * 1000, 2),
@@ -416,6 +475,9 @@ struct BenchReport {
                 "reingest_unchanged": r.reingestUnchanged,
                 "store_only_seconds": r.storeOnlySeconds, "store_only_articles_per_second": r.storeOnlyPerSecond,
                 "store_only_rows_per_second": r.storeOnlyRowsPerSecond, "ratio_to_store_only": r.ratioToStoreOnly,
+                "store_only_cpu_seconds": r.storeOnlyCPUSeconds, "store_only_articles_per_cpu_second": r.storeOnlyPerCPUSecond,
+                "writer_cpu_seconds": r.storeCPUSeconds, "reingest_cpu_seconds": r.reingestCPUSeconds,
+                "idle_estimate_articles_per_second": r.idleEstimatePerSecond,
             ]
         }
         if !queries.isEmpty {
@@ -423,7 +485,7 @@ struct BenchReport {
                 ["name": q.name, "parameters": q.parameters, "rows": q.rows, "runs": q.runs.count,
                  "p50_ms": q.p50 * 1000, "p95_ms": q.p95 * 1000]
             }
-            if let n = ingest.last?.articles { out["query_articles"] = n }
+            if let n = queryArticles ?? ingest.last?.articles { out["query_articles"] = n }
         }
         let data = try JSONSerialization.data(withJSONObject: out, options: [.prettyPrinted, .sortedKeys])
         try data.write(to: URL(fileURLWithPath: path))

@@ -13,8 +13,8 @@ import IRStore
 let usageText = """
     usage: irkb-bench generate --articles N [--seed S]
            irkb-bench run --articles N[,N...] [--seed S] [--queries] [--reps R] [--json FILE] [--keep DIR]
-           irkb-bench build-db --articles N --out PATH [--seed S] [--from N0]
-           irkb-bench queries --db PATH [--reps R] [--json FILE]
+           irkb-bench build-db --articles N --out PATH [--seed S] [--profile-sql]
+           irkb-bench queries --db PATH [--reps R] [--json FILE] [--dir QUERIES_DIR]
     """
 
 struct Arguments {
@@ -29,7 +29,7 @@ struct Arguments {
             let a = argv[i]
             guard a.hasPrefix("--") else { throw BenchError.usage("unexpected argument \(a)") }
             let key = String(a.dropFirst(2))
-            if ["queries", "help"].contains(key) { flags.insert(key); i += 1; continue }
+            if ["queries", "help", "profile-sql"].contains(key) { flags.insert(key); i += 1; continue }
             guard i + 1 < argv.count else { throw BenchError.usage("--\(key) needs a value") }
             values[key] = argv[i + 1]
             i += 2
@@ -94,7 +94,7 @@ do {
     case "build-db":
         let n = try args.int("articles")
         guard let out = args.values["out"] else { throw BenchError.usage("--out is required") }
-        let r = try Bench.buildDatabase(articles: n, seed: seed, path: out)
+        let r = try Bench.buildDatabase(articles: n, seed: seed, path: out, profileSQL: args.flags.contains("profile-sql"))
         print(r)
     case "queries":
         guard let db = args.values["db"] else { throw BenchError.usage("--db is required") }
@@ -102,7 +102,9 @@ do {
         let articles = try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM articles") ?? 0 }
         var report = BenchReport()
         report.machine = Bench.machine()
-        report.queries = try Bench.queries(store: store, articles: articles, reps: try args.int("reps", default: 20))
+        report.queryArticles = articles
+        report.queries = try Bench.queries(store: store, articles: articles, reps: try args.int("reps", default: 20),
+                                           directory: args.values["dir"])
         report.printQueries()
         if let path = args.values["json"] { try report.write(json: path) }
     default:

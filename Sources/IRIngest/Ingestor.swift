@@ -15,6 +15,8 @@ public struct IngestSummary: Sendable, Equatable {
     /// Rows written per table (derived rows of inserted and updated articles).
     public var rows: [String: Int] = [:]
     public var seconds: Double = 0
+    /// CPU seconds the writer thread spent writing (less sensitive to other load than `timings.store`).
+    public var storeCPUSeconds: Double = 0
     public var bytes = 0
     public var timings = StageTimings()
     /// Issues in input order (at most `IngestOptions.maxIssues` kept; `failed`/`warnings` count them all).
@@ -221,6 +223,7 @@ public final class Ingestor: @unchecked Sendable {
             summary.unchanged += w.unchanged
             summary.failed += w.failed
             summary.timings.store += w.seconds
+            summary.storeCPUSeconds += w.cpuSeconds
             for (k, v) in w.rows { summary.rows[k, default: 0] += v }
             // Input order: the writer's issues slot in by the ordinal of their article.
             var all = issues + w.issues
@@ -342,8 +345,16 @@ final class BatchWriter: @unchecked Sendable {
         var unchanged = 0
         var failed = 0
         var seconds = 0.0
+        var cpuSeconds = 0.0
         var rows: [String: Int] = [:]
         var issues: [(ordinal: Int, issue: ReadIssue)] = []
+    }
+
+    /// CPU time of the calling thread, in seconds.
+    static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 
     let store: Store
@@ -382,6 +393,7 @@ final class BatchWriter: @unchecked Sendable {
             lock.unlock()
             if failedAlready { return }
             let start = ContinuousClock.now
+            let cpu = BatchWriter.threadCPUSeconds()
             let outcomes: [Result<WriteOutcome, Error>]
             do {
                 outcomes = try store.writeBatch(analyses, analyzerVersion: version, force: force)
@@ -392,6 +404,7 @@ final class BatchWriter: @unchecked Sendable {
             let d = ContinuousClock.now - start
             var l = Ledger()
             l.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            l.cpuSeconds = BatchWriter.threadCPUSeconds() - cpu
             for (k, (a, outcome)) in zip(analyses, outcomes).enumerated() {
                 switch outcome {
                 case .success(.inserted): l.inserted += 1; BatchWriter.count(a, into: &l.rows)
@@ -408,6 +421,7 @@ final class BatchWriter: @unchecked Sendable {
             _ledger.unchanged += l.unchanged
             _ledger.failed += l.failed
             _ledger.seconds += l.seconds
+            _ledger.cpuSeconds += l.cpuSeconds
             for (k, v) in l.rows { _ledger.rows[k, default: 0] += v }
             for i in l.issues where _ledger.issues.count < maxIssues { _ledger.issues.append(i) }
             lock.unlock()

@@ -28,15 +28,18 @@ extension Store {
         try writeRetryingBusy { db in
             var results: [Result<WriteOutcome, Error>] = []
             results.reserveCapacity(analyses.count)
+            let cache = WriteCache()
             for a in analyses {
                 do {
                     var outcome = WriteOutcome.unchanged
                     try db.inSavepoint {
-                        outcome = try Store.write(a, analyzerVersion: analyzerVersion, force: force, in: db)
+                        outcome = try Store.write(a, analyzerVersion: analyzerVersion, force: force, cache: cache, in: db)
                         return .commit
                     }
                     results.append(.success(outcome))
                 } catch {
+                    // The savepoint rolled back rows the cache may name.
+                    cache.clear()
                     results.append(.failure(error))
                 }
             }
@@ -55,6 +58,11 @@ extension Store {
     /// The write itself; the caller provides the transaction.
     /// With `force`, an unchanged article is rewritten too (reprocess).
     public static func write(_ a: ArticleAnalysis, analyzerVersion: Int, force: Bool = false, in db: Database) throws -> WriteOutcome {
+        try write(a, analyzerVersion: analyzerVersion, force: force, cache: WriteCache(), in: db)
+    }
+
+    /// The write, with what earlier articles of the same transaction learned about actors.
+    static func write(_ a: ArticleAnalysis, analyzerVersion: Int, force: Bool, cache: WriteCache, in db: Database) throws -> WriteOutcome {
         let f = a.article
         var outcome = WriteOutcome.inserted
         var oldActorIDs: [Int64] = []
@@ -111,15 +119,32 @@ extension Store {
             INSERT INTO actor_aliases(actor_id, alias, source) VALUES (?, ?, 'text') ON CONFLICT(actor_id, alias) DO NOTHING
             """)
         for actor in a.actors {
-            var id = try Int64.fetchOne(userAlias, arguments: [actor.name])
+            // Most actors recur from article to article: inside one transaction their ids and
+            // user aliases cannot change, so each is looked up and upserted once per batch.
+            var id: Int64?
+            if let known = cache.userAlias[actor.name] {
+                id = known
+            } else {
+                id = try Int64.fetchOne(userAlias, arguments: [actor.name])
+                cache.userAlias[actor.name] = .some(id)
+            }
             if id == nil {
-                id = try Int64.fetchOne(actorUpsert, arguments: [actor.name, actor.kind.rawValue, actor.countryCode,
-                                                                 actor.cameoCode, actor.identityKey])
+                let key = actor.identityKey
+                let known = cache.actors[key]
+                if let known, known.hasCameo || actor.cameoCode == nil {
+                    id = known.id
+                } else {
+                    id = try Int64.fetchOne(actorUpsert, arguments: [actor.name, actor.kind.rawValue, actor.countryCode,
+                                                                     actor.cameoCode, key])
+                    cache.actors[key] = (id!, known?.hasCameo == true || actor.cameoCode != nil)
+                }
             }
             let actorID = id!
             actorIDs.append(actorID)
             for alias in actor.aliases where alias != actor.name {
-                try aliasInsert.execute(arguments: [actorID, alias])
+                if cache.aliases.insert(WriteCache.AliasKey(actor: actorID, alias: alias)).inserted {
+                    try aliasInsert.execute(arguments: [actorID, alias])
+                }
             }
         }
         func actorID(_ i: Int?) -> Int64? { i.flatMap { $0 >= 0 && $0 < actorIDs.count ? actorIDs[$0] : nil } }
@@ -212,7 +237,10 @@ extension Store {
                                                 q.saidOn, q.rule])
         }
 
-        if !oldActorIDs.isEmpty { try pruneActors(oldActorIDs, in: db) }
+        if !oldActorIDs.isEmpty {
+            try pruneActors(oldActorIDs, in: db)
+            cache.clear()
+        }
         return outcome
     }
 
@@ -245,6 +273,22 @@ extension Store {
         gmtime_r(&t, &tm)
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(tm.tm_year + 1900)-\(two(tm.tm_mon + 1))-\(two(tm.tm_mday))T\(two(tm.tm_hour)):\(two(tm.tm_min)):\(two(tm.tm_sec))Z"
+    }
+}
+
+/// What one write transaction has learned about actors: ids by identity key (and whether the
+/// stored row has a CAMEO code already), user-alias lookups by name, aliases written.
+/// Valid only inside that transaction; cleared when a savepoint rolls back or actors are pruned.
+final class WriteCache {
+    struct AliasKey: Hashable { var actor: Int64; var alias: String }
+    var actors: [String: (id: Int64, hasCameo: Bool)] = [:]
+    var userAlias: [String: Int64?] = [:]
+    var aliases = Set<AliasKey>()
+
+    func clear() {
+        actors.removeAll(keepingCapacity: true)
+        userAlias.removeAll(keepingCapacity: true)
+        aliases.removeAll(keepingCapacity: true)
     }
 }
 
