@@ -11,13 +11,13 @@ pick AS (
            (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = a.id) AS article_count
     FROM actors a, p
     WHERE lower(a.name) = lower(p.actor)
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE)
        OR (a.kind = 'state' AND a.country_code = upper(p.actor))
        OR a.cameo_code = upper(p.actor)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
     ORDER BY CASE
                WHEN lower(a.name) = lower(p.actor) THEN 0
-               WHEN a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)) THEN 1
+               WHEN a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE) THEN 1
                WHEN a.kind = 'state' AND a.country_code = upper(p.actor) THEN 2
                WHEN a.cameo_code = upper(p.actor) THEN 3
                ELSE 4

@@ -13,7 +13,7 @@ codes AS (
     SELECT a.country_code FROM actors a, p
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.country)))
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date, q.speaker_country,
        q.speaker_description, q.speaker_role, q.text AS quote_text,

@@ -18,7 +18,7 @@ who AS (
        OR a.country_code = upper(p.actor)
        OR a.cameo_code = upper(p.actor)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
 ),
 -- Article pairs and sentence pairs are counted apart: pairing every mention of an article
 -- with every other would grow with the square of the mentions.

@@ -11,7 +11,7 @@ codes AS (
     SELECT a.country_code FROM actors a, p
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND (lower(a.name) = lower(p.conflict)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.conflict)))
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.conflict COLLATE NOCASE))
 ),
 chosen AS (
     SELECT c.id FROM conflicts c, p

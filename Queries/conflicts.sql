@@ -13,7 +13,7 @@ codes AS (
     SELECT a.country_code FROM actors a, p
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.country)))
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
 ),
 reports AS (
     SELECT r.*, coalesce(r.as_of, ar.published_on) AS reported_on

@@ -18,7 +18,7 @@ who AS (
        OR a.country_code = upper(p.actor)
        OR a.cameo_code = upper(p.actor)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
 ),
 whom AS (
     SELECT a.id FROM actors a, p
@@ -27,7 +27,7 @@ whom AS (
        OR a.country_code = upper(p.other)
        OR a.cameo_code = upper(p.other)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.other)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
 ),
 ev AS (
     SELECT min(e.source_actor_id, e.target_actor_id) AS a_id, max(e.source_actor_id, e.target_actor_id) AS b_id,

@@ -18,7 +18,7 @@ who AS (
        OR a.country_code = upper(p.actor)
        OR a.cameo_code = upper(p.actor)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
 ),
 whom AS (
     SELECT a.id FROM actors a, p
@@ -27,7 +27,7 @@ whom AS (
        OR a.country_code = upper(p.other)
        OR a.cameo_code = upper(p.other)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.other)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
 )
 SELECT coalesce(e.occurred_on, ar.published_on) AS date,
        s.name AS source_name, e.cameo_code, c.description AS event_label, t.name AS target_name,

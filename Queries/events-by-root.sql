@@ -19,7 +19,7 @@ codes AS (
     SELECT a.country_code FROM actors a, p
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.country)))
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
 )
 SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month,
        s.country_code AS country, c.root, r.description AS root_label,

@@ -16,7 +16,7 @@ who AS (
        OR a.country_code = upper(p.speaker)
        OR a.cameo_code = upper(p.speaker)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.speaker) + 1))) = ' ' || lower(p.speaker))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.speaker)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.speaker COLLATE NOCASE))
 ),
 topic AS (
     SELECT a.id FROM actors a, p
@@ -25,7 +25,7 @@ topic AS (
        OR a.country_code = upper(p.about)
        OR a.cameo_code = upper(p.about)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.about) + 1))) = ' ' || lower(p.about))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.about)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.about COLLATE NOCASE))
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date,
        coalesce(a.name, q.speaker_description) AS speaker_name, q.speaker_role,

@@ -15,7 +15,7 @@ codes AS (
     SELECT a.country_code FROM actors a, p
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.country)))
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
 ),
 held AS (
     SELECT r.actor_id, r.title, r.country_code, r.of_actor_id,

@@ -14,7 +14,7 @@ who AS (
        OR a.country_code = upper(p.target)
        OR a.cameo_code = upper(p.target)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.target) + 1))) = ' ' || lower(p.target))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.target)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.target COLLATE NOCASE))
 ),
 codes AS (
     SELECT upper(p.target) AS code FROM p WHERE upper(p.target) GLOB '[A-Z][A-Z][A-Z]'

@@ -16,7 +16,7 @@ who AS (
        OR a.country_code = upper(p.actor)
        OR a.cameo_code = upper(p.actor)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
 ),
 codes AS (
     SELECT upper(p.actor) AS code FROM p WHERE upper(p.actor) GLOB '[A-Z][A-Z][A-Z]'

@@ -16,7 +16,7 @@ who AS (
        OR a.country_code = upper(p.imposer)
        OR a.cameo_code = upper(p.imposer)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.imposer) + 1))) = ' ' || lower(p.imposer))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.imposer)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.imposer COLLATE NOCASE))
 ),
 m AS (
     SELECT x.imposer_actor_id, x.action, x.kind, coalesce(x.stated_on, ar.published_on) AS on_date,

@@ -18,13 +18,13 @@ pick AS (
            (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = a.id) AS article_count
     FROM actors a, p
     WHERE lower(a.name) = lower(p.actor)
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE)
        OR (a.kind = 'state' AND a.country_code = upper(p.actor))
        OR a.cameo_code = upper(p.actor)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
     ORDER BY CASE
                WHEN lower(a.name) = lower(p.actor) THEN 0
-               WHEN a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)) THEN 1
+               WHEN a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE) THEN 1
                WHEN a.kind = 'state' AND a.country_code = upper(p.actor) THEN 2
                WHEN a.cameo_code = upper(p.actor) THEN 3
                ELSE 4
@@ -108,7 +108,7 @@ codes AS (
     SELECT a.country_code FROM actors a, p
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.country)))
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date, q.speaker_country,
        q.speaker_description, q.speaker_role, q.text AS quote_text,
@@ -138,7 +138,7 @@ codes AS (
     SELECT a.country_code FROM actors a, p
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND (lower(a.name) = lower(p.conflict)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.conflict)))
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.conflict COLLATE NOCASE))
 ),
 chosen AS (
     SELECT c.id, c.name FROM conflicts c, p
@@ -196,7 +196,7 @@ who AS (
        OR a.country_code = upper(p.actor)
        OR a.cameo_code = upper(p.actor)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
 ),
 -- Article pairs and sentence pairs are counted apart: pairing every mention of an article
 -- with every other would grow with the square of the mentions.
@@ -248,7 +248,7 @@ codes AS (
     SELECT a.country_code FROM actors a, p
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND (lower(a.name) = lower(p.conflict)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.conflict)))
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.conflict COLLATE NOCASE))
 ),
 chosen AS (
     SELECT c.id FROM conflicts c, p
@@ -284,7 +284,7 @@ codes AS (
     SELECT a.country_code FROM actors a, p
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.country)))
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
 ),
 reports AS (
     SELECT r.*, coalesce(r.as_of, ar.published_on) AS reported_on
@@ -335,7 +335,7 @@ who AS (
        OR a.country_code = upper(p.actor)
        OR a.cameo_code = upper(p.actor)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
 ),
 whom AS (
     SELECT a.id FROM actors a, p
@@ -344,7 +344,7 @@ whom AS (
        OR a.country_code = upper(p.other)
        OR a.cameo_code = upper(p.other)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.other)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
 ),
 ev AS (
     SELECT min(e.source_actor_id, e.target_actor_id) AS a_id, max(e.source_actor_id, e.target_actor_id) AS b_id,
@@ -396,7 +396,7 @@ who AS (
        OR a.country_code = upper(p.actor)
        OR a.cameo_code = upper(p.actor)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
 ),
 whom AS (
     SELECT a.id FROM actors a, p
@@ -405,7 +405,7 @@ whom AS (
        OR a.country_code = upper(p.other)
        OR a.cameo_code = upper(p.other)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.other)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
 )
 SELECT coalesce(e.occurred_on, ar.published_on) AS date,
        s.name AS source_name, e.cameo_code, c.description AS event_label, t.name AS target_name,
@@ -451,7 +451,7 @@ codes AS (
     SELECT a.country_code FROM actors a, p
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.country)))
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
 )
 SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month,
        s.country_code AS country, c.root, r.description AS root_label,
@@ -495,7 +495,7 @@ who AS (
        OR a.country_code = upper(p.actor)
        OR a.cameo_code = upper(p.actor)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
 ),
 whom AS (
     SELECT a.id FROM actors a, p
@@ -504,7 +504,7 @@ whom AS (
        OR a.country_code = upper(p.other)
        OR a.cameo_code = upper(p.other)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.other)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
 )
 SELECT coalesce(e.occurred_on, ar.published_on) AS date,
        s.name AS source_name, t.name AS target_name,
@@ -580,7 +580,7 @@ who AS (
        OR a.country_code = upper(p.speaker)
        OR a.cameo_code = upper(p.speaker)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.speaker) + 1))) = ' ' || lower(p.speaker))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.speaker)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.speaker COLLATE NOCASE))
 ),
 topic AS (
     SELECT a.id FROM actors a, p
@@ -589,7 +589,7 @@ topic AS (
        OR a.country_code = upper(p.about)
        OR a.cameo_code = upper(p.about)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.about) + 1))) = ' ' || lower(p.about))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.about)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.about COLLATE NOCASE))
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date,
        coalesce(a.name, q.speaker_description) AS speaker_name, q.speaker_role,
@@ -629,7 +629,7 @@ codes AS (
     SELECT a.country_code FROM actors a, p
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.country)))
+           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
 ),
 held AS (
     SELECT r.actor_id, r.title, r.country_code, r.of_actor_id,
@@ -684,7 +684,7 @@ who AS (
        OR a.country_code = upper(p.target)
        OR a.cameo_code = upper(p.target)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.target) + 1))) = ' ' || lower(p.target))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.target)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.target COLLATE NOCASE))
 ),
 codes AS (
     SELECT upper(p.target) AS code FROM p WHERE upper(p.target) GLOB '[A-Z][A-Z][A-Z]'
@@ -742,7 +742,7 @@ who AS (
        OR a.country_code = upper(p.target)
        OR a.cameo_code = upper(p.target)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.target) + 1))) = ' ' || lower(p.target))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.target)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.target COLLATE NOCASE))
 ),
 codes AS (
     SELECT upper(p.target) AS code FROM p WHERE upper(p.target) GLOB '[A-Z][A-Z][A-Z]'
@@ -784,7 +784,7 @@ who AS (
        OR a.country_code = upper(p.actor)
        OR a.cameo_code = upper(p.actor)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.actor)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
 ),
 codes AS (
     SELECT upper(p.actor) AS code FROM p WHERE upper(p.actor) GLOB '[A-Z][A-Z][A-Z]'
@@ -829,7 +829,7 @@ who AS (
        OR a.country_code = upper(p.imposer)
        OR a.cameo_code = upper(p.imposer)
        OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.imposer) + 1))) = ' ' || lower(p.imposer))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al WHERE lower(al.alias) = lower(p.imposer)))
+       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.imposer COLLATE NOCASE))
 ),
 m AS (
     SELECT x.imposer_actor_id, x.action, x.kind, coalesce(x.stated_on, ar.published_on) AS on_date,
