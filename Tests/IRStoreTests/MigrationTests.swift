@@ -142,5 +142,16 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        // Fed in pieces of every awkward size, the digest is the same as in one piece.
+        let text = Array((0..<300).map { UInt8($0 % 251) })
+        var whole = SHA256()
+        whole.update(text)
+        let expected = whole.finalize()
+        for piece in [1, 7, 63, 64, 65, 128, 299] {
+            var h = SHA256()
+            var i = 0
+            while i < text.count { h.update(text[i..<min(text.count, i + piece)]); i += piece }
+            #expect(h.finalize() == expected, "pieces of \(piece)")
+        }
     }
 }
