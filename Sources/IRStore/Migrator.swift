@@ -31,8 +31,12 @@ public enum Migrator {
         if current > all.count { throw StoreError.newerSchema(path: path, found: current, known: all.count) }
         if current == 0 {
             // An empty file or a foreign database? Refuse to add tables to someone else's schema.
+            // Version and tables read in one snapshot: another process creating the same file may
+            // commit its first migration between two separate reads.
             let foreign = try writer.read { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'") ?? 0
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if version > 0 { return 0 }
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'") ?? 0
             }
             if foreign > 0 {
                 throw StoreError.notADatabase(path: path, detail: "it holds tables that irkb did not create")
