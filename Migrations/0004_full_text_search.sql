@@ -25,3 +25,7 @@ CREATE TRIGGER quotes_au AFTER UPDATE OF text, speaker_description ON quotes BEG
     INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_description) VALUES ('delete', old.id, old.text, old.speaker_description);
     INSERT INTO quotes_fts(rowid, text, speaker_description) VALUES (new.id, new.text, new.speaker_description);
 END;
+
+-- Index the rows a database already holds when it is upgraded to this migration.
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
