@@ -13,8 +13,14 @@ public struct Analyzer: Sendable {
     public let sanctions: SanctionExtractor
     public let conflicts: ConflictExtractor
 
-    public init() {
-        actors = ActorRecognizer()
+    public init() { self.init(lexicon: .shared) }
+
+    /// An analyzer whose actor stage also knows the analyst's own actors:
+    /// `Analyzer(userActors: try store.userActors())`.
+    public init(userActors: [UserActor]) { self.init(lexicon: .with(userActors: userActors)) }
+
+    public init(lexicon: Lexicon) {
+        actors = ActorRecognizer(lexicon: lexicon)
         events = EventCoder()
         quotes = QuoteExtractor()
         sanctions = SanctionExtractor()

@@ -332,3 +332,35 @@ extension Store {
         }
     }
 }
+
+/// An actor the analyst added or named with `irkb actors add/alias`: what the recognizer
+/// should find in new text.
+public struct UserActor: Sendable, Equatable {
+    public var name: String
+    public var kind: ActorKind
+    public var countryCode: String?
+    public var cameoCode: String?
+    /// Aliases the analyst recorded.
+    public var aliases: [String]
+}
+
+extension Store {
+    /// Actors marked user-defined, and every actor with an alias the analyst recorded.
+    public func userActors() throws -> [UserActor] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.name, a.kind, a.country_code, a.cameo_code,
+                       (SELECT group_concat(al.alias, char(31)) FROM actor_aliases al
+                        WHERE al.actor_id = a.id AND al.source = 'user') AS aliases
+                FROM actors a
+                WHERE a.user_defined = 1
+                   OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id AND al.source = 'user')
+                ORDER BY a.id
+                """).map { r in
+                let aliases = (r["aliases"] as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
+                return UserActor(name: r["name"], kind: ActorKind(rawValue: r["kind"]) ?? .organization,
+                                 countryCode: r["country_code"], cameoCode: r["cameo_code"], aliases: aliases)
+            }
+        }
+    }
+}

@@ -40,7 +40,7 @@ struct IngestCommand: ParsableCommand {
         options.batchSize = batch
         options.force = force
         if let jobs { options.jobs = max(1, jobs) }
-        let ingestor = Ingestor(store: store, options: options)
+        let ingestor = Ingestor(store: store, analyzer: Analyzer(userActors: try store.userActors()), options: options)
         let show = progress.showProgress
         let result = try ingestor.ingest(paths: paths) { p in
             if show {

@@ -13,7 +13,7 @@ struct ReprocessCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.openReadWrite()
-        let result = try Ingestor(store: store).reprocess()
+        let result = try Ingestor(store: store, analyzer: Analyzer(userActors: try store.userActors())).reprocess()
         try report(result, strict: false, showSummary: progress.showProgress || summary, verb: "Reprocessed")
     }
 }

@@ -13,7 +13,7 @@ public struct ActorRecognizer: Sendable {
 
     public init() { lexicon = .shared }
 
-    init(lexicon: Lexicon) { self.lexicon = lexicon }
+    public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     public func analyze(_ doc: Document, context: ArticleContext) -> ActorAnalysis {
         var b = ActorResolver(doc: doc, context: context, lexicon: lexicon)

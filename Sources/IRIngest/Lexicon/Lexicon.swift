@@ -62,6 +62,32 @@ public final class Lexicon: Sendable {
     let trie: PhraseTrie
 
     /// Parses TSV files: '#' comments, a header line, tab-separated rows, '|' lists.
+    /// The shared lexicons plus the analyst's own organizations and groups (`irkb actors add`),
+    /// so their names and aliases are recognized in new text. Persons and states the analyst
+    /// names are left to the recognizer's patterns; their aliases redirect at write time.
+    public static func with(userActors: [UserActor]) -> Lexicon {
+        let extra = userActors.filter { $0.kind == .organization || $0.kind == .group }
+        guard !extra.isEmpty else { return .shared }
+        func clean(_ s: String) -> String {
+            String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "|" ? " " : $0 }).trimmingSpaces
+        }
+        var files = EmbeddedLexicons.files
+        if let k = files.firstIndex(where: { $0.name == "organizations.tsv" }) {
+            let header = Lexicon.table(files[k].contents).header
+            var text = files[k].contents
+            if !text.hasSuffix("\n") { text += "\n" }
+            for a in extra {
+                let values: [String: String] = [
+                    "name": clean(a.name), "aliases": a.aliases.map(clean).filter { !$0.isEmpty }.joined(separator: "|"),
+                    "kind": a.kind.rawValue, "country": a.countryCode ?? "", "cameo": a.cameoCode ?? "", "parent": "",
+                ]
+                text += header.map { values[$0] ?? "" }.joined(separator: "\t") + "\n"
+            }
+            files[k].contents = text
+        }
+        return Lexicon(files: files)
+    }
+
     static func table(_ text: String) -> (header: [String], rows: [[String]]) {
         var header: [String] = []
         var rows: [[String]] = []
