@@ -84,6 +84,9 @@ CREATE TABLE actor_roles (
 ) STRICT;
 CREATE INDEX actor_roles_actor ON actor_roles(actor_id);
 CREATE INDEX actor_roles_title ON actor_roles(title COLLATE NOCASE, country_code);
+CREATE INDEX actor_roles_of ON actor_roles(of_actor_id);
+CREATE INDEX actor_roles_article ON actor_roles(article_id);
+CREATE INDEX actor_roles_sentence ON actor_roles(sentence_id);
 
 CREATE TABLE places (
     id            INTEGER PRIMARY KEY,

@@ -91,6 +91,9 @@ CREATE TABLE actor_roles (
 ) STRICT;
 CREATE INDEX actor_roles_actor ON actor_roles(actor_id);
 CREATE INDEX actor_roles_title ON actor_roles(title COLLATE NOCASE, country_code);
+CREATE INDEX actor_roles_of ON actor_roles(of_actor_id);
+CREATE INDEX actor_roles_article ON actor_roles(article_id);
+CREATE INDEX actor_roles_sentence ON actor_roles(sentence_id);
 
 CREATE TABLE places (
     id            INTEGER PRIMARY KEY,
@@ -480,6 +483,7 @@ CREATE INDEX events_source ON events(source_actor_id);
 CREATE INDEX events_target ON events(target_actor_id);
 CREATE INDEX events_code ON events(cameo_code);
 CREATE INDEX events_date ON events(occurred_on);
+CREATE INDEX events_sentence ON events(sentence_id);  -- cascades from sentences, same-sentence lookups
 
 CREATE TABLE sanction_actions (
     action      TEXT PRIMARY KEY,              -- closed vocabulary of what is done to a measure
@@ -530,6 +534,7 @@ CREATE INDEX sanctions_imposer ON sanctions(imposer_actor_id);
 CREATE INDEX sanctions_target ON sanctions(target_actor_id);
 CREATE INDEX sanctions_target_country ON sanctions(target_country);
 CREATE INDEX sanctions_date ON sanctions(stated_on);
+CREATE INDEX sanctions_sentence ON sanctions(sentence_id);
 
 CREATE TABLE conflicts (
     id            INTEGER PRIMARY KEY,
@@ -547,6 +552,7 @@ CREATE TABLE conflict_parties (
     UNIQUE (conflict_id, actor_id, article_id)
 ) STRICT;
 CREATE INDEX conflict_parties_actor ON conflict_parties(actor_id);
+CREATE INDEX conflict_parties_article ON conflict_parties(article_id);
 
 CREATE TABLE conflict_reports (
     id                INTEGER PRIMARY KEY,
@@ -565,6 +571,7 @@ CREATE TABLE conflict_reports (
 ) STRICT;
 CREATE INDEX conflict_reports_conflict ON conflict_reports(conflict_id, as_of);
 CREATE INDEX conflict_reports_article ON conflict_reports(article_id);
+CREATE INDEX conflict_reports_sentence ON conflict_reports(sentence_id);
 
 CREATE TABLE quotes (
     id                   INTEGER PRIMARY KEY,
@@ -584,6 +591,7 @@ CREATE TABLE quotes (
 CREATE INDEX quotes_article ON quotes(article_id);
 CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
 CREATE INDEX quotes_country ON quotes(speaker_country);
+CREATE INDEX quotes_sentence ON quotes(sentence_id);
 
 """#),
         ("0004_full_text_search.sql", #"""

@@ -2,6 +2,12 @@ CREATE INDEX actor_aliases_alias ON actor_aliases(alias COLLATE NOCASE);
 
 CREATE INDEX actor_roles_actor ON actor_roles(actor_id);
 
+CREATE INDEX actor_roles_article ON actor_roles(article_id);
+
+CREATE INDEX actor_roles_of ON actor_roles(of_actor_id);
+
+CREATE INDEX actor_roles_sentence ON actor_roles(sentence_id);
+
 CREATE INDEX actor_roles_title ON actor_roles(title COLLATE NOCASE, country_code);
 
 CREATE INDEX actors_cameo ON actors(cameo_code);
@@ -16,9 +22,13 @@ CREATE INDEX articles_published ON articles(published_on);
 
 CREATE INDEX conflict_parties_actor ON conflict_parties(actor_id);
 
+CREATE INDEX conflict_parties_article ON conflict_parties(article_id);
+
 CREATE INDEX conflict_reports_article ON conflict_reports(article_id);
 
 CREATE INDEX conflict_reports_conflict ON conflict_reports(conflict_id, as_of);
+
+CREATE INDEX conflict_reports_sentence ON conflict_reports(sentence_id);
 
 CREATE INDEX conflicts_country ON conflicts(country_code);
 
@@ -27,6 +37,8 @@ CREATE INDEX events_article ON events(article_id);
 CREATE INDEX events_code ON events(cameo_code);
 
 CREATE INDEX events_date ON events(occurred_on);
+
+CREATE INDEX events_sentence ON events(sentence_id);
 
 CREATE INDEX events_source ON events(source_actor_id);
 
@@ -44,6 +56,8 @@ CREATE INDEX quotes_article ON quotes(article_id);
 
 CREATE INDEX quotes_country ON quotes(speaker_country);
 
+CREATE INDEX quotes_sentence ON quotes(sentence_id);
+
 CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
 
 CREATE INDEX sanctions_article ON sanctions(article_id);
@@ -51,6 +65,8 @@ CREATE INDEX sanctions_article ON sanctions(article_id);
 CREATE INDEX sanctions_date ON sanctions(stated_on);
 
 CREATE INDEX sanctions_imposer ON sanctions(imposer_actor_id);
+
+CREATE INDEX sanctions_sentence ON sanctions(sentence_id);
 
 CREATE INDEX sanctions_target ON sanctions(target_actor_id);
 
