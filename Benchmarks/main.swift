@@ -15,6 +15,7 @@ let usageText = """
            irkb-bench run --articles N[,N...] [--seed S] [--queries] [--reps R] [--json FILE] [--keep DIR]
            irkb-bench build-db --articles N --out PATH [--seed S] [--profile-sql]
            irkb-bench queries --db PATH [--reps R] [--json FILE] [--dir QUERIES_DIR]
+           irkb-bench write-only --articles N [--seed S] [--out PATH] [--sql SETUP]
     """
 
 struct Arguments {
@@ -95,6 +96,11 @@ do {
         let n = try args.int("articles")
         guard let out = args.values["out"] else { throw BenchError.usage("--out is required") }
         let r = try Bench.buildDatabase(articles: n, seed: seed, path: out, profileSQL: args.flags.contains("profile-sql"))
+        print(r)
+    case "write-only":
+        // The writer alone, for profiling: every article is analysed first, then written.
+        let n = try args.int("articles")
+        let r = try Bench.writeOnly(articles: n, seed: seed, path: args.values["out"], setupSQL: args.values["sql"])
         print(r)
     case "queries":
         guard let db = args.values["db"] else { throw BenchError.usage("--db is required") }
