@@ -426,7 +426,7 @@ struct ActorResolver {
                 return false
             }
         }
-        if doc.text(token: i).contains("-") { return false }
+        if doc.token(i, containsByte: 0x2D) { return false }  // hyphenated: "pro-Russian"
         return true
     }
 
