@@ -167,7 +167,9 @@ extension ActorResolver {
         }
         for p in actors.indices where actors[p].kind == .person {
             let sector = actors[p].sector
-            if let o = actors[p].organization, let oc = actors[o].cameo {
+            if let kc = actors[p].knownCameo {
+                actors[p].cameo = kc
+            } else if let o = actors[p].organization, let oc = actors[o].cameo {
                 actors[p].cameo = oc
             } else if let c = actors[p].country, let st = lex.state(c) {
                 let sec = sector.map { $0 == "IGO" ? "GOV" : $0 } ?? ""
