@@ -11,6 +11,8 @@ struct Grammar {
     let lex: VerbLexicon
     /// Token index -> index into `analysis.mentions` (-1: none).
     let mentionAt: [Int32]
+    /// First token of a place with a country -> index into `analysis.places`.
+    let placeAt: [Int: Int]
 
     init(doc: Document, analysis: ActorAnalysis, lexicon: VerbLexicon) {
         self.doc = doc
@@ -22,6 +24,11 @@ struct Grammar {
             for t in m.tokenRange where t < at.count && at[t] < 0 { at[t] = Int32(mi) }
         }
         self.mentionAt = at
+        var pa: [Int: Int] = [:]
+        for (k, p) in analysis.places.enumerated() where p.place.countryCode != nil && !p.tokenRange.isEmpty {
+            pa[p.tokenRange.lowerBound] = k
+        }
+        self.placeAt = pa
     }
 
     // MARK: - Word classes
@@ -203,6 +210,8 @@ struct Grammar {
                     if (s == "and" && e.kind != .reverse) || s == "or" || s == "but" || s == "that" || s == "which" || s == "who" || Grammar.clauseBoundaries.contains(s) { break }
                     // Quantities do not count against the gap: "gave X 5.1 million dollars of aid".
                     if t.kind == .number || s == "million" || s == "billion" { j += 1; k += 1; continue }
+                    // A hyphen joins a compound modifier and does not count either: "anti-aircraft missiles".
+                    if isHyphen(j) { j += 1; k += 1; continue }
                     j += 1
                 }
                 guard found >= 0 else { return nil }
@@ -300,6 +309,36 @@ struct Grammar {
             if t.kind == .punct, !isHyphen(j) { return nil }
             let s = w(j)
             if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) { return nil }
+            j += 1; n += 1
+        }
+        return nil
+    }
+
+    /// Roots whose act aims at a place, which stands for its state when no actor is named
+    /// (PETRARCH codes a place's country as the target): violence, shows of force, protests.
+    static let placeRoots: Set<String> = ["14", "15", "17", "18", "19", "20"]
+    /// Visits and meetings held somewhere: "arrived in Amman", "attend a summit in Geneva".
+    static let visitCodes: Set<String> = ["042", "043", "044"]
+    static let placeLinks: Set<String> = ["in", "at", "on", "to", "into", "against", "near", "over", "toward", "towards", "inside", "across"]
+
+    /// A place after `k` (the object, or after a locative preposition) with its country: returned
+    /// as the negative index -(place + 1), which the coder turns into the place's state.
+    func placeObject(after k: Int, end: Int) -> Int? {
+        guard !placeAt.isEmpty else { return nil }
+        var j = k
+        var n = 0
+        while j < end, n < 9 {
+            if let p = placeAt[j] {
+                var b = j - 1
+                while b >= k, w(b) == "the" || doc.tokens[b].isCapitalized { b -= 1 }
+                guard j == k || (b >= k - 1 && b >= 0 && Grammar.placeLinks.contains(w(b))) || (b >= 0 && w(b) == "of") else { return nil }
+                return -p - 1
+            }
+            if mentionIndex(at: j) != nil { return nil }
+            let t = doc.tokens[j]
+            if t.kind == .punct, !isHyphen(j), !isPossessive(j) { return nil }
+            let s = w(j)
+            if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) || s == "from" { return nil }
             j += 1; n += 1
         }
         return nil
@@ -695,6 +734,10 @@ struct Grammar {
                 } else if let o = violentRoots.contains(String(e.code.prefix(2))) ? placeTarget(after: m.end, end: end) : nil {
                     targets = [o]
                     rule = subj.rule + "|place-object"
+                } else if Grammar.placeRoots.contains(String(e.code.prefix(2))) || Grammar.visitCodes.contains(e.code),
+                          let o = placeObject(after: m.end, end: end) {
+                    targets = [o]
+                    rule = subj.rule + "|place-state"
                 } else if e.kind == .symmetric, sources.count >= 2 {
                     pairsSymmetric = true
                     rule = subj.rule + "|coordinated-symmetric"
@@ -739,10 +782,14 @@ struct Grammar {
             } else if violentRoots.contains(String(e.code.prefix(2))), let o = placeTarget(after: from, end: end) {
                 targets = [o]
                 targetRule = "place-object"
+            } else if Grammar.placeRoots.contains(String(e.code.prefix(2))) || Grammar.visitCodes.contains(e.code),
+                      let o = placeObject(after: from, end: end) {
+                targets = [o]
+                targetRule = "place-state"
             } else {
                 return []
             }
-            afterTarget = mention(targets.last!).tokenRange.upperBound
+            afterTarget = targets.last! >= 0 ? mention(targets.last!).tokenRange.upperBound : from
         } else {
             return []
         }
@@ -807,6 +854,8 @@ struct Grammar {
 
     /// The actor a mention stands for in an event: "the Trump administration" is the United States.
     func actorOf(_ mi: Int) -> Int {
+        // A place target (see `placeObject`) stays a negative index, resolved by the coder.
+        guard mi >= 0 else { return mi }
         let m = mention(mi)
         let a = analysis.actors[m.actor]
         let k = m.tokenRange.upperBound

@@ -18,7 +18,18 @@ public struct EventCoder: Sendable {
     }
 
     /// Events of the document; `places` receives the places events refer to (indices in `EventRow.place`).
+    /// Events whose target is only a place's state (an actor the analysis lacks) are left out: the
+    /// `inout` variant adds those states to the analysis.
     public func code(_ doc: Document, actors: ActorAnalysis, context: ArticleContext, places: inout [PlaceRow]) -> [EventRow] {
+        var copy = actors
+        let n = actors.actors.count
+        return code(doc, actors: &copy, context: context, places: &places).filter { ($0.source ?? 0) < n && ($0.target ?? 0) < n }
+    }
+
+    /// Events of the document. A violent act, a visit, a protest or a show of force aimed at a place
+    /// ("fired rockets at Kharkiv", "arrived in Amman") targets the place's state: when the article
+    /// names that state nowhere as an actor, it is appended to `actors.actors` (with no mention).
+    public func code(_ doc: Document, actors: inout ActorAnalysis, context: ArticleContext, places: inout [PlaceRow]) -> [EventRow] {
         let grammar = Grammar(doc: doc, analysis: actors, lexicon: VerbLexicon.shared)
         let dates = DateResolver(context: context)
         var out: [EventRow] = []
@@ -33,7 +44,12 @@ public struct EventCoder: Sendable {
             guard start < s.tokenRange.upperBound else { continue }
             let coded = grammar.code(sentence: si, from: start)
             var seen = Set<String>()
-            for c in coded where modes.contains(c.mode) {
+            for var c in coded where modes.contains(c.mode) {
+                if c.target < 0 {
+                    // A place's state: the article's actor for it, else a new one.
+                    guard let t = placeState(-c.target - 1, actors: &actors) else { continue }
+                    c.target = t
+                }
                 guard c.source != c.target else { continue }
                 let key = "\(c.source)|\(c.target)|\(c.code.prefix(2))"
                 if !seen.insert(key).inserted { continue }
@@ -55,6 +71,15 @@ public struct EventCoder: Sendable {
             }
         }
         return out
+    }
+
+    /// The actor of the state a place (index into `actors.places`) lies in.
+    func placeState(_ k: Int, actors: inout ActorAnalysis) -> Int? {
+        guard k < actors.places.count, let iso = actors.places[k].place.countryCode else { return nil }
+        if let a = actors.actors.firstIndex(where: { $0.kind == .state && $0.countryCode == iso }) { return a }
+        guard let st = Lexicon.shared.state(iso) else { return nil }
+        actors.actors.append(ActorRow(name: st.name, kind: .state, countryCode: iso, cameoCode: st.cameo))
+        return actors.actors.count - 1
     }
 
     static let clauseWords: Set<String> = [
