@@ -88,6 +88,10 @@ struct Grammar {
         for f in ["about", "likely", "poised", "ready", "going", "willing", "prepared", "determined", "eager"] { s.insert(f) }
         return s
     }()
+    /// Verbs whose "to"-infinitive is a threatened act: "threatened to cut ties".
+    static let threatGovernors: Set<String> = Set(["threaten", "vow", "warn", "swear"].flatMap { VerbLexicon.inflections(of: $0) } + ["sworn", "swore"])
+    /// Verbs whose "to"-infinitive is wished for: a violent act wished for is a threat of force.
+    static let desireGovernors: Set<String> = Set(["want", "wish", "seek"].flatMap { VerbLexicon.inflections(of: $0) } + ["sought"])
     static let hypotheticalGovernors: Set<String> = {
         var s = Set<String>()
         for v in ["want", "hope", "seek", "try", "attempt", "offer", "propose", "threaten", "urge", "ask", "call", "demand",
@@ -316,6 +320,7 @@ struct Grammar {
 
     /// Roots whose act aims at a place, which stands for its state when no actor is named
     /// (PETRARCH codes a place's country as the target): violence, shows of force, protests.
+    static let mutualRoots: Set<String> = ["03", "04", "05", "06"]
     static let placeRoots: Set<String> = ["14", "15", "17", "18", "19", "20"]
     /// Visits and meetings held somewhere: "arrived in Amman", "attend a summit in Geneva".
     static let visitCodes: Set<String> = ["042", "043", "044"]
@@ -738,7 +743,9 @@ struct Grammar {
                           let o = placeObject(after: m.end, end: end) {
                     targets = [o]
                     rule = subj.rule + "|place-state"
-                } else if e.kind == .symmetric, sources.count >= 2 {
+                } else if e.kind == .symmetric || Grammar.mutualRoots.contains(String(e.code.prefix(2))), sources.count >= 2 {
+                    // "Jordan and Britain agreed to hold exercises": a cooperative act of coordinated
+                    // subjects with no object is mutual.
                     pairsSymmetric = true
                     rule = subj.rule + "|coordinated-symmetric"
                 } else {
@@ -897,8 +904,18 @@ struct Grammar {
             if code.hasPrefix("086") { return ("0355", .asserted) }
             if code.hasPrefix("087") { return ("0356", .asserted) }
             return ("035", .asserted)
+        case "14":
+            return ("133", .asserted)
+        case "16":
+            let map = ["160": "1313", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136"]
+            return (map[String(code.prefix(3))] ?? "131", .asserted)
         case "17":
+            if code.hasPrefix("172") { return (code.count == 4 ? "132" + code.suffix(1) : "132", .asserted) }
             return ("137", .asserted)
+        case "19" where code.hasPrefix("191"):
+            return ("1381", .asserted)
+        case "19" where code.hasPrefix("192"):
+            return ("1382", .asserted)
         case "18", "19", "20":
             return ("138", .asserted)
         default:
@@ -949,6 +966,11 @@ struct Grammar {
                 if h >= start {
                     let gv = w(h)
                     if Grammar.futureGovernors.contains(gv) { result = result ?? .future; break }
+                    // "threatened to break relations", "vowed to retaliate": the act is what is threatened;
+                    // "wants to attack" is a threat of force.
+                    if Grammar.threatGovernors.contains(gv) || (Grammar.desireGovernors.contains(gv) && violentRoots.contains(String(entry.code.prefix(2)))) {
+                        result = result ?? .future; break
+                    }
                     if gv == "failed" || gv == "refused" || gv == "declined" { return .negated }
                     if Grammar.assertedGovernors.contains(gv) { break }
                 }
@@ -979,7 +1001,9 @@ struct Grammar {
         }
         if let r = result, r == .negated { return denied ? .denied : .negated }
         if denied { return .denied }
-        if conditional { return .conditional }
+        // A threat made on a condition is still a threat ("threatened to break relations unless ..."),
+        // and so is an act announced for the future on a condition ("will withdraw unless ...").
+        if conditional, !entry.code.hasPrefix("13"), result != .future { return .conditional }
         return result ?? .asserted
     }
 }
