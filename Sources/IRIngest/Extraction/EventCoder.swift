@@ -43,7 +43,7 @@ public struct EventCoder: Sendable {
             }
             guard start < s.tokenRange.upperBound else { continue }
             let coded = grammar.code(sentence: si, from: start)
-            var seen = Set<String>()
+            var seen: [String: Int] = [:]
             for var c in coded where modes.contains(c.mode) {
                 if c.target < 0 {
                     // A place's state: the article's actor for it, else a new one.
@@ -52,7 +52,18 @@ public struct EventCoder: Sendable {
                 }
                 guard c.source != c.target else { continue }
                 let key = "\(c.source)|\(c.target)|\(c.code.prefix(2))"
-                if !seen.insert(key).inserted { continue }
+                if let k = seen[key] {
+                    // "threatened to bomb": the act threatened (138) says more than the bare threat (130).
+                    if k >= 0, out[k].cameoCode.count == 3, out[k].cameoCode.hasSuffix("0"), c.code != out[k].cameoCode {
+                        out[k].cameoCode = c.code
+                        out[k].lexiconEntry = c.entry.pattern + " -> " + c.entry.code
+                        out[k].triggerText = doc.text(tokens: c.trigger.lowerBound, c.trigger.upperBound - 1)
+                        out[k].startChar = doc.scalarOffset(doc.tokens[c.trigger.lowerBound].start)
+                        out[k].endChar = doc.scalarOffset(doc.tokens[c.trigger.upperBound - 1].end)
+                    }
+                    continue
+                }
+                seen[key] = -1
                 var row = EventRow(sentence: si, source: c.source, target: c.target, cameoCode: c.code,
                                    mode: c.mode, triggerText: doc.text(tokens: c.trigger.lowerBound, c.trigger.upperBound - 1),
                                    startChar: doc.scalarOffset(doc.tokens[c.trigger.lowerBound].start),
@@ -67,6 +78,7 @@ public struct EventCoder: Sendable {
                 if let p = place(for: c, sentence: si, doc: doc, analysis: actors, context: context, dateSource: row.dateSource) {
                     if let k = places.firstIndex(of: p) { row.place = k } else { places.append(p); row.place = places.count - 1 }
                 }
+                seen[key] = out.count
                 out.append(row)
             }
         }

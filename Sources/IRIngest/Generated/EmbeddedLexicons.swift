@@ -5790,6 +5790,7 @@ promise to	030	v
 vow to support|help|aid	033	v
 agree to cooperate with	030	v
 agree to	030	v
+ready|willing|prepared to	030	v
 agree to meet|talk|negotiate	036	v
 express intent|intention to cooperate with	030	v
 seek to deepen|strengthen|expand ties|relations|partnership|cooperation with	031	v
@@ -6089,6 +6090,8 @@ dismiss	120	v
 spurn	120	v
 turn down	120	v
 rejection of	120	n
+refuse to	120	v
+decline to	120	v
 refuse to meet|talk|negotiate	125	v
 refuse to meet|talk|negotiate with	125	v
 decline to meet|talk|negotiate with	125	v

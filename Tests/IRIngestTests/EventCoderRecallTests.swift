@@ -1,0 +1,139 @@
+import Testing
+import IRStore
+@testable import IRIngest
+
+/// Runs the whole pipeline front (parser, actor recognizer, event coder) over a sentence written
+/// for the test; events as "SOURCE-COUNTRY code TARGET-COUNTRY".
+private func coded(_ text: String, published: String? = "2016-04-12") -> (events: [String], actors: ActorAnalysis) {
+    let parsed = ArticleParser.parse(RawArticle(title: "t", text: text, published: published, location: "test"),
+                                     places: { Gazetteer.shared.place(named: $0) })
+    var a = ActorRecognizer().analyze(parsed.document, context: parsed.context)
+    var places: [PlaceRow] = []
+    let ev = EventCoder().code(parsed.document, actors: &a, context: parsed.context, places: &places)
+    let rows = ev.map { e -> String in
+        let s = e.source.map { a.actors[$0].countryCode ?? a.actors[$0].cameoCode ?? "-" } ?? "-"
+        let t = e.target.map { a.actors[$0].countryCode ?? a.actors[$0].cameoCode ?? "-" } ?? "-"
+        return "\(s) \(e.cameoCode) \(t)"
+    }
+    return (rows, a)
+}
+
+private func roots(_ text: String) -> [String] {
+    coded(text).events.map { r in
+        let p = r.split(separator: " ")
+        return "\(p[0]) \(p[1].prefix(2)) \(p[2])"
+    }
+}
+
+@Suite("Known persons")
+struct KnownPersonTests {
+    @Test func surnameAloneNamesTheLeaderAndHisState() {
+        let (_, a) = coded("Erdogan telephoned Putin on Monday.")
+        let e = a.actors.first { $0.name == "Recep Tayyip Erdogan" }
+        #expect(e?.kind == .person)
+        #expect(e?.countryCode == "TUR")
+        #expect(e?.cameoCode == "TURGOV")
+        #expect(a.actors.first { $0.name == "Vladimir Putin" }?.countryCode == "RUS")
+    }
+
+    @Test func fullNameWithoutTitleGetsItsCountry() {
+        let (_, a) = coded("Angela Merkel spoke to reporters after a long night of talks.")
+        #expect(a.actors.first { $0.name == "Angela Merkel" }?.countryCode == "DEU")
+    }
+
+    @Test func fullNameAndSurnameAreOnePerson() {
+        let (_, a) = coded("Narendra Modi arrived on Sunday. Modi later met business leaders.")
+        #expect(a.actors.filter { $0.kind == .person }.count == 1)
+    }
+
+    @Test func contextDoesNotOverrideAKnownCountry() {
+        // The sentence names South Africa, but the French president is French.
+        let (_, a) = coded("President Jacques Chirac welcomed a South African delegation on Friday.")
+        #expect(a.actors.first { $0.name == "Jacques Chirac" }?.countryCode == "FRA")
+    }
+
+    @Test func internationalOfficialsTakeTheirOrganizationsCode() {
+        let (_, a) = coded("Guterres urged both sides to return to the table.")
+        let g = a.actors.first { $0.name == "Antonio Guterres" }
+        #expect(g?.countryCode == nil)
+        #expect(g?.cameoCode == "IGOUNO")
+    }
+
+    @Test func knownLeadersCodeEventsByCountry() {
+        #expect(roots("Netanyahu criticized Abbas on Sunday.") == ["ISR 11 PSE"])
+    }
+}
+
+@Suite("Event recall rules")
+struct EventRecallTests {
+    // MARK: place targets
+
+    @Test func violenceAimedAtACityTargetsItsState() {
+        let (ev, a) = coded("Syrian troops shelled Idlib overnight.")
+        #expect(ev.map { String($0.dropFirst(4).prefix(2)) } == ["19"])
+        #expect(ev.first?.hasSuffix(" SYR") == true)
+        // The state joins the actors without a mention.
+        let syr = a.actors.firstIndex { $0.kind == .state && $0.countryCode == "SYR" }
+        #expect(syr != nil)
+    }
+
+    @Test func fireAtAStateNamedOnceToLocate() {
+        #expect(roots("Kenya fired long-range missiles at Somalia on Friday.") == ["KEN 19 SOM"])
+    }
+
+    @Test func visitToACityTargetsItsState() {
+        #expect(roots("The Peruvian president arrived in Santiago on Monday.") == ["PER 04 CHL"])
+    }
+
+    @Test func placeTargetsNeedAViolentOrVisitingAct() {
+        // Praise is not aimed at where it was said.
+        #expect(roots("Brazil praised the agreement in Geneva.").isEmpty)
+    }
+
+    @Test func theOldEntryPointLeavesPlaceStatesOut() {
+        let f = EventFixture("Syrian troops shelled Idlib overnight.", actors: [("Syria", ["Syrian troops"])],
+                             places: [(PlaceRow(name: "Idlib", countryCode: "SYR", kind: "city"), "Idlib")])
+        #expect(f.events().isEmpty)
+    }
+
+    // MARK: threats
+
+    @Test func conditionalThreatIsStillAThreat() {
+        #expect(coded("Moscow threatened to cut ties with Tbilisi unless the troops left.").events.contains("RUS 1313 GEO"))
+    }
+
+    @Test func threatenedViolenceIsAThreatOfForce() {
+        #expect(coded("Iran threatened to bomb Iraq again.").events.contains("IRN 138 IRQ"))
+    }
+
+    @Test func wantingToAttackIsAThreatOfForce() {
+        #expect(coded("Venezuela wants to attack Guyana.").events == ["VEN 138 GUY"])
+    }
+
+    @Test func futureBoycottIsAThreatToBoycott() {
+        #expect(coded("Belarus said it would boycott Lithuania.").events == ["BLR 1312 LTU"])
+    }
+
+    @Test func wantingToVisitIsNoEvent() {
+        #expect(coded("Chile wants to visit Peru.").events.isEmpty)
+    }
+
+    // MARK: mutual acts, intentions, refusals
+
+    @Test func coordinatedSubjectsOfAnAgreementActMutually() {
+        let ev = roots("Ghana and Togo agreed to hold joint patrols.")
+        #expect(Set(ev) == ["GHA 03 TGO", "TGO 03 GHA"])
+    }
+
+    @Test func readinessToActIsAnIntent() {
+        #expect(roots("Norway is ready to send medical teams to Ukraine.") == ["NOR 03 UKR"])
+    }
+
+    @Test func refusalOfAnUncodedActIsARejection() {
+        #expect(roots("Pakistan refused to join the coalition against Yemen.") == ["PAK 12 YEM"])
+    }
+
+    @Test func hyphenatedModifiersDoNotCountInAPatternGap() {
+        #expect(roots("Chile fired anti-ship missiles at Peru.") == ["CHL 19 PER"])
+    }
+}
