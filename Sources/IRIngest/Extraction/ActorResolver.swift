@@ -211,6 +211,11 @@ extension ActorResolver {
             out.roles.append(r2)
         }
         out.places = places.sorted { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+        for h in locationHints {
+            guard let st = lex.state(h.iso) else { continue }
+            out.locationHints.append(PlaceMention(place: PlaceRow(name: st.name, countryCode: h.iso, kind: "country"),
+                                                  tokenRange: h.token..<h.token + 1, sentence: h.sentence))
+        }
         return out
     }
 }

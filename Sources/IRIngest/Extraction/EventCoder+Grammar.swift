@@ -28,6 +28,10 @@ struct Grammar {
         for (k, p) in analysis.places.enumerated() where p.place.countryCode != nil && !p.tokenRange.isEmpty {
             pa[p.tokenRange.lowerBound] = k
         }
+        // "shelled Iraqi towns": the adjective's state, numbered after the places.
+        for (k, p) in analysis.locationHints.enumerated() where !p.tokenRange.isEmpty && pa[p.tokenRange.lowerBound] == nil {
+            pa[p.tokenRange.lowerBound] = analysis.places.count + k
+        }
         self.placeAt = pa
     }
 
@@ -321,6 +325,8 @@ struct Grammar {
     /// Roots whose act aims at a place, which stands for its state when no actor is named
     /// (PETRARCH codes a place's country as the target): violence, shows of force, protests.
     static let mutualRoots: Set<String> = ["03", "04", "05", "06"]
+    /// Acts on people or property that belong to an actor: "expelled diplomats of X", "seized assets of X".
+    static let ownerRoots: Set<String> = ["16", "17"]
     static let placeRoots: Set<String> = ["14", "15", "17", "18", "19", "20"]
     /// Visits and meetings held somewhere: "arrived in Amman", "attend a summit in Geneva".
     static let visitCodes: Set<String> = ["042", "043", "044"]
@@ -732,8 +738,9 @@ struct Grammar {
                     // "denies Western and Ukrainian accusations", "condemned the move announced by X"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
-                } else if violentRoots.contains(String(e.code.prefix(2))), !e.endsInPreposition, let o = npOwner(from: m.end, end: end) {
-                    // "bombarded a government-held part of Syria's second city"
+                } else if violentRoots.contains(String(e.code.prefix(2))) || Grammar.ownerRoots.contains(String(e.code.prefix(2))),
+                          !e.endsInPreposition, let o = npOwner(from: m.end, end: end) {
+                    // "bombarded a government-held part of Syria's second city", "expelled inspectors of the IAEA"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
                 } else if let o = violentRoots.contains(String(e.code.prefix(2))) ? placeTarget(after: m.end, end: end) : nil {

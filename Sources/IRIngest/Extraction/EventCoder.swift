@@ -87,7 +87,9 @@ public struct EventCoder: Sendable {
 
     /// The actor of the state a place (index into `actors.places`) lies in.
     func placeState(_ k: Int, actors: inout ActorAnalysis) -> Int? {
-        guard k < actors.places.count, let iso = actors.places[k].place.countryCode else { return nil }
+        let n = actors.places.count
+        let place = k < n ? actors.places[k].place : k - n < actors.locationHints.count ? actors.locationHints[k - n].place : nil
+        guard let iso = place?.countryCode else { return nil }
         if let a = actors.actors.firstIndex(where: { $0.kind == .state && $0.countryCode == iso }) { return a }
         guard let st = Lexicon.shared.state(iso) else { return nil }
         actors.actors.append(ActorRow(name: st.name, kind: .state, countryCode: iso, cameoCode: st.cameo))

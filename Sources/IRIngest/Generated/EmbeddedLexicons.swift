@@ -6134,6 +6134,9 @@ mass troop|troops|force|forces near|on|along	154	v
 deploy troop|troops|force|forces|warship|warships near|on|along border with	154	v
 military buildup|build-up near|on|along|against	154	n
 put force|forces|troops|military on alert	152	v
+strengthen|reinforce|bolster|boost force|forces|troops|presence|deployment in|on|near|along	154	v
+send reinforcement|reinforcements to	154	v
+mobilize|mobilise troop|troops|reservist|reservists|army|forces against	154	v
 show of force against	150	n
 # 16 reduce relations
 hit _ with sanction|sanctions|tariffs	163	v
@@ -6200,6 +6203,10 @@ ban	172	v
 crack down on	175	v
 crackdown on|against	175	n
 confiscate	1711	v
+demolish|raze|bulldoze	1712	v
+set fire to	1712	v
+torch	1712	v
+outlaw	172	v
 seize tanker|tankers|ship|ships|vessel|vessels|asset|assets|property	171	v
 raid	170	v
 coerce	170	v
