@@ -355,6 +355,27 @@ struct Grammar {
         return nil
     }
 
+    /// "the country" as the object: the state named last before it, in its sentence or the one before
+    /// ("US troops remain in Afghanistan, years after Washington invaded the country").
+    func countryAnaphor(at k: Int, end: Int, sources: [Int]) -> Int? {
+        guard k + 1 < end, w(k) == "the", w(k + 1) == "country" || w(k + 1) == "nation" else { return nil }
+        if k + 2 < end, doc.tokens[k + 2].kind == .word, !Grammar.objectStops.contains(w(k + 2)), !Grammar.clauseBoundaries.contains(w(k + 2)) { return nil }
+        guard let si = doc.sentenceIndex(ofToken: k) else { return nil }
+        let lower = si > 0 ? doc.sentences[si - 1].tokenRange.lowerBound : doc.sentences[si].tokenRange.lowerBound
+        let own = Set(sources.map { mention($0).actor })
+        var j = k - 1
+        while j >= lower {
+            if let mi = mentionIndex(at: j) {
+                let a = mention(mi).actor
+                if analysis.actors[a].kind == .state, !own.contains(a), !mention(mi).isAnaphor { return mi }
+                j = mention(mi).tokenRange.lowerBound - 1
+                continue
+            }
+            j -= 1
+        }
+        return nil
+    }
+
     /// The actor an object noun phrase belongs to: "Western and Ukrainian accusations", "the move
     /// announced on Monday by X", "the decision of X". Stops at a clause or a place phrase.
     func npOwner(from k: Int, end: Int) -> Int? {
@@ -418,10 +439,30 @@ struct Grammar {
         return out
     }
 
+    /// The first token of the noun phrase that mention `mi` heads: the title and the state or body
+    /// that modify it ("Armenian Prime Minister [Nikol Pashinyan]", "Russia's foreign minister [X]").
+    func npStart(_ mi: Int, start: Int) -> Int {
+        var k = mention(mi).tokenRange.lowerBound - 1
+        var first = k + 1
+        var titles = 0
+        while k >= start, titles < 6 {
+            let s = w(k)
+            if doc.tokens[k].kind == .word, Grammar.titleWords.contains(s), s != "of" {
+                titles += 1; first = k; k -= 1; continue
+            }
+            if titles > 0, isPossessive(k), k - 1 >= start, let m2 = mentionIndex(at: k - 1) {
+                first = mention(m2).tokenRange.lowerBound; break
+            }
+            if titles > 0, let m2 = mentionIndex(at: k) { first = mention(m2).tokenRange.lowerBound }
+            break
+        }
+        return first
+    }
+
     /// Mention `mi` and the actors coordinated before it: "X and Y" seen from Y.
     func coordinatedLeft(_ mi: Int, start: Int) -> [Int] {
         var out = [mi]
-        var k = mention(mi).tokenRange.lowerBound - 1
+        var k = npStart(mi, start: start) - 1
         var sawAnd = false
         while k > start {
             while k > start, Grammar.determiners.contains(w(k)) && w(k) != "both" { k -= 1 }
@@ -750,6 +791,9 @@ struct Grammar {
                           let o = placeObject(after: m.end, end: end) {
                     targets = [o]
                     rule = subj.rule + "|place-state"
+                } else if let o = countryAnaphor(at: m.end, end: end, sources: sources) {
+                    targets = [o]
+                    rule = subj.rule + "|country-anaphor"
                 } else if e.kind == .symmetric || Grammar.mutualRoots.contains(String(e.code.prefix(2))), sources.count >= 2 {
                     // "Jordan and Britain agreed to hold exercises": a cooperative act of coordinated
                     // subjects with no object is mutual.
