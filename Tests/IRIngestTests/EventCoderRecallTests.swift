@@ -133,6 +133,33 @@ struct EventRecallTests {
         #expect(roots("Pakistan refused to join the coalition against Yemen.") == ["PAK 12 YEM"])
     }
 
+    // MARK: noun phrases
+
+    @Test func locationHintTargetsTheAdjectivesState() {
+        #expect(roots("Chad shelled Sudanese villages overnight.") == ["TCD 19 SDN"])
+    }
+
+    @Test func expulsionOfAnOrganizationsPeople() {
+        let ev = coded("Mali expelled officials of the African Union on Monday.")
+        #expect(ev.events.count == 1)
+        #expect(ev.events.first?.hasPrefix("MLI 166 ") == true)
+        let au = ev.actors.actors.first { $0.name == "African Union" }
+        #expect(au != nil && ev.events.first?.hasSuffix(" " + (au?.cameoCode ?? "?")) == true)
+    }
+
+    @Test func coordinationAcrossATitlePhrase() {
+        let ev = roots("Vladimir Putin and Armenian Prime Minister Nikol Pashinyan discussed the border in a phone call.")
+        #expect(Set(ev) == ["RUS 04 ARM", "ARM 04 RUS"])
+    }
+
+    @Test func theCountryStandsForTheStateNamedBefore() {
+        #expect(roots("Troops are still in Iraq, years after Washington invaded the country.") == ["USA 19 IRQ"])
+    }
+
+    @Test func theCountryNeedsAStateBeforeIt() {
+        #expect(roots("Washington invaded the country.").isEmpty)
+    }
+
     @Test func hyphenatedModifiersDoNotCountInAPatternGap() {
         #expect(roots("Chile fired anti-ship missiles at Peru.") == ["CHL 19 PER"])
     }

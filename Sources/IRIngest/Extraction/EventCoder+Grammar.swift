@@ -371,6 +371,8 @@ struct Grammar {
                 j = mention(mi).tokenRange.lowerBound - 1
                 continue
             }
+            // A state named only as a place ("in Iraq") is the country too.
+            if let p = placeAt[j], p < analysis.places.count, analysis.places[p].place.kind == "country" { return -p - 1 }
             j -= 1
         }
         return nil
