@@ -160,6 +160,16 @@ struct EventRecallTests {
         #expect(roots("Washington invaded the country.").isEmpty)
     }
 
+    @Test func attendingAGatheringVisitsItsState() {
+        #expect(roots("The Chilean president will attend a summit in Lima.") == ["CHL 04 PER"])
+        // A body's meeting is no visit to the body.
+        #expect(roots("Ireland attended the NATO summit.").isEmpty)
+    }
+
+    @Test func approximateQuantitiesBeforeTheObject() {
+        #expect(roots("Kenya released over 40 Somali fishermen on Friday.") == ["KEN 08 SOM"])
+    }
+
     @Test func hyphenatedModifiersDoNotCountInAPatternGap() {
         #expect(roots("Chile fired anti-ship missiles at Peru.") == ["CHL 19 PER"])
     }

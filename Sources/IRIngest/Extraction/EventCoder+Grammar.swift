@@ -289,6 +289,11 @@ struct Grammar {
                 || (s == "up" && w(j + 1) == "to") || (s == "as" && w(j + 1) == "many") {
                 j += 2; continue
             }
+            // "freed over 150 prisoners", "some 40 soldiers"
+            if j + 1 < end, ["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately"].contains(s),
+               doc.tokens[j + 1].kind == .number || NumberWords.wordValue(w(j + 1)) != nil {
+                j += 1; continue
+            }
             if crossPrepositions {
                 if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) || Grammar.locatives.contains(s) { return nil }
             } else if Grammar.objectStops.contains(s) || Grammar.clauseBoundaries.contains(s) {
@@ -805,6 +810,12 @@ struct Grammar {
                     return []
                 }
             }
+        }
+        // "attended the summit in Geneva", "attend the Beijing Olympics": a visit to the state where
+        // the gathering is; attending a body's meeting is no visit to the body.
+        if e.head.contains("attend") {
+            targets = targets.filter { $0 < 0 || analysis.actors[mention($0).actor].kind == .state }
+            if targets.isEmpty { return [] }
         }
         let mode = self.mode(first, start: start, end: end, earlier: earlier, entry: e)
         var out: [CodedEvent] = []

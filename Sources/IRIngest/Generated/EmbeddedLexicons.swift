@@ -5790,7 +5790,7 @@ promise to	030	v
 vow to support|help|aid	033	v
 agree to cooperate with	030	v
 agree to	030	v
-ready|willing|prepared to	030	v
+ready|willing to	030	v
 agree to meet|talk|negotiate	036	v
 express intent|intention to cooperate with	030	v
 seek to deepen|strengthen|expand ties|relations|partnership|cooperation with	031	v
@@ -5834,6 +5834,7 @@ trip to	042	n
 travel to	042	v
 fly to	042	v
 arrive in	042	v
+attend	042	v
 host	043	v
 receive	043	v
 receive visit from	042	r
