@@ -170,6 +170,26 @@ struct EventRecallTests {
         #expect(roots("Kenya released over 40 Somali fishermen on Friday.") == ["KEN 08 SOM"])
     }
 
+    @Test func aPatternsPrepositionIntroducesAPlaceTarget() {
+        #expect(roots("Ethiopia lifted the curfew in Eritrea on Sunday.") == ["ETH 08 ERI"])
+        #expect(roots("Egypt withdrew its troops from Libya.") == ["EGY 08 LBY"])
+        // A place further on only locates the act.
+        #expect(roots("Brazil held talks with officials in Geneva.").isEmpty)
+    }
+
+    @Test func coordinatedSubjectsOfACooperativeNoun() {
+        #expect(Set(roots("Peru and Chile resumed negotiations on Monday.")) == ["PER 04 CHL", "CHL 04 PER"])
+        #expect(Set(roots("Ghana and Togo restored diplomatic ties.")) == ["GHA 05 TGO", "TGO 05 GHA"])
+    }
+
+    @Test func threatOfUnspecifiedAction() {
+        #expect(roots("Japan threatened further action against China.") == ["JPN 13 CHN"])
+    }
+
+    @Test func aTitlesStateAsTheObject() {
+        #expect(roots("Putin offered to negotiate with the president of Georgia.") == ["RUS 03 GEO"])
+    }
+
     @Test func hyphenatedModifiersDoNotCountInAPatternGap() {
         #expect(roots("Chile fired anti-ship missiles at Peru.") == ["CHL 19 PER"])
     }

@@ -294,6 +294,8 @@ struct Grammar {
                doc.tokens[j + 1].kind == .number || NumberWords.wordValue(w(j + 1)) != nil {
                 j += 1; continue
             }
+            // "met the president of Armenia": a title's "of" leads to the state it serves.
+            if s == "of", j > k, Grammar.titleWords.contains(w(j - 1)), w(j - 1) != "of" { j += 1; continue }
             if crossPrepositions {
                 if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) || Grammar.locatives.contains(s) { return nil }
             } else if Grammar.objectStops.contains(s) || Grammar.clauseBoundaries.contains(s) {
@@ -330,6 +332,7 @@ struct Grammar {
     /// Roots whose act aims at a place, which stands for its state when no actor is named
     /// (PETRARCH codes a place's country as the target): violence, shows of force, protests.
     static let mutualRoots: Set<String> = ["03", "04", "05", "06"]
+    static let locationModifiers: Set<String> = ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "neighboring", "neighbouring"]
     /// Acts on people or property that belong to an actor: "expelled diplomats of X", "seized assets of X".
     static let ownerRoots: Set<String> = ["16", "17"]
     static let placeRoots: Set<String> = ["14", "15", "17", "18", "19", "20"]
@@ -339,15 +342,16 @@ struct Grammar {
 
     /// A place after `k` (the object, or after a locative preposition) with its country: returned
     /// as the negative index -(place + 1), which the coder turns into the place's state.
-    func placeObject(after k: Int, end: Int) -> Int? {
+    func placeObject(after k: Int, end: Int, direct: Bool = false) -> Int? {
         guard !placeAt.isEmpty else { return nil }
         var j = k
         var n = 0
-        while j < end, n < 9 {
+        if direct { while j < end, j < k + 3, w(j) == "the" || Grammar.locationModifiers.contains(w(j)) { j += 1 } }
+        while j < end, n < (direct ? 1 : 9) {
             if let p = placeAt[j] {
                 var b = j - 1
                 while b >= k, w(b) == "the" || doc.tokens[b].isCapitalized { b -= 1 }
-                guard j == k || (b >= k - 1 && b >= 0 && Grammar.placeLinks.contains(w(b))) || (b >= 0 && w(b) == "of") else { return nil }
+                guard direct || j == k || (b >= k - 1 && b >= 0 && Grammar.placeLinks.contains(w(b))) || (b >= 0 && w(b) == "of") else { return nil }
                 return -p - 1
             }
             if mentionIndex(at: j) != nil { return nil }
@@ -798,6 +802,11 @@ struct Grammar {
                           let o = placeObject(after: m.end, end: end) {
                     targets = [o]
                     rule = subj.rule + "|place-state"
+                } else if e.endsInPreposition, let o = placeObject(after: m.end, end: end, direct: true) {
+                    // "lifted the curfew in Montenegro", "withdrew troops from Panama": the pattern's own
+                    // preposition introduces the target, here a place standing for its state.
+                    targets = [o]
+                    rule = subj.rule + "|place-state"
                 } else if let o = countryAnaphor(at: m.end, end: end, sources: sources) {
                     targets = [o]
                     rule = subj.rule + "|country-anaphor"
@@ -857,12 +866,15 @@ struct Grammar {
                       let o = placeObject(after: from, end: end) {
                 targets = [o]
                 targetRule = "place-state"
+            } else if e.endsInPreposition, let o = placeObject(after: from, end: end, direct: true) {
+                targets = [o]
+                targetRule = "place-state"
             } else {
-                return []
+                return mutualNounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
             }
             afterTarget = targets.last! >= 0 ? mention(targets.last!).tokenRange.upperBound : from
         } else {
-            return []
+            return mutualNounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
         }
         var sources: [Int] = []
         var sourceRule = ""
@@ -884,6 +896,26 @@ struct Grammar {
                 let (code, m2) = Grammar.recode(refine(e.code, trigger: first..<(m.lastWord + 1), end: end), mode)
                 out.append(CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: first..<(m.lastWord + 1),
                                       mode: m2, rule: sourceRule + "|" + targetRule))
+            }
+        }
+        return out
+    }
+
+    /// "Israel and Lebanon renewed negotiations": the coordinated subjects of a light verb whose
+    /// cooperative noun has no target act mutually.
+    func mutualNounEvents(_ e: VerbLexicon.Entry, _ m: PatternMatch, first: Int, start: Int, end: Int, earlier: [CodedEvent]) -> [CodedEvent] {
+        guard Grammar.mutualRoots.contains(String(e.code.prefix(2))),
+              let lv = lightVerbSubject(before: first, start: start, earlier: earlier), lv.actors.count >= 2 else { return [] }
+        let trigger = first..<(m.lastWord + 1)
+        let (code, m2) = Grammar.recode(refine(e.code, trigger: trigger, end: end),
+                                        self.mode(first, start: start, end: end, earlier: earlier, entry: e))
+        var out: [CodedEvent] = []
+        for a in lv.actors {
+            for b in lv.actors where a != b {
+                let sa = actorOf(a), sb = actorOf(b)
+                guard sa != sb else { continue }
+                out.append(CodedEvent(source: sa, target: sb, code: code, entry: e, trigger: trigger,
+                                      mode: m2, rule: "light-verb-" + lv.rule + "|coordinated-symmetric"))
             }
         }
         return out

@@ -5779,6 +5779,7 @@ offer aid|assistance|help|support to	033	v
 offer to mediate|mediation	039	v
 offer talk|talks|negotiation|negotiations to|with	036	v
 offer to meet|talk|negotiate	036	v
+offer to meet|talk|negotiate with	036	v
 propose talk|talks|negotiation|negotiations with	036	v
 express readiness|willingness to meet|talk|negotiate	036	v
 pledge	030	v
@@ -5792,6 +5793,7 @@ agree to cooperate with	030	v
 agree to	030	v
 ready|willing to	030	v
 agree to meet|talk|negotiate	036	v
+agree to meet|talk|negotiate with	036	v
 express intent|intention to cooperate with	030	v
 seek to deepen|strengthen|expand ties|relations|partnership|cooperation with	031	v
 # 04 consult
@@ -5853,6 +5855,7 @@ mediate in|for	045	v
 negotiate	046	s
 negotiate with	046	s
 negotiation|negotiations with	046	n
+negotiation|negotiations	046	n
 negotiation|negotiations between	046	b
 hold negotiation|negotiations with	046	s
 enter negotiation|negotiations|talks with	046	s
@@ -5899,6 +5902,7 @@ establish diplomatic relations|ties with	050	s
 restore diplomatic relations|ties with	050	s
 restore relations|ties with	050	s
 normalize relations|ties with	050	s
+restore|normalize|normalise|upgrade|resume diplomatic relations|ties	050	s
 normalise relations|ties with	050	s
 improve relations|ties with	050	s
 mend ties|relations with	050	s
@@ -6002,6 +6006,7 @@ ceasefire|truce with	0871	n
 ceasefire|truce between	0871	b
 lift blockade|siege of|on	0872	v
 withdraw troop|troops|force|forces from	087	v
+withdrawal of troop|troops|force|forces from	087	n
 pull troop|troops|force|forces out of	087	v
 retreat from	0874	v
 surrender to	0874	v
@@ -6116,6 +6121,7 @@ threaten to cut aid to	1311	v
 threaten to cut|sever|break ties|relations with	1313	v
 threaten to attack|strike|invade|bomb|hit|retaliate against	138	v
 threaten military action|force against	138	v
+threaten action|measures|retaliation|reprisals|consequences|punishment against|on	130	v
 threaten war with|against	138	v
 threat|threats against|to	130	n
 vow to retaliate against	138	v
