@@ -190,6 +190,24 @@ struct EventRecallTests {
         #expect(roots("Putin offered to negotiate with the president of Georgia.") == ["RUS 03 GEO"])
     }
 
+    @Test func receivingVisitorsAndAssurances() {
+        // The visitors' side visits; the side that gives assurances expresses intent.
+        #expect(roots("Bolivia received a delegation from Paraguay.") == ["PRY 04 BOL"])
+        #expect(roots("Bolivia received assurances from Paraguay.") == ["PRY 03 BOL"])
+    }
+
+    @Test func exercisesNearAPlaceAreAShowOfForce() {
+        #expect(roots("China conducted military exercises near Taiwan.") == ["CHN 15 TWN"])
+    }
+
+    @Test func travelAdvisoryReducesRelations() {
+        #expect(roots("Britain advised against travel to Mali.") == ["GBR 16 MLI"])
+    }
+
+    @Test func aParticipleAfterItsNounIsNoActOnThePlace() {
+        #expect(roots("Two Chadian soldiers killed in Sudan were buried on Friday.").isEmpty)
+    }
+
     @Test func hyphenatedModifiersDoNotCountInAPatternGap() {
         #expect(roots("Chile fired anti-ship missiles at Peru.") == ["CHL 19 PER"])
     }

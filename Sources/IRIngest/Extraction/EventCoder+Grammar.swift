@@ -684,6 +684,16 @@ struct Grammar {
         return afterPattern < end && w(afterPattern) == "by"
     }
 
+    /// "soldiers killed in Ukraine": a participle right after a noun and before a place phrase
+    /// describes its noun's fate, so the noun is no subject acting on the place.
+    func isReducedRelative(_ t: Int, _ m: PatternMatch, end: Int) -> Bool {
+        let form = w(t)
+        guard t > 0, m.end < end, Grammar.locatives.contains(w(m.end)) else { return false }
+        let lemmas = lex.lemmas[form] ?? []
+        guard form.hasSuffix("ed") || (!lemmas.contains(form) && !form.hasSuffix("s") && !form.hasSuffix("ing")) else { return false }
+        return mentionIndex(at: t - 1) != nil || (doc.tokens[t - 1].kind == .word && !Grammar.auxiliaries.contains(w(t - 1)) && !w(t - 1).hasSuffix("ly") && lex.lemmas[w(t - 1)] == nil && mentionIndex(at: t - 2) != nil)
+    }
+
     /// A participle used as an adjective: "the occupied territories", "in besieged Aleppo".
     func isAdjectivalParticiple(_ t: Int, _ m: PatternMatch, start: Int, end: Int) -> Bool {
         guard t > start else { return false }
@@ -751,6 +761,9 @@ struct Grammar {
                 sources = coordinatedRight(s, end: end)
             } else if let mod = modifier(before: m.lastWord, start: first + 1) {
                 sources = mod
+            } else if e.endsInPreposition, let o = placeObject(after: m.end, end: end, direct: true) {
+                // "received a delegation from Paraguay", the state named only after "from".
+                sources = [o]
             } else {
                 return []
             }
@@ -799,7 +812,7 @@ struct Grammar {
                     targets = [o]
                     rule = subj.rule + "|place-object"
                 } else if Grammar.placeRoots.contains(String(e.code.prefix(2))) || Grammar.visitCodes.contains(e.code),
-                          let o = placeObject(after: m.end, end: end) {
+                          !isReducedRelative(first, m, end: end), let o = placeObject(after: m.end, end: end) {
                     targets = [o]
                     rule = subj.rule + "|place-state"
                 } else if e.endsInPreposition, let o = placeObject(after: m.end, end: end, direct: true) {

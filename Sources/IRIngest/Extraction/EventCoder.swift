@@ -45,6 +45,10 @@ public struct EventCoder: Sendable {
             let coded = grammar.code(sentence: si, from: start)
             var seen: [String: Int] = [:]
             for var c in coded where modes.contains(c.mode) {
+                if c.source < 0 {
+                    guard let a = placeState(-c.source - 1, actors: &actors) else { continue }
+                    c.source = a
+                }
                 if c.target < 0 {
                     // A place's state: the article's actor for it, else a new one.
                     guard let t = placeState(-c.target - 1, actors: &actors) else { continue }

@@ -5840,6 +5840,8 @@ attend	042	v
 host	043	v
 receive	043	v
 receive visit from	042	r
+receive delegation|delegations|minister|ministers|envoy|envoys|official|officials|visitor|visitors from	042	r
+receive assurance|assurances|guarantee|guarantees|pledge|pledges|promise|promises from	030	r
 face criticism|condemnation|protests from	111	r
 face criticism|condemnation	111	r
 face accusation|accusations from	112	r
@@ -6141,11 +6143,14 @@ mass troop|troops|force|forces near|on|along	154	v
 deploy troop|troops|force|forces|warship|warships near|on|along border with	154	v
 military buildup|build-up near|on|along|against	154	n
 put force|forces|troops|military on alert	152	v
+conduct|hold|stage|carry military|naval|air exercise|exercises|drills|maneuvers|manoeuvres in|near|off|over	150	v
 strengthen|reinforce|bolster|boost force|forces|troops|presence|deployment in|on|near|along	154	v
 send reinforcement|reinforcements to	154	v
 mobilize|mobilise troop|troops|reservist|reservists|army|forces against	154	v
 show of force against	150	n
 # 16 reduce relations
+advise|warn against travel|travelling|traveling to	160	v
+issue travel warning|warnings|advisory|advisories for|on	160	v
 hit _ with sanction|sanctions|tariffs	163	v
 target _ with sanction|sanctions	163	v
 order _ out|to leave	166	v
