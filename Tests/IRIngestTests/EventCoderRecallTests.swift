@@ -52,6 +52,11 @@ struct KnownPersonTests {
         #expect(a.actors.first { $0.name == "Jacques Chirac" }?.countryCode == "FRA")
     }
 
+    @Test func aLoneTitledPersonTakesThePlacesCountry() {
+        let (_, a) = coded("President Jane Roeland ordered a curfew in Algiers.")
+        #expect(a.actors.first { $0.name == "Jane Roeland" }?.countryCode == "DZA")
+    }
+
     @Test func internationalOfficialsTakeTheirOrganizationsCode() {
         let (_, a) = coded("Guterres urged both sides to return to the table.")
         let g = a.actors.first { $0.name == "Antonio Guterres" }
@@ -206,6 +211,17 @@ struct EventRecallTests {
 
     @Test func aParticipleAfterItsNounIsNoActOnThePlace() {
         #expect(roots("Two Chadian soldiers killed in Sudan were buried on Friday.").isEmpty)
+    }
+
+    @Test func agreementOfCoordinatedParties() {
+        #expect(Set(roots("Chile and Peru agreed upon a new fisheries pact.")) == ["CHL 03 PER", "PER 03 CHL"])
+        #expect(Set(roots("Chile and Peru reached a consensus on fishing rights.")) == ["CHL 03 PER", "PER 03 CHL"])
+    }
+
+    @Test func curfewsAndEmergencies() {
+        #expect(coded("Kenya imposed a curfew in Somalia.").events == ["KEN 1723 SOM"])
+        // Announced for the future, it is a threat of the same measure.
+        #expect(coded("Kenya said it would declare a state of emergency in Somalia.").events == ["KEN 1324 SOM"])
     }
 
     @Test func hyphenatedModifiersDoNotCountInAPatternGap() {

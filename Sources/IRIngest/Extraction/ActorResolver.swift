@@ -161,6 +161,9 @@ extension ActorResolver {
                     actors[p].country = c
                 } else if let d = dominantState() {
                     actors[p].country = actors[d].country
+                } else if let pl = places.first(where: { $0.sentence == first.sentence && $0.place.countryCode != nil }) {
+                    // Nothing else in the article: a place of the person's sentence ("... a curfew in Algiers").
+                    actors[p].country = pl.place.countryCode
                 }
             }
             actors[p].countryStrength = 1

@@ -5791,6 +5791,8 @@ promise to	030	v
 vow to support|help|aid	033	v
 agree to cooperate with	030	v
 agree to	030	v
+agree on|upon	030	v
+commit to	030	v
 ready|willing to	030	v
 agree to meet|talk|negotiate	036	v
 agree to meet|talk|negotiate with	036	v
@@ -5888,6 +5890,8 @@ sign agreement|agreements|deal|deals|accord|accords|treaty|treaties|pact|pacts|m
 sign agreement|agreements|deal|deals|accord|accords|treaty|treaties|pact|pacts|memorandum|contract|contracts|declaration	057	s
 reach agreement|deal|accord|compromise|settlement with	057	s
 reach agreement|deal|accord|compromise|settlement	057	s
+reach consensus|understanding with	030	s
+reach consensus|understanding	030	s
 strike deal|agreement|accord with	057	s
 strike deal|agreement|accord	057	s
 conclude agreement|deal|treaty|accord with	057	s
@@ -5988,6 +5992,7 @@ remove sanction|sanctions on|against	085	v
 lift embargo on|against	085	v
 lift ban on	081	v
 lift curfew on|in	0813	v
+ease|shorten|relax curfew on|in	0813	v
 lift state of emergency in	0814	v
 ease restriction|restrictions on	081	v
 lift restriction|restrictions on	081	v
@@ -6212,6 +6217,9 @@ arrest of	173	n
 detention of	173	n
 deport	174	v
 ban	172	v
+impose|extend|declare|institute|introduce|order curfew in|on	1723	v
+impose|extend|declare|introduce state of emergency in|on	1724	v
+impose|declare|introduce martial law in|on	1724	v
 crack down on	175	v
 crackdown on|against	175	n
 confiscate	1711	v
