@@ -346,7 +346,13 @@ struct Grammar {
         guard !placeAt.isEmpty else { return nil }
         var j = k
         var n = 0
-        if direct { while j < end, j < k + 3, w(j) == "the" || Grammar.locationModifiers.contains(w(j)) { j += 1 } }
+        if direct {
+            // "in the town of Cizre", "in northern Gaza"
+            while j < end, j < k + 4, w(j) == "the" || Grammar.locationModifiers.contains(w(j))
+                    || (j + 1 < end && w(j + 1) == "of" && ActorResolver.placeNouns.contains(w(j))) || (w(j) == "of" && j > k) {
+                j += 1
+            }
+        }
         while j < end, n < (direct ? 1 : 9) {
             if let p = placeAt[j] {
                 var b = j - 1

@@ -5703,6 +5703,7 @@ bore	bear
 borne	bear
 sat	sit
 fled	flee
+beaten	beat
 
 """#),
         ("verbs.tsv", #"""
@@ -6247,6 +6248,11 @@ abduction of	181	n
 kidnapping of	181	n
 torture	1822	v
 assault	182	v
+beat up	182	v
+beat	182	v
+abuse	182	v
+mistreat|maltreat	182	v
+sexually abuse|assault	1821	v
 assassinate	186	v
 assassination of	186	n
 attempt to assassinate	185	v
@@ -6280,6 +6286,8 @@ shoot down	190	v
 target	190	v
 hit	190	v
 kill	190	v
+wound|injure	190	v
+hack into	170	v
 fight	190	s
 fight against	190	v
 battle	190	s
