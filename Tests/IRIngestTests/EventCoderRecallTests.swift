@@ -218,6 +218,12 @@ struct EventRecallTests {
         #expect(Set(roots("Chile and Peru reached a consensus on fishing rights.")) == ["CHL 03 PER", "PER 03 CHL"])
     }
 
+    @Test func aTimePhraseIsNoPatternPreposition() {
+        // "agreed on Thursday to ...": "on" dates the act; the pattern is "agree to".
+        let ev = coded("Chile agreed on Thursday to send aid to Peru.").events
+        #expect(ev.contains { $0.hasPrefix("CHL 03") && $0.hasSuffix(" PER") })
+    }
+
     @Test func curfewsAndEmergencies() {
         #expect(coded("Kenya imposed a curfew in Somalia.").events == ["KEN 1723 SOM"])
         // Announced for the future, it is a threat of the same measure.

@@ -207,7 +207,8 @@ struct Grammar {
                 // international and Palestinian criticism".
                 let gap = e.kind == .reverse ? 5 : 3
                 while j < end, j <= k + gap {
-                    if doc.tokens[j].kind == .word, let ls = lex.lemmas[w(j)], ls.contains(where: { alts.contains($0) }) {
+                    if doc.tokens[j].kind == .word, let ls = lex.lemmas[w(j)], ls.contains(where: { alts.contains($0) }),
+                       !isTemporalPreposition(j, end: end) {
                         found = j; break
                     }
                     if mentionIndex(at: j) != nil, e.kind != .reverse { break }
@@ -228,6 +229,14 @@ struct Grammar {
             }
         }
         return PatternMatch(firstWord: i, end: k, lastWord: last, slot: slot)
+    }
+
+    /// "on Thursday", "in March": a preposition of time, which no pattern's preposition is.
+    func isTemporalPreposition(_ j: Int, end: Int) -> Bool {
+        let s = w(j)
+        guard s == "on" || s == "in", j + 1 < end else { return false }
+        let n = w(j + 1)
+        return CalendarDate.weekdayNames[n] != nil || CalendarDate.monthNames[n] != nil
     }
 
     /// The mentions of a target slot starting at `k` (after determiners), and the index past them.
