@@ -224,6 +224,15 @@ struct EventRecallTests {
         #expect(ev.contains { $0.hasPrefix("CHL 03") && $0.hasSuffix(" PER") })
     }
 
+    @Test func refusedOrThreatenedActInAPlace() {
+        #expect(roots("Nepal refused to deploy soldiers in Yemen.") == ["NPL 12 YEM"])
+        #expect(roots("The rebels threatened to resume attacks in Niger.").map { String($0.dropFirst($0.firstIndex(of: " ")!.utf16Offset(in: $0))) } == [" 13 NER"])
+    }
+
+    @Test func seekingCloserTiesIsMutual() {
+        #expect(Set(roots("Ghana and Togo are seeking to deepen their partnership in energy.")) == ["GHA 03 TGO", "TGO 03 GHA"])
+    }
+
     @Test func curfewsAndEmergencies() {
         #expect(coded("Kenya imposed a curfew in Somalia.").events == ["KEN 1723 SOM"])
         // Announced for the future, it is a threat of the same measure.

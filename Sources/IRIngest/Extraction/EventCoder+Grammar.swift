@@ -62,6 +62,7 @@ struct Grammar {
         "affairs", "counterpart", "premier", "chancellor", "king", "queen", "prince", "emir", "sheikh", "senator",
         "representative", "official", "officials", "director", "chairman", "army", "of", "interior", "finance", "top",
         "diplomat", "supreme", "military", "security", "national", "adviser", "advisor", "homologue", "colleague",
+        "mayor", "governor",
     ]
     static let auxiliaries: Set<String> = [
         "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "did", "does",
@@ -654,6 +655,20 @@ struct Grammar {
 
     /// For a noun trigger that is the object of a light verb ("held talks", "launched an attack",
     /// "imposed sanctions"), the subject of that verb.
+    /// The light verb whose object is the noun trigger at `t`.
+    func lightVerbIndex(before t: Int, start: Int) -> Int? {
+        var k = t - 1
+        var n = 0
+        while k >= start, n < 5 {
+            let s = w(k)
+            if Grammar.lightVerbForms.contains(s) { return k }
+            if doc.tokens[k].kind != .word || mentionIndex(at: k) != nil { return nil }
+            if Grammar.objectStops.contains(s) && s != "of" { return nil }
+            k -= 1; n += 1
+        }
+        return nil
+    }
+
     func lightVerbSubject(before t: Int, start: Int, earlier: [CodedEvent]) -> (actors: [Int], rule: String)? {
         var k = t - 1
         var n = 0
@@ -743,6 +758,8 @@ struct Grammar {
         guard isBase || isPlural || isGerund else { return false }
         let nextIsPrep = m.end < end && ["of", "on", "against", "with", "to", "in", "by", "between", "from", "into"].contains(w(m.end))
         if Grammar.determiners.contains(p) || isPossessive(k) { return true }
+        // "resumed attacks", "launched strikes": the object of a light verb.
+        if k == t - 1, Grammar.lightVerbForms.contains(p), !Grammar.auxiliaries.contains(p), isBase || isPlural { return true }
         // "advised against travel to", "after talks with"
         // ("skeptical about extending sanctions" keeps its verb: a gerund after a preposition is verbal.)
         if k == t - 1, Grammar.nounPrepositions.contains(p), !isGerund { return isBase || isPlural }
@@ -830,6 +847,11 @@ struct Grammar {
                           !isReducedRelative(first, m, end: end), let o = placeObject(after: m.end, end: end) {
                     targets = [o]
                     rule = subj.rule + "|place-state"
+                } else if e.endsInInfinitive, ["12", "13"].contains(String(e.code.prefix(2))), let o = placeObject(after: m.end, end: end) {
+                    // "refused to deploy peacekeepers in Iraq", "threatened to resume attacks in Israel":
+                    // the refused or threatened act aims at the place's state.
+                    targets = [o]
+                    rule = subj.rule + "|place-state"
                 } else if e.endsInPreposition, let o = placeObject(after: m.end, end: end, direct: true) {
                     // "lifted the curfew in Montenegro", "withdrew troops from Panama": the pattern's own
                     // preposition introduces the target, here a place standing for its state.
@@ -915,7 +937,9 @@ struct Grammar {
         } else {
             return []
         }
-        let mode = self.mode(first, start: start, end: end, earlier: earlier, entry: e)
+        // The noun of a light verb takes the verb's mode: "threatened to resume attacks" is a threat.
+        let mode = self.mode(sourceRule.hasPrefix("light-verb") ? lightVerbIndex(before: first, start: start) ?? first : first,
+                             start: start, end: end, earlier: earlier, entry: e)
         var out: [CodedEvent] = []
         for s in sources {
             for t in targets {
@@ -936,7 +960,7 @@ struct Grammar {
               let lv = lightVerbSubject(before: first, start: start, earlier: earlier), lv.actors.count >= 2 else { return [] }
         let trigger = first..<(m.lastWord + 1)
         let (code, m2) = Grammar.recode(refine(e.code, trigger: trigger, end: end),
-                                        self.mode(first, start: start, end: end, earlier: earlier, entry: e))
+                                        self.mode(lightVerbIndex(before: first, start: start) ?? first, start: start, end: end, earlier: earlier, entry: e))
         var out: [CodedEvent] = []
         for a in lv.actors {
             for b in lv.actors where a != b {

@@ -5799,6 +5799,7 @@ agree to meet|talk|negotiate	036	v
 agree to meet|talk|negotiate with	036	v
 express intent|intention to cooperate with	030	v
 seek to deepen|strengthen|expand ties|relations|partnership|cooperation with	031	v
+seek to deepen|strengthen|expand ties|relations|partnership|cooperation	031	v
 # 04 consult
 call _ by phone|telephone	041	v
 meet	040	s
