@@ -233,6 +233,22 @@ struct EventRecallTests {
         #expect(Set(roots("Ghana and Togo are seeking to deepen their partnership in energy.")) == ["GHA 03 TGO", "TGO 03 GHA"])
     }
 
+    @Test func ceasefiresCancellationsAndEasedMeasures() {
+        #expect(roots("The rebels declared a unilateral ceasefire on Friday in southern Chad.").map { String($0.suffix(6)) } == ["08 TCD"])
+        #expect(roots("A French minister cancelled a planned visit to Haiti.") == ["FRA 16 HTI"])
+        #expect(roots("Serbia eased emergency measures on Wednesday in Montenegro.") == ["SRB 08 MNE"])
+    }
+
+    @Test func lightVerbsOfCompletion() {
+        #expect(roots("Chile speeded up the withdrawal of its forces from Peru.") == ["CHL 08 PER"])
+    }
+
+    @Test func asOpensAClauseOfItsOwn() {
+        // The opposition threatened, not the president who resigned.
+        #expect(!roots("President Eduard Shevardnadze resigned as the opposition threatened to storm his residence in Tbilisi.")
+            .contains { $0.hasPrefix("GEO 13") })
+    }
+
     @Test func curfewsAndEmergencies() {
         #expect(coded("Kenya imposed a curfew in Somalia.").events == ["KEN 1723 SOM"])
         // Announced for the future, it is a threat of the same measure.

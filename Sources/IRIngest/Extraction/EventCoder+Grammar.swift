@@ -62,7 +62,7 @@ struct Grammar {
         "affairs", "counterpart", "premier", "chancellor", "king", "queen", "prince", "emir", "sheikh", "senator",
         "representative", "official", "officials", "director", "chairman", "army", "of", "interior", "finance", "top",
         "diplomat", "supreme", "military", "security", "national", "adviser", "advisor", "homologue", "colleague",
-        "mayor", "governor",
+        "mayor", "governor", "leaders", "ministers", "representatives", "envoys", "diplomats", "counterparts", "members",
     ]
     static let auxiliaries: Set<String> = [
         "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "did", "does",
@@ -78,7 +78,8 @@ struct Grammar {
                   "resume", "open", "stage", "mount", "wage", "announce", "order", "continue", "intensify", "step",
                   "escalate", "expand", "extend", "renew", "lead", "host", "join", "approve", "authorize", "authorise",
                   "level", "issue", "deliver", "send", "provide", "give", "offer", "unleash", "prepare", "plan",
-                  "threaten", "step", "keep", "maintain", "tighten", "slap", "ramp", "agree", "seal", "strike", "conclude"] {
+                  "threaten", "step", "keep", "maintain", "tighten", "slap", "ramp", "agree", "seal", "strike", "conclude",
+                  "complete", "speed", "accelerate", "finish", "hasten", "delay"] {
             s.formUnion(VerbLexicon.inflections(of: v))
         }
         for f in ["held", "had", "made", "paid", "began", "begun", "led", "sent", "gave", "given", "kept", "struck", "carried"] { s.insert(f) }
@@ -570,6 +571,8 @@ struct Grammar {
                 return nil
             }
             if Grammar.clauseBoundaries.contains(s) || s == "that" { return nil }
+            // "... resigned as the opposition threatened": "as" opens a clause of its own.
+            if s == "as", k + 1 < t, w(k + 1) == "the" || w(k + 1) == "a" || Grammar.pronouns.contains(w(k + 1)) { return nil }
             if !Grammar.auxiliaries.contains(s) && !s.hasSuffix("ly") { onlyAuxiliaries = false }
             k -= 1
             steps += 1

@@ -5994,6 +5994,7 @@ remove sanction|sanctions on|against	085	v
 lift embargo on|against	085	v
 lift ban on	081	v
 lift curfew on|in	0813	v
+ease|relax|lift emergency measure|measures|rule in|on	0814	v
 ease|shorten|relax curfew on|in	0813	v
 lift state of emergency in	0814	v
 ease restriction|restrictions on	081	v
@@ -6011,6 +6012,7 @@ allow inspector|inspectors|monitors into	0862	v
 allow aid into	0863	v
 agree to ceasefire|truce with	0871	s
 declare ceasefire|truce with	0871	s
+declare|announce ceasefire|truce in	0871	v
 ceasefire|truce with	0871	n
 ceasefire|truce between	0871	b
 lift blockade|siege of|on	0872	v
@@ -6156,6 +6158,8 @@ send reinforcement|reinforcements to	154	v
 mobilize|mobilise troop|troops|reservist|reservists|army|forces against	154	v
 show of force against	150	n
 # 16 reduce relations
+cancel|postpone visit|trip to	160	v
+call off visit|trip to	160	v
 advise|warn against travel|travelling|traveling to	160	v
 issue travel warning|warnings|advisory|advisories for|on	160	v
 hit _ with sanction|sanctions|tariffs	163	v
