@@ -249,6 +249,12 @@ struct EventRecallTests {
             .contains { $0.hasPrefix("GEO 13") })
     }
 
+    @Test func boycottOfContactWithAState() {
+        #expect(roots("Chile boycotted all official contact with Peru.") == ["CHL 16 PER"])
+        // Announced for the future, a boycott is a threat to break relations.
+        #expect(coded("Chile said it would boycott talks with Peru.").events == ["CHL 134 PER"])
+    }
+
     @Test func curfewsAndEmergencies() {
         #expect(coded("Kenya imposed a curfew in Somalia.").events == ["KEN 1723 SOM"])
         // Announced for the future, it is a threat of the same measure.

@@ -6146,6 +6146,8 @@ riot|riots against	145	n
 protest outside|at|near	141	v
 protest|protests|demonstration|demonstrations|rally|rallies against	141	n
 boycott	163	v
+boycott contact|contacts|dealings|ties|relations with	161	v
+boycott talk|talks|meeting|meetings|negotiation|negotiations with	164	v
 # 15 exhibit force posture
 mass troop|troops|force|forces on|near|along border with	154	v
 mass troop|troops|force|forces near|on|along	154	v
