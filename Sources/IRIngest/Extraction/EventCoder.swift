@@ -44,6 +44,8 @@ public struct EventCoder: Sendable {
             guard start < s.tokenRange.upperBound else { continue }
             let coded = grammar.code(sentence: si, from: start)
             var seen: [String: Int] = [:]
+            // The sentence's date expressions, found once per sentence (and per tense) rather than per event.
+            var sentenceDates: [Bool: [DateResolver.Match]] = [:]
             for var c in coded where modes.contains(c.mode) {
                 if c.source < 0 {
                     guard let a = placeState(-c.source - 1, actors: &actors) else { continue }
@@ -73,7 +75,10 @@ public struct EventCoder: Sendable {
                                    startChar: doc.scalarOffset(doc.tokens[c.trigger.lowerBound].start),
                                    endChar: doc.scalarOffset(doc.tokens[c.trigger.upperBound - 1].end),
                                    rule: c.rule, lexiconEntry: c.entry.pattern + " -> " + c.entry.code)
-                if let (d, src) = date(for: c, sentence: si, start: start, doc: doc, resolver: dates) {
+                let future = c.mode == .future
+                let ms = sentenceDates[future] ?? dates.matches(doc, in: start..<s.tokenRange.upperBound, future: future)
+                sentenceDates[future] = ms
+                if let (d, src) = date(for: c, sentence: si, start: start, doc: doc, resolver: dates, matches: ms) {
                     row.occurredOn = d.iso
                     row.dateSource = src
                 }
@@ -107,9 +112,9 @@ public struct EventCoder: Sendable {
 
     /// The date of an event: the date expression of its clause nearest to the trigger (or one
     /// that opens the sentence: "On Tuesday, ..."), else the publication date.
-    func date(for c: CodedEvent, sentence si: Int, start: Int, doc: Document, resolver: DateResolver) -> (CalendarDate, EventDateSource)? {
+    func date(for c: CodedEvent, sentence si: Int, start: Int, doc: Document, resolver: DateResolver,
+              matches ms: [DateResolver.Match]) -> (CalendarDate, EventDateSource)? {
         let end = doc.sentences[si].tokenRange.upperBound
-        let ms = resolver.matches(doc, in: start..<end, future: c.mode == .future)
         if ms.isEmpty { return resolver.anchor.map { ($0, .published) } }
         func isComma(_ k: Int) -> Bool { doc.tokens[k].kind == .punct && doc.bytes[doc.tokens[k].start] == 0x2C }
         func isSemicolon(_ k: Int) -> Bool { doc.tokens[k].kind == .punct && doc.bytes[doc.tokens[k].start] == 0x3B }
