@@ -13,22 +13,10 @@ WITH p AS (
            nullif(trim(CAST(:until AS TEXT)), '') AS until
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
 whom AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.other IS NOT NULL AND (
-          lower(a.name) = lower(p.other)
-       OR a.country_code = upper(p.other)
-       OR a.cameo_code = upper(p.other)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
 )
 SELECT coalesce(e.occurred_on, ar.published_on) AS date,
        s.name AS source_name, t.name AS target_name,

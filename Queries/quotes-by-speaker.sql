@@ -10,22 +10,10 @@ WITH p AS (
            nullif(trim(CAST(:containing AS TEXT)), '') AS containing
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.speaker IS NOT NULL AND (
-          lower(a.name) = lower(p.speaker)
-       OR a.country_code = upper(p.speaker)
-       OR a.cameo_code = upper(p.speaker)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.speaker) + 1))) = ' ' || lower(p.speaker))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.speaker COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:speaker AS TEXT))
 ),
 topic AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.about IS NOT NULL AND (
-          lower(a.name) = lower(p.about)
-       OR a.country_code = upper(p.about)
-       OR a.cameo_code = upper(p.about)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.about) + 1))) = ' ' || lower(p.about))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.about COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:about AS TEXT))
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date,
        coalesce(a.name, q.speaker_description) AS speaker_name, q.speaker_role,

@@ -9,27 +9,23 @@ public enum EmbeddedQueries {
 -- description: One actor at a glance: kind and codes, aliases, roles over time, top counterparts (events, mean Goldstein) and recent quotes. The best match for :actor is profiled: exact name, then alias, then the state with that ISO code, then a surname.
 -- param: actor  actor name, alias, surname or ISO code, e.g. Lavrov, Sergei Lavrov or RUS
 -- In sqlite3:  .param set :actor Lavrov   then   .read Queries/actor-profile.sql
-WITH p AS (
-    SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor
+WITH
+-- Candidates ranked by how they match: exact name, then alias, then the state with that ISO
+-- code, then CAMEO code, then surname; the most mentioned of the best-ranked ones is profiled.
+matched AS (
+    SELECT k.actor_id,
+           min(CASE k.how WHEN 'name' THEN 0 WHEN 'alias' THEN 1 WHEN 'country' THEN 2 WHEN 'cameo' THEN 3 ELSE 4 END) AS rank
+    FROM v_actor_keys k JOIN actors a ON a.id = k.actor_id
+    WHERE k.key = trim(CAST(:actor AS TEXT)) AND (k.how <> 'country' OR a.kind = 'state')
+    GROUP BY k.actor_id
 ),
 pick AS (
     SELECT a.*,
            (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mention_count,
            (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = a.id) AS article_count
-    FROM actors a, p
-    WHERE lower(a.name) = lower(p.actor)
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE)
-       OR (a.kind = 'state' AND a.country_code = upper(p.actor))
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-    ORDER BY CASE
-               WHEN lower(a.name) = lower(p.actor) THEN 0
-               WHEN a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE) THEN 1
-               WHEN a.kind = 'state' AND a.country_code = upper(p.actor) THEN 2
-               WHEN a.cameo_code = upper(p.actor) THEN 3
-               ELSE 4
-             END,
-             mention_count DESC, a.id
+    FROM matched JOIN actors a ON a.id = matched.actor_id
+    WHERE matched.rank = (SELECT min(rank) FROM matched)
+    ORDER BY mention_count DESC, a.id
     LIMIT 1
 ),
 counterparts AS (
@@ -105,10 +101,9 @@ WITH p AS (
 codes AS (
     SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date, q.speaker_country,
        q.speaker_description, q.speaker_role, q.text AS quote_text,
@@ -135,10 +130,9 @@ WITH p AS (
 codes AS (
     SELECT upper(p.conflict) AS code FROM p WHERE upper(p.conflict) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.conflict)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.conflict COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:conflict AS TEXT)) AND how IN ('name', 'alias'))
 ),
 chosen AS (
     SELECT c.id, c.name FROM conflicts c, p
@@ -190,13 +184,7 @@ WITH p AS (
            coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 25) AS lim
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
 -- Article pairs and sentence pairs are counted apart: pairing every mention of an article
 -- with every other would grow with the square of the mentions.
@@ -245,10 +233,9 @@ WITH p AS (
 codes AS (
     SELECT upper(p.conflict) AS code FROM p WHERE upper(p.conflict) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.conflict)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.conflict COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:conflict AS TEXT)) AND how IN ('name', 'alias'))
 ),
 chosen AS (
     SELECT c.id FROM conflicts c, p
@@ -281,10 +268,9 @@ WITH p AS (
 codes AS (
     SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
 ),
 reports AS (
     SELECT r.*, coalesce(r.as_of, ar.published_on) AS reported_on
@@ -329,22 +315,10 @@ WITH p AS (
            nullif(trim(CAST(:until AS TEXT)), '') AS until
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
 whom AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.other IS NOT NULL AND (
-          lower(a.name) = lower(p.other)
-       OR a.country_code = upper(p.other)
-       OR a.cameo_code = upper(p.other)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
 ),
 ev AS (
     SELECT min(e.source_actor_id, e.target_actor_id) AS a_id, max(e.source_actor_id, e.target_actor_id) AS b_id,
@@ -390,22 +364,10 @@ WITH p AS (
            nullif(trim(CAST(:until AS TEXT)), '') AS until
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
 whom AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.other IS NOT NULL AND (
-          lower(a.name) = lower(p.other)
-       OR a.country_code = upper(p.other)
-       OR a.cameo_code = upper(p.other)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
 )
 SELECT coalesce(e.occurred_on, ar.published_on) AS date,
        s.name AS source_name, e.cameo_code, c.description AS event_label, t.name AS target_name,
@@ -448,10 +410,9 @@ WITH p AS (
 codes AS (
     SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
 )
 SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month,
        s.country_code AS country, c.root, r.description AS root_label,
@@ -489,22 +450,10 @@ WITH p AS (
            nullif(trim(CAST(:until AS TEXT)), '') AS until
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
 whom AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.other IS NOT NULL AND (
-          lower(a.name) = lower(p.other)
-       OR a.country_code = upper(p.other)
-       OR a.cameo_code = upper(p.other)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
 )
 SELECT coalesce(e.occurred_on, ar.published_on) AS date,
        s.name AS source_name, t.name AS target_name,
@@ -574,22 +523,10 @@ WITH p AS (
            nullif(trim(CAST(:containing AS TEXT)), '') AS containing
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.speaker IS NOT NULL AND (
-          lower(a.name) = lower(p.speaker)
-       OR a.country_code = upper(p.speaker)
-       OR a.cameo_code = upper(p.speaker)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.speaker) + 1))) = ' ' || lower(p.speaker))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.speaker COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:speaker AS TEXT))
 ),
 topic AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.about IS NOT NULL AND (
-          lower(a.name) = lower(p.about)
-       OR a.country_code = upper(p.about)
-       OR a.cameo_code = upper(p.about)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.about) + 1))) = ' ' || lower(p.about))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.about COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:about AS TEXT))
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date,
        coalesce(a.name, q.speaker_description) AS speaker_name, q.speaker_role,
@@ -626,10 +563,9 @@ WITH p AS (
 codes AS (
     SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
 ),
 held AS (
     SELECT r.actor_id, r.title, r.country_code, r.of_actor_id,
@@ -678,13 +614,8 @@ WITH p AS (
            nullif(trim(CAST(:date AS TEXT)), '') AS as_of
 ),
 who AS (
-    SELECT a.id, a.kind, a.country_code FROM actors a, p
-    WHERE p.target IS NOT NULL AND (
-          lower(a.name) = lower(p.target)
-       OR a.country_code = upper(p.target)
-       OR a.cameo_code = upper(p.target)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.target) + 1))) = ' ' || lower(p.target))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.target COLLATE NOCASE))
+    SELECT a.id, a.kind, a.country_code FROM actors a
+    WHERE a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:target AS TEXT)))
 ),
 codes AS (
     SELECT upper(p.target) AS code FROM p WHERE upper(p.target) GLOB '[A-Z][A-Z][A-Z]'
@@ -736,13 +667,8 @@ WITH p AS (
            nullif(trim(CAST(:since AS TEXT)), '') AS since
 ),
 who AS (
-    SELECT a.id, a.kind, a.country_code FROM actors a, p
-    WHERE p.target IS NOT NULL AND (
-          lower(a.name) = lower(p.target)
-       OR a.country_code = upper(p.target)
-       OR a.cameo_code = upper(p.target)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.target) + 1))) = ' ' || lower(p.target))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.target COLLATE NOCASE))
+    SELECT a.id, a.kind, a.country_code FROM actors a
+    WHERE a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:target AS TEXT)))
 ),
 codes AS (
     SELECT upper(p.target) AS code FROM p WHERE upper(p.target) GLOB '[A-Z][A-Z][A-Z]'
@@ -778,13 +704,8 @@ WITH p AS (
            nullif(trim(CAST(:until AS TEXT)), '') AS until
 ),
 who AS (
-    SELECT a.id, a.kind, a.country_code FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT a.id, a.kind, a.country_code FROM actors a
+    WHERE a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT)))
 ),
 codes AS (
     SELECT upper(p.actor) AS code FROM p WHERE upper(p.actor) GLOB '[A-Z][A-Z][A-Z]'
@@ -823,13 +744,7 @@ WITH p AS (
            nullif(trim(CAST(:imposer AS TEXT)), '') AS imposer
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.imposer IS NOT NULL AND (
-          lower(a.name) = lower(p.imposer)
-       OR a.country_code = upper(p.imposer)
-       OR a.cameo_code = upper(p.imposer)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.imposer) + 1))) = ' ' || lower(p.imposer))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.imposer COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:imposer AS TEXT))
 ),
 m AS (
     SELECT x.imposer_actor_id, x.action, x.kind, coalesce(x.stated_on, ar.published_on) AS on_date,
