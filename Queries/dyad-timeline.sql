@@ -1,15 +1,17 @@
 -- title: Dyad timeline
--- description: Every event between :actor and :other in date order, in either direction, with the sentence that reports it; without :other, every event :actor takes part in.
+-- description: Every event between :actor and :other in date order, in either direction, with the sentence that reports it; without :other, every event :actor takes part in. At most the oldest 100 unless :limit says otherwise.
 -- param: actor  actor name, alias or ISO code, e.g. Russia, Lavrov or RUS (a code takes in every actor of that country)
 -- param: other  (optional) the other side, as for actor
 -- param: since  (optional) first date, ISO, e.g. 2014
 -- param: until  (optional) last date, ISO, inclusive at its precision
+-- param: limit  (optional) how many events, default 100; 0 for all
 -- In sqlite3:  .param set :actor RUS   .param set :other UKR   then   .read Queries/dyad-timeline.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
            nullif(trim(CAST(:other AS TEXT)), '') AS other,
            nullif(trim(CAST(:since AS TEXT)), '') AS since,
-           nullif(trim(CAST(:until AS TEXT)), '') AS until
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
@@ -36,4 +38,5 @@ WHERE (e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT
        OR (e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)))
   AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
   AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
-ORDER BY date, e.article_id, e.start_char;
+ORDER BY date, e.article_id, e.start_char, e.id
+LIMIT coalesce((SELECT lim FROM p), -1);

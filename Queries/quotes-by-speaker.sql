@@ -1,13 +1,15 @@
 -- title: Quotes by a speaker
--- description: What :speaker said, newest first: direct quotations attributed to the speaker, optionally only those about an actor (named in the quote or its sentence) or containing some words.
+-- description: What :speaker said, newest first: direct quotations attributed to the speaker, optionally only those about an actor (named in the quote or its sentence) or containing some words. At most the newest 100 unless :limit says otherwise.
 -- param: speaker  actor name, alias, surname or ISO code, e.g. Lavrov or RUS (a code takes in every speaker of that country, anonymous ones too)
 -- param: about  (optional) an actor the quote is about: name, alias or ISO code, e.g. Syria
 -- param: containing  (optional) words the quote contains, case-insensitive, e.g. ceasefire
+-- param: limit  (optional) how many quotes, default 100; 0 for all
 -- In sqlite3:  .param set :speaker Lavrov   .param set :about Syria   then   .read Queries/quotes-by-speaker.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:speaker AS TEXT)), '') AS speaker,
            nullif(trim(CAST(:about AS TEXT)), '') AS about,
-           nullif(trim(CAST(:containing AS TEXT)), '') AS containing
+           nullif(trim(CAST(:containing AS TEXT)), '') AS containing,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:speaker AS TEXT))
@@ -32,4 +34,5 @@ WHERE (q.speaker_actor_id IN (SELECT id FROM who)
                     AND m.start_char >= min(se.start_char, q.start_char)
                     AND m.end_char <= max(se.end_char, q.end_char)))
   AND (p.containing IS NULL OR instr(lower(q.text), lower(p.containing)) > 0)
-ORDER BY date DESC, q.article_id, q.start_char;
+ORDER BY date DESC, q.article_id, q.start_char, q.id
+LIMIT coalesce((SELECT lim FROM p), -1);

@@ -1,11 +1,13 @@
 -- title: Sanctions on a target
--- description: Every sanctions measure on :target, newest first, threats and conditional measures included. A state's name or code also takes in its people, companies and bodies.
+-- description: Every sanctions measure on :target, newest first, threats and conditional measures included. A state's name or code also takes in its people, companies and bodies. At most the newest 100 unless :limit says otherwise.
 -- param: target  actor name or ISO code, e.g. Russia or RUS
 -- param: since  (optional) first date, ISO, e.g. 2014
+-- param: limit  (optional) how many measures, default 100; 0 for all
 -- In sqlite3:  .param set :target RUS   then   .read Queries/sanctions-on.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:target AS TEXT)), '') AS target,
-           nullif(trim(CAST(:since AS TEXT)), '') AS since
+           nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
     SELECT a.id, a.kind, a.country_code FROM actors a
@@ -29,4 +31,5 @@ LEFT JOIN actors i ON i.id = x.imposer_actor_id
 LEFT JOIN actors t ON t.id = x.target_actor_id
 WHERE (x.target_actor_id IN (SELECT id FROM who) OR x.target_country IN (SELECT code FROM codes))
   AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
-ORDER BY date DESC, x.id DESC;
+ORDER BY date DESC, x.id DESC
+LIMIT coalesce((SELECT lim FROM p), -1);

@@ -1,13 +1,15 @@
 -- title: Sanctions timeline
--- description: Every sanctions measure that :actor imposed, extended, eased, lifted or threatened, or that was aimed at it, oldest first; role says which side :actor was on. A state's name or code also takes in its people, companies and bodies.
+-- description: Every sanctions measure that :actor imposed, extended, eased, lifted or threatened, or that was aimed at it, oldest first; role says which side :actor was on. A state's name or code also takes in its people, companies and bodies. At most the oldest 100 unless :limit says otherwise.
 -- param: actor  imposer or target: actor name, alias or ISO code, e.g. European Union, EU or IRN
 -- param: since  (optional) first date, ISO, e.g. 2014
 -- param: until  (optional) last date, ISO, inclusive at its precision
+-- param: limit  (optional) how many measures, default 100; 0 for all
 -- In sqlite3:  .param set :actor EU   then   .read Queries/sanctions-timeline.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
            nullif(trim(CAST(:since AS TEXT)), '') AS since,
-           nullif(trim(CAST(:until AS TEXT)), '') AS until
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
     SELECT a.id, a.kind, a.country_code FROM actors a
@@ -34,4 +36,5 @@ WHERE (x.imposer_actor_id IN (SELECT id FROM who)
        OR x.target_country IN (SELECT code FROM codes))
   AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
   AND (p.until IS NULL OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.until)) <= p.until)
-ORDER BY date, x.article_id, x.start_char;
+ORDER BY date, x.article_id, x.start_char, x.id
+LIMIT coalesce((SELECT lim FROM p), -1);

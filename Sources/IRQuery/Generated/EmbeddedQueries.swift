@@ -90,13 +90,15 @@ ORDER BY section_order, item_order,
 """#),
         ("anonymous-quotes.sql", #"""
 -- title: Anonymous officials
--- description: What unnamed officials said ("a senior U.S. official"), newest first, optionally only those of one country or containing some words.
+-- description: What unnamed officials said ("a senior U.S. official"), newest first, optionally only those of one country or containing some words. At most the newest 100 unless :limit says otherwise.
 -- param: country  (optional) the officials' country: ISO code or state name, e.g. USA or United States
 -- param: containing  (optional) words the quote contains, case-insensitive
+-- param: limit  (optional) how many quotes, default 100; 0 for all
 -- In sqlite3:  .param set :country USA   then   .read Queries/anonymous-quotes.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:country AS TEXT)), '') AS country,
-           nullif(trim(CAST(:containing AS TEXT)), '') AS containing
+           nullif(trim(CAST(:containing AS TEXT)), '') AS containing,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 codes AS (
     SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
@@ -114,7 +116,8 @@ JOIN articles ar ON ar.id = q.article_id
 WHERE q.anonymous = 1
   AND (p.country IS NULL OR q.speaker_country IN (SELECT code FROM codes))
   AND (p.containing IS NULL OR instr(lower(q.text), lower(p.containing)) > 0)
-ORDER BY date DESC, q.article_id, q.start_char;
+ORDER BY date DESC, q.article_id, q.start_char, q.id
+LIMIT coalesce((SELECT lim FROM p), -1);
 
 """#),
         ("backers.sql", #"""
@@ -144,29 +147,39 @@ chosen AS (
 parties AS (
     SELECT DISTINCT ch.id AS conflict_id, ch.name AS conflict_name, cp.actor_id
     FROM chosen ch JOIN conflict_parties cp ON cp.conflict_id = ch.id
+),
+-- Support, not settlement: praise, verbal defence, rallying support and recognition (050-054),
+-- material cooperation (06), aid (07) and pledges of aid (033x); signed agreements, apologies
+-- and forgiveness (055-057) are left out.
+support AS (
+    SELECT code FROM cameo_codes
+    WHERE root IN ('06', '07') OR code IN ('05', '050', '051', '052', '053', '054') OR code LIKE '033%'
+),
+-- The support events aimed at each party, found through the (target, code) index.
+aimed AS (
+    SELECT pa.conflict_id, pa.conflict_name, e.id AS event_id
+    FROM (SELECT DISTINCT actor_id FROM parties) t
+    JOIN events e ON e.target_actor_id = t.actor_id AND e.cameo_code IN (SELECT code FROM support)
+    JOIN parties pa ON pa.actor_id = e.target_actor_id
 )
-SELECT pa.conflict_name, b.name AS backer, b.country_code AS backer_country,
+SELECT aimed.conflict_name, b.name AS backer, b.country_code AS backer_country,
        t.name AS party, count(*) AS events,
        group_concat(DISTINCT c.description) AS support,
        round(avg(c.goldstein), 2) AS mean_goldstein,
        min(coalesce(e.occurred_on, ar.published_on)) AS first_on,
        max(coalesce(e.occurred_on, ar.published_on)) AS last_on
-FROM events e
+FROM aimed
+JOIN events e ON e.id = aimed.event_id
 CROSS JOIN p
-JOIN parties pa ON pa.actor_id = e.target_actor_id
 JOIN cameo_codes c ON c.code = e.cameo_code
 JOIN articles ar ON ar.id = e.article_id
 JOIN actors b ON b.id = e.source_actor_id
 JOIN actors t ON t.id = e.target_actor_id
--- Support, not settlement: praise, verbal defence, rallying support and recognition (050-054),
--- material cooperation (06), aid (07) and pledges of aid (033x); signed agreements, apologies
--- and forgiveness (055-057) are left out.
-WHERE (c.root IN ('06', '07') OR e.cameo_code IN ('05', '050', '051', '052', '053', '054') OR e.cameo_code LIKE '033%')
-  AND e.mode IN ('asserted', 'future')
+WHERE e.mode IN ('asserted', 'future')
   AND e.source_actor_id <> e.target_actor_id
   AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
-GROUP BY pa.conflict_id, b.id, t.id
-ORDER BY pa.conflict_name, events DESC, backer, party;
+GROUP BY aimed.conflict_id, b.id, t.id
+ORDER BY aimed.conflict_name, events DESC, backer, party;
 
 """#),
         ("co-mentions.sql", #"""
@@ -186,49 +199,68 @@ WITH p AS (
 who AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
--- Article pairs and sentence pairs are counted apart: pairing every mention of an article
--- with every other would grow with the square of the mentions.
-am AS (
-    SELECT DISTINCT m.article_id, m.actor_id
-    FROM mentions m
+-- The articles of the period; with :actor, only those that mention it (read from the index).
+arts AS (
+    SELECT DISTINCT m.article_id AS id FROM mentions m
+    WHERE m.actor_id IN (SELECT id FROM who)
+    UNION ALL
+    SELECT ar.id FROM articles ar WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+),
+period AS (
+    SELECT arts.id FROM arts
     CROSS JOIN p
-    JOIN articles ar ON ar.id = m.article_id
+    JOIN articles ar ON ar.id = arts.id
     WHERE (p.since IS NULL OR ar.published_on >= p.since)
       AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
 ),
-sm AS (
-    SELECT DISTINCT m.sentence_id, m.actor_id
-    FROM mentions m
-    WHERE m.article_id IN (SELECT article_id FROM am)
+-- Article pairs are counted from the distinct actors of each article; pairing every mention
+-- of an article with every other would grow with the square of the mentions.
+am AS (
+    SELECT DISTINCT m.article_id, m.actor_id
+    FROM period JOIN mentions m ON m.article_id = period.id
 ),
 pairs AS (
-    SELECT x.actor_id AS a_id, y.actor_id AS b_id, count(*) AS articles
+    -- With :actor: each article's :actor mentioned with each other actor of it.
+    SELECT min(x.actor_id, y.actor_id) AS a_id, max(x.actor_id, y.actor_id) AS b_id, count(*) AS articles
+    FROM am x JOIN am y ON y.article_id = x.article_id AND y.actor_id <> x.actor_id
+    WHERE x.actor_id IN (SELECT id FROM who)
+      AND (x.actor_id < y.actor_id OR y.actor_id NOT IN (SELECT id FROM who))
+    GROUP BY 1, 2
+    UNION ALL
+    SELECT x.actor_id, y.actor_id, count(*)
     FROM am x JOIN am y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
-    CROSS JOIN p
-    WHERE p.actor IS NULL OR x.actor_id IN (SELECT id FROM who) OR y.actor_id IN (SELECT id FROM who)
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
     GROUP BY x.actor_id, y.actor_id
 ),
-sentence_pairs AS (
-    SELECT x.actor_id AS a_id, y.actor_id AS b_id, count(*) AS sentences
-    FROM sm x JOIN sm y ON y.sentence_id = x.sentence_id AND y.actor_id > x.actor_id
-    GROUP BY x.actor_id, y.actor_id
+-- Sentences are counted for the leading pairs only (every pair tied with the last one kept).
+cut AS (
+    SELECT articles FROM pairs ORDER BY articles DESC LIMIT 1 OFFSET (SELECT max(lim, 1) - 1 FROM p)
+),
+top AS (
+    SELECT pairs.*,
+           (SELECT count(DISTINCT x.sentence_id)
+            FROM mentions x JOIN mentions y ON y.sentence_id = x.sentence_id AND y.actor_id = pairs.a_id
+            WHERE x.actor_id = pairs.b_id AND x.article_id IN (SELECT id FROM period)) AS sentences
+    FROM pairs
+    WHERE pairs.articles >= coalesce((SELECT articles FROM cut), 0)
 )
-SELECT a.name AS actor_a, b.name AS actor_b, pairs.articles, coalesce(sp.sentences, 0) AS sentences
-FROM pairs
-LEFT JOIN sentence_pairs sp ON sp.a_id = pairs.a_id AND sp.b_id = pairs.b_id
-JOIN actors a ON a.id = pairs.a_id
-JOIN actors b ON b.id = pairs.b_id
-ORDER BY pairs.articles DESC, sentences DESC, actor_a, actor_b
+SELECT a.name AS actor_a, b.name AS actor_b, top.articles, top.sentences
+FROM top
+JOIN actors a ON a.id = top.a_id
+JOIN actors b ON b.id = top.b_id
+ORDER BY top.articles DESC, top.sentences DESC, actor_a, actor_b
 LIMIT (SELECT lim FROM p);
 
 """#),
         ("conflict-toll.sql", #"""
 -- title: Conflict toll over time
--- description: Every casualty report of the conflicts matching :conflict (its name or part of it, its id, or the ISO code or name of the country it is fought in), oldest first.
+-- description: Every casualty report of the conflicts matching :conflict (its name or part of it, its id, or the ISO code or name of the country it is fought in), oldest first. At most the oldest 100 unless :limit says otherwise.
 -- param: conflict  conflict name, part of it, id, or country, e.g. Sudan, 'Ukraine conflict' or SDN
+-- param: limit  (optional) how many reports, default 100; 0 for all
 -- In sqlite3:  .param set :conflict Sudan   then   .read Queries/conflict-toll.sql
 WITH p AS (
-    SELECT nullif(trim(CAST(:conflict AS TEXT)), '') AS conflict
+    SELECT nullif(trim(CAST(:conflict AS TEXT)), '') AS conflict,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 codes AS (
     SELECT upper(p.conflict) AS code FROM p WHERE upper(p.conflict) GLOB '[A-Z][A-Z][A-Z]'
@@ -252,7 +284,8 @@ JOIN conflicts c ON c.id = r.conflict_id
 JOIN articles ar ON ar.id = r.article_id
 JOIN sentences se ON se.id = r.sentence_id
 WHERE r.conflict_id IN (SELECT id FROM chosen)
-ORDER BY as_of, r.article_id, r.start_char;
+ORDER BY as_of, r.article_id, r.start_char, r.id
+LIMIT coalesce((SELECT lim FROM p), -1);
 
 """#),
         ("conflicts.sql", #"""
@@ -351,17 +384,19 @@ ORDER BY events DESC, actor_a, actor_b;
 """#),
         ("dyad-timeline.sql", #"""
 -- title: Dyad timeline
--- description: Every event between :actor and :other in date order, in either direction, with the sentence that reports it; without :other, every event :actor takes part in.
+-- description: Every event between :actor and :other in date order, in either direction, with the sentence that reports it; without :other, every event :actor takes part in. At most the oldest 100 unless :limit says otherwise.
 -- param: actor  actor name, alias or ISO code, e.g. Russia, Lavrov or RUS (a code takes in every actor of that country)
 -- param: other  (optional) the other side, as for actor
 -- param: since  (optional) first date, ISO, e.g. 2014
 -- param: until  (optional) last date, ISO, inclusive at its precision
+-- param: limit  (optional) how many events, default 100; 0 for all
 -- In sqlite3:  .param set :actor RUS   .param set :other UKR   then   .read Queries/dyad-timeline.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
            nullif(trim(CAST(:other AS TEXT)), '') AS other,
            nullif(trim(CAST(:since AS TEXT)), '') AS since,
-           nullif(trim(CAST(:until AS TEXT)), '') AS until
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
@@ -388,7 +423,8 @@ WHERE (e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT
        OR (e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)))
   AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
   AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
-ORDER BY date, e.article_id, e.start_char;
+ORDER BY date, e.article_id, e.start_char, e.id
+LIMIT coalesce((SELECT lim FROM p), -1);
 
 """#),
         ("events-by-root.sql", #"""
@@ -436,49 +472,71 @@ ORDER BY month, country, c.root;
 """#),
         ("meetings.sql", #"""
 -- title: Meetings
--- description: Who met whom, when and where: consultations, visits, talks and negotiations (CAMEO root 04) reported as held or scheduled, optionally for one actor or one pair, newest first. A meeting coded in both directions from one sentence is listed once.
+-- description: Who met whom, when and where: consultations, visits, talks and negotiations (CAMEO root 04) reported as held or scheduled, optionally for one actor or one pair, newest first (the newest 100 unless :limit says otherwise). A meeting coded in both directions from one sentence is listed once.
 -- param: actor  (optional) actor name, alias or ISO code, e.g. Putin, Russia or RUS (a code takes in every actor of that country)
 -- param: other  (optional) the other side, as for actor
 -- param: since  (optional) first date, ISO, e.g. 2015 or 2015-05
 -- param: until  (optional) last date, ISO, inclusive at its precision
+-- param: limit  (optional) how many meetings, default 100; 0 for all
 -- In sqlite3:  .param set :actor Putin   then   .read Queries/meetings.sql
 -- Dates in the shell need inner quotes: .param set :since "'2015-05'"
 WITH p AS (
     SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
            nullif(trim(CAST(:other AS TEXT)), '') AS other,
            nullif(trim(CAST(:since AS TEXT)), '') AS since,
-           nullif(trim(CAST(:until AS TEXT)), '') AS until
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
 whom AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
+),
+-- Candidate events: those of :actor through the actor indexes, or every meeting code's events.
+candidates AS (
+    SELECT e.id FROM events e
+    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION ALL
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+),
+hits AS (
+    SELECT e.id, coalesce(e.occurred_on, ar.published_on) AS date
+    FROM candidates
+    JOIN events e ON e.id = candidates.id
+    CROSS JOIN p
+    JOIN cameo_codes c ON c.code = e.cameo_code
+    JOIN articles ar ON ar.id = e.article_id
+    WHERE c.root = '04' AND e.mode IN ('asserted', 'future')
+      -- A meeting coded both ways from one sentence (A met B, B met A) is listed once.
+      AND NOT EXISTS (SELECT 1 FROM events e2
+                      WHERE e2.sentence_id = e.sentence_id AND +e2.cameo_code = e.cameo_code AND e2.id < e.id
+                        AND +e2.source_actor_id = e.target_actor_id AND +e2.target_actor_id = e.source_actor_id)
+      AND (p.other IS NULL
+           OR (e.source_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.target_actor_id IN (SELECT id FROM who)))
+           OR (e.target_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who))))
+      AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+      AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+    ORDER BY date DESC, e.id
+    LIMIT coalesce((SELECT lim FROM p), -1)
 )
-SELECT coalesce(e.occurred_on, ar.published_on) AS date,
+SELECT h.date,
        s.name AS source_name, t.name AS target_name,
        e.cameo_code, c.description AS event_label,
        pl.name AS place_name, e.mode, e.article_id, se.text AS sentence_text
-FROM events e
-CROSS JOIN p
+FROM hits h
+JOIN events e ON e.id = h.id
 JOIN cameo_codes c ON c.code = e.cameo_code
-JOIN articles ar ON ar.id = e.article_id
 JOIN sentences se ON se.id = e.sentence_id
 LEFT JOIN actors s ON s.id = e.source_actor_id
 LEFT JOIN actors t ON t.id = e.target_actor_id
 LEFT JOIN places pl ON pl.id = e.place_id
-WHERE c.root = '04' AND e.mode IN ('asserted', 'future')
-  -- A meeting coded both ways from one sentence (A met B, B met A) is listed once.
-  AND NOT EXISTS (SELECT 1 FROM events e2
-                  WHERE e2.sentence_id = e.sentence_id AND e2.cameo_code = e.cameo_code AND e2.id < e.id
-                    AND e2.source_actor_id = e.target_actor_id AND e2.target_actor_id = e.source_actor_id)
-  AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
-  AND (p.other IS NULL
-       OR (e.source_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.target_actor_id IN (SELECT id FROM who)))
-       OR (e.target_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who))))
-  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
-  AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
-ORDER BY date DESC, e.id;
+ORDER BY h.date DESC, e.id;
 
 """#),
         ("most-mentioned.sql", #"""
@@ -494,33 +552,42 @@ WITH p AS (
            nullif(trim(CAST(:until AS TEXT)), '') AS until,
            lower(nullif(trim(CAST(:kind AS TEXT)), '')) AS kind,
            coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 25) AS lim
+),
+-- Counted per actor from the articles of the period through the (article, actor) index,
+-- then joined to the actors: the mentions table itself is never read.
+counts AS (
+    SELECT m.actor_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
+           min(ar.published_on) AS first_seen, max(ar.published_on) AS last_seen
+    FROM articles ar
+    CROSS JOIN p
+    JOIN mentions m ON m.article_id = ar.id
+    WHERE (p.since IS NULL OR ar.published_on >= p.since)
+      AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
+    GROUP BY m.actor_id
 )
 SELECT a.name AS actor_name, a.kind, a.country_code,
-       count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
-       min(ar.published_on) AS first_seen, max(ar.published_on) AS last_seen
-FROM mentions m
+       c.mentions, c.articles, c.first_seen, c.last_seen
+FROM counts c
 CROSS JOIN p
-JOIN actors a ON a.id = m.actor_id
-JOIN articles ar ON ar.id = m.article_id
+JOIN actors a ON a.id = c.actor_id
 WHERE (p.kind IS NULL OR a.kind = p.kind)
-  AND (p.since IS NULL OR ar.published_on >= p.since)
-  AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
-GROUP BY a.id
-ORDER BY mentions DESC, articles DESC, actor_name
+ORDER BY c.mentions DESC, c.articles DESC, actor_name
 LIMIT (SELECT lim FROM p);
 
 """#),
         ("quotes-by-speaker.sql", #"""
 -- title: Quotes by a speaker
--- description: What :speaker said, newest first: direct quotations attributed to the speaker, optionally only those about an actor (named in the quote or its sentence) or containing some words.
+-- description: What :speaker said, newest first: direct quotations attributed to the speaker, optionally only those about an actor (named in the quote or its sentence) or containing some words. At most the newest 100 unless :limit says otherwise.
 -- param: speaker  actor name, alias, surname or ISO code, e.g. Lavrov or RUS (a code takes in every speaker of that country, anonymous ones too)
 -- param: about  (optional) an actor the quote is about: name, alias or ISO code, e.g. Syria
 -- param: containing  (optional) words the quote contains, case-insensitive, e.g. ceasefire
+-- param: limit  (optional) how many quotes, default 100; 0 for all
 -- In sqlite3:  .param set :speaker Lavrov   .param set :about Syria   then   .read Queries/quotes-by-speaker.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:speaker AS TEXT)), '') AS speaker,
            nullif(trim(CAST(:about AS TEXT)), '') AS about,
-           nullif(trim(CAST(:containing AS TEXT)), '') AS containing
+           nullif(trim(CAST(:containing AS TEXT)), '') AS containing,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:speaker AS TEXT))
@@ -545,7 +612,8 @@ WHERE (q.speaker_actor_id IN (SELECT id FROM who)
                     AND m.start_char >= min(se.start_char, q.start_char)
                     AND m.end_char <= max(se.end_char, q.end_char)))
   AND (p.containing IS NULL OR instr(lower(q.text), lower(p.containing)) > 0)
-ORDER BY date DESC, q.article_id, q.start_char;
+ORDER BY date DESC, q.article_id, q.start_char, q.id
+LIMIT coalesce((SELECT lim FROM p), -1);
 
 """#),
         ("role-holders.sql", #"""
@@ -658,13 +726,15 @@ ORDER BY status DESC, imposer_name, target_name, r.kind;
 """#),
         ("sanctions-on.sql", #"""
 -- title: Sanctions on a target
--- description: Every sanctions measure on :target, newest first, threats and conditional measures included. A state's name or code also takes in its people, companies and bodies.
+-- description: Every sanctions measure on :target, newest first, threats and conditional measures included. A state's name or code also takes in its people, companies and bodies. At most the newest 100 unless :limit says otherwise.
 -- param: target  actor name or ISO code, e.g. Russia or RUS
 -- param: since  (optional) first date, ISO, e.g. 2014
+-- param: limit  (optional) how many measures, default 100; 0 for all
 -- In sqlite3:  .param set :target RUS   then   .read Queries/sanctions-on.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:target AS TEXT)), '') AS target,
-           nullif(trim(CAST(:since AS TEXT)), '') AS since
+           nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
     SELECT a.id, a.kind, a.country_code FROM actors a
@@ -688,20 +758,23 @@ LEFT JOIN actors i ON i.id = x.imposer_actor_id
 LEFT JOIN actors t ON t.id = x.target_actor_id
 WHERE (x.target_actor_id IN (SELECT id FROM who) OR x.target_country IN (SELECT code FROM codes))
   AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
-ORDER BY date DESC, x.id DESC;
+ORDER BY date DESC, x.id DESC
+LIMIT coalesce((SELECT lim FROM p), -1);
 
 """#),
         ("sanctions-timeline.sql", #"""
 -- title: Sanctions timeline
--- description: Every sanctions measure that :actor imposed, extended, eased, lifted or threatened, or that was aimed at it, oldest first; role says which side :actor was on. A state's name or code also takes in its people, companies and bodies.
+-- description: Every sanctions measure that :actor imposed, extended, eased, lifted or threatened, or that was aimed at it, oldest first; role says which side :actor was on. A state's name or code also takes in its people, companies and bodies. At most the oldest 100 unless :limit says otherwise.
 -- param: actor  imposer or target: actor name, alias or ISO code, e.g. European Union, EU or IRN
 -- param: since  (optional) first date, ISO, e.g. 2014
 -- param: until  (optional) last date, ISO, inclusive at its precision
+-- param: limit  (optional) how many measures, default 100; 0 for all
 -- In sqlite3:  .param set :actor EU   then   .read Queries/sanctions-timeline.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
            nullif(trim(CAST(:since AS TEXT)), '') AS since,
-           nullif(trim(CAST(:until AS TEXT)), '') AS until
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
     SELECT a.id, a.kind, a.country_code FROM actors a
@@ -728,7 +801,8 @@ WHERE (x.imposer_actor_id IN (SELECT id FROM who)
        OR x.target_country IN (SELECT code FROM codes))
   AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
   AND (p.until IS NULL OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.until)) <= p.until)
-ORDER BY date, x.article_id, x.start_char;
+ORDER BY date, x.article_id, x.start_char, x.id
+LIMIT coalesce((SELECT lim FROM p), -1);
 
 """#),
         ("who-sanctions-whom.sql", #"""
