@@ -23,10 +23,13 @@ pick AS (
 ),
 counterparts AS (
     SELECT CASE WHEN e.source_actor_id = pick.id THEN e.target_actor_id ELSE e.source_actor_id END AS other_id,
-           count(*) AS n, avg(c.goldstein) AS mean_goldstein,
+           count(*) AS n, sum(round(c.goldstein * 10)) / (10.0 * count(*)) AS mean_goldstein,
            max(coalesce(e.occurred_on, ar.published_on)) AS last_on
-    FROM events e
-    JOIN pick ON e.source_actor_id = pick.id OR e.target_actor_id = pick.id
+    FROM pick
+    JOIN (SELECT e.id FROM pick JOIN events e ON e.source_actor_id = pick.id
+          UNION
+          SELECT e.id FROM pick JOIN events e ON e.target_actor_id = pick.id) ids
+    JOIN events e ON e.id = ids.id
     JOIN cameo_codes c ON c.code = e.cameo_code
     JOIN articles ar ON ar.id = e.article_id
     WHERE e.mode IN ('asserted', 'future')

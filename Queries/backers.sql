@@ -42,7 +42,7 @@ aimed AS (
 SELECT aimed.conflict_name, b.name AS backer, b.country_code AS backer_country,
        t.name AS party, count(*) AS events,
        group_concat(DISTINCT c.description) AS support,
-       round(avg(c.goldstein), 2) AS mean_goldstein,
+       round(sum(round(c.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein,
        min(coalesce(e.occurred_on, ar.published_on)) AS first_on,
        max(coalesce(e.occurred_on, ar.published_on)) AS last_on
 FROM aimed

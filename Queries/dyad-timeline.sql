@@ -18,12 +18,30 @@ who AS (
 ),
 whom AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
+),
+-- Candidate events through the (source, target) and (target, source) indexes: those between
+-- :actor and :other, else those of :actor.
+candidates AS (
+    SELECT e.id FROM events e
+    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM who)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM who)
 )
 SELECT coalesce(e.occurred_on, ar.published_on) AS date,
        s.name AS source_name, e.cameo_code, c.description AS event_label, t.name AS target_name,
        q.label AS quad_class, c.goldstein, e.mode, pl.name AS place_name,
        se.text AS sentence_text, e.article_id, e.id AS event_id
-FROM events e
+FROM candidates
+JOIN events e ON e.id = candidates.id
 CROSS JOIN p
 JOIN cameo_codes c ON c.code = e.cameo_code
 JOIN quad_classes q ON q.quad_class = c.quad_class

@@ -19,11 +19,19 @@ codes AS (
     SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
+),
+-- The events of that country's actors through the source index, else every event.
+candidates AS (
+    SELECT e.id FROM events e
+    WHERE e.source_actor_id IN (SELECT a.id FROM actors a WHERE a.country_code IN (SELECT code FROM codes))
+    UNION ALL
+    SELECT e.id FROM events e WHERE nullif(trim(CAST(:country AS TEXT)), '') IS NULL
 )
 SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month,
        s.country_code AS country, c.root, r.description AS root_label,
-       count(*) AS events, round(avg(c.goldstein), 2) AS mean_goldstein
-FROM events e
+       count(*) AS events, round(sum(round(c.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein
+FROM candidates
+JOIN events e ON e.id = candidates.id
 CROSS JOIN p
 JOIN cameo_codes c ON c.code = e.cameo_code
 JOIN cameo_codes r ON r.code = c.root

@@ -20,16 +20,39 @@ who AS (
 whom AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
 ),
--- Candidate events: those of :actor through the actor indexes, or every meeting code's events.
+-- Candidate events through the (source, target) and (target, source) indexes: those between
+-- :actor and :other, else those of :actor, else those of :other, else every event.
 candidates AS (
     SELECT e.id FROM events e
-    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
     UNION
     SELECT e.id FROM events e
-    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
-    UNION ALL
+    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM who)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM who)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
     SELECT e.id FROM events e
     WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
       AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
 ),
 hits AS (

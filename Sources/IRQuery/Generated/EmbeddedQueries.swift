@@ -30,10 +30,13 @@ pick AS (
 ),
 counterparts AS (
     SELECT CASE WHEN e.source_actor_id = pick.id THEN e.target_actor_id ELSE e.source_actor_id END AS other_id,
-           count(*) AS n, avg(c.goldstein) AS mean_goldstein,
+           count(*) AS n, sum(round(c.goldstein * 10)) / (10.0 * count(*)) AS mean_goldstein,
            max(coalesce(e.occurred_on, ar.published_on)) AS last_on
-    FROM events e
-    JOIN pick ON e.source_actor_id = pick.id OR e.target_actor_id = pick.id
+    FROM pick
+    JOIN (SELECT e.id FROM pick JOIN events e ON e.source_actor_id = pick.id
+          UNION
+          SELECT e.id FROM pick JOIN events e ON e.target_actor_id = pick.id) ids
+    JOIN events e ON e.id = ids.id
     JOIN cameo_codes c ON c.code = e.cameo_code
     JOIN articles ar ON ar.id = e.article_id
     WHERE e.mode IN ('asserted', 'future')
@@ -165,7 +168,7 @@ aimed AS (
 SELECT aimed.conflict_name, b.name AS backer, b.country_code AS backer_country,
        t.name AS party, count(*) AS events,
        group_concat(DISTINCT c.description) AS support,
-       round(avg(c.goldstein), 2) AS mean_goldstein,
+       round(sum(round(c.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein,
        min(coalesce(e.occurred_on, ar.published_on)) AS first_on,
        max(coalesce(e.occurred_on, ar.published_on)) AS last_on
 FROM aimed
@@ -353,10 +356,39 @@ who AS (
 whom AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
 ),
+-- Candidate events through the (source, target) and (target, source) indexes: those between
+-- :actor and :other, else those of :actor, else those of :other, else every event.
+candidates AS (
+    SELECT e.id FROM events e
+    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM who)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM who)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+),
 ev AS (
     SELECT min(e.source_actor_id, e.target_actor_id) AS a_id, max(e.source_actor_id, e.target_actor_id) AS b_id,
            c.quad_class, c.goldstein, coalesce(e.occurred_on, ar.published_on) AS on_date
-    FROM events e
+    FROM candidates
+    JOIN events e ON e.id = candidates.id
     CROSS JOIN p
     JOIN cameo_codes c ON c.code = e.cameo_code
     JOIN articles ar ON ar.id = e.article_id
@@ -373,7 +405,7 @@ ev AS (
 SELECT a.name AS actor_a, b.name AS actor_b, count(*) AS events,
        sum(ev.quad_class = 1) AS verbal_cooperation, sum(ev.quad_class = 2) AS material_cooperation,
        sum(ev.quad_class = 3) AS verbal_conflict, sum(ev.quad_class = 4) AS material_conflict,
-       round(avg(ev.goldstein), 2) AS mean_goldstein,
+       round(sum(round(ev.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein,
        min(ev.on_date) AS first_on, max(ev.on_date) AS last_on
 FROM ev
 JOIN actors a ON a.id = ev.a_id
@@ -403,12 +435,30 @@ who AS (
 ),
 whom AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
+),
+-- Candidate events through the (source, target) and (target, source) indexes: those between
+-- :actor and :other, else those of :actor.
+candidates AS (
+    SELECT e.id FROM events e
+    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM who)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM who)
 )
 SELECT coalesce(e.occurred_on, ar.published_on) AS date,
        s.name AS source_name, e.cameo_code, c.description AS event_label, t.name AS target_name,
        q.label AS quad_class, c.goldstein, e.mode, pl.name AS place_name,
        se.text AS sentence_text, e.article_id, e.id AS event_id
-FROM events e
+FROM candidates
+JOIN events e ON e.id = candidates.id
 CROSS JOIN p
 JOIN cameo_codes c ON c.code = e.cameo_code
 JOIN quad_classes q ON q.quad_class = c.quad_class
@@ -449,11 +499,19 @@ codes AS (
     SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
+),
+-- The events of that country's actors through the source index, else every event.
+candidates AS (
+    SELECT e.id FROM events e
+    WHERE e.source_actor_id IN (SELECT a.id FROM actors a WHERE a.country_code IN (SELECT code FROM codes))
+    UNION ALL
+    SELECT e.id FROM events e WHERE nullif(trim(CAST(:country AS TEXT)), '') IS NULL
 )
 SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month,
        s.country_code AS country, c.root, r.description AS root_label,
-       count(*) AS events, round(avg(c.goldstein), 2) AS mean_goldstein
-FROM events e
+       count(*) AS events, round(sum(round(c.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein
+FROM candidates
+JOIN events e ON e.id = candidates.id
 CROSS JOIN p
 JOIN cameo_codes c ON c.code = e.cameo_code
 JOIN cameo_codes r ON r.code = c.root
@@ -493,16 +551,39 @@ who AS (
 whom AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
 ),
--- Candidate events: those of :actor through the actor indexes, or every meeting code's events.
+-- Candidate events through the (source, target) and (target, source) indexes: those between
+-- :actor and :other, else those of :actor, else those of :other, else every event.
 candidates AS (
     SELECT e.id FROM events e
-    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
     UNION
     SELECT e.id FROM events e
-    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
-    UNION ALL
+    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM who)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM who)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
     SELECT e.id FROM events e
     WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
       AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
 ),
 hits AS (
