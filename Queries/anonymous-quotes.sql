@@ -15,11 +15,18 @@ codes AS (
     SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
+),
+-- Candidate quotes through the country index, else every quote.
+candidates AS (
+    SELECT q.id FROM quotes q WHERE q.speaker_country IN (SELECT code FROM codes)
+    UNION ALL
+    SELECT q.id FROM quotes q WHERE nullif(trim(CAST(:country AS TEXT)), '') IS NULL
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date, q.speaker_country,
        q.speaker_description, q.speaker_role, q.text AS quote_text,
        ar.headline, q.article_id, q.id AS quote_id
-FROM quotes q
+FROM candidates
+JOIN quotes q ON q.id = candidates.id
 CROSS JOIN p
 JOIN articles ar ON ar.id = q.article_id
 WHERE q.anonymous = 1

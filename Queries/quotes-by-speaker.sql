@@ -16,11 +16,20 @@ who AS (
 ),
 topic AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:about AS TEXT))
+),
+-- Candidate quotes through the speaker index, and through the country index for a code.
+candidates AS (
+    SELECT q.id FROM quotes q WHERE q.speaker_actor_id IN (SELECT id FROM who)
+    UNION
+    SELECT q.id FROM quotes q
+    WHERE upper(trim(CAST(:speaker AS TEXT))) GLOB '[A-Z][A-Z][A-Z]'
+      AND q.speaker_country = upper(trim(CAST(:speaker AS TEXT)))
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date,
        coalesce(a.name, q.speaker_description) AS speaker_name, q.speaker_role,
        q.text AS quote_text, ar.headline, q.article_id, q.id AS quote_id
-FROM quotes q
+FROM candidates
+JOIN quotes q ON q.id = candidates.id
 CROSS JOIN p
 JOIN articles ar ON ar.id = q.article_id
 JOIN sentences se ON se.id = q.sentence_id

@@ -109,11 +109,18 @@ codes AS (
     SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
+),
+-- Candidate quotes through the country index, else every quote.
+candidates AS (
+    SELECT q.id FROM quotes q WHERE q.speaker_country IN (SELECT code FROM codes)
+    UNION ALL
+    SELECT q.id FROM quotes q WHERE nullif(trim(CAST(:country AS TEXT)), '') IS NULL
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date, q.speaker_country,
        q.speaker_description, q.speaker_role, q.text AS quote_text,
        ar.headline, q.article_id, q.id AS quote_id
-FROM quotes q
+FROM candidates
+JOIN quotes q ON q.id = candidates.id
 CROSS JOIN p
 JOIN articles ar ON ar.id = q.article_id
 WHERE q.anonymous = 1
@@ -308,32 +315,42 @@ codes AS (
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
 ),
-reports AS (
-    SELECT r.*, coalesce(r.as_of, ar.published_on) AS reported_on
-    FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
+chosen AS (
+    SELECT c.id FROM conflicts c, p
+    WHERE p.country IS NULL OR c.country_code IN (SELECT code FROM codes)
 ),
-latest AS (
-    SELECT r.*,
-           row_number() OVER (PARTITION BY r.conflict_id
-                              ORDER BY r.scope = 'overall' DESC, r.reported_on DESC, r.killed DESC, r.id DESC) AS rn
-    FROM reports r
-    WHERE r.killed IS NOT NULL
+-- Per conflict through the (conflict, as_of) index: how many reports, the latest report date
+-- (a report's as_of, else its article's date) and the report with the toll to show.
+stats AS (
+    SELECT ch.id,
+           (SELECT count(*) FROM conflict_reports r WHERE r.conflict_id = ch.id) AS reports,
+           (SELECT max(d) FROM (
+                SELECT max(r.as_of) AS d FROM conflict_reports r WHERE r.conflict_id = ch.id
+                UNION ALL
+                SELECT max(ar.published_on) FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
+                WHERE r.conflict_id = ch.id AND r.as_of IS NULL)) AS last_reported_on,
+           (SELECT r.id FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
+            WHERE r.conflict_id = ch.id AND r.killed IS NOT NULL
+            ORDER BY r.scope = 'overall' DESC, coalesce(r.as_of, ar.published_on) DESC, r.killed DESC, r.id DESC
+            LIMIT 1) AS toll_id
+    FROM chosen ch
 )
 SELECT c.id AS conflict_id, c.name AS conflict_name, c.country_code,
        (SELECT group_concat(name, '; ') FROM (
             SELECT DISTINCT a.name FROM conflict_parties cp JOIN actors a ON a.id = cp.actor_id
             WHERE cp.conflict_id = c.id ORDER BY a.name)) AS parties,
-       l.killed, l.killed_qualifier, l.scope AS toll_scope, l.since AS toll_since, l.reported_on AS toll_as_of,
-       (SELECT count(*) FROM reports r WHERE r.conflict_id = c.id) AS reports,
-       (SELECT max(r.reported_on) FROM reports r WHERE r.conflict_id = c.id) AS last_reported_on,
+       l.killed, l.killed_qualifier, l.scope AS toll_scope, l.since AS toll_since,
+       coalesce(l.as_of, lar.published_on) AS toll_as_of,
+       st.reports, st.last_reported_on,
        se.text AS toll_sentence
-FROM conflicts c
+FROM stats st
+JOIN conflicts c ON c.id = st.id
 CROSS JOIN p
-LEFT JOIN latest l ON l.conflict_id = c.id AND l.rn = 1
+LEFT JOIN conflict_reports l ON l.id = st.toll_id
+LEFT JOIN articles lar ON lar.id = l.article_id
 LEFT JOIN sentences se ON se.id = l.sentence_id
-WHERE (p.country IS NULL OR c.country_code IN (SELECT code FROM codes))
-  AND (p.since IS NULL OR (SELECT max(r.reported_on) FROM reports r WHERE r.conflict_id = c.id) >= p.since)
-ORDER BY last_reported_on DESC, c.name;
+WHERE p.since IS NULL OR st.last_reported_on >= p.since
+ORDER BY st.last_reported_on DESC, c.name;
 
 """#),
         ("dyad-cooperation.sql", #"""
@@ -675,11 +692,20 @@ who AS (
 ),
 topic AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:about AS TEXT))
+),
+-- Candidate quotes through the speaker index, and through the country index for a code.
+candidates AS (
+    SELECT q.id FROM quotes q WHERE q.speaker_actor_id IN (SELECT id FROM who)
+    UNION
+    SELECT q.id FROM quotes q
+    WHERE upper(trim(CAST(:speaker AS TEXT))) GLOB '[A-Z][A-Z][A-Z]'
+      AND q.speaker_country = upper(trim(CAST(:speaker AS TEXT)))
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date,
        coalesce(a.name, q.speaker_description) AS speaker_name, q.speaker_role,
        q.text AS quote_text, ar.headline, q.article_id, q.id AS quote_id
-FROM quotes q
+FROM candidates
+JOIN quotes q ON q.id = candidates.id
 CROSS JOIN p
 JOIN articles ar ON ar.id = q.article_id
 JOIN sentences se ON se.id = q.sentence_id
@@ -704,7 +730,7 @@ LIMIT coalesce((SELECT lim FROM p), -1);
 -- param: country  (optional) the state served: ISO code or name, e.g. RUS or Russia
 -- param: date  (optional) the ISO date of interest, e.g. 2015-05-12 or 2015
 -- In sqlite3:  .param set :title 'Foreign Minister'   .param set :country RUS   then   .read Queries/role-holders.sql
-WITH p AS (
+WITH RECURSIVE p AS (
     SELECT nullif(trim(CAST(:title AS TEXT)), '') AS title,
            nullif(trim(CAST(:country AS TEXT)), '') AS country,
            nullif(trim(CAST(:date AS TEXT)), '') AS on_date
@@ -716,13 +742,22 @@ codes AS (
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
 ),
+-- The distinct titles, read from the title index one seek at a time (a few dozen, however
+-- many rows), so that only the rows of the matching titles are read.
+titles(title) AS (
+    SELECT (SELECT title FROM actor_roles ORDER BY title COLLATE NOCASE LIMIT 1)
+    UNION ALL
+    SELECT (SELECT r.title FROM actor_roles r WHERE r.title > t.title COLLATE NOCASE ORDER BY r.title COLLATE NOCASE LIMIT 1)
+    FROM titles t WHERE t.title IS NOT NULL
+),
 held AS (
     SELECT r.actor_id, r.title, r.country_code, r.of_actor_id,
            min(r.seen_on) AS first_seen, max(r.seen_on) AS last_seen, count(DISTINCT r.article_id) AS articles
-    FROM actor_roles r
+    FROM titles t
     CROSS JOIN p
+    JOIN actor_roles r ON r.title = t.title COLLATE NOCASE
     LEFT JOIN actors o ON o.id = r.of_actor_id
-    WHERE p.title IS NOT NULL AND instr(lower(r.title), lower(p.title)) > 0
+    WHERE p.title IS NOT NULL AND instr(lower(t.title), lower(p.title)) > 0
       AND (p.country IS NULL OR r.country_code IN (SELECT code FROM codes)
            OR (o.country_code IN (SELECT code FROM codes) AND o.kind = 'state'))
     GROUP BY r.actor_id, r.title, r.country_code
