@@ -651,14 +651,15 @@ WITH p AS (
            lower(nullif(trim(CAST(:kind AS TEXT)), '')) AS kind,
            coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 25) AS lim
 ),
--- Counted per actor from the articles of the period through the (article, actor) index,
--- then joined to the actors: the mentions table itself is never read.
+-- Counted per actor from the articles of the period (outer loop: CROSS JOIN keeps the order)
+-- through the (article, actor) index, then joined to the actors: the mentions table itself
+-- is never read.
 counts AS (
     SELECT m.actor_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
            min(ar.published_on) AS first_seen, max(ar.published_on) AS last_seen
-    FROM articles ar
-    CROSS JOIN p
-    JOIN mentions m ON m.article_id = ar.id
+    FROM p
+    CROSS JOIN articles ar
+    CROSS JOIN mentions m ON m.article_id = ar.id
     WHERE (p.since IS NULL OR ar.published_on >= p.since)
       AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
     GROUP BY m.actor_id
