@@ -35,26 +35,33 @@ candidates AS (
     SELECT e.id FROM events e
     WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
       AND e.target_actor_id IN (SELECT id FROM who)
+),
+-- The events to show (dates and ids only), then their names and sentences.
+hits AS (
+    SELECT e.id, coalesce(e.occurred_on, ar.published_on) AS date
+    FROM candidates
+    JOIN events e ON e.id = candidates.id
+    CROSS JOIN p
+    JOIN articles ar ON ar.id = e.article_id
+    WHERE (e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
+      AND (p.other IS NULL
+           OR (e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom))
+           OR (e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)))
+      AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+      AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+    ORDER BY date, e.article_id, e.start_char, e.id
+    LIMIT coalesce((SELECT lim FROM p), -1)
 )
-SELECT coalesce(e.occurred_on, ar.published_on) AS date,
+SELECT h.date,
        s.name AS source_name, e.cameo_code, c.description AS event_label, t.name AS target_name,
        q.label AS quad_class, c.goldstein, e.mode, pl.name AS place_name,
        se.text AS sentence_text, e.article_id, e.id AS event_id
-FROM candidates
-JOIN events e ON e.id = candidates.id
-CROSS JOIN p
+FROM hits h
+JOIN events e ON e.id = h.id
 JOIN cameo_codes c ON c.code = e.cameo_code
 JOIN quad_classes q ON q.quad_class = c.quad_class
-JOIN articles ar ON ar.id = e.article_id
 JOIN sentences se ON se.id = e.sentence_id
 LEFT JOIN actors s ON s.id = e.source_actor_id
 LEFT JOIN actors t ON t.id = e.target_actor_id
 LEFT JOIN places pl ON pl.id = e.place_id
-WHERE (e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
-  AND (p.other IS NULL
-       OR (e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom))
-       OR (e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)))
-  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
-  AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
-ORDER BY date, e.article_id, e.start_char, e.id
-LIMIT coalesce((SELECT lim FROM p), -1);
+ORDER BY h.date, e.article_id, e.start_char, e.id;

@@ -19,22 +19,29 @@ codes AS (
     SELECT upper(p.actor) AS code FROM p WHERE upper(p.actor) GLOB '[A-Z][A-Z][A-Z]'
     UNION
     SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
+),
+-- The measures to show (dates and ids only), then their names and sentences.
+hits AS (
+    SELECT x.id, coalesce(x.stated_on, ar.published_on) AS date
+    FROM sanctions x
+    CROSS JOIN p
+    JOIN articles ar ON ar.id = x.article_id
+    WHERE (x.imposer_actor_id IN (SELECT id FROM who)
+           OR x.target_actor_id IN (SELECT id FROM who)
+           OR x.target_country IN (SELECT code FROM codes))
+      AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
+      AND (p.until IS NULL OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.until)) <= p.until)
+    ORDER BY date, x.article_id, x.start_char, x.id
+    LIMIT coalesce((SELECT lim FROM p), -1)
 )
-SELECT coalesce(x.stated_on, ar.published_on) AS date,
+SELECT h.date,
        CASE WHEN x.imposer_actor_id IN (SELECT id FROM who) THEN 'imposer' ELSE 'target' END AS role,
        i.name AS imposer_name, x.action, x.kind,
        coalesce(t.name, x.target_description) AS target_name,
        x.conditional, se.text AS sentence_text, x.article_id, x.id AS sanction_id
-FROM sanctions x
-CROSS JOIN p
-JOIN articles ar ON ar.id = x.article_id
+FROM hits h
+JOIN sanctions x ON x.id = h.id
 JOIN sentences se ON se.id = x.sentence_id
 LEFT JOIN actors i ON i.id = x.imposer_actor_id
 LEFT JOIN actors t ON t.id = x.target_actor_id
-WHERE (x.imposer_actor_id IN (SELECT id FROM who)
-       OR x.target_actor_id IN (SELECT id FROM who)
-       OR x.target_country IN (SELECT code FROM codes))
-  AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
-  AND (p.until IS NULL OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.until)) <= p.until)
-ORDER BY date, x.article_id, x.start_char, x.id
-LIMIT coalesce((SELECT lim FROM p), -1);
+ORDER BY h.date, x.article_id, x.start_char, x.id;

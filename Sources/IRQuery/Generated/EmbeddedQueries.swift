@@ -469,29 +469,36 @@ candidates AS (
     SELECT e.id FROM events e
     WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
       AND e.target_actor_id IN (SELECT id FROM who)
+),
+-- The events to show (dates and ids only), then their names and sentences.
+hits AS (
+    SELECT e.id, coalesce(e.occurred_on, ar.published_on) AS date
+    FROM candidates
+    JOIN events e ON e.id = candidates.id
+    CROSS JOIN p
+    JOIN articles ar ON ar.id = e.article_id
+    WHERE (e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
+      AND (p.other IS NULL
+           OR (e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom))
+           OR (e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)))
+      AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+      AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+    ORDER BY date, e.article_id, e.start_char, e.id
+    LIMIT coalesce((SELECT lim FROM p), -1)
 )
-SELECT coalesce(e.occurred_on, ar.published_on) AS date,
+SELECT h.date,
        s.name AS source_name, e.cameo_code, c.description AS event_label, t.name AS target_name,
        q.label AS quad_class, c.goldstein, e.mode, pl.name AS place_name,
        se.text AS sentence_text, e.article_id, e.id AS event_id
-FROM candidates
-JOIN events e ON e.id = candidates.id
-CROSS JOIN p
+FROM hits h
+JOIN events e ON e.id = h.id
 JOIN cameo_codes c ON c.code = e.cameo_code
 JOIN quad_classes q ON q.quad_class = c.quad_class
-JOIN articles ar ON ar.id = e.article_id
 JOIN sentences se ON se.id = e.sentence_id
 LEFT JOIN actors s ON s.id = e.source_actor_id
 LEFT JOIN actors t ON t.id = e.target_actor_id
 LEFT JOIN places pl ON pl.id = e.place_id
-WHERE (e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
-  AND (p.other IS NULL
-       OR (e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom))
-       OR (e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)))
-  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
-  AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
-ORDER BY date, e.article_id, e.start_char, e.id
-LIMIT coalesce((SELECT lim FROM p), -1);
+ORDER BY h.date, e.article_id, e.start_char, e.id;
 
 """#),
         ("events-by-root.sql", #"""
@@ -861,22 +868,29 @@ codes AS (
     SELECT upper(p.target) AS code FROM p WHERE upper(p.target) GLOB '[A-Z][A-Z][A-Z]'
     UNION
     SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
+),
+-- The measures to show (dates and ids only), then their names and sentences.
+hits AS (
+    SELECT x.id, coalesce(x.stated_on, ar.published_on) AS date
+    FROM sanctions x
+    CROSS JOIN p
+    JOIN articles ar ON ar.id = x.article_id
+    WHERE (x.target_actor_id IN (SELECT id FROM who) OR x.target_country IN (SELECT code FROM codes))
+      AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
+    ORDER BY date DESC, x.id DESC
+    LIMIT coalesce((SELECT lim FROM p), -1)
 )
-SELECT coalesce(x.stated_on, ar.published_on) AS date,
+SELECT h.date,
        i.name AS imposer_name, x.action, x.kind,
        coalesce(t.name, x.target_description) AS target_name,
        coalesce(t.country_code, x.target_country) AS target_country,
        x.conditional, se.text AS sentence_text, x.article_id, x.id AS sanction_id
-FROM sanctions x
-CROSS JOIN p
-JOIN articles ar ON ar.id = x.article_id
+FROM hits h
+JOIN sanctions x ON x.id = h.id
 JOIN sentences se ON se.id = x.sentence_id
 LEFT JOIN actors i ON i.id = x.imposer_actor_id
 LEFT JOIN actors t ON t.id = x.target_actor_id
-WHERE (x.target_actor_id IN (SELECT id FROM who) OR x.target_country IN (SELECT code FROM codes))
-  AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
-ORDER BY date DESC, x.id DESC
-LIMIT coalesce((SELECT lim FROM p), -1);
+ORDER BY h.date DESC, x.id DESC;
 
 """#),
         ("sanctions-timeline.sql", #"""
@@ -901,25 +915,32 @@ codes AS (
     SELECT upper(p.actor) AS code FROM p WHERE upper(p.actor) GLOB '[A-Z][A-Z][A-Z]'
     UNION
     SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
+),
+-- The measures to show (dates and ids only), then their names and sentences.
+hits AS (
+    SELECT x.id, coalesce(x.stated_on, ar.published_on) AS date
+    FROM sanctions x
+    CROSS JOIN p
+    JOIN articles ar ON ar.id = x.article_id
+    WHERE (x.imposer_actor_id IN (SELECT id FROM who)
+           OR x.target_actor_id IN (SELECT id FROM who)
+           OR x.target_country IN (SELECT code FROM codes))
+      AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
+      AND (p.until IS NULL OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.until)) <= p.until)
+    ORDER BY date, x.article_id, x.start_char, x.id
+    LIMIT coalesce((SELECT lim FROM p), -1)
 )
-SELECT coalesce(x.stated_on, ar.published_on) AS date,
+SELECT h.date,
        CASE WHEN x.imposer_actor_id IN (SELECT id FROM who) THEN 'imposer' ELSE 'target' END AS role,
        i.name AS imposer_name, x.action, x.kind,
        coalesce(t.name, x.target_description) AS target_name,
        x.conditional, se.text AS sentence_text, x.article_id, x.id AS sanction_id
-FROM sanctions x
-CROSS JOIN p
-JOIN articles ar ON ar.id = x.article_id
+FROM hits h
+JOIN sanctions x ON x.id = h.id
 JOIN sentences se ON se.id = x.sentence_id
 LEFT JOIN actors i ON i.id = x.imposer_actor_id
 LEFT JOIN actors t ON t.id = x.target_actor_id
-WHERE (x.imposer_actor_id IN (SELECT id FROM who)
-       OR x.target_actor_id IN (SELECT id FROM who)
-       OR x.target_country IN (SELECT code FROM codes))
-  AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
-  AND (p.until IS NULL OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.until)) <= p.until)
-ORDER BY date, x.article_id, x.start_char, x.id
-LIMIT coalesce((SELECT lim FROM p), -1);
+ORDER BY h.date, x.article_id, x.start_char, x.id;
 
 """#),
         ("who-sanctions-whom.sql", #"""
