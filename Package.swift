@@ -17,7 +17,7 @@ let package = Package(
     targets: [
         .target(
             name: "IRStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "IRIngest",

@@ -266,6 +266,41 @@ enum Bench {
         return (total, cpu, articles, rows)
     }
 
+    /// Analyses `n` generated articles, then writes them in batches of 256 and reports the
+    /// writer's own time: the phase to profile when the store is the bottleneck.
+    static func writeOnly(articles n: Int, seed: UInt64, path: String?, setupSQL: String? = nil) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("irkb-write-only-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = dir.appendingPathComponent("corpus.jsonl").path
+        FileManager.default.createFile(atPath: corpus, contents: nil)
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: corpus))
+        try generate(articles: n, seed: seed, to: out)
+        try out.close()
+        var raw: [RawArticle] = []
+        try ArticleReader().read([corpus]) { item in if case .article(let a) = item { raw.append(a) } }
+        let analyses = analyseInParallel(raw, analyzer: Analyzer())
+        raw.removeAll()
+        let db = path ?? dir.appendingPathComponent("kb.sqlite").path
+        let store = try Store(path: db)
+        // An experiment's schema change (an index dropped, a pragma) before the writes.
+        if let setupSQL { try store.database.writeWithoutTransaction { try $0.execute(sql: setupSQL) } }
+        let t = ContinuousClock.now
+        let c = threadCPUSeconds()
+        var rows = 0
+        var i = 0
+        while i < analyses.count {
+            let batch = Array(analyses[i..<min(i + 256, analyses.count)])
+            for (a, o) in zip(batch, try store.writeBatch(batch, analyzerVersion: Analyzer.version)) {
+                if case .success = o { rows += a.rowCount }
+            }
+            i += 256
+        }
+        let wall = seconds(since: t), cpu = threadCPUSeconds() - c
+        return String(format: "write-only: %d articles, %d rows in %.2f s (writer CPU %.2f s): %.0f articles/s, %.0f rows/s, %.0f µs CPU/article",
+                      analyses.count, rows, wall, cpu, Double(analyses.count) / wall, Double(rows) / wall, cpu * 1e6 / Double(analyses.count))
+    }
+
     static func analyseInParallel(_ batch: [RawArticle], analyzer: Analyzer) -> [ArticleAnalysis] {
         let n = batch.count
         let out = UnsafeMutableBufferPointer<ArticleAnalysis?>.allocate(capacity: n)

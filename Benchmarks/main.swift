@@ -17,6 +17,7 @@ let usageText = """
            irkb-bench build-db --articles N --out PATH [--seed S] [--profile-sql]
            irkb-bench queries --db PATH [--reps R] [--json FILE] [--dir QUERIES_DIR]
            irkb-bench scale-db --from PATH --factor F --out PATH
+           irkb-bench write-only --articles N [--seed S] [--out PATH] [--sql SETUP]
     """
 
 struct Arguments {
@@ -101,6 +102,11 @@ do {
     case "scale-db":
         guard let from = args.values["from"], let out = args.values["out"] else { throw BenchError.usage("--from and --out are required") }
         print(try ScaleDB.run(from: from, factor: try args.int("factor"), to: out))
+    case "write-only":
+        // The writer alone, for profiling: every article is analysed first, then written.
+        let n = try args.int("articles")
+        let r = try Bench.writeOnly(articles: n, seed: seed, path: args.values["out"], setupSQL: args.values["sql"])
+        print(r)
     case "queries":
         guard let db = args.values["db"] else { throw BenchError.usage("--db is required") }
         let store = try Store(path: db, mode: .readOnly)

@@ -5,7 +5,7 @@ import IRStore
 ///     let analysis = Analyzer().analyze(raw)   // ArticleAnalysis, ready for Store.write
 public struct Analyzer: Sendable {
     /// Bumped whenever extraction changes, so `irkb reprocess` and re-ingest re-derive rows.
-    public static let version = 1
+    public static let version = 2
 
     public let actors: ActorRecognizer
     public let events: EventCoder
@@ -67,7 +67,7 @@ public struct Analyzer: Sendable {
                                            isCaption: s.isCaption))
         }
 
-        let actorAnalysis = actors.analyze(doc, context: ctx)
+        var actorAnalysis = actors.analyze(doc, context: ctx)
         a.actors = actorAnalysis.actors
         a.roles = actorAnalysis.roles
         for m in actorAnalysis.mentions where !m.tokenRange.isEmpty {
@@ -78,8 +78,10 @@ public struct Analyzer: Sendable {
         clock.lap(\.actors)
 
         var places: [PlaceRow] = []
-        a.events = events.code(doc, actors: actorAnalysis, context: ctx, places: &places)
+        a.events = events.code(doc, actors: &actorAnalysis, context: ctx, places: &places)
         a.places = places
+        // The states of places that events target ("fired at Kharkiv") join the actors, unmentioned.
+        if actorAnalysis.actors.count > a.actors.count { a.actors = actorAnalysis.actors }
         clock.lap(\.events)
 
         a.quotes = quotes.extract(doc, actors: actorAnalysis, context: ctx)

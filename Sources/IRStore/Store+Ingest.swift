@@ -22,9 +22,90 @@ extension Store {
         try database.write { db in try Store.write(analysis, analyzerVersion: analyzerVersion, in: db) }
     }
 
-    /// Writes many articles in one transaction, each inside its own savepoint: an article
-    /// that fails is rolled back alone and reported, the others are kept.
+    /// Writes many articles in one transaction; an article that fails is rolled back alone and
+    /// reported, the others are kept.
+    ///
+    /// The batch is first written whole, without savepoints: a savepoint per article makes SQLite
+    /// journal every page the article touches (about 180 pages of 4 KB per article, through a
+    /// temporary file), which cost more than the inserts themselves. Failures are rare; when one
+    /// happens the transaction is rolled back and the batch is written again with one savepoint per
+    /// article, so the failure costs only its own article.
     public func writeBatch(_ analyses: [ArticleAnalysis], analyzerVersion: Int, force: Bool = false) throws -> [Result<WriteOutcome, Error>] {
+        do {
+            return try writeRetryingBusy { db in
+                // SQLite 3.40 evaluates a CHECK of the form `x IN ('a', 'b', 'c')` by building a
+                // temporary index on every insert (some fifty per article). The writer's values are
+                // Swift enums or are checked by `Store.validate` before any insert, so the fast path
+                // skips SQLite's CHECKs; the careful path and every other writer keep them.
+                try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+                defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
+                // The insert triggers of the full-text indexes stand aside for the batch (0007): the
+                // new rows are indexed below in one statement each, and the flag is back to 0
+                // before the transaction commits.
+                try db.execute(sql: "UPDATE ingest_state SET fts_deferred = 1 WHERE id = 1")
+                let cache = WriteCache()
+                var results: [Result<WriteOutcome, Error>] = []
+                results.reserveCapacity(analyses.count)
+                for a in analyses {
+                    results.append(.success(try Store.write(a, analyzerVersion: analyzerVersion, force: force, cache: cache, in: db)))
+                }
+                try Store.indexDeferred(cache, in: db)
+                try db.execute(sql: "UPDATE ingest_state SET fts_deferred = 0 WHERE id = 1")
+                return results
+            }
+        } catch let e as DatabaseError where Store.isBusy(e) || !Store.isArticleError(e) {
+            throw e
+        } catch {
+            return try writeBatchArticleByArticle(analyses, analyzerVersion: analyzerVersion, force: force)
+        }
+    }
+
+    /// Adds the batch's new articles and every quote of the batch's articles to the full-text
+    /// indexes, one statement per index: FTS5 then writes one segment for the whole batch.
+    /// (An updated article was re-indexed by its update trigger already; its old quotes were
+    /// removed from the index by their delete trigger.)
+    static func indexDeferred(_ cache: WriteCache, in db: Database) throws {
+        func json(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+        if !cache.insertedArticles.isEmpty {
+            try db.execute(sql: """
+                INSERT INTO articles_fts(rowid, headline, body)
+                SELECT id, headline, body FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id
+                """, arguments: [json(cache.insertedArticles)])
+        }
+        if !cache.writtenArticles.isEmpty {
+            try db.execute(sql: """
+                INSERT INTO quotes_fts(rowid, text, speaker_description)
+                SELECT id, text, speaker_description FROM quotes WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY id
+                """, arguments: [json(cache.writtenArticles)])
+        }
+    }
+
+    /// Indexes now what the batch deferred for one article (its text if it is new in this batch,
+    /// and its quotes), in a batch where the same article comes again.
+    static func indexPending(articleID id: Int64, cache: WriteCache, in db: Database) throws {
+        if let i = cache.insertedArticles.firstIndex(of: id) {
+            cache.insertedArticles.remove(at: i)
+            try db.cachedStatement(sql: "INSERT INTO articles_fts(rowid, headline, body) SELECT id, headline, body FROM articles WHERE id = ?")
+                .execute(arguments: [id])
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO quotes_fts(rowid, text, speaker_description)
+            SELECT id, text, speaker_description FROM quotes WHERE article_id = ? ORDER BY id
+            """).execute(arguments: [id])
+    }
+
+    /// Whether a database error can come from one article's rows (a constraint, a value SQLite
+    /// refuses) rather than from the database itself (I/O, full disk, corruption), which would fail
+    /// every article alike.
+    static func isArticleError(_ e: DatabaseError) -> Bool {
+        switch e.resultCode {
+        case .SQLITE_CONSTRAINT, .SQLITE_MISMATCH, .SQLITE_TOOBIG, .SQLITE_RANGE, .SQLITE_ERROR: return true
+        default: return false
+        }
+    }
+
+    /// The careful path: one savepoint per article.
+    func writeBatchArticleByArticle(_ analyses: [ArticleAnalysis], analyzerVersion: Int, force: Bool) throws -> [Result<WriteOutcome, Error>] {
         try writeRetryingBusy { db in
             var results: [Result<WriteOutcome, Error>] = []
             results.reserveCapacity(analyses.count)
@@ -63,9 +144,11 @@ extension Store {
 
     /// The write, with what earlier articles of the same transaction learned about actors.
     static func write(_ a: ArticleAnalysis, analyzerVersion: Int, force: Bool, cache: WriteCache, in db: Database) throws -> WriteOutcome {
+        try validate(a)
         let f = a.article
         var outcome = WriteOutcome.inserted
         var oldActorIDs: [Int64] = []
+        var existingID: Int64?
         if let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, content_hash, analyzer_version FROM articles WHERE external_id = ?"),
                                            arguments: [f.externalID]) {
             let id: Int64 = existing["id"]
@@ -73,11 +156,19 @@ extension Store {
                 return .unchanged
             }
             outcome = .updated
+            existingID = id
+            if cache.writtenSet.contains(id) {
+                // Written earlier in this batch and not indexed yet: index it now, so that the
+                // update and delete triggers below remove what the index really holds.
+                try indexPending(articleID: id, cache: cache, in: db)
+            }
             oldActorIDs = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT actor_id FROM mentions WHERE article_id = ?"), arguments: [id])
             try deleteDerivedRows(articleID: id, in: db)
         }
         let now = Store.timestamp()
-        let articleID = try Int64.fetchOne(db.cachedStatement(sql: """
+        // No RETURNING: SQLite 3.40 gathers RETURNING rows in a temporary table per execution.
+        // The id is the stored one when the article exists (looked up above), else the new rowid.
+        try db.cachedStatement(sql: """
             INSERT INTO articles(external_id, url, outlet, headline, dateline_place, published_on, published_source,
                                  body, content_hash, source, ingested_at, analyzer_version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -87,9 +178,11 @@ extension Store {
                 published_source = excluded.published_source, body = excluded.body,
                 content_hash = excluded.content_hash, source = excluded.source,
                 ingested_at = excluded.ingested_at, analyzer_version = excluded.analyzer_version
-            RETURNING id
-            """), arguments: [f.externalID, f.url, f.outlet, f.headline, f.datelinePlace, f.publishedOn,
-                              f.publishedSource.rawValue, f.body, f.contentHash, f.source, now, analyzerVersion])!
+            """).run(db, .t(f.externalID), .t(f.url), .t(f.outlet), .t(f.headline), .t(f.datelinePlace), .t(f.publishedOn),
+                     .t(f.publishedSource.rawValue), .t(f.body), .t(f.contentHash), .t(f.source), .t(now), .i(analyzerVersion))
+        let articleID = existingID ?? db.lastInsertedRowID
+        if cache.writtenSet.insert(articleID).inserted { cache.writtenArticles.append(articleID) }
+        if existingID == nil { cache.insertedArticles.append(articleID) }
 
         // Sentences
         var sentenceIDs: [Int64] = []
@@ -99,7 +192,7 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for (i, s) in a.sentences.enumerated() {
-            try sentenceInsert.execute(arguments: [articleID, i, s.paragraph, s.startChar, s.endChar, s.text, s.isCaption])
+            try sentenceInsert.run(db, .i(articleID), .i(i), .i(s.paragraph), .i(s.startChar), .i(s.endChar), .t(s.text), .b(s.isCaption))
             sentenceIDs.append(db.lastInsertedRowID)
         }
 
@@ -110,11 +203,13 @@ extension Store {
             SELECT al.actor_id FROM actor_aliases al JOIN actors ac ON ac.id = al.actor_id
             WHERE al.alias = ? COLLATE NOCASE AND al.source = 'user' LIMIT 1
             """)
-        let actorUpsert = try db.cachedStatement(sql: """
+        // Look up, then insert or fill in the CAMEO code: an upsert with RETURNING would build a
+        // temporary table per execution.
+        let actorLookup = try db.cachedStatement(sql: "SELECT id, cameo_code IS NOT NULL FROM actors WHERE identity_key = ?")
+        let actorInsert = try db.cachedStatement(sql: """
             INSERT INTO actors(name, kind, country_code, cameo_code, identity_key) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(identity_key) DO UPDATE SET cameo_code = COALESCE(actors.cameo_code, excluded.cameo_code)
-            RETURNING id
             """)
+        let actorCameo = try db.cachedStatement(sql: "UPDATE actors SET cameo_code = ? WHERE id = ? AND cameo_code IS NULL")
         let aliasInsert = try db.cachedStatement(sql: """
             INSERT INTO actor_aliases(actor_id, alias, source) VALUES (?, ?, 'text') ON CONFLICT(actor_id, alias) DO NOTHING
             """)
@@ -125,7 +220,7 @@ extension Store {
             if let known = cache.userAlias[actor.name] {
                 id = known
             } else {
-                id = try Int64.fetchOne(userAlias, arguments: [actor.name])
+                id = try userAlias.fetchInt(db, .t(actor.name))
                 cache.userAlias[actor.name] = .some(id)
             }
             if id == nil {
@@ -134,8 +229,14 @@ extension Store {
                 if let known, known.hasCameo || actor.cameoCode == nil {
                     id = known.id
                 } else {
-                    id = try Int64.fetchOne(actorUpsert, arguments: [actor.name, actor.kind.rawValue, actor.countryCode,
-                                                                     actor.cameoCode, key])
+                    if let row = try Row.fetchOne(actorLookup, arguments: [key]) {
+                        let stored: Int64 = row[0]
+                        if !(row[1] as Bool), let cameo = actor.cameoCode { try actorCameo.run(db, .t(cameo), .i(stored)) }
+                        id = stored
+                    } else {
+                        try actorInsert.run(db, .t(actor.name), .t(actor.kind.rawValue), .t(actor.countryCode), .t(actor.cameoCode), .t(key))
+                        id = db.lastInsertedRowID
+                    }
                     cache.actors[key] = (id!, known?.hasCameo == true || actor.cameoCode != nil)
                 }
             }
@@ -143,7 +244,7 @@ extension Store {
             actorIDs.append(actorID)
             for alias in actor.aliases where alias != actor.name {
                 if cache.aliases.insert(WriteCache.AliasKey(actor: actorID, alias: alias)).inserted {
-                    try aliasInsert.execute(arguments: [actorID, alias])
+                    try aliasInsert.run(db, .i(actorID), .t(alias))
                 }
             }
         }
@@ -154,7 +255,8 @@ extension Store {
             INSERT INTO mentions(article_id, sentence_id, actor_id, start_char, end_char, text, rule) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for m in a.mentions {
-            try mentionInsert.execute(arguments: [articleID, sentenceID(m.sentence), actorIDs[m.actor], m.startChar, m.endChar, m.text, m.rule])
+            try mentionInsert.run(db, .i(articleID), .i(sentenceID(m.sentence)), .i(actorIDs[m.actor]), .i(m.startChar), .i(m.endChar),
+                                  .t(m.text), .t(m.rule))
         }
 
         let roleInsert = try db.cachedStatement(sql: """
@@ -162,18 +264,26 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(actor_id, title, article_id) DO NOTHING
             """)
         for r in a.roles {
-            try roleInsert.execute(arguments: [actorIDs[r.actor], r.title, r.countryCode, actorID(r.ofActor), articleID,
-                                               r.sentence.map(sentenceID), f.publishedOn])
+            try roleInsert.run(db, .i(actorIDs[r.actor]), .t(r.title), .t(r.countryCode), .i(actorID(r.ofActor)), .i(articleID),
+                               .i(r.sentence.map(sentenceID)), .t(f.publishedOn))
         }
 
         var placeIDs: [Int64] = []
-        let placeUpsert = try db.cachedStatement(sql: """
-            INSERT INTO places(name, country_code, kind, identity_key) VALUES (?, ?, ?, ?)
-            ON CONFLICT(identity_key) DO UPDATE SET kind = places.kind RETURNING id
-            """)
+        let placeLookup = try db.cachedStatement(sql: "SELECT id FROM places WHERE identity_key = ?")
+        let placeInsert = try db.cachedStatement(sql: "INSERT INTO places(name, country_code, kind, identity_key) VALUES (?, ?, ?, ?)")
         for p in a.places {
             let key = p.name.lowercased() + "|" + (p.countryCode ?? "")
-            placeIDs.append(try Int64.fetchOne(placeUpsert, arguments: [p.name, p.countryCode, p.kind, key])!)
+            if let known = cache.places[key] {
+                placeIDs.append(known)
+            } else {
+                var id = try placeLookup.fetchInt(db, .t(key))
+                if id == nil {
+                    try placeInsert.run(db, .t(p.name), .t(p.countryCode), .t(p.kind), .t(key))
+                    id = db.lastInsertedRowID
+                }
+                cache.places[key] = id!
+                placeIDs.append(id!)
+            }
         }
 
         let eventInsert = try db.cachedStatement(sql: """
@@ -182,10 +292,10 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for e in a.events {
-            try eventInsert.execute(arguments: [articleID, sentenceID(e.sentence), actorID(e.source), actorID(e.target), e.cameoCode,
-                                                e.occurredOn, DatePrecision.of(e.occurredOn)?.rawValue, e.dateSource?.rawValue,
-                                                e.place.map { placeIDs[$0] }, e.mode.rawValue, e.triggerText,
-                                                e.startChar, e.endChar, e.rule, e.lexiconEntry])
+            try eventInsert.run(db, .i(articleID), .i(sentenceID(e.sentence)), .i(actorID(e.source)), .i(actorID(e.target)),
+                                .t(e.cameoCode), .t(e.occurredOn), .t(DatePrecision.of(e.occurredOn)?.rawValue),
+                                .t(e.dateSource?.rawValue), .i(e.place.map { placeIDs[$0] }), .t(e.mode.rawValue),
+                                .t(e.triggerText), .i(e.startChar), .i(e.endChar), .t(e.rule), .t(e.lexiconEntry))
         }
 
         let sanctionInsert = try db.cachedStatement(sql: """
@@ -194,26 +304,31 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for s in a.sanctions {
-            try sanctionInsert.execute(arguments: [articleID, sentenceID(s.sentence), actorID(s.imposer), actorID(s.target),
-                                                   s.targetDescription, s.targetCountry, s.action.rawValue, s.kind.rawValue,
-                                                   s.statedOn, s.conditional, s.triggerText, s.startChar, s.endChar, s.rule])
+            try sanctionInsert.run(db, .i(articleID), .i(sentenceID(s.sentence)), .i(actorID(s.imposer)), .i(actorID(s.target)),
+                                   .t(s.targetDescription), .t(s.targetCountry), .t(s.action.rawValue), .t(s.kind.rawValue),
+                                   .t(s.statedOn), .b(s.conditional), .t(s.triggerText), .i(s.startChar), .i(s.endChar), .t(s.rule))
         }
 
         var conflictIDs: [Int64] = []
-        let conflictUpsert = try db.cachedStatement(sql: """
-            INSERT INTO conflicts(name, country_code, identity_key) VALUES (?, ?, ?)
-            ON CONFLICT(identity_key) DO UPDATE SET country_code = COALESCE(conflicts.country_code, excluded.country_code)
-            RETURNING id
-            """)
+        let conflictLookup = try db.cachedStatement(sql: "SELECT id FROM conflicts WHERE identity_key = ?")
+        let conflictInsert = try db.cachedStatement(sql: "INSERT INTO conflicts(name, country_code, identity_key) VALUES (?, ?, ?)")
+        let conflictCountry = try db.cachedStatement(sql: "UPDATE conflicts SET country_code = ? WHERE id = ? AND country_code IS NULL")
         let partyInsert = try db.cachedStatement(sql: """
             INSERT INTO conflict_parties(conflict_id, actor_id, article_id) VALUES (?, ?, ?)
             ON CONFLICT(conflict_id, actor_id, article_id) DO NOTHING
             """)
         for c in a.conflicts {
-            let id = try Int64.fetchOne(conflictUpsert, arguments: [c.name, c.countryCode, c.identityKey])!
+            let id: Int64
+            if let stored = try conflictLookup.fetchInt(db, .t(c.identityKey)) {
+                id = stored
+                if let country = c.countryCode { try conflictCountry.run(db, .t(country), .i(id)) }
+            } else {
+                try conflictInsert.run(db, .t(c.name), .t(c.countryCode), .t(c.identityKey))
+                id = db.lastInsertedRowID
+            }
             conflictIDs.append(id)
             for p in c.parties where p >= 0 && p < actorIDs.count {
-                try partyInsert.execute(arguments: [id, actorIDs[p], articleID])
+                try partyInsert.run(db, .i(id), .i(actorIDs[p]), .i(articleID))
             }
         }
         let reportInsert = try db.cachedStatement(sql: """
@@ -222,8 +337,9 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for r in a.conflictReports {
-            try reportInsert.execute(arguments: [conflictIDs[r.conflict], articleID, sentenceID(r.sentence), r.scope.rawValue,
-                                                 r.killed, r.killedQualifier, r.wounded, r.since, r.asOf, r.startChar, r.endChar])
+            try reportInsert.run(db, .i(conflictIDs[r.conflict]), .i(articleID), .i(sentenceID(r.sentence)), .t(r.scope.rawValue),
+                                 .i(r.killed), .t(r.killedQualifier), .i(r.wounded), .t(r.since), .t(r.asOf), .i(r.startChar),
+                                 .i(r.endChar))
         }
 
         let quoteInsert = try db.cachedStatement(sql: """
@@ -232,9 +348,9 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for q in a.quotes {
-            try quoteInsert.execute(arguments: [articleID, sentenceID(q.sentence), actorID(q.speaker), q.speakerDescription,
-                                                q.speakerCountry, q.speakerRole, q.anonymous, q.text, q.startChar, q.endChar,
-                                                q.saidOn, q.rule])
+            try quoteInsert.run(db, .i(articleID), .i(sentenceID(q.sentence)), .i(actorID(q.speaker)), .t(q.speakerDescription),
+                                .t(q.speakerCountry), .t(q.speakerRole), .b(q.anonymous), .t(q.text), .i(q.startChar), .i(q.endChar),
+                                .t(q.saidOn), .t(q.rule))
         }
 
         if !oldActorIDs.isEmpty {
@@ -242,6 +358,31 @@ extension Store {
             cache.clear()
         }
         return outcome
+    }
+
+    /// The schema's CHECK constraints on values that are not Swift enums, checked before an
+    /// article is written (the batch fast path skips SQLite's own CHECKs): country codes of
+    /// actors, the qualifier and counts of tolls. Throws the constraint error SQLite would.
+    static func validate(_ a: ArticleAnalysis) throws {
+        func fail(_ what: String) -> DatabaseError {
+            DatabaseError(resultCode: .SQLITE_CONSTRAINT_CHECK, message: "CHECK constraint failed: \(what)")
+        }
+        for actor in a.actors {
+            if let c = actor.countryCode, !isAlpha3(c) { throw fail("country_code GLOB '[A-Z][A-Z][A-Z]' (\(c))") }
+        }
+        for r in a.conflictReports {
+            if let q = r.killedQualifier, !killedQualifiers.contains(q) { throw fail("killed_qualifier IN (...) (\(q))") }
+            if let k = r.killed, k < 0 { throw fail("killed >= 0") }
+            if let w = r.wounded, w < 0 { throw fail("wounded >= 0") }
+        }
+    }
+
+    /// The qualifiers `conflict_reports.killed_qualifier` allows.
+    static let killedQualifiers: Set<String> = ["more than", "at least", "about", "exactly", "up to", "nearly"]
+
+    static func isAlpha3(_ s: String) -> Bool {
+        let u = s.utf8
+        return u.count == 3 && u.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
     }
 
     /// Deletes an article's derived rows (not the article itself).
@@ -282,11 +423,18 @@ extension Store {
 final class WriteCache {
     struct AliasKey: Hashable { var actor: Int64; var alias: String }
     var actors: [String: (id: Int64, hasCameo: Bool)] = [:]
+    var places: [String: Int64] = [:]
+    /// Articles written in this transaction, and those of them that are new: what the batch
+    /// fast path indexes for full-text search before it commits.
+    var writtenArticles: [Int64] = []
+    var insertedArticles: [Int64] = []
+    var writtenSet = Set<Int64>()
     var userAlias: [String: Int64?] = [:]
     var aliases = Set<AliasKey>()
 
     func clear() {
         actors.removeAll(keepingCapacity: true)
+        places.removeAll(keepingCapacity: true)
         userAlias.removeAll(keepingCapacity: true)
         aliases.removeAll(keepingCapacity: true)
     }

@@ -49,7 +49,12 @@ public final class Store: @unchecked Sendable {
                 if mode == .readOnly {
                     database = try DatabaseQueue(path: path, configuration: config)
                 } else {
-                    database = try DatabasePool(path: path, configuration: config)
+                    let pool = try DatabasePool(path: path, configuration: config)
+                    // The writer's statement journals (each INSERT with a trigger or an upsert keeps
+                    // one) stay in memory instead of a temporary file: a file cost a write system
+                    // call per page touched. Readers keep the default, so a large sort may spill.
+                    try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+                    database = pool
                 }
             } catch let e as DatabaseError {
                 throw StoreError.notADatabase(path: path, detail: e.message ?? "\(e.resultCode)")

@@ -8,7 +8,7 @@ struct LexiconTests {
         EmbeddedLexicons.files.first { $0.name == name }?.contents ?? ""
     }
 
-    static let tsvFiles = ["states.tsv", "organizations.tsv", "body_patterns.tsv", "titles.tsv", "places.tsv", "outlets.tsv"]
+    static let tsvFiles = ["states.tsv", "organizations.tsv", "body_patterns.tsv", "titles.tsv", "places.tsv", "outlets.tsv", "persons.tsv"]
 
     @Test(arguments: tsvFiles)
     func everyRowHasTheHeadersColumnCount(_ name: String) {
@@ -39,6 +39,13 @@ struct LexiconTests {
         // Organization and place countries exist as states.
         for o in lex.organizations where o.country != nil { #expect(lex.state(o.country) != nil, "\(o.name)") }
         for p in lex.places where p.countryCode != nil { #expect(lex.state(p.countryCode) != nil, "\(p.name)") }
+        // Known persons serve a state or an organization of the lexicon.
+        for p in lex.persons {
+            #expect(ok(p.country), "\(p.name): \(p.country ?? "")")
+            if let c = p.country { #expect(lex.state(c) != nil, "\(p.name)") }
+            if let o = p.organization { #expect(lex.organizationIndex[o.lowercased()] != nil, "\(p.name): \(o)") }
+            #expect(p.country != nil || p.organization != nil, "\(p.name) serves no one")
+        }
     }
 
     @Test func noDuplicateCanonicalNames() {

@@ -100,3 +100,22 @@ import Testing
         }
     }
 }
+
+@Suite struct ByteSearchTests {
+    @Test func containsBytesAgreesWithSubstringSearch() {
+        #expect("foreign ministry".containsBytes("ministry"))
+        #expect("foreign ministry".containsBytes("eign min"))
+        #expect("ministry".containsBytes(""))
+        #expect(!"ministry".containsBytes("ministries"))
+        #expect(!"ministry".containsBytes("Ministry"), "case-sensitive, as the callers lowercase both sides")
+        #expect("sécurité nationale".containsBytes("curité"))
+        #expect(!"mmmx".containsBytes("mmx m"))
+        #expect("aab".containsBytes("ab"), "a partial match does not skip the real one")
+    }
+
+    @Test func tokenContainsByte() {
+        let doc = Document(text: "The pro-Russian rebels")
+        let hyphenated = doc.tokens.indices.filter { doc.token($0, containsByte: 0x2D) }
+        #expect(hyphenated.map { doc.text(token: $0) } == ["pro-Russian"])
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Testing
 @testable import IRStore
@@ -93,5 +94,79 @@ import Testing
         #expect(e?["event_label"] == "Consult")
         let m = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM v_meetings") }
         #expect(m == 1)
+    }
+
+    /// A database file (the ingest path: WAL pool, batch fast path) in a fresh folder.
+    static func fileStore() throws -> Store {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("irkb-write-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return try Store(path: dir.appendingPathComponent("kb.sqlite").path)
+    }
+
+    func fullTextIsConsistent(_ store: Store) throws {
+        // (The check is written as an INSERT, so it needs a write connection; it changes nothing.)
+        try store.write { db in
+            // 'integrity-check' with rank 1 compares an external-content index with its table.
+            try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+            try db.execute(sql: "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+
+    func matches(_ store: Store, _ table: String, _ query: String) throws -> Int {
+        try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE \(table) MATCH ?", arguments: [query])! }
+    }
+
+    @Test func batchIndexesItsRowsForFullTextSearch() throws {
+        let store = try WriteTests.fileStore()
+        var second = WriteTests.sample(id: "a2", hash: "h2", body: "Lavrov met Kerry in Geneva.")
+        second.quotes = [QuoteRow(sentence: 0, speaker: 1, text: "constructive talks on Syria", startChar: 0, endChar: 5)]
+        let results = try store.writeBatch([WriteTests.sample(), second], analyzerVersion: 1)
+        #expect(results.allSatisfy { if case .success(.inserted) = $0 { true } else { false } })
+        #expect(try matches(store, "articles_fts", "sochi") == 1)
+        #expect(try matches(store, "articles_fts", "geneva") == 1)
+        #expect(try matches(store, "quotes_fts", "syria") == 1)
+        #expect(try matches(store, "quotes_fts", "positive") == 1)
+        try fullTextIsConsistent(store)
+        let deferred = try store.read { db in try Int.fetchOne(db, sql: "SELECT fts_deferred FROM ingest_state") }
+        #expect(deferred == 0, "the flag never stays set in a committed database")
+    }
+
+    @Test func articleRepeatedInOneBatchKeepsTheIndexWhole() throws {
+        let store = try WriteTests.fileStore()
+        var changed = WriteTests.sample(hash: "h2", body: "Kerry met Lavrov in Geneva.")
+        changed.quotes = [QuoteRow(sentence: 0, speaker: 0, text: "a difficult meeting", startChar: 0, endChar: 5)]
+        let results = try store.writeBatch([WriteTests.sample(), WriteTests.sample(id: "a3", hash: "h3"), changed], analyzerVersion: 1)
+        #expect(results.count == 3)
+        if case .success(.updated) = results[2] {} else { Issue.record("the repeated article was not an update: \(results[2])") }
+        #expect(try matches(store, "articles_fts", "geneva") == 1)
+        #expect(try matches(store, "articles_fts", "sochi") == 1, "only a3 still says Sochi")
+        #expect(try matches(store, "quotes_fts", "difficult") == 1)
+        #expect(try matches(store, "quotes_fts", "positive") == 1, "only a3's quote")
+        try fullTextIsConsistent(store)
+        // And again in a later batch, when the stored article is indexed already.
+        var third = WriteTests.sample(hash: "h4", body: "Kerry met Zarif in Vienna.")
+        third.quotes = []
+        _ = try store.writeBatch([third], analyzerVersion: 1)
+        #expect(try matches(store, "articles_fts", "vienna") == 1)
+        #expect(try matches(store, "articles_fts", "geneva") == 0)
+        #expect(try matches(store, "quotes_fts", "difficult") == 0)
+        try fullTextIsConsistent(store)
+    }
+
+    @Test func valueTheSchemaRefusesFailsOnlyItsArticle() throws {
+        // The batch fast path skips SQLite's CHECKs; the writer checks these values itself.
+        let store = try WriteTests.fileStore()
+        var bad = WriteTests.sample(id: "bad", hash: "b")
+        bad.actors[0].countryCode = "usa"
+        var badToll = WriteTests.sample(id: "bad2", hash: "b2")
+        badToll.conflicts = [ConflictRow(name: "war in Ukraine", countryCode: "UKR", identityKey: "ukr")]
+        badToll.conflictReports = [ConflictReportRow(conflict: 0, sentence: 0, scope: .overall, killed: 10, killedQualifier: "roughly", startChar: 0, endChar: 5)]
+        let results = try store.writeBatch([WriteTests.sample(id: "good1"), bad, badToll, WriteTests.sample(id: "good2", hash: "g2")],
+                                           analyzerVersion: 1)
+        if case .failure(let e) = results[1] { #expect("\(e)".contains("country_code")) } else { Issue.record("bad country code accepted") }
+        if case .failure(let e) = results[2] { #expect("\(e)".contains("killed_qualifier")) } else { Issue.record("bad qualifier accepted") }
+        let ids = try store.read { db in try String.fetchAll(db, sql: "SELECT external_id FROM articles ORDER BY external_id") }
+        #expect(ids == ["good1", "good2"])
+        try fullTextIsConsistent(store)
     }
 }

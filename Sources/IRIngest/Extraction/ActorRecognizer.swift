@@ -426,7 +426,7 @@ struct ActorResolver {
                 return false
             }
         }
-        if doc.text(token: i).contains("-") { return false }
+        if doc.token(i, containsByte: 0x2D) { return false }  // hyphenated: "pro-Russian"
         return true
     }
 
@@ -604,9 +604,20 @@ struct ActorResolver {
                 addMention(p, r, sentence, rule: "surname")
                 return r.upperBound
             }
+            // The surname of a well-known leader ("Putin said"): the person of the lexicon.
+            if let k = lex.personBySurname[keys[i]] {
+                let e = lex.persons[k]
+                let p = keyedActor("p|" + e.name.lowercased(), ActorRecord(name: e.name, kind: .person))
+                registerSurname(p, keys[i])
+                if let last = e.name.split(separator: " ").last { registerSurname(p, last.lowercased()) }
+                applyKnown(p, e)
+                addMention(p, r, sentence, rule: "known surname")
+                return r.upperBound
+            }
             return nil
         }
-        let given = lex.givenNames.contains(keys[i])
+        let known = lex.personByName[doc.text(tokens: r.lowerBound, r.upperBound - 1).lowercased()] != nil
+        let given = known || lex.givenNames.contains(keys[i])
         let before = i > 0 ? keys[i - 1] : ""
         let after = r.upperBound < end ? keys[r.upperBound] : ""
         let speech = PersonNames.speechVerbs.contains(after) || (r.upperBound + 1 < end && after == "," && apposesTitle(r.upperBound + 1, end: end))
@@ -686,7 +697,11 @@ struct ActorResolver {
         if r.count > 2, PersonNames.suffixes.contains(keys[lastIndex]) { lastIndex -= 1 }
         let last = keys[lastIndex]
         let p: Int
-        if r.count == 1 {
+        let known = r.count == 1 ? lex.personBySurname[last] : lex.personByName[name.lowercased()]
+        if let k = known, let q = byKey["p|" + lex.persons[k].name.lowercased()] {
+            // "Bashar Assad" after "Assad", "Abu Mazen" after "Mahmoud Abbas": one person.
+            p = q
+        } else if r.count == 1 {
             if let q = surnames[last] ?? PersonNames.strippedParticle(last).flatMap({ surnames[$0] }) ?? familyFirst[last] {
                 p = q
             } else {
@@ -709,8 +724,25 @@ struct ActorResolver {
             if r.count == 2, familyFirst[keys[r.lowerBound]] == nil { familyFirst[keys[r.lowerBound]] = p }
             // "Mohammad Javad Zarif": "Javad Zarif" is his too.
         }
+        if let k = known {
+            let key = "p|" + lex.persons[k].name.lowercased()
+            if byKey[key] == nil { byKey[key] = p }
+            if let l = lex.persons[k].name.split(separator: " ").last, surnames[l.lowercased()] == nil { registerSurname(p, l.lowercased()) }
+            applyKnown(p, lex.persons[k])
+        }
         addMention(p, r, sentence, rule: rule)
         return p
+    }
+
+    /// A person of the lexicon: the state (or organization) served, stated by world knowledge,
+    /// and the CAMEO sector when the text gives no title.
+    mutating func applyKnown(_ p: Int, _ e: PersonEntry) {
+        if let o = e.organization, actors[p].organization == nil, let k = lex.organizationIndex[o.lowercased()] {
+            actors[p].organization = organizationActor(k)
+        }
+        setCountry(p, e.country, strength: 2)
+        if actors[p].sector == nil { actors[p].sector = e.sector == "IGO" ? nil : e.sector; actors[p].rank = 5 }
+        if let c = e.cameo { actors[p].knownCameo = c }
     }
 
     mutating func registerSurname(_ p: Int, _ last: String) {
@@ -959,6 +991,8 @@ struct ActorRecord {
     var organization: Int?
     /// Persons: the person whose country they share ("Putin's spokesman").
     var countryFrom: Int?
+    /// Persons of the lexicon with a CAMEO code of their own.
+    var knownCameo: String?
     /// Persons known only by one word so far ("President Trump").
     var isSingleName = true
     var mentionCount = 0

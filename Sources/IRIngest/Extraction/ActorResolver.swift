@@ -161,13 +161,18 @@ extension ActorResolver {
                     actors[p].country = c
                 } else if let d = dominantState() {
                     actors[p].country = actors[d].country
+                } else if let pl = places.first(where: { $0.sentence == first.sentence && $0.place.countryCode != nil }) {
+                    // Nothing else in the article: a place of the person's sentence ("... a curfew in Algiers").
+                    actors[p].country = pl.place.countryCode
                 }
             }
             actors[p].countryStrength = 1
         }
         for p in actors.indices where actors[p].kind == .person {
             let sector = actors[p].sector
-            if let o = actors[p].organization, let oc = actors[o].cameo {
+            if let kc = actors[p].knownCameo {
+                actors[p].cameo = kc
+            } else if let o = actors[p].organization, let oc = actors[o].cameo {
                 actors[p].cameo = oc
             } else if let c = actors[p].country, let st = lex.state(c) {
                 let sec = sector.map { $0 == "IGO" ? "GOV" : $0 } ?? ""
@@ -209,6 +214,11 @@ extension ActorResolver {
             out.roles.append(r2)
         }
         out.places = places.sorted { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+        for h in locationHints {
+            guard let st = lex.state(h.iso) else { continue }
+            out.locationHints.append(PlaceMention(place: PlaceRow(name: st.name, countryCode: h.iso, kind: "country"),
+                                                  tokenRange: h.token..<h.token + 1, sentence: h.sentence))
+        }
         return out
     }
 }

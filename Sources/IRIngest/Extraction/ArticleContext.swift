@@ -58,5 +58,8 @@ public struct ActorAnalysis: Sendable, Equatable {
     public var roles: [RoleRow] = []
     /// Places named in the text.
     public var places: [PlaceMention] = []
+    /// States named only to say where something is ("the Syrian town of", "Iraqi villages"): the
+    /// state's adjective token, as a place of kind "country".
+    public var locationHints: [PlaceMention] = []
     public init() {}
 }

@@ -161,7 +161,7 @@ struct ConflictScan {
     /// "Israeli-Palestinian", "Russia-Ukraine": the second state of a hyphenated pair (where the fighting is).
     func hyphenState(_ k: Int) -> String? {
         let w = doc.lower(k)
-        guard w.contains("-") else { return nil }
+        guard w.utf8.contains(0x2D) else { return nil }
         let parts = w.split(separator: "-").map(String.init)
         guard parts.count == 2 else { return nil }
         var found: [String] = []

@@ -11,6 +11,8 @@ struct Grammar {
     let lex: VerbLexicon
     /// Token index -> index into `analysis.mentions` (-1: none).
     let mentionAt: [Int32]
+    /// First token of a place with a country -> index into `analysis.places`.
+    let placeAt: [Int: Int]
 
     init(doc: Document, analysis: ActorAnalysis, lexicon: VerbLexicon) {
         self.doc = doc
@@ -22,6 +24,15 @@ struct Grammar {
             for t in m.tokenRange where t < at.count && at[t] < 0 { at[t] = Int32(mi) }
         }
         self.mentionAt = at
+        var pa: [Int: Int] = [:]
+        for (k, p) in analysis.places.enumerated() where p.place.countryCode != nil && !p.tokenRange.isEmpty {
+            pa[p.tokenRange.lowerBound] = k
+        }
+        // "shelled Iraqi towns": the adjective's state, numbered after the places.
+        for (k, p) in analysis.locationHints.enumerated() where !p.tokenRange.isEmpty && pa[p.tokenRange.lowerBound] == nil {
+            pa[p.tokenRange.lowerBound] = analysis.places.count + k
+        }
+        self.placeAt = pa
     }
 
     // MARK: - Word classes
@@ -51,6 +62,7 @@ struct Grammar {
         "affairs", "counterpart", "premier", "chancellor", "king", "queen", "prince", "emir", "sheikh", "senator",
         "representative", "official", "officials", "director", "chairman", "army", "of", "interior", "finance", "top",
         "diplomat", "supreme", "military", "security", "national", "adviser", "advisor", "homologue", "colleague",
+        "mayor", "governor", "leaders", "ministers", "representatives", "envoys", "diplomats", "counterparts", "members",
     ]
     static let auxiliaries: Set<String> = [
         "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "did", "does",
@@ -66,7 +78,8 @@ struct Grammar {
                   "resume", "open", "stage", "mount", "wage", "announce", "order", "continue", "intensify", "step",
                   "escalate", "expand", "extend", "renew", "lead", "host", "join", "approve", "authorize", "authorise",
                   "level", "issue", "deliver", "send", "provide", "give", "offer", "unleash", "prepare", "plan",
-                  "threaten", "step", "keep", "maintain", "tighten", "slap", "ramp", "agree", "seal", "strike", "conclude"] {
+                  "threaten", "step", "keep", "maintain", "tighten", "slap", "ramp", "agree", "seal", "strike", "conclude",
+                  "complete", "speed", "accelerate", "finish", "hasten", "delay"] {
             s.formUnion(VerbLexicon.inflections(of: v))
         }
         for f in ["held", "had", "made", "paid", "began", "begun", "led", "sent", "gave", "given", "kept", "struck", "carried"] { s.insert(f) }
@@ -81,6 +94,10 @@ struct Grammar {
         for f in ["about", "likely", "poised", "ready", "going", "willing", "prepared", "determined", "eager"] { s.insert(f) }
         return s
     }()
+    /// Verbs whose "to"-infinitive is a threatened act: "threatened to cut ties".
+    static let threatGovernors: Set<String> = Set(["threaten", "vow", "warn", "swear"].flatMap { VerbLexicon.inflections(of: $0) } + ["sworn", "swore"])
+    /// Verbs whose "to"-infinitive is wished for: a violent act wished for is a threat of force.
+    static let desireGovernors: Set<String> = Set(["want", "wish", "seek"].flatMap { VerbLexicon.inflections(of: $0) } + ["sought"])
     static let hypotheticalGovernors: Set<String> = {
         var s = Set<String>()
         for v in ["want", "hope", "seek", "try", "attempt", "offer", "propose", "threaten", "urge", "ask", "call", "demand",
@@ -192,7 +209,8 @@ struct Grammar {
                 // international and Palestinian criticism".
                 let gap = e.kind == .reverse ? 5 : 3
                 while j < end, j <= k + gap {
-                    if doc.tokens[j].kind == .word, let ls = lex.lemmas[w(j)], ls.contains(where: { alts.contains($0) }) {
+                    if doc.tokens[j].kind == .word, let ls = lex.lemmas[w(j)], ls.contains(where: { alts.contains($0) }),
+                       !isTemporalPreposition(j, end: end) {
                         found = j; break
                     }
                     if mentionIndex(at: j) != nil, e.kind != .reverse { break }
@@ -203,6 +221,8 @@ struct Grammar {
                     if (s == "and" && e.kind != .reverse) || s == "or" || s == "but" || s == "that" || s == "which" || s == "who" || Grammar.clauseBoundaries.contains(s) { break }
                     // Quantities do not count against the gap: "gave X 5.1 million dollars of aid".
                     if t.kind == .number || s == "million" || s == "billion" { j += 1; k += 1; continue }
+                    // A hyphen joins a compound modifier and does not count either: "anti-aircraft missiles".
+                    if isHyphen(j) { j += 1; k += 1; continue }
                     j += 1
                 }
                 guard found >= 0 else { return nil }
@@ -211,6 +231,14 @@ struct Grammar {
             }
         }
         return PatternMatch(firstWord: i, end: k, lastWord: last, slot: slot)
+    }
+
+    /// "on Thursday", "in March": a preposition of time, which no pattern's preposition is.
+    func isTemporalPreposition(_ j: Int, end: Int) -> Bool {
+        let s = w(j)
+        guard s == "on" || s == "in", j + 1 < end else { return false }
+        let n = w(j + 1)
+        return CalendarDate.weekdayNames[n] != nil || CalendarDate.monthNames[n] != nil
     }
 
     /// The mentions of a target slot starting at `k` (after determiners), and the index past them.
@@ -272,6 +300,13 @@ struct Grammar {
                 || (s == "up" && w(j + 1) == "to") || (s == "as" && w(j + 1) == "many") {
                 j += 2; continue
             }
+            // "freed over 150 prisoners", "some 40 soldiers"
+            if j + 1 < end, ["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately"].contains(s),
+               doc.tokens[j + 1].kind == .number || NumberWords.wordValue(w(j + 1)) != nil {
+                j += 1; continue
+            }
+            // "met the president of Armenia": a title's "of" leads to the state it serves.
+            if s == "of", j > k, Grammar.titleWords.contains(w(j - 1)), w(j - 1) != "of" { j += 1; continue }
             if crossPrepositions {
                 if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) || Grammar.locatives.contains(s) { return nil }
             } else if Grammar.objectStops.contains(s) || Grammar.clauseBoundaries.contains(s) {
@@ -301,6 +336,70 @@ struct Grammar {
             let s = w(j)
             if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) { return nil }
             j += 1; n += 1
+        }
+        return nil
+    }
+
+    /// Roots whose act aims at a place, which stands for its state when no actor is named
+    /// (PETRARCH codes a place's country as the target): violence, shows of force, protests.
+    static let mutualRoots: Set<String> = ["03", "04", "05", "06"]
+    static let locationModifiers: Set<String> = ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "neighboring", "neighbouring"]
+    /// Acts on people or property that belong to an actor: "expelled diplomats of X", "seized assets of X".
+    static let ownerRoots: Set<String> = ["16", "17"]
+    static let placeRoots: Set<String> = ["14", "15", "17", "18", "19", "20"]
+    /// Visits and meetings held somewhere: "arrived in Amman", "attend a summit in Geneva".
+    static let visitCodes: Set<String> = ["042", "043", "044"]
+    static let placeLinks: Set<String> = ["in", "at", "on", "to", "into", "against", "near", "over", "toward", "towards", "inside", "across"]
+
+    /// A place after `k` (the object, or after a locative preposition) with its country: returned
+    /// as the negative index -(place + 1), which the coder turns into the place's state.
+    func placeObject(after k: Int, end: Int, direct: Bool = false) -> Int? {
+        guard !placeAt.isEmpty else { return nil }
+        var j = k
+        var n = 0
+        if direct {
+            // "in the town of Cizre", "in northern Gaza"
+            while j < end, j < k + 4, w(j) == "the" || Grammar.locationModifiers.contains(w(j))
+                    || (j + 1 < end && w(j + 1) == "of" && ActorResolver.placeNouns.contains(w(j))) || (w(j) == "of" && j > k) {
+                j += 1
+            }
+        }
+        while j < end, n < (direct ? 1 : 9) {
+            if let p = placeAt[j] {
+                var b = j - 1
+                while b >= k, w(b) == "the" || doc.tokens[b].isCapitalized { b -= 1 }
+                guard direct || j == k || (b >= k - 1 && b >= 0 && Grammar.placeLinks.contains(w(b))) || (b >= 0 && w(b) == "of") else { return nil }
+                return -p - 1
+            }
+            if mentionIndex(at: j) != nil { return nil }
+            let t = doc.tokens[j]
+            if t.kind == .punct, !isHyphen(j), !isPossessive(j) { return nil }
+            let s = w(j)
+            if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) || s == "from" { return nil }
+            j += 1; n += 1
+        }
+        return nil
+    }
+
+    /// "the country" as the object: the state named last before it, in its sentence or the one before
+    /// ("US troops remain in Afghanistan, years after Washington invaded the country").
+    func countryAnaphor(at k: Int, end: Int, sources: [Int]) -> Int? {
+        guard k + 1 < end, w(k) == "the", w(k + 1) == "country" || w(k + 1) == "nation" else { return nil }
+        if k + 2 < end, doc.tokens[k + 2].kind == .word, !Grammar.objectStops.contains(w(k + 2)), !Grammar.clauseBoundaries.contains(w(k + 2)) { return nil }
+        guard let si = doc.sentenceIndex(ofToken: k) else { return nil }
+        let lower = si > 0 ? doc.sentences[si - 1].tokenRange.lowerBound : doc.sentences[si].tokenRange.lowerBound
+        let own = Set(sources.map { mention($0).actor })
+        var j = k - 1
+        while j >= lower {
+            if let mi = mentionIndex(at: j) {
+                let a = mention(mi).actor
+                if analysis.actors[a].kind == .state, !own.contains(a), !mention(mi).isAnaphor { return mi }
+                j = mention(mi).tokenRange.lowerBound - 1
+                continue
+            }
+            // A state named only as a place ("in Iraq") is the country too.
+            if let p = placeAt[j], p < analysis.places.count, analysis.places[p].place.kind == "country" { return -p - 1 }
+            j -= 1
         }
         return nil
     }
@@ -368,10 +467,30 @@ struct Grammar {
         return out
     }
 
+    /// The first token of the noun phrase that mention `mi` heads: the title and the state or body
+    /// that modify it ("Armenian Prime Minister [Nikol Pashinyan]", "Russia's foreign minister [X]").
+    func npStart(_ mi: Int, start: Int) -> Int {
+        var k = mention(mi).tokenRange.lowerBound - 1
+        var first = k + 1
+        var titles = 0
+        while k >= start, titles < 6 {
+            let s = w(k)
+            if doc.tokens[k].kind == .word, Grammar.titleWords.contains(s), s != "of" {
+                titles += 1; first = k; k -= 1; continue
+            }
+            if titles > 0, isPossessive(k), k - 1 >= start, let m2 = mentionIndex(at: k - 1) {
+                first = mention(m2).tokenRange.lowerBound; break
+            }
+            if titles > 0, let m2 = mentionIndex(at: k) { first = mention(m2).tokenRange.lowerBound }
+            break
+        }
+        return first
+    }
+
     /// Mention `mi` and the actors coordinated before it: "X and Y" seen from Y.
     func coordinatedLeft(_ mi: Int, start: Int) -> [Int] {
         var out = [mi]
-        var k = mention(mi).tokenRange.lowerBound - 1
+        var k = npStart(mi, start: start) - 1
         var sawAnd = false
         while k > start {
             while k > start, Grammar.determiners.contains(w(k)) && w(k) != "both" { k -= 1 }
@@ -452,6 +571,8 @@ struct Grammar {
                 return nil
             }
             if Grammar.clauseBoundaries.contains(s) || s == "that" { return nil }
+            // "... resigned as the opposition threatened": "as" opens a clause of its own.
+            if s == "as", k + 1 < t, w(k + 1) == "the" || w(k + 1) == "a" || Grammar.pronouns.contains(w(k + 1)) { return nil }
             if !Grammar.auxiliaries.contains(s) && !s.hasSuffix("ly") { onlyAuxiliaries = false }
             k -= 1
             steps += 1
@@ -537,6 +658,20 @@ struct Grammar {
 
     /// For a noun trigger that is the object of a light verb ("held talks", "launched an attack",
     /// "imposed sanctions"), the subject of that verb.
+    /// The light verb whose object is the noun trigger at `t`.
+    func lightVerbIndex(before t: Int, start: Int) -> Int? {
+        var k = t - 1
+        var n = 0
+        while k >= start, n < 5 {
+            let s = w(k)
+            if Grammar.lightVerbForms.contains(s) { return k }
+            if doc.tokens[k].kind != .word || mentionIndex(at: k) != nil { return nil }
+            if Grammar.objectStops.contains(s) && s != "of" { return nil }
+            k -= 1; n += 1
+        }
+        return nil
+    }
+
     func lightVerbSubject(before t: Int, start: Int, earlier: [CodedEvent]) -> (actors: [Int], rule: String)? {
         var k = t - 1
         var n = 0
@@ -582,6 +717,16 @@ struct Grammar {
         return afterPattern < end && w(afterPattern) == "by"
     }
 
+    /// "soldiers killed in Ukraine": a participle right after a noun and before a place phrase
+    /// describes its noun's fate, so the noun is no subject acting on the place.
+    func isReducedRelative(_ t: Int, _ m: PatternMatch, end: Int) -> Bool {
+        let form = w(t)
+        guard t > 0, m.end < end, Grammar.locatives.contains(w(m.end)) else { return false }
+        let lemmas = lex.lemmas[form] ?? []
+        guard form.hasSuffix("ed") || (!lemmas.contains(form) && !form.hasSuffix("s") && !form.hasSuffix("ing")) else { return false }
+        return mentionIndex(at: t - 1) != nil || (doc.tokens[t - 1].kind == .word && !Grammar.auxiliaries.contains(w(t - 1)) && !w(t - 1).hasSuffix("ly") && lex.lemmas[w(t - 1)] == nil && mentionIndex(at: t - 2) != nil)
+    }
+
     /// A participle used as an adjective: "the occupied territories", "in besieged Aleppo".
     func isAdjectivalParticiple(_ t: Int, _ m: PatternMatch, start: Int, end: Int) -> Bool {
         guard t > start else { return false }
@@ -616,6 +761,8 @@ struct Grammar {
         guard isBase || isPlural || isGerund else { return false }
         let nextIsPrep = m.end < end && ["of", "on", "against", "with", "to", "in", "by", "between", "from", "into"].contains(w(m.end))
         if Grammar.determiners.contains(p) || isPossessive(k) { return true }
+        // "resumed attacks", "launched strikes": the object of a light verb.
+        if k == t - 1, Grammar.lightVerbForms.contains(p), !Grammar.auxiliaries.contains(p), isBase || isPlural { return true }
         // "advised against travel to", "after talks with"
         // ("skeptical about extending sanctions" keeps its verb: a gerund after a preposition is verbal.)
         if k == t - 1, Grammar.nounPrepositions.contains(p), !isGerund { return isBase || isPlural }
@@ -649,6 +796,9 @@ struct Grammar {
                 sources = coordinatedRight(s, end: end)
             } else if let mod = modifier(before: m.lastWord, start: first + 1) {
                 sources = mod
+            } else if e.endsInPreposition, let o = placeObject(after: m.end, end: end, direct: true) {
+                // "received a delegation from Paraguay", the state named only after "from".
+                sources = [o]
             } else {
                 return []
             }
@@ -688,20 +838,46 @@ struct Grammar {
                     // "denies Western and Ukrainian accusations", "condemned the move announced by X"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
-                } else if violentRoots.contains(String(e.code.prefix(2))), !e.endsInPreposition, let o = npOwner(from: m.end, end: end) {
-                    // "bombarded a government-held part of Syria's second city"
+                } else if violentRoots.contains(String(e.code.prefix(2))) || Grammar.ownerRoots.contains(String(e.code.prefix(2))),
+                          !e.endsInPreposition, let o = npOwner(from: m.end, end: end) {
+                    // "bombarded a government-held part of Syria's second city", "expelled inspectors of the IAEA"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
                 } else if let o = violentRoots.contains(String(e.code.prefix(2))) ? placeTarget(after: m.end, end: end) : nil {
                     targets = [o]
                     rule = subj.rule + "|place-object"
-                } else if e.kind == .symmetric, sources.count >= 2 {
+                } else if Grammar.placeRoots.contains(String(e.code.prefix(2))) || Grammar.visitCodes.contains(e.code),
+                          !isReducedRelative(first, m, end: end), let o = placeObject(after: m.end, end: end) {
+                    targets = [o]
+                    rule = subj.rule + "|place-state"
+                } else if e.endsInInfinitive, ["12", "13"].contains(String(e.code.prefix(2))), let o = placeObject(after: m.end, end: end) {
+                    // "refused to deploy peacekeepers in Iraq", "threatened to resume attacks in Israel":
+                    // the refused or threatened act aims at the place's state.
+                    targets = [o]
+                    rule = subj.rule + "|place-state"
+                } else if e.endsInPreposition, let o = placeObject(after: m.end, end: end, direct: true) {
+                    // "lifted the curfew in Montenegro", "withdrew troops from Panama": the pattern's own
+                    // preposition introduces the target, here a place standing for its state.
+                    targets = [o]
+                    rule = subj.rule + "|place-state"
+                } else if let o = countryAnaphor(at: m.end, end: end, sources: sources) {
+                    targets = [o]
+                    rule = subj.rule + "|country-anaphor"
+                } else if e.kind == .symmetric || Grammar.mutualRoots.contains(String(e.code.prefix(2))), sources.count >= 2 {
+                    // "Jordan and Britain agreed to hold exercises": a cooperative act of coordinated
+                    // subjects with no object is mutual.
                     pairsSymmetric = true
                     rule = subj.rule + "|coordinated-symmetric"
                 } else {
                     return []
                 }
             }
+        }
+        // "attended the summit in Geneva", "attend the Beijing Olympics": a visit to the state where
+        // the gathering is; attending a body's meeting is no visit to the body.
+        if e.head.contains("attend") {
+            targets = targets.filter { $0 < 0 || analysis.actors[mention($0).actor].kind == .state }
+            if targets.isEmpty { return [] }
         }
         let mode = self.mode(first, start: start, end: end, earlier: earlier, entry: e)
         var out: [CodedEvent] = []
@@ -739,12 +915,19 @@ struct Grammar {
             } else if violentRoots.contains(String(e.code.prefix(2))), let o = placeTarget(after: from, end: end) {
                 targets = [o]
                 targetRule = "place-object"
+            } else if Grammar.placeRoots.contains(String(e.code.prefix(2))) || Grammar.visitCodes.contains(e.code),
+                      let o = placeObject(after: from, end: end) {
+                targets = [o]
+                targetRule = "place-state"
+            } else if e.endsInPreposition, let o = placeObject(after: from, end: end, direct: true) {
+                targets = [o]
+                targetRule = "place-state"
             } else {
-                return []
+                return mutualNounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
             }
-            afterTarget = mention(targets.last!).tokenRange.upperBound
+            afterTarget = targets.last! >= 0 ? mention(targets.last!).tokenRange.upperBound : from
         } else {
-            return []
+            return mutualNounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
         }
         var sources: [Int] = []
         var sourceRule = ""
@@ -757,7 +940,9 @@ struct Grammar {
         } else {
             return []
         }
-        let mode = self.mode(first, start: start, end: end, earlier: earlier, entry: e)
+        // The noun of a light verb takes the verb's mode: "threatened to resume attacks" is a threat.
+        let mode = self.mode(sourceRule.hasPrefix("light-verb") ? lightVerbIndex(before: first, start: start) ?? first : first,
+                             start: start, end: end, earlier: earlier, entry: e)
         var out: [CodedEvent] = []
         for s in sources {
             for t in targets {
@@ -766,6 +951,26 @@ struct Grammar {
                 let (code, m2) = Grammar.recode(refine(e.code, trigger: first..<(m.lastWord + 1), end: end), mode)
                 out.append(CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: first..<(m.lastWord + 1),
                                       mode: m2, rule: sourceRule + "|" + targetRule))
+            }
+        }
+        return out
+    }
+
+    /// "Israel and Lebanon renewed negotiations": the coordinated subjects of a light verb whose
+    /// cooperative noun has no target act mutually.
+    func mutualNounEvents(_ e: VerbLexicon.Entry, _ m: PatternMatch, first: Int, start: Int, end: Int, earlier: [CodedEvent]) -> [CodedEvent] {
+        guard Grammar.mutualRoots.contains(String(e.code.prefix(2))),
+              let lv = lightVerbSubject(before: first, start: start, earlier: earlier), lv.actors.count >= 2 else { return [] }
+        let trigger = first..<(m.lastWord + 1)
+        let (code, m2) = Grammar.recode(refine(e.code, trigger: trigger, end: end),
+                                        self.mode(lightVerbIndex(before: first, start: start) ?? first, start: start, end: end, earlier: earlier, entry: e))
+        var out: [CodedEvent] = []
+        for a in lv.actors {
+            for b in lv.actors where a != b {
+                let sa = actorOf(a), sb = actorOf(b)
+                guard sa != sb else { continue }
+                out.append(CodedEvent(source: sa, target: sb, code: code, entry: e, trigger: trigger,
+                                      mode: m2, rule: "light-verb-" + lv.rule + "|coordinated-symmetric"))
             }
         }
         return out
@@ -807,6 +1012,8 @@ struct Grammar {
 
     /// The actor a mention stands for in an event: "the Trump administration" is the United States.
     func actorOf(_ mi: Int) -> Int {
+        // A place target (see `placeObject`) stays a negative index, resolved by the coder.
+        guard mi >= 0 else { return mi }
         let m = mention(mi)
         let a = analysis.actors[m.actor]
         let k = m.tokenRange.upperBound
@@ -848,8 +1055,18 @@ struct Grammar {
             if code.hasPrefix("086") { return ("0355", .asserted) }
             if code.hasPrefix("087") { return ("0356", .asserted) }
             return ("035", .asserted)
+        case "14":
+            return ("133", .asserted)
+        case "16":
+            let map = ["160": "1313", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136"]
+            return (map[String(code.prefix(3))] ?? "131", .asserted)
         case "17":
+            if code.hasPrefix("172") { return (code.count == 4 ? "132" + code.suffix(1) : "132", .asserted) }
             return ("137", .asserted)
+        case "19" where code.hasPrefix("191"):
+            return ("1381", .asserted)
+        case "19" where code.hasPrefix("192"):
+            return ("1382", .asserted)
         case "18", "19", "20":
             return ("138", .asserted)
         default:
@@ -900,6 +1117,11 @@ struct Grammar {
                 if h >= start {
                     let gv = w(h)
                     if Grammar.futureGovernors.contains(gv) { result = result ?? .future; break }
+                    // "threatened to break relations", "vowed to retaliate": the act is what is threatened;
+                    // "wants to attack" is a threat of force.
+                    if Grammar.threatGovernors.contains(gv) || (Grammar.desireGovernors.contains(gv) && violentRoots.contains(String(entry.code.prefix(2)))) {
+                        result = result ?? .future; break
+                    }
                     if gv == "failed" || gv == "refused" || gv == "declined" { return .negated }
                     if Grammar.assertedGovernors.contains(gv) { break }
                 }
@@ -930,7 +1152,9 @@ struct Grammar {
         }
         if let r = result, r == .negated { return denied ? .denied : .negated }
         if denied { return .denied }
-        if conditional { return .conditional }
+        // A threat made on a condition is still a threat ("threatened to break relations unless ..."),
+        // and so is an act announced for the future on a condition ("will withdraw unless ...").
+        if conditional, !entry.code.hasPrefix("13"), result != .future { return .conditional }
         return result ?? .asserted
     }
 }

@@ -18,7 +18,18 @@ public struct EventCoder: Sendable {
     }
 
     /// Events of the document; `places` receives the places events refer to (indices in `EventRow.place`).
+    /// Events whose target is only a place's state (an actor the analysis lacks) are left out: the
+    /// `inout` variant adds those states to the analysis.
     public func code(_ doc: Document, actors: ActorAnalysis, context: ArticleContext, places: inout [PlaceRow]) -> [EventRow] {
+        var copy = actors
+        let n = actors.actors.count
+        return code(doc, actors: &copy, context: context, places: &places).filter { ($0.source ?? 0) < n && ($0.target ?? 0) < n }
+    }
+
+    /// Events of the document. A violent act, a visit, a protest or a show of force aimed at a place
+    /// ("fired rockets at Kharkiv", "arrived in Amman") targets the place's state: when the article
+    /// names that state nowhere as an actor, it is appended to `actors.actors` (with no mention).
+    public func code(_ doc: Document, actors: inout ActorAnalysis, context: ArticleContext, places: inout [PlaceRow]) -> [EventRow] {
         let grammar = Grammar(doc: doc, analysis: actors, lexicon: VerbLexicon.shared)
         let dates = DateResolver(context: context)
         var out: [EventRow] = []
@@ -32,11 +43,31 @@ public struct EventCoder: Sendable {
             }
             guard start < s.tokenRange.upperBound else { continue }
             let coded = grammar.code(sentence: si, from: start)
-            var seen = Set<String>()
-            for c in coded where modes.contains(c.mode) {
+            var seen: [String: Int] = [:]
+            for var c in coded where modes.contains(c.mode) {
+                if c.source < 0 {
+                    guard let a = placeState(-c.source - 1, actors: &actors) else { continue }
+                    c.source = a
+                }
+                if c.target < 0 {
+                    // A place's state: the article's actor for it, else a new one.
+                    guard let t = placeState(-c.target - 1, actors: &actors) else { continue }
+                    c.target = t
+                }
                 guard c.source != c.target else { continue }
                 let key = "\(c.source)|\(c.target)|\(c.code.prefix(2))"
-                if !seen.insert(key).inserted { continue }
+                if let k = seen[key] {
+                    // "threatened to bomb": the act threatened (138) says more than the bare threat (130).
+                    if k >= 0, out[k].cameoCode.count == 3, out[k].cameoCode.hasSuffix("0"), c.code != out[k].cameoCode {
+                        out[k].cameoCode = c.code
+                        out[k].lexiconEntry = c.entry.pattern + " -> " + c.entry.code
+                        out[k].triggerText = doc.text(tokens: c.trigger.lowerBound, c.trigger.upperBound - 1)
+                        out[k].startChar = doc.scalarOffset(doc.tokens[c.trigger.lowerBound].start)
+                        out[k].endChar = doc.scalarOffset(doc.tokens[c.trigger.upperBound - 1].end)
+                    }
+                    continue
+                }
+                seen[key] = -1
                 var row = EventRow(sentence: si, source: c.source, target: c.target, cameoCode: c.code,
                                    mode: c.mode, triggerText: doc.text(tokens: c.trigger.lowerBound, c.trigger.upperBound - 1),
                                    startChar: doc.scalarOffset(doc.tokens[c.trigger.lowerBound].start),
@@ -51,10 +82,22 @@ public struct EventCoder: Sendable {
                 if let p = place(for: c, sentence: si, doc: doc, analysis: actors, context: context, dateSource: row.dateSource) {
                     if let k = places.firstIndex(of: p) { row.place = k } else { places.append(p); row.place = places.count - 1 }
                 }
+                seen[key] = out.count
                 out.append(row)
             }
         }
         return out
+    }
+
+    /// The actor of the state a place (index into `actors.places`) lies in.
+    func placeState(_ k: Int, actors: inout ActorAnalysis) -> Int? {
+        let n = actors.places.count
+        let place = k < n ? actors.places[k].place : k - n < actors.locationHints.count ? actors.locationHints[k - n].place : nil
+        guard let iso = place?.countryCode else { return nil }
+        if let a = actors.actors.firstIndex(where: { $0.kind == .state && $0.countryCode == iso }) { return a }
+        guard let st = Lexicon.shared.state(iso) else { return nil }
+        actors.actors.append(ActorRow(name: st.name, kind: .state, countryCode: iso, cameoCode: st.cameo))
+        return actors.actors.count - 1
     }
 
     static let clauseWords: Set<String> = [

@@ -36,10 +36,13 @@ struct QuoteSpeakerFinder {
     /// Token lies inside a quotation.
     var inQuote: [Bool]
     var history: [SpeechEvent] = []
+    /// Each actor's name and aliases, lowercased once (matched against descriptions of bodies).
+    let lowerNames: [[String]]
 
     init(doc: Document, actors: ActorAnalysis, spans: [QuoteSpan]) {
         self.doc = doc
         self.actors = actors
+        self.lowerNames = actors.actors.map { a in ([a.name] + a.aliases).map { $0.lowercased() } }
         let n = doc.tokens.count
         var ms = [Int32](repeating: -1, count: n), mc = [Int32](repeating: -1, count: n)
         for (k, m) in actors.mentions.enumerated() where !m.tokenRange.isEmpty && m.tokenRange.upperBound <= n
@@ -394,14 +397,12 @@ struct QuoteSpeakerFinder {
             let a = actors.actors[m.actor]
             guard a.kind != .person else { continue }
             if let country, a.countryCode != country { continue }
-            let names = ([a.name] + a.aliases).map { $0.lowercased() }
-            if names.contains(where: { n in words.allSatisfy { n.contains($0) } }) { best = m.actor; break }
+            if lowerNames[m.actor].contains(where: { n in words.allSatisfy { n.containsBytes($0) } }) { best = m.actor; break }
         }
         if best == nil {
             for (i, a) in actors.actors.enumerated() where a.kind != .person {
                 if let country, a.countryCode != country { continue }
-                let names = ([a.name] + a.aliases).map { $0.lowercased() }
-                if names.contains(where: { n in words.allSatisfy { n.contains($0) } }) { best = i; break }
+                if lowerNames[i].contains(where: { n in words.allSatisfy { n.containsBytes($0) } }) { best = i; break }
             }
         }
         return best

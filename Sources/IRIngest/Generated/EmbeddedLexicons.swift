@@ -3030,6 +3030,481 @@ Kathimerini
 Hromadske	
 
 """#),
+        ("persons.tsv", #"""
+name	aliases	country	cameo	sector	role	organization
+# Persons: leaders, ministers, commanders and officials whose names alone identify their state or
+# organization in news of 1990-2026. Written from general knowledge. Lists separated by |.
+# aliases: other spellings and full-name forms; a one-word alias is the bare surname ("Putin") that names
+# the person on its own, so only distinctive surnames are listed (no "May", "Rice", "Brown", "Kim").
+# country: ISO3 of the state served (empty for officials of international organizations).
+# cameo: a full CAMEO actor code when it is not country + sector (usually empty).
+# sector: CAMEO role (GOV, MIL, LEG, OPP, REB, SPY, IGO).  organization: the body an IGO official heads
+# (a canonical name in organizations.tsv).
+# United States
+Barack Obama	Obama	USA		GOV	President	
+Donald Trump	Trump|Donald J. Trump	USA		GOV	President	
+Joe Biden	Biden|Joseph Biden|Joseph R. Biden	USA		GOV	President	
+George W. Bush	Bush|George Bush|George H.W. Bush|George H. W. Bush	USA		GOV	President	
+Bill Clinton	William Clinton	USA		GOV	President	
+Ronald Reagan	Reagan	USA		GOV	President	
+Jimmy Carter		USA		GOV	President	
+Hillary Clinton	Hillary Rodham Clinton	USA		GOV	Secretary of State	
+Kamala Harris		USA		GOV	Vice President	
+Dick Cheney	Cheney	USA		GOV	Vice President	
+Mike Pence	Pence	USA		GOV	Vice President	
+JD Vance	J.D. Vance|Vance	USA		GOV	Vice President	
+Al Gore		USA		GOV	Vice President	
+John Kerry	Kerry	USA		GOV	Secretary of State	
+Condoleezza Rice		USA		GOV	Secretary of State	
+Colin Powell	Powell	USA		GOV	Secretary of State	
+Madeleine Albright	Albright	USA		GOV	Secretary of State	
+Warren Christopher		USA		GOV	Secretary of State	
+James Baker		USA		GOV	Secretary of State	
+Mike Pompeo	Pompeo	USA		GOV	Secretary of State	
+Rex Tillerson	Tillerson	USA		GOV	Secretary of State	
+Antony Blinken	Blinken|Tony Blinken	USA		GOV	Secretary of State	
+Marco Rubio	Rubio	USA		GOV	Secretary of State	
+Henry Kissinger	Kissinger	USA		GOV	Secretary of State	
+Donald Rumsfeld	Rumsfeld	USA		GOV	Defense Secretary	
+Robert Gates		USA		GOV	Defense Secretary	
+Chuck Hagel	Hagel	USA		GOV	Defense Secretary	
+Leon Panetta	Panetta	USA		GOV	Defense Secretary	
+Ash Carter	Ashton Carter	USA		GOV	Defense Secretary	
+Jim Mattis	James Mattis|Mattis	USA		GOV	Defense Secretary	
+Mark Esper	Esper	USA		GOV	Defense Secretary	
+Lloyd Austin		USA		GOV	Defense Secretary	
+Pete Hegseth	Hegseth	USA		GOV	Defense Secretary	
+William Perry		USA		GOV	Defense Secretary	
+William Cohen		USA		GOV	Defense Secretary	
+Jake Sullivan		USA		GOV	National Security Adviser	
+John Bolton	Bolton	USA		GOV	National Security Adviser	
+Susan Rice		USA		GOV	National Security Adviser	
+Samantha Power		USA		GOV	Ambassador	
+Nikki Haley		USA		GOV	Ambassador	
+Linda Thomas-Greenfield	Thomas-Greenfield	USA		GOV	Ambassador	
+Steve Witkoff	Steven Witkoff|Witkoff	USA		GOV	Special Envoy	
+Jared Kushner	Kushner	USA		GOV	Senior Adviser	
+Nancy Pelosi	Pelosi	USA		LEG	Speaker	
+David Petraeus	Petraeus	USA		MIL	General	
+Mark Milley	Milley	USA		MIL	General	
+Scott Bessent	Bessent	USA		GOV	Treasury Secretary	
+Janet Yellen	Yellen	USA		GOV	Treasury Secretary	
+Steven Mnuchin	Mnuchin	USA		GOV	Treasury Secretary	
+# Russia
+Vladimir Putin	Putin|Vladimir V. Putin	RUS		GOV	President	
+Dmitry Medvedev	Medvedev|Dmitri Medvedev	RUS		GOV	Prime Minister	
+Boris Yeltsin	Yeltsin	RUS		GOV	President	
+Mikhail Gorbachev	Gorbachev	RUS		GOV	President	
+Sergei Lavrov	Lavrov|Sergey Lavrov	RUS		GOV	Foreign Minister	
+Dmitry Peskov	Peskov|Dmitri Peskov	RUS		GOV	Spokesman	
+Maria Zakharova	Zakharova	RUS		GOV	Spokeswoman	
+Sergei Shoigu	Shoigu|Sergey Shoigu	RUS		GOV	Defense Minister	
+Andrei Belousov	Andrey Belousov|Belousov	RUS		GOV	Defense Minister	
+Valery Gerasimov	Gerasimov|Valeriy Gerasimov	RUS		MIL	General	
+Mikhail Mishustin	Mishustin	RUS		GOV	Prime Minister	
+Viktor Chernomyrdin	Chernomyrdin	RUS		GOV	Prime Minister	
+Yevgeny Primakov	Primakov	RUS		GOV	Foreign Minister	
+Andrei Kozyrev	Kozyrev	RUS		GOV	Foreign Minister	
+Igor Ivanov		RUS		GOV	Foreign Minister	
+Vassily Nebenzia	Nebenzia|Vasily Nebenzya|Nebenzya	RUS		GOV	Ambassador	
+Vitaly Churkin	Churkin	RUS		GOV	Ambassador	
+Yuri Ushakov	Ushakov	RUS		GOV	Adviser	
+Sergei Ryabkov	Ryabkov	RUS		GOV	Deputy Foreign Minister	
+Nikolai Patrushev	Patrushev	RUS		GOV	Security Council Secretary	
+Kirill Dmitriev		RUS		GOV	Special Envoy	
+Yevgeny Prigozhin	Prigozhin	RUS		MIL	Wagner Chief	
+Ramzan Kadyrov	Kadyrov	RUS		GOV	Chechen Leader	
+Alexei Navalny	Navalny	RUS		OPP	Opposition Leader	
+# Ukraine
+Volodymyr Zelensky	Zelensky|Zelenskiy|Zelenskyy|Volodymyr Zelenskiy|Volodymyr Zelenskyy	UKR		GOV	President	
+Petro Poroshenko	Poroshenko	UKR		GOV	President	
+Viktor Yanukovych	Yanukovych	UKR		GOV	President	
+Viktor Yushchenko	Yushchenko	UKR		GOV	President	
+Leonid Kuchma	Kuchma	UKR		GOV	President	
+Leonid Kravchuk	Kravchuk	UKR		GOV	President	
+Dmytro Kuleba	Kuleba	UKR		GOV	Foreign Minister	
+Andrii Sybiha	Sybiha|Andriy Sybiha	UKR		GOV	Foreign Minister	
+Pavlo Klimkin	Klimkin	UKR		GOV	Foreign Minister	
+Denys Shmyhal	Shmyhal	UKR		GOV	Prime Minister	
+Yulia Svyrydenko	Svyrydenko	UKR		GOV	Prime Minister	
+Arseniy Yatsenyuk	Yatsenyuk	UKR		GOV	Prime Minister	
+Yulia Tymoshenko	Tymoshenko	UKR		GOV	Prime Minister	
+Andriy Yermak	Yermak|Andrii Yermak	UKR		GOV	Chief of Staff	
+Rustem Umerov	Umerov	UKR		GOV	Defense Minister	
+Oleksii Reznikov	Reznikov	UKR		GOV	Defense Minister	
+Valery Zaluzhny	Zaluzhny|Valerii Zaluzhnyi|Zaluzhnyi	UKR		MIL	Commander	
+Oleksandr Syrskyi	Syrskyi|Syrsky	UKR		MIL	Commander	
+Kyrylo Budanov	Budanov	UKR		SPY	Intelligence Chief	
+# China
+Xi Jinping	Xi	CHN		GOV	President	
+Hu Jintao		CHN		GOV	President	
+Jiang Zemin		CHN		GOV	President	
+Deng Xiaoping		CHN		GOV	Leader	
+Li Keqiang		CHN		GOV	Premier	
+Li Qiang		CHN		GOV	Premier	
+Wen Jiabao		CHN		GOV	Premier	
+Zhu Rongji		CHN		GOV	Premier	
+Li Peng		CHN		GOV	Premier	
+Wang Yi		CHN		GOV	Foreign Minister	
+Qin Gang		CHN		GOV	Foreign Minister	
+Yang Jiechi		CHN		GOV	Foreign Policy Chief	
+Qian Qichen		CHN		GOV	Foreign Minister	
+Tang Jiaxuan		CHN		GOV	Foreign Minister	
+Li Zhaoxing		CHN		GOV	Foreign Minister	
+Hua Chunying		CHN		GOV	Spokeswoman	
+Zhao Lijian		CHN		GOV	Spokesman	
+Wang Wenbin		CHN		GOV	Spokesman	
+Mao Ning		CHN		GOV	Spokeswoman	
+Lin Jian		CHN		GOV	Spokesman	
+Dong Jun		CHN		GOV	Defense Minister	
+# United Kingdom
+Tony Blair	Blair	GBR		GOV	Prime Minister	
+Gordon Brown		GBR		GOV	Prime Minister	
+David Cameron	Cameron	GBR		GOV	Prime Minister	
+Theresa May		GBR		GOV	Prime Minister	
+Boris Johnson		GBR		GOV	Prime Minister	
+Liz Truss	Truss	GBR		GOV	Prime Minister	
+Rishi Sunak	Sunak	GBR		GOV	Prime Minister	
+Keir Starmer	Starmer	GBR		GOV	Prime Minister	
+John Major		GBR		GOV	Prime Minister	
+Margaret Thatcher	Thatcher	GBR		GOV	Prime Minister	
+David Lammy	Lammy	GBR		GOV	Foreign Secretary	
+Yvette Cooper		GBR		GOV	Foreign Secretary	
+Jack Straw		GBR		GOV	Foreign Secretary	
+Robin Cook		GBR		GOV	Foreign Secretary	
+David Miliband	Miliband	GBR		GOV	Foreign Secretary	
+William Hague		GBR		GOV	Foreign Secretary	
+Philip Hammond		GBR		GOV	Foreign Secretary	
+Jeremy Hunt		GBR		GOV	Foreign Secretary	
+Dominic Raab	Raab	GBR		GOV	Foreign Secretary	
+James Cleverly		GBR		GOV	Foreign Secretary	
+Douglas Hurd		GBR		GOV	Foreign Secretary	
+Malcolm Rifkind	Rifkind	GBR		GOV	Foreign Secretary	
+John Healey		GBR		GOV	Defence Secretary	
+Ben Wallace		GBR		GOV	Defence Secretary	
+Grant Shapps	Shapps	GBR		GOV	Defence Secretary	
+# France
+Emmanuel Macron	Macron	FRA		GOV	President	
+Francois Hollande	Hollande|François Hollande	FRA		GOV	President	
+Nicolas Sarkozy	Sarkozy	FRA		GOV	President	
+Jacques Chirac	Chirac	FRA		GOV	President	
+Francois Mitterrand	Mitterrand|François Mitterrand|Mitterand|Francois Mitterand	FRA		GOV	President	
+Laurent Fabius	Fabius	FRA		GOV	Foreign Minister	
+Jean-Yves Le Drian	Le Drian	FRA		GOV	Foreign Minister	
+Jean-Noel Barrot	Jean-Noël Barrot|Barrot	FRA		GOV	Foreign Minister	
+Catherine Colonna	Colonna	FRA		GOV	Foreign Minister	
+Stephane Sejourne	Stéphane Séjourné|Sejourne|Séjourné	FRA		GOV	Foreign Minister	
+Alain Juppe	Alain Juppé|Juppe|Juppé	FRA		GOV	Foreign Minister	
+Dominique de Villepin	de Villepin|Villepin	FRA		GOV	Foreign Minister	
+Bernard Kouchner	Kouchner	FRA		GOV	Foreign Minister	
+Hubert Vedrine	Hubert Védrine|Vedrine|Védrine	FRA		GOV	Foreign Minister	
+Michel Barnier	Barnier	FRA		GOV	Prime Minister	
+Lionel Jospin	Jospin	FRA		GOV	Prime Minister	
+# Germany
+Angela Merkel	Merkel	DEU		GOV	Chancellor	
+Olaf Scholz	Scholz	DEU		GOV	Chancellor	
+Friedrich Merz	Merz	DEU		GOV	Chancellor	
+Gerhard Schroeder	Gerhard Schröder|Schroeder|Schröder	DEU		GOV	Chancellor	
+Helmut Kohl	Kohl	DEU		GOV	Chancellor	
+Frank-Walter Steinmeier	Steinmeier	DEU		GOV	President	
+Annalena Baerbock	Baerbock	DEU		GOV	Foreign Minister	
+Heiko Maas		DEU		GOV	Foreign Minister	
+Sigmar Gabriel		DEU		GOV	Foreign Minister	
+Joschka Fischer		DEU		GOV	Foreign Minister	
+Guido Westerwelle	Westerwelle	DEU		GOV	Foreign Minister	
+Hans-Dietrich Genscher	Genscher	DEU		GOV	Foreign Minister	
+Klaus Kinkel	Kinkel	DEU		GOV	Foreign Minister	
+Johann Wadephul	Wadephul	DEU		GOV	Foreign Minister	
+Boris Pistorius	Pistorius	DEU		GOV	Defence Minister	
+# Israel and Palestine
+Benjamin Netanyahu	Netanyahu	ISR		GOV	Prime Minister	
+Naftali Bennett		ISR		GOV	Prime Minister	
+Yair Lapid	Lapid	ISR		GOV	Prime Minister	
+Ehud Olmert	Olmert	ISR		GOV	Prime Minister	
+Ariel Sharon		ISR		GOV	Prime Minister	
+Ehud Barak		ISR		GOV	Prime Minister	
+Shimon Peres	Peres	ISR		GOV	President	
+Yitzhak Rabin	Rabin	ISR		GOV	Prime Minister	
+Yitzhak Shamir	Shamir	ISR		GOV	Prime Minister	
+Isaac Herzog	Herzog	ISR		GOV	President	
+Reuven Rivlin	Rivlin	ISR		GOV	President	
+Benny Gantz	Gantz	ISR		GOV	Defense Minister	
+Yoav Gallant		ISR		GOV	Defense Minister	
+Avigdor Lieberman		ISR		GOV	Defense Minister	
+Tzipi Livni	Livni	ISR		GOV	Foreign Minister	
+Gideon Saar	Gideon Sa'ar	ISR		GOV	Foreign Minister	
+Ron Dermer	Dermer	ISR		GOV	Minister	
+Itamar Ben-Gvir	Ben-Gvir|Ben Gvir	ISR		GOV	Minister	
+Bezalel Smotrich	Smotrich	ISR		GOV	Finance Minister	
+Mahmoud Abbas	Abbas|Abu Mazen	PSE		GOV	President	
+Yasser Arafat	Arafat	PSE		GOV	President	
+Salam Fayyad	Fayyad	PSE		GOV	Prime Minister	
+Rami Hamdallah	Hamdallah	PSE		GOV	Prime Minister	
+Mohammad Shtayyeh	Shtayyeh|Mohammed Shtayyeh	PSE		GOV	Prime Minister	
+Saeb Erekat	Erekat|Saeb Erakat	PSE		GOV	Chief Negotiator	
+Riyad al-Maliki	Riad Malki	PSE		GOV	Foreign Minister	
+Ismail Haniyeh	Haniyeh|Ismail Haniya|Haniya	PSE		REB	Hamas Leader	
+Yahya Sinwar	Sinwar	PSE		REB	Hamas Leader	
+Khaled Meshaal	Meshaal|Khaled Mashaal|Mashaal|Khaled Meshal|Meshal	PSE		REB	Hamas Leader	
+# Iran
+Ali Khamenei	Khamenei|Ayatollah Ali Khamenei	IRN		GOV	Supreme Leader	
+Ruhollah Khomeini	Khomeini	IRN		GOV	Supreme Leader	
+Hassan Rouhani	Rouhani|Hassan Rohani|Rohani	IRN		GOV	President	
+Mahmoud Ahmadinejad	Ahmadinejad	IRN		GOV	President	
+Ebrahim Raisi	Raisi|Ebrahim Raeisi	IRN		GOV	President	
+Masoud Pezeshkian	Pezeshkian	IRN		GOV	President	
+Mohammad Khatami	Khatami	IRN		GOV	President	
+Akbar Hashemi Rafsanjani	Rafsanjani|Hashemi Rafsanjani	IRN		GOV	President	
+Mohammad Javad Zarif	Zarif|Javad Zarif	IRN		GOV	Foreign Minister	
+Abbas Araghchi	Araghchi|Abbas Araqchi|Araqchi	IRN		GOV	Foreign Minister	
+Hossein Amir-Abdollahian	Amir-Abdollahian|Amirabdollahian	IRN		GOV	Foreign Minister	
+Ali Akbar Velayati	Velayati	IRN		GOV	Foreign Minister	
+Manouchehr Mottaki	Mottaki	IRN		GOV	Foreign Minister	
+Ali Larijani	Larijani	IRN		GOV	Speaker	
+Saeed Jalili	Jalili	IRN		GOV	Chief Negotiator	
+Qassem Soleimani	Soleimani|Qasem Soleimani	IRN		MIL	Commander	
+# Syria, Iraq, Lebanon, Jordan
+Bashar al-Assad	Assad|al-Assad|Bashar Assad|Bashar al-Asad	SYR		GOV	President	
+Hafez al-Assad	Hafez Assad	SYR		GOV	President	
+Walid al-Moallem	Moallem|Walid Muallem|Muallem	SYR		GOV	Foreign Minister	
+Faisal Mekdad	Mekdad|Faisal al-Mekdad	SYR		GOV	Foreign Minister	
+Farouk al-Sharaa	Farouk Sharaa	SYR		GOV	Vice President	
+Ahmed al-Sharaa	al-Sharaa|Ahmad al-Sharaa|Abu Mohammed al-Jolani|Jolani|al-Jolani|Abu Mohammad al-Julani|Julani	SYR		GOV	President	
+Asaad al-Shaibani	Shaibani|al-Shaibani	SYR		GOV	Foreign Minister	
+Saddam Hussein	Saddam	IRQ		GOV	President	
+Tariq Aziz		IRQ		GOV	Deputy Prime Minister	
+Nouri al-Maliki	Maliki|Nuri al-Maliki|al-Maliki	IRQ		GOV	Prime Minister	
+Haider al-Abadi	Abadi|al-Abadi	IRQ		GOV	Prime Minister	
+Mustafa al-Kadhimi	Kadhimi|al-Kadhimi	IRQ		GOV	Prime Minister	
+Mohammed Shia al-Sudani	Sudani|al-Sudani	IRQ		GOV	Prime Minister	
+Jalal Talabani	Talabani	IRQ		GOV	President	
+Masoud Barzani	Barzani	IRQ		GOV	Kurdish Leader	
+Hoshyar Zebari	Zebari	IRQ		GOV	Foreign Minister	
+Fuad Hussein		IRQ		GOV	Foreign Minister	
+Michel Aoun	Aoun	LBN		GOV	President	
+Michel Suleiman	Michel Sleiman	LBN		GOV	President	
+Najib Mikati	Mikati	LBN		GOV	Prime Minister	
+Saad Hariri		LBN		GOV	Prime Minister	
+Rafik Hariri	Rafiq Hariri	LBN		GOV	Prime Minister	
+Nabih Berri	Berri	LBN		LEG	Speaker	
+Nawaf Salam		LBN		GOV	Prime Minister	
+Hassan Nasrallah	Nasrallah	LBN		REB	Hezbollah Leader	
+Naim Qassem	Naim Kassem	LBN		REB	Hezbollah Leader	
+Ayman Safadi	Safadi	JOR		GOV	Foreign Minister	
+# Gulf and North Africa
+Mohammed bin Salman	bin Salman|Mohammad bin Salman|MBS	SAU		GOV	Crown Prince	
+Adel al-Jubeir	Jubeir|al-Jubeir	SAU		GOV	Foreign Minister	
+Faisal bin Farhan	Prince Faisal bin Farhan	SAU		GOV	Foreign Minister	
+Saud al-Faisal		SAU		GOV	Foreign Minister	
+Tamim bin Hamad Al Thani	Sheikh Tamim|Tamim bin Hamad al-Thani	QAT		GOV	Emir	
+Hamad bin Khalifa Al Thani	Hamad bin Khalifa al-Thani	QAT		GOV	Emir	
+Mohammed bin Abdulrahman Al Thani	Mohammed bin Abdulrahman al-Thani	QAT		GOV	Prime Minister	
+Mohamed bin Zayed	Mohammed bin Zayed|MBZ	ARE		GOV	President	
+Abdullah bin Zayed	Abdullah bin Zayed Al Nahyan	ARE		GOV	Foreign Minister	
+Abdel Fattah el-Sisi	Sisi|el-Sisi|al-Sisi|Abdel Fattah al-Sisi	EGY		GOV	President	
+Hosni Mubarak	Mubarak	EGY		GOV	President	
+Mohamed Morsi	Morsi|Mohammed Morsi|Mursi	EGY		GOV	President	
+Anwar Sadat	Sadat	EGY		GOV	President	
+Sameh Shoukry	Shoukry	EGY		GOV	Foreign Minister	
+Badr Abdelatty	Abdelatty	EGY		GOV	Foreign Minister	
+Amr Moussa		EGY		GOV	Foreign Minister	
+Muammar Gaddafi	Gaddafi|Qaddafi|Kadhafi|Gadhafi|Moammar Gadhafi|Muammar Qaddafi|Moamer Kadhafi	LBY		GOV	Leader	
+Khalifa Haftar	Haftar|Khalifa Hifter|Hifter	LBY		MIL	Commander	
+Abdelaziz Bouteflika	Bouteflika	DZA		GOV	President	
+Abdelmadjid Tebboune	Tebboune	DZA		GOV	President	
+Kais Saied	Kais Saeid	TUN		GOV	President	
+Zine El Abidine Ben Ali	Ben Ali	TUN		GOV	President	
+Omar al-Bashir	Bashir|al-Bashir|Omar Hassan al-Bashir	SDN		GOV	President	
+Abdel Fattah al-Burhan	Burhan|al-Burhan	SDN		MIL	Army Chief	
+Mohamed Hamdan Dagalo	Hemedti|Dagalo	SDN		REB	RSF Commander	
+Ali Abdullah Saleh		YEM		GOV	President	
+Abd-Rabbu Mansour Hadi	Abed Rabbo Mansour Hadi|Mansour Hadi	YEM		GOV	President	
+Abdul-Malik al-Houthi	Abdul Malik al-Houthi	YEM		REB	Houthi Leader	
+# Turkey, Caucasus, Central Asia, Europe
+Recep Tayyip Erdogan	Erdogan|Erdoğan|Tayyip Erdogan|Recep Tayyip Erdoğan	TUR		GOV	President	
+Ahmet Davutoglu	Davutoglu|Davutoğlu	TUR		GOV	Prime Minister	
+Mevlut Cavusoglu	Cavusoglu|Çavuşoğlu|Mevlüt Çavuşoğlu	TUR		GOV	Foreign Minister	
+Hakan Fidan	Fidan	TUR		GOV	Foreign Minister	
+Abdullah Gul	Abdullah Gül	TUR		GOV	President	
+Suleyman Demirel	Demirel	TUR		GOV	President	
+Turgut Ozal	Ozal|Özal	TUR		GOV	President	
+Bulent Ecevit	Ecevit	TUR		GOV	Prime Minister	
+Tansu Ciller	Ciller|Çiller	TUR		GOV	Prime Minister	
+Alexander Lukashenko	Lukashenko|Aleksandr Lukashenko|Alyaksandr Lukashenka	BLR		GOV	President	
+Sviatlana Tsikhanouskaya	Tsikhanouskaya|Svetlana Tikhanovskaya|Tikhanovskaya	BLR		OPP	Opposition Leader	
+Mikheil Saakashvili	Saakashvili	GEO		GOV	President	
+Eduard Shevardnadze	Shevardnadze	GEO		GOV	President	
+Nikol Pashinyan	Pashinyan	ARM		GOV	Prime Minister	
+Ilham Aliyev	Aliyev	AZE		GOV	President	
+Nursultan Nazarbayev	Nazarbayev	KAZ		GOV	President	
+Kassym-Jomart Tokayev	Tokayev	KAZ		GOV	President	
+Islam Karimov	Karimov	UZB		GOV	President	
+Viktor Orban	Orban|Orbán|Viktor Orbán	HUN		GOV	Prime Minister	
+Peter Szijjarto	Szijjarto|Péter Szijjártó|Szijjártó	HUN		GOV	Foreign Minister	
+Donald Tusk	Tusk	POL		GOV	Prime Minister	
+Andrzej Duda	Duda	POL		GOV	President	
+Karol Nawrocki	Nawrocki	POL		GOV	President	
+Radoslaw Sikorski	Sikorski|Radosław Sikorski	POL		GOV	Foreign Minister	
+Lech Walesa	Walesa|Wałęsa|Lech Wałęsa	POL		GOV	President	
+Giorgia Meloni	Meloni	ITA		GOV	Prime Minister	
+Mario Draghi	Draghi	ITA		GOV	Prime Minister	
+Silvio Berlusconi	Berlusconi	ITA		GOV	Prime Minister	
+Romano Prodi	Prodi	ITA		GOV	Prime Minister	
+Antonio Tajani	Tajani	ITA		GOV	Foreign Minister	
+Pedro Sanchez	Pedro Sánchez	ESP		GOV	Prime Minister	
+Mariano Rajoy	Rajoy	ESP		GOV	Prime Minister	
+Jose Luis Rodriguez Zapatero	José Luis Rodríguez Zapatero|Zapatero	ESP		GOV	Prime Minister	
+Jose Maria Aznar	José María Aznar|Aznar	ESP		GOV	Prime Minister	
+Slobodan Milosevic	Milosevic|Milošević|Slobodan Milošević	SRB		GOV	President	
+Aleksandar Vucic	Vucic|Vučić|Aleksandar Vučić	SRB		GOV	President	
+Vojislav Kostunica	Kostunica|Koštunica	SRB		GOV	President	
+Franjo Tudjman	Tudjman|Tuđman	HRV		GOV	President	
+Alija Izetbegovic	Izetbegovic|Izetbegović	BIH		GOV	President	
+Hashim Thaci	Thaci|Thaçi	XKX		GOV	President	
+Albin Kurti	Kurti	XKX		GOV	Prime Minister	
+Alexis Tsipras	Tsipras	GRC		GOV	Prime Minister	
+Kyriakos Mitsotakis	Mitsotakis	GRC		GOV	Prime Minister	
+Sauli Niinisto	Niinisto|Niinistö|Sauli Niinistö	FIN		GOV	President	
+Alexander Stubb	Stubb	FIN		GOV	President	
+Maia Sandu	Sandu	MDA		GOV	President	
+# Asia and Pacific
+Narendra Modi	Modi	IND		GOV	Prime Minister	
+Manmohan Singh		IND		GOV	Prime Minister	
+Atal Bihari Vajpayee	Vajpayee	IND		GOV	Prime Minister	
+Subrahmanyam Jaishankar	Jaishankar|S. Jaishankar	IND		GOV	Foreign Minister	
+Sushma Swaraj	Swaraj	IND		GOV	Foreign Minister	
+Rajnath Singh		IND		GOV	Defence Minister	
+Imran Khan		PAK		GOV	Prime Minister	
+Nawaz Sharif		PAK		GOV	Prime Minister	
+Shehbaz Sharif	Shahbaz Sharif	PAK		GOV	Prime Minister	
+Pervez Musharraf	Musharraf	PAK		GOV	President	
+Benazir Bhutto	Bhutto	PAK		GOV	Prime Minister	
+Asif Ali Zardari	Zardari	PAK		GOV	President	
+Asim Munir		PAK		MIL	Army Chief	
+Shah Mehmood Qureshi	Qureshi	PAK		GOV	Foreign Minister	
+Ishaq Dar		PAK		GOV	Foreign Minister	
+Hamid Karzai	Karzai	AFG		GOV	President	
+Ashraf Ghani		AFG		GOV	President	
+Hibatullah Akhundzada	Akhundzada|Haibatullah Akhundzada	AFG		REB	Taliban Leader	
+Zabihullah Mujahid		AFG		REB	Taliban Spokesman	
+Mullah Omar	Mullah Mohammad Omar	AFG		REB	Taliban Leader	
+Kim Jong Un	Kim Jong-un|Kim Jong-Un	PRK		GOV	Leader	
+Kim Jong Il	Kim Jong-il|Kim Jong-Il	PRK		GOV	Leader	
+Kim Il Sung	Kim Il-sung|Kim Il-Sung	PRK		GOV	Leader	
+Kim Yo Jong	Kim Yo-jong|Kim Yo-Jong	PRK		GOV	Official	
+Choe Son Hui	Choe Son-hui	PRK		GOV	Foreign Minister	
+Ri Yong Ho	Ri Yong-ho	PRK		GOV	Foreign Minister	
+Moon Jae-in	Moon Jae-In|Moon Jae In	KOR		GOV	President	
+Yoon Suk Yeol	Yoon Suk-yeol|Yoon	KOR		GOV	President	
+Lee Jae-myung	Lee Jae Myung|Lee Jae-Myung	KOR		GOV	President	
+Park Geun-hye	Park Geun-Hye|Park Geun Hye	KOR		GOV	President	
+Lee Myung-bak	Lee Myung-Bak|Lee Myung Bak	KOR		GOV	President	
+Roh Moo-hyun	Roh Moo-Hyun	KOR		GOV	President	
+Kim Dae-jung	Kim Dae-Jung|Kim Dae Jung	KOR		GOV	President	
+Kim Young-sam	Kim Young-Sam|Kim Young Sam	KOR		GOV	President	
+Shinzo Abe	Abe	JPN		GOV	Prime Minister	
+Fumio Kishida	Kishida	JPN		GOV	Prime Minister	
+Yoshihide Suga		JPN		GOV	Prime Minister	
+Shigeru Ishiba	Ishiba	JPN		GOV	Prime Minister	
+Sanae Takaichi	Takaichi	JPN		GOV	Prime Minister	
+Junichiro Koizumi	Koizumi	JPN		GOV	Prime Minister	
+Ryutaro Hashimoto		JPN		GOV	Prime Minister	
+Tsai Ing-wen	Tsai	TWN		GOV	President	
+Lai Ching-te	Lai Ching-Te|William Lai	TWN		GOV	President	
+Ma Ying-jeou	Ma Ying-Jeou	TWN		GOV	President	
+Chen Shui-bian	Chen Shui-Bian	TWN		GOV	President	
+Lee Teng-hui	Lee Teng-Hui	TWN		GOV	President	
+Aung San Suu Kyi	Suu Kyi	MMR		GOV	State Counsellor	
+Min Aung Hlaing		MMR		MIL	Commander-in-Chief	
+Rodrigo Duterte	Duterte	PHL		GOV	President	
+Ferdinand Marcos Jr.	Bongbong Marcos|Ferdinand Marcos	PHL		GOV	President	
+Joko Widodo	Widodo|Jokowi	IDN		GOV	President	
+Prabowo Subianto	Prabowo	IDN		GOV	President	
+Mahathir Mohamad	Mahathir	MYS		GOV	Prime Minister	
+Anwar Ibrahim		MYS		GOV	Prime Minister	
+Lee Hsien Loong		SGP		GOV	Prime Minister	
+Hun Sen		KHM		GOV	Prime Minister	
+Anthony Albanese	Albanese	AUS		GOV	Prime Minister	
+Scott Morrison		AUS		GOV	Prime Minister	
+Malcolm Turnbull	Turnbull	AUS		GOV	Prime Minister	
+Penny Wong		AUS		GOV	Foreign Minister	
+Jacinda Ardern	Ardern	NZL		GOV	Prime Minister	
+# Americas
+Justin Trudeau	Trudeau	CAN		GOV	Prime Minister	
+Mark Carney	Carney	CAN		GOV	Prime Minister	
+Stephen Harper	Harper	CAN		GOV	Prime Minister	
+Melanie Joly	Mélanie Joly|Joly	CAN		GOV	Foreign Minister	
+Nicolas Maduro	Maduro|Nicolás Maduro	VEN		GOV	President	
+Hugo Chavez	Chavez|Chávez|Hugo Chávez	VEN		GOV	President	
+Juan Guaido	Guaido|Guaidó|Juan Guaidó	VEN		OPP	Opposition Leader	
+Maria Corina Machado	María Corina Machado|Machado	VEN		OPP	Opposition Leader	
+Fidel Castro		CUB		GOV	President	
+Raul Castro	Raúl Castro	CUB		GOV	President	
+Miguel Diaz-Canel	Miguel Díaz-Canel|Diaz-Canel|Díaz-Canel	CUB		GOV	President	
+Luiz Inacio Lula da Silva	Luiz Inácio Lula da Silva|Lula|Lula da Silva	BRA		GOV	President	
+Jair Bolsonaro	Bolsonaro	BRA		GOV	President	
+Dilma Rousseff	Rousseff	BRA		GOV	President	
+Javier Milei	Milei	ARG		GOV	President	
+Cristina Fernandez de Kirchner	Cristina Fernández de Kirchner|Cristina Kirchner	ARG		GOV	President	
+Mauricio Macri	Macri	ARG		GOV	President	
+Andres Manuel Lopez Obrador	Andrés Manuel López Obrador|Lopez Obrador|López Obrador|AMLO	MEX		GOV	President	
+Claudia Sheinbaum	Sheinbaum	MEX		GOV	President	
+Gustavo Petro		COL		GOV	President	
+Juan Manuel Santos		COL		GOV	President	
+Alvaro Uribe	Álvaro Uribe|Uribe	COL		GOV	President	
+Daniel Ortega		NIC		GOV	President	
+Nayib Bukele	Bukele	SLV		GOV	President	
+Evo Morales		BOL		GOV	President	
+# Africa
+Nelson Mandela	Mandela	ZAF		GOV	President	
+Thabo Mbeki	Mbeki	ZAF		GOV	President	
+Jacob Zuma	Zuma	ZAF		GOV	President	
+Cyril Ramaphosa	Ramaphosa	ZAF		GOV	President	
+F.W. de Klerk	F. W. de Klerk|de Klerk|De Klerk|Frederik de Klerk	ZAF		GOV	President	
+Robert Mugabe	Mugabe	ZWE		GOV	President	
+Emmerson Mnangagwa	Mnangagwa	ZWE		GOV	President	
+Abiy Ahmed	Abiy Ahmed Ali	ETH		GOV	Prime Minister	
+Meles Zenawi	Meles	ETH		GOV	Prime Minister	
+Isaias Afwerki	Afwerki|Isaias Afewerki|Afewerki	ERI		GOV	President	
+William Ruto	Ruto	KEN		GOV	President	
+Uhuru Kenyatta	Kenyatta	KEN		GOV	President	
+Bola Tinubu	Tinubu|Bola Ahmed Tinubu	NGA		GOV	President	
+Muhammadu Buhari	Buhari	NGA		GOV	President	
+Olusegun Obasanjo	Obasanjo	NGA		GOV	President	
+Paul Kagame	Kagame	RWA		GOV	President	
+Felix Tshisekedi	Tshisekedi|Félix Tshisekedi	COD		GOV	President	
+Joseph Kabila		COD		GOV	President	
+Laurent Kabila	Laurent-Désiré Kabila	COD		GOV	President	
+Yoweri Museveni	Museveni	UGA		GOV	President	
+Salva Kiir		SSD		GOV	President	
+Riek Machar	Machar	SSD		OPP	Vice President	
+Paul Biya	Biya	CMR		GOV	President	
+Alassane Ouattara	Ouattara	CIV		GOV	President	
+Laurent Gbagbo	Gbagbo	CIV		GOV	President	
+Charles Taylor		LBR		GOV	President	
+Mohamed Bazoum	Bazoum	NER		GOV	President	
+Assimi Goita	Assimi Goïta|Goita|Goïta	MLI		MIL	Junta Leader	
+Ibrahim Traore	Ibrahim Traoré	BFA		MIL	Junta Leader	
+Hassan Sheikh Mohamud		SOM		GOV	President	
+# International organizations
+Antonio Guterres	António Guterres|Guterres			IGO	Secretary-General	United Nations
+Ban Ki-moon	Ban Ki-Moon|Ban Ki Moon			IGO	Secretary-General	United Nations
+Kofi Annan	Annan			IGO	Secretary-General	United Nations
+Boutros Boutros-Ghali	Boutros-Ghali			IGO	Secretary-General	United Nations
+Javier Perez de Cuellar	Javier Pérez de Cuéllar|Perez de Cuellar|Pérez de Cuéllar			IGO	Secretary-General	United Nations
+Rafael Grossi	Rafael Mariano Grossi|Grossi			IGO	Director General	International Atomic Energy Agency
+Mohamed ElBaradei	ElBaradei			IGO	Director General	International Atomic Energy Agency
+Ursula von der Leyen	von der Leyen|Von der Leyen			IGO	President	European Commission
+Josep Borrell	Borrell			IGO	High Representative	European Union
+Kaja Kallas				IGO	High Representative	European Union
+Federica Mogherini	Mogherini			IGO	High Representative	European Union
+Catherine Ashton				IGO	High Representative	European Union
+Javier Solana	Solana			IGO	High Representative	European Union
+Jens Stoltenberg	Stoltenberg			IGO	Secretary General	North Atlantic Treaty Organization
+Anders Fogh Rasmussen				IGO	Secretary General	North Atlantic Treaty Organization
+Tedros Adhanom Ghebreyesus	Tedros|Tedros Adhanom			IGO	Director-General	World Health Organization
+
+"""#),
         ("places.tsv", #"""
 name	country	kind	aliases
 Crimea	UKR	territory	Crimean Peninsula|Crimean peninsula|Krym
@@ -5228,6 +5703,7 @@ bore	bear
 borne	bear
 sat	sit
 fled	flee
+beaten	beat
 
 """#),
         ("verbs.tsv", #"""
@@ -5304,6 +5780,7 @@ offer aid|assistance|help|support to	033	v
 offer to mediate|mediation	039	v
 offer talk|talks|negotiation|negotiations to|with	036	v
 offer to meet|talk|negotiate	036	v
+offer to meet|talk|negotiate with	036	v
 propose talk|talks|negotiation|negotiations with	036	v
 express readiness|willingness to meet|talk|negotiate	036	v
 pledge	030	v
@@ -5315,9 +5792,14 @@ promise to	030	v
 vow to support|help|aid	033	v
 agree to cooperate with	030	v
 agree to	030	v
+agree on|upon	030	v
+commit to	030	v
+ready|willing to	030	v
 agree to meet|talk|negotiate	036	v
+agree to meet|talk|negotiate with	036	v
 express intent|intention to cooperate with	030	v
 seek to deepen|strengthen|expand ties|relations|partnership|cooperation with	031	v
+seek to deepen|strengthen|expand ties|relations|partnership|cooperation	031	v
 # 04 consult
 call _ by phone|telephone	041	v
 meet	040	s
@@ -5358,9 +5840,12 @@ trip to	042	n
 travel to	042	v
 fly to	042	v
 arrive in	042	v
+attend	042	v
 host	043	v
 receive	043	v
 receive visit from	042	r
+receive delegation|delegations|minister|ministers|envoy|envoys|official|officials|visitor|visitors from	042	r
+receive assurance|assurances|guarantee|guarantees|pledge|pledges|promise|promises from	030	r
 face criticism|condemnation|protests from	111	r
 face criticism|condemnation	111	r
 face accusation|accusations from	112	r
@@ -5376,6 +5861,7 @@ mediate in|for	045	v
 negotiate	046	s
 negotiate with	046	s
 negotiation|negotiations with	046	n
+negotiation|negotiations	046	n
 negotiation|negotiations between	046	b
 hold negotiation|negotiations with	046	s
 enter negotiation|negotiations|talks with	046	s
@@ -5406,6 +5892,8 @@ sign agreement|agreements|deal|deals|accord|accords|treaty|treaties|pact|pacts|m
 sign agreement|agreements|deal|deals|accord|accords|treaty|treaties|pact|pacts|memorandum|contract|contracts|declaration	057	s
 reach agreement|deal|accord|compromise|settlement with	057	s
 reach agreement|deal|accord|compromise|settlement	057	s
+reach consensus|understanding with	030	s
+reach consensus|understanding	030	s
 strike deal|agreement|accord with	057	s
 strike deal|agreement|accord	057	s
 conclude agreement|deal|treaty|accord with	057	s
@@ -5422,6 +5910,7 @@ establish diplomatic relations|ties with	050	s
 restore diplomatic relations|ties with	050	s
 restore relations|ties with	050	s
 normalize relations|ties with	050	s
+restore|normalize|normalise|upgrade|resume diplomatic relations|ties	050	s
 normalise relations|ties with	050	s
 improve relations|ties with	050	s
 mend ties|relations with	050	s
@@ -5505,6 +5994,8 @@ remove sanction|sanctions on|against	085	v
 lift embargo on|against	085	v
 lift ban on	081	v
 lift curfew on|in	0813	v
+ease|relax|lift emergency measure|measures|rule in|on	0814	v
+ease|shorten|relax curfew on|in	0813	v
 lift state of emergency in	0814	v
 ease restriction|restrictions on	081	v
 lift restriction|restrictions on	081	v
@@ -5521,10 +6012,12 @@ allow inspector|inspectors|monitors into	0862	v
 allow aid into	0863	v
 agree to ceasefire|truce with	0871	s
 declare ceasefire|truce with	0871	s
+declare|announce ceasefire|truce in	0871	v
 ceasefire|truce with	0871	n
 ceasefire|truce between	0871	b
 lift blockade|siege of|on	0872	v
 withdraw troop|troops|force|forces from	087	v
+withdrawal of troop|troops|force|forces from	087	n
 pull troop|troops|force|forces out of	087	v
 retreat from	0874	v
 surrender to	0874	v
@@ -5614,6 +6107,8 @@ dismiss	120	v
 spurn	120	v
 turn down	120	v
 rejection of	120	n
+refuse to	120	v
+decline to	120	v
 refuse to meet|talk|negotiate	125	v
 refuse to meet|talk|negotiate with	125	v
 decline to meet|talk|negotiate with	125	v
@@ -5637,6 +6132,7 @@ threaten to cut aid to	1311	v
 threaten to cut|sever|break ties|relations with	1313	v
 threaten to attack|strike|invade|bomb|hit|retaliate against	138	v
 threaten military action|force against	138	v
+threaten action|measures|retaliation|reprisals|consequences|punishment against|on	130	v
 threaten war with|against	138	v
 threat|threats against|to	130	n
 vow to retaliate against	138	v
@@ -5650,14 +6146,24 @@ riot|riots against	145	n
 protest outside|at|near	141	v
 protest|protests|demonstration|demonstrations|rally|rallies against	141	n
 boycott	163	v
+boycott contact|contacts|dealings|ties|relations with	161	v
+boycott talk|talks|meeting|meetings|negotiation|negotiations with	164	v
 # 15 exhibit force posture
 mass troop|troops|force|forces on|near|along border with	154	v
 mass troop|troops|force|forces near|on|along	154	v
 deploy troop|troops|force|forces|warship|warships near|on|along border with	154	v
 military buildup|build-up near|on|along|against	154	n
 put force|forces|troops|military on alert	152	v
+conduct|hold|stage|carry military|naval|air exercise|exercises|drills|maneuvers|manoeuvres in|near|off|over	150	v
+strengthen|reinforce|bolster|boost force|forces|troops|presence|deployment in|on|near|along	154	v
+send reinforcement|reinforcements to	154	v
+mobilize|mobilise troop|troops|reservist|reservists|army|forces against	154	v
 show of force against	150	n
 # 16 reduce relations
+cancel|postpone visit|trip to	160	v
+call off visit|trip to	160	v
+advise|warn against travel|travelling|traveling to	160	v
+issue travel warning|warnings|advisory|advisories for|on	160	v
 hit _ with sanction|sanctions|tariffs	163	v
 target _ with sanction|sanctions	163	v
 order _ out|to leave	166	v
@@ -5719,9 +6225,16 @@ arrest of	173	n
 detention of	173	n
 deport	174	v
 ban	172	v
+impose|extend|declare|institute|introduce|order curfew in|on	1723	v
+impose|extend|declare|introduce state of emergency in|on	1724	v
+impose|declare|introduce martial law in|on	1724	v
 crack down on	175	v
 crackdown on|against	175	n
 confiscate	1711	v
+demolish|raze|bulldoze	1712	v
+set fire to	1712	v
+torch	1712	v
+outlaw	172	v
 seize tanker|tankers|ship|ships|vessel|vessels|asset|assets|property	171	v
 raid	170	v
 coerce	170	v
@@ -5742,6 +6255,11 @@ abduction of	181	n
 kidnapping of	181	n
 torture	1822	v
 assault	182	v
+beat up	182	v
+beat	182	v
+abuse	182	v
+mistreat|maltreat	182	v
+sexually abuse|assault	1821	v
 assassinate	186	v
 assassination of	186	n
 attempt to assassinate	185	v
@@ -5775,6 +6293,8 @@ shoot down	190	v
 target	190	v
 hit	190	v
 kill	190	v
+wound|injure	190	v
+hack into	170	v
 fight	190	s
 fight against	190	v
 battle	190	s

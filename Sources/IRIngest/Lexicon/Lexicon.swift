@@ -27,6 +27,17 @@ public struct BodyEntry: Sendable {
     public var kind: ActorKind
 }
 
+/// A person of `persons.tsv`: a leader or official whose name alone tells the state served.
+public struct PersonEntry: Sendable {
+    public var name: String
+    public var country: String?
+    public var cameo: String?
+    public var sector: String
+    public var role: String
+    /// The canonical name (in organizations.tsv) of the body an international official heads.
+    public var organization: String?
+}
+
 /// A title of `titles.tsv`; honorifics have an empty canonical form.
 public struct TitleEntry: Sendable {
     public var canonical: String
@@ -49,6 +60,11 @@ public final class Lexicon: Sendable {
     public let titles: [TitleEntry]
     public let places: [PlaceRow]
     public let outlets: [String]
+    public let persons: [PersonEntry]
+    /// Lowercased full name or multi-word alias -> index into `persons`.
+    public let personByName: [String: Int]
+    /// Lowercased distinctive surname ("putin") -> index into `persons`.
+    public let personBySurname: [String: Int]
     /// Lowercased given names.
     public let givenNames: Set<String>
     /// ISO3 -> index into `states`.
@@ -227,6 +243,29 @@ public final class Lexicon: Sendable {
             for n in [name] + Lexicon.list(column(ou.header, row, "aliases")) { trie.insert(n, .outlet, k, caseSensitive: true) }
         }
 
+        // Known persons.
+        var persons: [PersonEntry] = []
+        var personByName: [String: Int] = [:]
+        var personBySurname: [String: Int] = [:]
+        let pe = Lexicon.table(byName["persons.tsv"] ?? "")
+        for row in pe.rows {
+            let name = column(pe.header, row, "name")
+            guard !name.isEmpty else { continue }
+            func opt(_ c: String) -> String? { let v = column(pe.header, row, c); return v.isEmpty ? nil : v }
+            let k = persons.count
+            persons.append(PersonEntry(name: name, country: opt("country"), cameo: opt("cameo"),
+                                       sector: opt("sector") ?? "GOV", role: column(pe.header, row, "role"),
+                                       organization: opt("organization")))
+            for n in [name] + Lexicon.list(column(pe.header, row, "aliases")) {
+                let key = n.lowercased()
+                if key.contains(" ") {
+                    if personByName[key] == nil { personByName[key] = k }
+                } else if personBySurname[key] == nil {
+                    personBySurname[key] = k
+                }
+            }
+        }
+
         var given = Set<String>()
         for line in (byName["given_names.txt"] ?? "").split(separator: "\n") where !line.hasPrefix("#") {
             let n = String(line).trimmingSpaces
@@ -242,6 +281,9 @@ public final class Lexicon: Sendable {
         self.titles = titles
         self.places = places
         self.outlets = outlets
+        self.persons = persons
+        self.personByName = personByName
+        self.personBySurname = personBySurname
         self.givenNames = given
         self.placeByName = placeByName
         self.trie = trie

@@ -79,6 +79,14 @@ public struct Document: Sendable {
     /// The text from the start of token `a` to the end of token `b` (inclusive).
     public func text(tokens a: Int, _ b: Int) -> String { text(tokens[a].start..<tokens[b].end) }
 
+    /// Whether token `i` contains the byte `b` (e.g. 0x2D, a hyphen), without making a string.
+    public func token(_ i: Int, containsByte b: UInt8) -> Bool {
+        let t = tokens[i]
+        var k = t.start
+        while k < t.end { if bytes[k] == b { return true }; k += 1 }
+        return false
+    }
+
     /// Lowercased text of a token (ASCII fast path).
     @inline(__always) public func lower(_ i: Int) -> String { lowered[i] }
 
@@ -146,5 +154,34 @@ public struct Document: Sendable {
     }
     @inline(__always) static func blankWidth(_ bytes: [UInt8], _ i: Int) -> Int {
         bytes[i] == 0xC2 ? 2 : bytes[i] == 0xEF ? 3 : 1
+    }
+}
+
+extension String {
+    /// Substring test over UTF-8 bytes: the same answer as Foundation's `contains(_:)` for an
+    /// exact (case-sensitive, literal) match, without bridging to NSString.
+    func containsBytes(_ needle: String) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ h in
+            needle.utf8.withContiguousStorageIfAvailable { n in String.search(h, n) }
+        }), let found { return found }
+        let h = Array(utf8), n = Array(needle.utf8)
+        return h.withUnsafeBufferPointer { hb in n.withUnsafeBufferPointer { nb in String.search(hb, nb) } }
+    }
+
+    private static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+        if n.isEmpty { return true }
+        if n.count > h.count { return false }
+        let first = n[0]
+        var i = 0
+        let last = h.count - n.count
+        outer: while i <= last {
+            if h[i] == first {
+                var k = 1
+                while k < n.count { if h[i + k] != n[k] { i += 1; continue outer }; k += 1 }
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 }

@@ -211,6 +211,12 @@ CREATE TABLE events (
     lexicon_entry    TEXT NOT NULL DEFAULT ''  -- verb lexicon entry that matched
 ) STRICT;
 
+CREATE TABLE ingest_state (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),   -- one row
+    fts_deferred  INTEGER NOT NULL DEFAULT 0 CHECK (fts_deferred IN (0, 1))
+                                                      -- 1 only inside an irkb ingest transaction
+) STRICT;
+
 CREATE TABLE mentions (
     id           INTEGER PRIMARY KEY,
     article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -314,7 +320,8 @@ CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, headline, body) VALUES ('delete', old.id, old.headline, old.body);
 END;
 
-CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+CREATE TRIGGER articles_ai AFTER INSERT ON articles
+WHEN (SELECT fts_deferred FROM ingest_state WHERE id = 1) IS NOT 1 BEGIN
     INSERT INTO articles_fts(rowid, headline, body) VALUES (new.id, new.headline, new.body);
 END;
 
@@ -327,7 +334,8 @@ CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_description) VALUES ('delete', old.id, old.text, old.speaker_description);
 END;
 
-CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+CREATE TRIGGER quotes_ai AFTER INSERT ON quotes
+WHEN (SELECT fts_deferred FROM ingest_state WHERE id = 1) IS NOT 1 BEGIN
     INSERT INTO quotes_fts(rowid, text, speaker_description) VALUES (new.id, new.text, new.speaker_description);
 END;
 

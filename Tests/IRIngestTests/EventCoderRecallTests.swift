@@ -1,0 +1,267 @@
+import Testing
+import IRStore
+@testable import IRIngest
+
+/// Runs the whole pipeline front (parser, actor recognizer, event coder) over a sentence written
+/// for the test; events as "SOURCE-COUNTRY code TARGET-COUNTRY".
+private func coded(_ text: String, published: String? = "2016-04-12") -> (events: [String], actors: ActorAnalysis) {
+    let parsed = ArticleParser.parse(RawArticle(title: "t", text: text, published: published, location: "test"),
+                                     places: { Gazetteer.shared.place(named: $0) })
+    var a = ActorRecognizer().analyze(parsed.document, context: parsed.context)
+    var places: [PlaceRow] = []
+    let ev = EventCoder().code(parsed.document, actors: &a, context: parsed.context, places: &places)
+    let rows = ev.map { e -> String in
+        let s = e.source.map { a.actors[$0].countryCode ?? a.actors[$0].cameoCode ?? "-" } ?? "-"
+        let t = e.target.map { a.actors[$0].countryCode ?? a.actors[$0].cameoCode ?? "-" } ?? "-"
+        return "\(s) \(e.cameoCode) \(t)"
+    }
+    return (rows, a)
+}
+
+private func roots(_ text: String) -> [String] {
+    coded(text).events.map { r in
+        let p = r.split(separator: " ")
+        return "\(p[0]) \(p[1].prefix(2)) \(p[2])"
+    }
+}
+
+@Suite("Known persons")
+struct KnownPersonTests {
+    @Test func surnameAloneNamesTheLeaderAndHisState() {
+        let (_, a) = coded("Erdogan telephoned Putin on Monday.")
+        let e = a.actors.first { $0.name == "Recep Tayyip Erdogan" }
+        #expect(e?.kind == .person)
+        #expect(e?.countryCode == "TUR")
+        #expect(e?.cameoCode == "TURGOV")
+        #expect(a.actors.first { $0.name == "Vladimir Putin" }?.countryCode == "RUS")
+    }
+
+    @Test func fullNameWithoutTitleGetsItsCountry() {
+        let (_, a) = coded("Angela Merkel spoke to reporters after a long night of talks.")
+        #expect(a.actors.first { $0.name == "Angela Merkel" }?.countryCode == "DEU")
+    }
+
+    @Test func fullNameAndSurnameAreOnePerson() {
+        let (_, a) = coded("Narendra Modi arrived on Sunday. Modi later met business leaders.")
+        #expect(a.actors.filter { $0.kind == .person }.count == 1)
+    }
+
+    @Test func contextDoesNotOverrideAKnownCountry() {
+        // The sentence names South Africa, but the French president is French.
+        let (_, a) = coded("President Jacques Chirac welcomed a South African delegation on Friday.")
+        #expect(a.actors.first { $0.name == "Jacques Chirac" }?.countryCode == "FRA")
+    }
+
+    @Test func aLoneTitledPersonTakesThePlacesCountry() {
+        let (_, a) = coded("President Jane Roeland ordered a curfew in Algiers.")
+        #expect(a.actors.first { $0.name == "Jane Roeland" }?.countryCode == "DZA")
+    }
+
+    @Test func internationalOfficialsTakeTheirOrganizationsCode() {
+        let (_, a) = coded("Guterres urged both sides to return to the table.")
+        let g = a.actors.first { $0.name == "Antonio Guterres" }
+        #expect(g?.countryCode == nil)
+        #expect(g?.cameoCode == "IGOUNO")
+    }
+
+    @Test func knownLeadersCodeEventsByCountry() {
+        #expect(roots("Netanyahu criticized Abbas on Sunday.") == ["ISR 11 PSE"])
+    }
+}
+
+@Suite("Event recall rules")
+struct EventRecallTests {
+    // MARK: place targets
+
+    @Test func violenceAimedAtACityTargetsItsState() {
+        let (ev, a) = coded("Syrian troops shelled Idlib overnight.")
+        #expect(ev.map { String($0.dropFirst(4).prefix(2)) } == ["19"])
+        #expect(ev.first?.hasSuffix(" SYR") == true)
+        // The state joins the actors without a mention.
+        let syr = a.actors.firstIndex { $0.kind == .state && $0.countryCode == "SYR" }
+        #expect(syr != nil)
+    }
+
+    @Test func fireAtAStateNamedOnceToLocate() {
+        #expect(roots("Kenya fired long-range missiles at Somalia on Friday.") == ["KEN 19 SOM"])
+    }
+
+    @Test func visitToACityTargetsItsState() {
+        #expect(roots("The Peruvian president arrived in Santiago on Monday.") == ["PER 04 CHL"])
+    }
+
+    @Test func placeTargetsNeedAViolentOrVisitingAct() {
+        // Praise is not aimed at where it was said.
+        #expect(roots("Brazil praised the agreement in Geneva.").isEmpty)
+    }
+
+    @Test func theOldEntryPointLeavesPlaceStatesOut() {
+        let f = EventFixture("Syrian troops shelled Idlib overnight.", actors: [("Syria", ["Syrian troops"])],
+                             places: [(PlaceRow(name: "Idlib", countryCode: "SYR", kind: "city"), "Idlib")])
+        #expect(f.events().isEmpty)
+    }
+
+    // MARK: threats
+
+    @Test func conditionalThreatIsStillAThreat() {
+        #expect(coded("Moscow threatened to cut ties with Tbilisi unless the troops left.").events.contains("RUS 1313 GEO"))
+    }
+
+    @Test func threatenedViolenceIsAThreatOfForce() {
+        #expect(coded("Iran threatened to bomb Iraq again.").events.contains("IRN 138 IRQ"))
+    }
+
+    @Test func wantingToAttackIsAThreatOfForce() {
+        #expect(coded("Venezuela wants to attack Guyana.").events == ["VEN 138 GUY"])
+    }
+
+    @Test func futureBoycottIsAThreatToBoycott() {
+        #expect(coded("Belarus said it would boycott Lithuania.").events == ["BLR 1312 LTU"])
+    }
+
+    @Test func wantingToVisitIsNoEvent() {
+        #expect(coded("Chile wants to visit Peru.").events.isEmpty)
+    }
+
+    // MARK: mutual acts, intentions, refusals
+
+    @Test func coordinatedSubjectsOfAnAgreementActMutually() {
+        let ev = roots("Ghana and Togo agreed to hold joint patrols.")
+        #expect(Set(ev) == ["GHA 03 TGO", "TGO 03 GHA"])
+    }
+
+    @Test func readinessToActIsAnIntent() {
+        #expect(roots("Norway is ready to send medical teams to Ukraine.") == ["NOR 03 UKR"])
+    }
+
+    @Test func refusalOfAnUncodedActIsARejection() {
+        #expect(roots("Pakistan refused to join the coalition against Yemen.") == ["PAK 12 YEM"])
+    }
+
+    // MARK: noun phrases
+
+    @Test func locationHintTargetsTheAdjectivesState() {
+        #expect(roots("Chad shelled Sudanese villages overnight.") == ["TCD 19 SDN"])
+    }
+
+    @Test func expulsionOfAnOrganizationsPeople() {
+        let ev = coded("Mali expelled officials of the African Union on Monday.")
+        #expect(ev.events.count == 1)
+        #expect(ev.events.first?.hasPrefix("MLI 166 ") == true)
+        let au = ev.actors.actors.first { $0.name == "African Union" }
+        #expect(au != nil && ev.events.first?.hasSuffix(" " + (au?.cameoCode ?? "?")) == true)
+    }
+
+    @Test func coordinationAcrossATitlePhrase() {
+        let ev = roots("Vladimir Putin and Armenian Prime Minister Nikol Pashinyan discussed the border in a phone call.")
+        #expect(Set(ev) == ["RUS 04 ARM", "ARM 04 RUS"])
+    }
+
+    @Test func theCountryStandsForTheStateNamedBefore() {
+        #expect(roots("Troops are still in Iraq, years after Washington invaded the country.") == ["USA 19 IRQ"])
+    }
+
+    @Test func theCountryNeedsAStateBeforeIt() {
+        #expect(roots("Washington invaded the country.").isEmpty)
+    }
+
+    @Test func attendingAGatheringVisitsItsState() {
+        #expect(roots("The Chilean president will attend a summit in Lima.") == ["CHL 04 PER"])
+        // A body's meeting is no visit to the body.
+        #expect(roots("Ireland attended the NATO summit.").isEmpty)
+    }
+
+    @Test func approximateQuantitiesBeforeTheObject() {
+        #expect(roots("Kenya released over 40 Somali fishermen on Friday.") == ["KEN 08 SOM"])
+    }
+
+    @Test func aPatternsPrepositionIntroducesAPlaceTarget() {
+        #expect(roots("Ethiopia lifted the curfew in Eritrea on Sunday.") == ["ETH 08 ERI"])
+        #expect(roots("Egypt withdrew its troops from Libya.") == ["EGY 08 LBY"])
+        // A place further on only locates the act.
+        #expect(roots("Brazil held talks with officials in Geneva.").isEmpty)
+    }
+
+    @Test func coordinatedSubjectsOfACooperativeNoun() {
+        #expect(Set(roots("Peru and Chile resumed negotiations on Monday.")) == ["PER 04 CHL", "CHL 04 PER"])
+        #expect(Set(roots("Ghana and Togo restored diplomatic ties.")) == ["GHA 05 TGO", "TGO 05 GHA"])
+    }
+
+    @Test func threatOfUnspecifiedAction() {
+        #expect(roots("Japan threatened further action against China.") == ["JPN 13 CHN"])
+    }
+
+    @Test func aTitlesStateAsTheObject() {
+        #expect(roots("Putin offered to negotiate with the president of Georgia.") == ["RUS 03 GEO"])
+    }
+
+    @Test func receivingVisitorsAndAssurances() {
+        // The visitors' side visits; the side that gives assurances expresses intent.
+        #expect(roots("Bolivia received a delegation from Paraguay.") == ["PRY 04 BOL"])
+        #expect(roots("Bolivia received assurances from Paraguay.") == ["PRY 03 BOL"])
+    }
+
+    @Test func exercisesNearAPlaceAreAShowOfForce() {
+        #expect(roots("China conducted military exercises near Taiwan.") == ["CHN 15 TWN"])
+    }
+
+    @Test func travelAdvisoryReducesRelations() {
+        #expect(roots("Britain advised against travel to Mali.") == ["GBR 16 MLI"])
+    }
+
+    @Test func aParticipleAfterItsNounIsNoActOnThePlace() {
+        #expect(roots("Two Chadian soldiers killed in Sudan were buried on Friday.").isEmpty)
+    }
+
+    @Test func agreementOfCoordinatedParties() {
+        #expect(Set(roots("Chile and Peru agreed upon a new fisheries pact.")) == ["CHL 03 PER", "PER 03 CHL"])
+        #expect(Set(roots("Chile and Peru reached a consensus on fishing rights.")) == ["CHL 03 PER", "PER 03 CHL"])
+    }
+
+    @Test func aTimePhraseIsNoPatternPreposition() {
+        // "agreed on Thursday to ...": "on" dates the act; the pattern is "agree to".
+        let ev = coded("Chile agreed on Thursday to send aid to Peru.").events
+        #expect(ev.contains { $0.hasPrefix("CHL 03") && $0.hasSuffix(" PER") })
+    }
+
+    @Test func refusedOrThreatenedActInAPlace() {
+        #expect(roots("Nepal refused to deploy soldiers in Yemen.") == ["NPL 12 YEM"])
+        #expect(roots("The rebels threatened to resume attacks in Niger.").map { String($0.dropFirst($0.firstIndex(of: " ")!.utf16Offset(in: $0))) } == [" 13 NER"])
+    }
+
+    @Test func seekingCloserTiesIsMutual() {
+        #expect(Set(roots("Ghana and Togo are seeking to deepen their partnership in energy.")) == ["GHA 03 TGO", "TGO 03 GHA"])
+    }
+
+    @Test func ceasefiresCancellationsAndEasedMeasures() {
+        #expect(roots("The rebels declared a unilateral ceasefire on Friday in southern Chad.").map { String($0.suffix(6)) } == ["08 TCD"])
+        #expect(roots("A French minister cancelled a planned visit to Haiti.") == ["FRA 16 HTI"])
+        #expect(roots("Peru relaxed its emergency rule last week in Bolivia.") == ["PER 08 BOL"])
+    }
+
+    @Test func lightVerbsOfCompletion() {
+        #expect(roots("Chile speeded up the withdrawal of its forces from Peru.") == ["CHL 08 PER"])
+    }
+
+    @Test func asOpensAClauseOfItsOwn() {
+        // The opposition threatened, not the president who resigned.
+        #expect(!roots("President Eduard Shevardnadze resigned as the opposition threatened to storm his residence in Tbilisi.")
+            .contains { $0.hasPrefix("GEO 13") })
+    }
+
+    @Test func boycottOfContactWithAState() {
+        #expect(roots("Chile boycotted all official contact with Peru.") == ["CHL 16 PER"])
+        // Announced for the future, a boycott is a threat to break relations.
+        #expect(coded("Chile said it would boycott talks with Peru.").events == ["CHL 134 PER"])
+    }
+
+    @Test func curfewsAndEmergencies() {
+        #expect(coded("Kenya imposed a curfew in Somalia.").events == ["KEN 1723 SOM"])
+        // Announced for the future, it is a threat of the same measure.
+        #expect(coded("Kenya said it would declare a state of emergency in Somalia.").events == ["KEN 1324 SOM"])
+    }
+
+    @Test func hyphenatedModifiersDoNotCountInAPatternGap() {
+        #expect(roots("Chile fired anti-ship missiles at Peru.") == ["CHL 19 PER"])
+    }
+}
