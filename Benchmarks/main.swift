@@ -9,12 +9,14 @@ import IRStore
 //     swift run -c release irkb-bench run --articles 10000,100000 --queries --json bench.json
 //     swift run -c release irkb-bench build-db --articles 1000000 --out big.sqlite
 //     swift run -c release irkb-bench queries --db big.sqlite --json q.json
+//     swift run -c release irkb-bench scale-db --from 100k.sqlite --factor 10 --out 1m.sqlite
 
 let usageText = """
     usage: irkb-bench generate --articles N [--seed S]
            irkb-bench run --articles N[,N...] [--seed S] [--queries] [--reps R] [--json FILE] [--keep DIR]
            irkb-bench build-db --articles N --out PATH [--seed S] [--profile-sql]
            irkb-bench queries --db PATH [--reps R] [--json FILE] [--dir QUERIES_DIR]
+           irkb-bench scale-db --from PATH --factor F --out PATH
            irkb-bench write-only --articles N [--seed S] [--out PATH] [--sql SETUP]
     """
 
@@ -97,6 +99,9 @@ do {
         guard let out = args.values["out"] else { throw BenchError.usage("--out is required") }
         let r = try Bench.buildDatabase(articles: n, seed: seed, path: out, profileSQL: args.flags.contains("profile-sql"))
         print(r)
+    case "scale-db":
+        guard let from = args.values["from"], let out = args.values["out"] else { throw BenchError.usage("--from and --out are required") }
+        print(try ScaleDB.run(from: from, factor: try args.int("factor"), to: out))
     case "write-only":
         // The writer alone, for profiling: every article is analysed first, then written.
         let n = try args.int("articles")

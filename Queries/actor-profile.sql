@@ -2,35 +2,34 @@
 -- description: One actor at a glance: kind and codes, aliases, roles over time, top counterparts (events, mean Goldstein) and recent quotes. The best match for :actor is profiled: exact name, then alias, then the state with that ISO code, then a surname.
 -- param: actor  actor name, alias, surname or ISO code, e.g. Lavrov, Sergei Lavrov or RUS
 -- In sqlite3:  .param set :actor Lavrov   then   .read Queries/actor-profile.sql
-WITH p AS (
-    SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor
+WITH
+-- Candidates ranked by how they match: exact name, then alias, then the state with that ISO
+-- code, then CAMEO code, then surname; the most mentioned of the best-ranked ones is profiled.
+matched AS (
+    SELECT k.actor_id,
+           min(CASE k.how WHEN 'name' THEN 0 WHEN 'alias' THEN 1 WHEN 'country' THEN 2 WHEN 'cameo' THEN 3 ELSE 4 END) AS rank
+    FROM v_actor_keys k JOIN actors a ON a.id = k.actor_id
+    WHERE k.key = trim(CAST(:actor AS TEXT)) AND (k.how <> 'country' OR a.kind = 'state')
+    GROUP BY k.actor_id
 ),
 pick AS (
     SELECT a.*,
            (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mention_count,
            (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = a.id) AS article_count
-    FROM actors a, p
-    WHERE lower(a.name) = lower(p.actor)
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE)
-       OR (a.kind = 'state' AND a.country_code = upper(p.actor))
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-    ORDER BY CASE
-               WHEN lower(a.name) = lower(p.actor) THEN 0
-               WHEN a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE) THEN 1
-               WHEN a.kind = 'state' AND a.country_code = upper(p.actor) THEN 2
-               WHEN a.cameo_code = upper(p.actor) THEN 3
-               ELSE 4
-             END,
-             mention_count DESC, a.id
+    FROM matched JOIN actors a ON a.id = matched.actor_id
+    WHERE matched.rank = (SELECT min(rank) FROM matched)
+    ORDER BY mention_count DESC, a.id
     LIMIT 1
 ),
 counterparts AS (
     SELECT CASE WHEN e.source_actor_id = pick.id THEN e.target_actor_id ELSE e.source_actor_id END AS other_id,
-           count(*) AS n, avg(c.goldstein) AS mean_goldstein,
+           count(*) AS n, sum(round(c.goldstein * 10)) / (10.0 * count(*)) AS mean_goldstein,
            max(coalesce(e.occurred_on, ar.published_on)) AS last_on
-    FROM events e
-    JOIN pick ON e.source_actor_id = pick.id OR e.target_actor_id = pick.id
+    FROM pick
+    JOIN (SELECT e.id FROM pick JOIN events e ON e.source_actor_id = pick.id
+          UNION
+          SELECT e.id FROM pick JOIN events e ON e.target_actor_id = pick.id) ids
+    JOIN events e ON e.id = ids.id
     JOIN cameo_codes c ON c.code = e.cameo_code
     JOIN articles ar ON ar.id = e.article_id
     WHERE e.mode IN ('asserted', 'future')

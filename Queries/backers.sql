@@ -10,10 +10,9 @@ WITH p AS (
 codes AS (
     SELECT upper(p.conflict) AS code FROM p WHERE upper(p.conflict) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.conflict)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.conflict COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:conflict AS TEXT)) AND how IN ('name', 'alias'))
 ),
 chosen AS (
     SELECT c.id, c.name FROM conflicts c, p
@@ -25,26 +24,36 @@ chosen AS (
 parties AS (
     SELECT DISTINCT ch.id AS conflict_id, ch.name AS conflict_name, cp.actor_id
     FROM chosen ch JOIN conflict_parties cp ON cp.conflict_id = ch.id
+),
+-- Support, not settlement: praise, verbal defence, rallying support and recognition (050-054),
+-- material cooperation (06), aid (07) and pledges of aid (033x); signed agreements, apologies
+-- and forgiveness (055-057) are left out.
+support AS (
+    SELECT code FROM cameo_codes
+    WHERE root IN ('06', '07') OR code IN ('05', '050', '051', '052', '053', '054') OR code LIKE '033%'
+),
+-- The support events aimed at each party, found through the (target, code) index.
+aimed AS (
+    SELECT pa.conflict_id, pa.conflict_name, e.id AS event_id
+    FROM (SELECT DISTINCT actor_id FROM parties) t
+    JOIN events e ON e.target_actor_id = t.actor_id AND e.cameo_code IN (SELECT code FROM support)
+    JOIN parties pa ON pa.actor_id = e.target_actor_id
 )
-SELECT pa.conflict_name, b.name AS backer, b.country_code AS backer_country,
+SELECT aimed.conflict_name, b.name AS backer, b.country_code AS backer_country,
        t.name AS party, count(*) AS events,
        group_concat(DISTINCT c.description) AS support,
-       round(avg(c.goldstein), 2) AS mean_goldstein,
+       round(sum(round(c.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein,
        min(coalesce(e.occurred_on, ar.published_on)) AS first_on,
        max(coalesce(e.occurred_on, ar.published_on)) AS last_on
-FROM events e
+FROM aimed
+JOIN events e ON e.id = aimed.event_id
 CROSS JOIN p
-JOIN parties pa ON pa.actor_id = e.target_actor_id
 JOIN cameo_codes c ON c.code = e.cameo_code
 JOIN articles ar ON ar.id = e.article_id
 JOIN actors b ON b.id = e.source_actor_id
 JOIN actors t ON t.id = e.target_actor_id
--- Support, not settlement: praise, verbal defence, rallying support and recognition (050-054),
--- material cooperation (06), aid (07) and pledges of aid (033x); signed agreements, apologies
--- and forgiveness (055-057) are left out.
-WHERE (c.root IN ('06', '07') OR e.cameo_code IN ('05', '050', '051', '052', '053', '054') OR e.cameo_code LIKE '033%')
-  AND e.mode IN ('asserted', 'future')
+WHERE e.mode IN ('asserted', 'future')
   AND e.source_actor_id <> e.target_actor_id
   AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
-GROUP BY pa.conflict_id, b.id, t.id
-ORDER BY pa.conflict_name, events DESC, backer, party;
+GROUP BY aimed.conflict_id, b.id, t.id
+ORDER BY aimed.conflict_name, events DESC, backer, party;

@@ -12,45 +12,56 @@ WITH p AS (
            coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 25) AS lim
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
--- Article pairs and sentence pairs are counted apart: pairing every mention of an article
--- with every other would grow with the square of the mentions.
-am AS (
-    SELECT DISTINCT m.article_id, m.actor_id
-    FROM mentions m
+-- The articles of the period; with :actor, only those that mention it (read from the index).
+arts AS (
+    SELECT DISTINCT m.article_id AS id FROM mentions m
+    WHERE m.actor_id IN (SELECT id FROM who)
+    UNION ALL
+    SELECT ar.id FROM articles ar WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+),
+period AS (
+    SELECT arts.id FROM arts
     CROSS JOIN p
-    JOIN articles ar ON ar.id = m.article_id
+    JOIN articles ar ON ar.id = arts.id
     WHERE (p.since IS NULL OR ar.published_on >= p.since)
       AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
 ),
-sm AS (
-    SELECT DISTINCT m.sentence_id, m.actor_id
-    FROM mentions m
-    WHERE m.article_id IN (SELECT article_id FROM am)
+-- Article pairs are counted from the distinct actors of each article; pairing every mention
+-- of an article with every other would grow with the square of the mentions.
+am AS (
+    SELECT DISTINCT m.article_id, m.actor_id
+    FROM period JOIN mentions m ON m.article_id = period.id
 ),
 pairs AS (
-    SELECT x.actor_id AS a_id, y.actor_id AS b_id, count(*) AS articles
+    -- With :actor: each article's :actor mentioned with each other actor of it.
+    SELECT min(x.actor_id, y.actor_id) AS a_id, max(x.actor_id, y.actor_id) AS b_id, count(*) AS articles
+    FROM am x JOIN am y ON y.article_id = x.article_id AND y.actor_id <> x.actor_id
+    WHERE x.actor_id IN (SELECT id FROM who)
+      AND (x.actor_id < y.actor_id OR y.actor_id NOT IN (SELECT id FROM who))
+    GROUP BY 1, 2
+    UNION ALL
+    SELECT x.actor_id, y.actor_id, count(*)
     FROM am x JOIN am y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
-    CROSS JOIN p
-    WHERE p.actor IS NULL OR x.actor_id IN (SELECT id FROM who) OR y.actor_id IN (SELECT id FROM who)
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
     GROUP BY x.actor_id, y.actor_id
 ),
-sentence_pairs AS (
-    SELECT x.actor_id AS a_id, y.actor_id AS b_id, count(*) AS sentences
-    FROM sm x JOIN sm y ON y.sentence_id = x.sentence_id AND y.actor_id > x.actor_id
-    GROUP BY x.actor_id, y.actor_id
+-- Sentences are counted for the leading pairs only (every pair tied with the last one kept).
+cut AS (
+    SELECT articles FROM pairs ORDER BY articles DESC LIMIT 1 OFFSET (SELECT max(lim, 1) - 1 FROM p)
+),
+top AS (
+    SELECT pairs.*,
+           (SELECT count(DISTINCT x.sentence_id)
+            FROM mentions x JOIN mentions y ON y.sentence_id = x.sentence_id AND y.actor_id = pairs.a_id
+            WHERE x.actor_id = pairs.b_id AND x.article_id IN (SELECT id FROM period)) AS sentences
+    FROM pairs
+    WHERE pairs.articles >= coalesce((SELECT articles FROM cut), 0)
 )
-SELECT a.name AS actor_a, b.name AS actor_b, pairs.articles, coalesce(sp.sentences, 0) AS sentences
-FROM pairs
-LEFT JOIN sentence_pairs sp ON sp.a_id = pairs.a_id AND sp.b_id = pairs.b_id
-JOIN actors a ON a.id = pairs.a_id
-JOIN actors b ON b.id = pairs.b_id
-ORDER BY pairs.articles DESC, sentences DESC, actor_a, actor_b
+SELECT a.name AS actor_a, b.name AS actor_b, top.articles, top.sentences
+FROM top
+JOIN actors a ON a.id = top.a_id
+JOIN actors b ON b.id = top.b_id
+ORDER BY top.articles DESC, top.sentences DESC, actor_a, actor_b
 LIMIT (SELECT lim FROM p);

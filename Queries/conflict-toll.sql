@@ -1,17 +1,18 @@
 -- title: Conflict toll over time
--- description: Every casualty report of the conflicts matching :conflict (its name or part of it, its id, or the ISO code or name of the country it is fought in), oldest first.
+-- description: Every casualty report of the conflicts matching :conflict (its name or part of it, its id, or the ISO code or name of the country it is fought in), oldest first. At most the oldest 100 unless :limit says otherwise.
 -- param: conflict  conflict name, part of it, id, or country, e.g. Sudan, 'Ukraine conflict' or SDN
+-- param: limit  (optional) how many reports, default 100; 0 for all
 -- In sqlite3:  .param set :conflict Sudan   then   .read Queries/conflict-toll.sql
 WITH p AS (
-    SELECT nullif(trim(CAST(:conflict AS TEXT)), '') AS conflict
+    SELECT nullif(trim(CAST(:conflict AS TEXT)), '') AS conflict,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 codes AS (
     SELECT upper(p.conflict) AS code FROM p WHERE upper(p.conflict) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.conflict)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.conflict COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:conflict AS TEXT)) AND how IN ('name', 'alias'))
 ),
 chosen AS (
     SELECT c.id FROM conflicts c, p
@@ -28,4 +29,5 @@ JOIN conflicts c ON c.id = r.conflict_id
 JOIN articles ar ON ar.id = r.article_id
 JOIN sentences se ON se.id = r.sentence_id
 WHERE r.conflict_id IN (SELECT id FROM chosen)
-ORDER BY as_of, r.article_id, r.start_char;
+ORDER BY as_of, r.article_id, r.start_char, r.id
+LIMIT coalesce((SELECT lim FROM p), -1);

@@ -10,34 +10,43 @@ WITH p AS (
 codes AS (
     SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
 ),
-reports AS (
-    SELECT r.*, coalesce(r.as_of, ar.published_on) AS reported_on
-    FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
+chosen AS (
+    SELECT c.id FROM conflicts c, p
+    WHERE p.country IS NULL OR c.country_code IN (SELECT code FROM codes)
 ),
-latest AS (
-    SELECT r.*,
-           row_number() OVER (PARTITION BY r.conflict_id
-                              ORDER BY r.scope = 'overall' DESC, r.reported_on DESC, r.killed DESC, r.id DESC) AS rn
-    FROM reports r
-    WHERE r.killed IS NOT NULL
+-- Per conflict through the (conflict, as_of) index: how many reports, the latest report date
+-- (a report's as_of, else its article's date) and the report with the toll to show.
+stats AS (
+    SELECT ch.id,
+           (SELECT count(*) FROM conflict_reports r WHERE r.conflict_id = ch.id) AS reports,
+           (SELECT max(d) FROM (
+                SELECT max(r.as_of) AS d FROM conflict_reports r WHERE r.conflict_id = ch.id
+                UNION ALL
+                SELECT max(ar.published_on) FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
+                WHERE r.conflict_id = ch.id AND r.as_of IS NULL)) AS last_reported_on,
+           (SELECT r.id FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
+            WHERE r.conflict_id = ch.id AND r.killed IS NOT NULL
+            ORDER BY r.scope = 'overall' DESC, coalesce(r.as_of, ar.published_on) DESC, r.killed DESC, r.id DESC
+            LIMIT 1) AS toll_id
+    FROM chosen ch
 )
 SELECT c.id AS conflict_id, c.name AS conflict_name, c.country_code,
        (SELECT group_concat(name, '; ') FROM (
             SELECT DISTINCT a.name FROM conflict_parties cp JOIN actors a ON a.id = cp.actor_id
             WHERE cp.conflict_id = c.id ORDER BY a.name)) AS parties,
-       l.killed, l.killed_qualifier, l.scope AS toll_scope, l.since AS toll_since, l.reported_on AS toll_as_of,
-       (SELECT count(*) FROM reports r WHERE r.conflict_id = c.id) AS reports,
-       (SELECT max(r.reported_on) FROM reports r WHERE r.conflict_id = c.id) AS last_reported_on,
+       l.killed, l.killed_qualifier, l.scope AS toll_scope, l.since AS toll_since,
+       coalesce(l.as_of, lar.published_on) AS toll_as_of,
+       st.reports, st.last_reported_on,
        se.text AS toll_sentence
-FROM conflicts c
+FROM stats st
+JOIN conflicts c ON c.id = st.id
 CROSS JOIN p
-LEFT JOIN latest l ON l.conflict_id = c.id AND l.rn = 1
+LEFT JOIN conflict_reports l ON l.id = st.toll_id
+LEFT JOIN articles lar ON lar.id = l.article_id
 LEFT JOIN sentences se ON se.id = l.sentence_id
-WHERE (p.country IS NULL OR c.country_code IN (SELECT code FROM codes))
-  AND (p.since IS NULL OR (SELECT max(r.reported_on) FROM reports r WHERE r.conflict_id = c.id) >= p.since)
-ORDER BY last_reported_on DESC, c.name;
+WHERE p.since IS NULL OR st.last_reported_on >= p.since
+ORDER BY st.last_reported_on DESC, c.name;

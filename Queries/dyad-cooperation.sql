@@ -12,27 +12,44 @@ WITH p AS (
            nullif(trim(CAST(:until AS TEXT)), '') AS until
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
 whom AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.other IS NOT NULL AND (
-          lower(a.name) = lower(p.other)
-       OR a.country_code = upper(p.other)
-       OR a.cameo_code = upper(p.other)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
+),
+-- Candidate events through the (source, target) and (target, source) indexes: those between
+-- :actor and :other, else those of :actor, else those of :other, else every event.
+candidates AS (
+    SELECT e.id FROM events e
+    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM who)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM who)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
 ),
 ev AS (
     SELECT min(e.source_actor_id, e.target_actor_id) AS a_id, max(e.source_actor_id, e.target_actor_id) AS b_id,
            c.quad_class, c.goldstein, coalesce(e.occurred_on, ar.published_on) AS on_date
-    FROM events e
+    FROM candidates
+    JOIN events e ON e.id = candidates.id
     CROSS JOIN p
     JOIN cameo_codes c ON c.code = e.cameo_code
     JOIN articles ar ON ar.id = e.article_id
@@ -49,7 +66,7 @@ ev AS (
 SELECT a.name AS actor_a, b.name AS actor_b, count(*) AS events,
        sum(ev.quad_class = 1) AS verbal_cooperation, sum(ev.quad_class = 2) AS material_cooperation,
        sum(ev.quad_class = 3) AS verbal_conflict, sum(ev.quad_class = 4) AS material_conflict,
-       round(avg(ev.goldstein), 2) AS mean_goldstein,
+       round(sum(round(ev.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein,
        min(ev.on_date) AS first_on, max(ev.on_date) AS last_on
 FROM ev
 JOIN actors a ON a.id = ev.a_id

@@ -16,15 +16,22 @@ WITH p AS (
 codes AS (
     SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
+),
+-- The events of that country's actors through the source index, else every event.
+candidates AS (
+    SELECT e.id FROM events e
+    WHERE e.source_actor_id IN (SELECT a.id FROM actors a WHERE a.country_code IN (SELECT code FROM codes))
+    UNION ALL
+    SELECT e.id FROM events e WHERE nullif(trim(CAST(:country AS TEXT)), '') IS NULL
 )
 SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month,
        s.country_code AS country, c.root, r.description AS root_label,
-       count(*) AS events, round(avg(c.goldstein), 2) AS mean_goldstein
-FROM events e
+       count(*) AS events, round(sum(round(c.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein
+FROM candidates
+JOIN events e ON e.id = candidates.id
 CROSS JOIN p
 JOIN cameo_codes c ON c.code = e.cameo_code
 JOIN cameo_codes r ON r.code = c.root

@@ -1,56 +1,89 @@
 -- title: Meetings
--- description: Who met whom, when and where: consultations, visits, talks and negotiations (CAMEO root 04) reported as held or scheduled, optionally for one actor or one pair, newest first. A meeting coded in both directions from one sentence is listed once.
+-- description: Who met whom, when and where: consultations, visits, talks and negotiations (CAMEO root 04) reported as held or scheduled, optionally for one actor or one pair, newest first (the newest 100 unless :limit says otherwise). A meeting coded in both directions from one sentence is listed once.
 -- param: actor  (optional) actor name, alias or ISO code, e.g. Putin, Russia or RUS (a code takes in every actor of that country)
 -- param: other  (optional) the other side, as for actor
 -- param: since  (optional) first date, ISO, e.g. 2015 or 2015-05
 -- param: until  (optional) last date, ISO, inclusive at its precision
+-- param: limit  (optional) how many meetings, default 100; 0 for all
 -- In sqlite3:  .param set :actor Putin   then   .read Queries/meetings.sql
 -- Dates in the shell need inner quotes: .param set :since "'2015-05'"
 WITH p AS (
     SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
            nullif(trim(CAST(:other AS TEXT)), '') AS other,
            nullif(trim(CAST(:since AS TEXT)), '') AS since,
-           nullif(trim(CAST(:until AS TEXT)), '') AS until
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
 whom AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.other IS NOT NULL AND (
-          lower(a.name) = lower(p.other)
-       OR a.country_code = upper(p.other)
-       OR a.cameo_code = upper(p.other)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
+),
+-- Candidate events through the (source, target) and (target, source) indexes: those between
+-- :actor and :other, else those of :actor, else those of :other, else every event.
+candidates AS (
+    SELECT e.id FROM events e
+    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM who)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM who)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+),
+hits AS (
+    SELECT e.id, coalesce(e.occurred_on, ar.published_on) AS date
+    FROM candidates
+    JOIN events e ON e.id = candidates.id
+    CROSS JOIN p
+    JOIN cameo_codes c ON c.code = e.cameo_code
+    JOIN articles ar ON ar.id = e.article_id
+    WHERE c.root = '04' AND e.mode IN ('asserted', 'future')
+      -- A meeting coded both ways from one sentence (A met B, B met A) is listed once.
+      AND NOT EXISTS (SELECT 1 FROM events e2
+                      WHERE e2.sentence_id = e.sentence_id AND +e2.cameo_code = e.cameo_code AND e2.id < e.id
+                        AND +e2.source_actor_id = e.target_actor_id AND +e2.target_actor_id = e.source_actor_id)
+      AND (p.other IS NULL
+           OR (e.source_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.target_actor_id IN (SELECT id FROM who)))
+           OR (e.target_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who))))
+      AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+      AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+    ORDER BY date DESC, e.id
+    LIMIT coalesce((SELECT lim FROM p), -1)
 )
-SELECT coalesce(e.occurred_on, ar.published_on) AS date,
+SELECT h.date,
        s.name AS source_name, t.name AS target_name,
        e.cameo_code, c.description AS event_label,
        pl.name AS place_name, e.mode, e.article_id, se.text AS sentence_text
-FROM events e
-CROSS JOIN p
+FROM hits h
+JOIN events e ON e.id = h.id
 JOIN cameo_codes c ON c.code = e.cameo_code
-JOIN articles ar ON ar.id = e.article_id
 JOIN sentences se ON se.id = e.sentence_id
 LEFT JOIN actors s ON s.id = e.source_actor_id
 LEFT JOIN actors t ON t.id = e.target_actor_id
 LEFT JOIN places pl ON pl.id = e.place_id
-WHERE c.root = '04' AND e.mode IN ('asserted', 'future')
-  -- A meeting coded both ways from one sentence (A met B, B met A) is listed once.
-  AND NOT EXISTS (SELECT 1 FROM events e2
-                  WHERE e2.sentence_id = e.sentence_id AND e2.cameo_code = e.cameo_code AND e2.id < e.id
-                    AND e2.source_actor_id = e.target_actor_id AND e2.target_actor_id = e.source_actor_id)
-  AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
-  AND (p.other IS NULL
-       OR (e.source_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.target_actor_id IN (SELECT id FROM who)))
-       OR (e.target_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who))))
-  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
-  AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
-ORDER BY date DESC, e.id;
+ORDER BY h.date DESC, e.id;

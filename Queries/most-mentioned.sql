@@ -10,17 +10,25 @@ WITH p AS (
            nullif(trim(CAST(:until AS TEXT)), '') AS until,
            lower(nullif(trim(CAST(:kind AS TEXT)), '')) AS kind,
            coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 25) AS lim
+),
+-- Counted per actor from the articles of the period (outer loop: CROSS JOIN keeps the order)
+-- through the (article, actor) index, then joined to the actors: the mentions table itself
+-- is never read.
+counts AS (
+    SELECT m.actor_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
+           min(ar.published_on) AS first_seen, max(ar.published_on) AS last_seen
+    FROM p
+    CROSS JOIN articles ar
+    CROSS JOIN mentions m ON m.article_id = ar.id
+    WHERE (p.since IS NULL OR ar.published_on >= p.since)
+      AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
+    GROUP BY m.actor_id
 )
 SELECT a.name AS actor_name, a.kind, a.country_code,
-       count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
-       min(ar.published_on) AS first_seen, max(ar.published_on) AS last_seen
-FROM mentions m
+       c.mentions, c.articles, c.first_seen, c.last_seen
+FROM counts c
 CROSS JOIN p
-JOIN actors a ON a.id = m.actor_id
-JOIN articles ar ON ar.id = m.article_id
+JOIN actors a ON a.id = c.actor_id
 WHERE (p.kind IS NULL OR a.kind = p.kind)
-  AND (p.since IS NULL OR ar.published_on >= p.since)
-  AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
-GROUP BY a.id
-ORDER BY mentions DESC, articles DESC, actor_name
+ORDER BY c.mentions DESC, c.articles DESC, actor_name
 LIMIT (SELECT lim FROM p);

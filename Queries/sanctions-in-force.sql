@@ -8,13 +8,8 @@ WITH p AS (
            nullif(trim(CAST(:date AS TEXT)), '') AS as_of
 ),
 who AS (
-    SELECT a.id, a.kind, a.country_code FROM actors a, p
-    WHERE p.target IS NOT NULL AND (
-          lower(a.name) = lower(p.target)
-       OR a.country_code = upper(p.target)
-       OR a.cameo_code = upper(p.target)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.target) + 1))) = ' ' || lower(p.target))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.target COLLATE NOCASE))
+    SELECT a.id, a.kind, a.country_code FROM actors a
+    WHERE a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:target AS TEXT)))
 ),
 codes AS (
     SELECT upper(p.target) AS code FROM p WHERE upper(p.target) GLOB '[A-Z][A-Z][A-Z]'

@@ -1,37 +1,42 @@
 -- title: Sanctions on a target
--- description: Every sanctions measure on :target, newest first, threats and conditional measures included. A state's name or code also takes in its people, companies and bodies.
+-- description: Every sanctions measure on :target, newest first, threats and conditional measures included. A state's name or code also takes in its people, companies and bodies. At most the newest 100 unless :limit says otherwise.
 -- param: target  actor name or ISO code, e.g. Russia or RUS
 -- param: since  (optional) first date, ISO, e.g. 2014
+-- param: limit  (optional) how many measures, default 100; 0 for all
 -- In sqlite3:  .param set :target RUS   then   .read Queries/sanctions-on.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:target AS TEXT)), '') AS target,
-           nullif(trim(CAST(:since AS TEXT)), '') AS since
+           nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
-    SELECT a.id, a.kind, a.country_code FROM actors a, p
-    WHERE p.target IS NOT NULL AND (
-          lower(a.name) = lower(p.target)
-       OR a.country_code = upper(p.target)
-       OR a.cameo_code = upper(p.target)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.target) + 1))) = ' ' || lower(p.target))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.target COLLATE NOCASE))
+    SELECT a.id, a.kind, a.country_code FROM actors a
+    WHERE a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:target AS TEXT)))
 ),
 codes AS (
     SELECT upper(p.target) AS code FROM p WHERE upper(p.target) GLOB '[A-Z][A-Z][A-Z]'
     UNION
     SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
+),
+-- The measures to show (dates and ids only), then their names and sentences.
+hits AS (
+    SELECT x.id, coalesce(x.stated_on, ar.published_on) AS date
+    FROM sanctions x
+    CROSS JOIN p
+    JOIN articles ar ON ar.id = x.article_id
+    WHERE (x.target_actor_id IN (SELECT id FROM who) OR x.target_country IN (SELECT code FROM codes))
+      AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
+    ORDER BY date DESC, x.id DESC
+    LIMIT coalesce((SELECT lim FROM p), -1)
 )
-SELECT coalesce(x.stated_on, ar.published_on) AS date,
+SELECT h.date,
        i.name AS imposer_name, x.action, x.kind,
        coalesce(t.name, x.target_description) AS target_name,
        coalesce(t.country_code, x.target_country) AS target_country,
        x.conditional, se.text AS sentence_text, x.article_id, x.id AS sanction_id
-FROM sanctions x
-CROSS JOIN p
-JOIN articles ar ON ar.id = x.article_id
+FROM hits h
+JOIN sanctions x ON x.id = h.id
 JOIN sentences se ON se.id = x.sentence_id
 LEFT JOIN actors i ON i.id = x.imposer_actor_id
 LEFT JOIN actors t ON t.id = x.target_actor_id
-WHERE (x.target_actor_id IN (SELECT id FROM who) OR x.target_country IN (SELECT code FROM codes))
-  AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
-ORDER BY date DESC, x.id DESC;
+ORDER BY h.date DESC, x.id DESC;

@@ -10,13 +10,7 @@ WITH p AS (
            nullif(trim(CAST(:imposer AS TEXT)), '') AS imposer
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.imposer IS NOT NULL AND (
-          lower(a.name) = lower(p.imposer)
-       OR a.country_code = upper(p.imposer)
-       OR a.cameo_code = upper(p.imposer)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.imposer) + 1))) = ' ' || lower(p.imposer))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.imposer COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:imposer AS TEXT))
 ),
 m AS (
     SELECT x.imposer_actor_id, x.action, x.kind, coalesce(x.stated_on, ar.published_on) AS on_date,

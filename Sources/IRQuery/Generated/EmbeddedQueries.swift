@@ -9,35 +9,34 @@ public enum EmbeddedQueries {
 -- description: One actor at a glance: kind and codes, aliases, roles over time, top counterparts (events, mean Goldstein) and recent quotes. The best match for :actor is profiled: exact name, then alias, then the state with that ISO code, then a surname.
 -- param: actor  actor name, alias, surname or ISO code, e.g. Lavrov, Sergei Lavrov or RUS
 -- In sqlite3:  .param set :actor Lavrov   then   .read Queries/actor-profile.sql
-WITH p AS (
-    SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor
+WITH
+-- Candidates ranked by how they match: exact name, then alias, then the state with that ISO
+-- code, then CAMEO code, then surname; the most mentioned of the best-ranked ones is profiled.
+matched AS (
+    SELECT k.actor_id,
+           min(CASE k.how WHEN 'name' THEN 0 WHEN 'alias' THEN 1 WHEN 'country' THEN 2 WHEN 'cameo' THEN 3 ELSE 4 END) AS rank
+    FROM v_actor_keys k JOIN actors a ON a.id = k.actor_id
+    WHERE k.key = trim(CAST(:actor AS TEXT)) AND (k.how <> 'country' OR a.kind = 'state')
+    GROUP BY k.actor_id
 ),
 pick AS (
     SELECT a.*,
            (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mention_count,
            (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = a.id) AS article_count
-    FROM actors a, p
-    WHERE lower(a.name) = lower(p.actor)
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE)
-       OR (a.kind = 'state' AND a.country_code = upper(p.actor))
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-    ORDER BY CASE
-               WHEN lower(a.name) = lower(p.actor) THEN 0
-               WHEN a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE) THEN 1
-               WHEN a.kind = 'state' AND a.country_code = upper(p.actor) THEN 2
-               WHEN a.cameo_code = upper(p.actor) THEN 3
-               ELSE 4
-             END,
-             mention_count DESC, a.id
+    FROM matched JOIN actors a ON a.id = matched.actor_id
+    WHERE matched.rank = (SELECT min(rank) FROM matched)
+    ORDER BY mention_count DESC, a.id
     LIMIT 1
 ),
 counterparts AS (
     SELECT CASE WHEN e.source_actor_id = pick.id THEN e.target_actor_id ELSE e.source_actor_id END AS other_id,
-           count(*) AS n, avg(c.goldstein) AS mean_goldstein,
+           count(*) AS n, sum(round(c.goldstein * 10)) / (10.0 * count(*)) AS mean_goldstein,
            max(coalesce(e.occurred_on, ar.published_on)) AS last_on
-    FROM events e
-    JOIN pick ON e.source_actor_id = pick.id OR e.target_actor_id = pick.id
+    FROM pick
+    JOIN (SELECT e.id FROM pick JOIN events e ON e.source_actor_id = pick.id
+          UNION
+          SELECT e.id FROM pick JOIN events e ON e.target_actor_id = pick.id) ids
+    JOIN events e ON e.id = ids.id
     JOIN cameo_codes c ON c.code = e.cameo_code
     JOIN articles ar ON ar.id = e.article_id
     WHERE e.mode IN ('asserted', 'future')
@@ -94,32 +93,41 @@ ORDER BY section_order, item_order,
 """#),
         ("anonymous-quotes.sql", #"""
 -- title: Anonymous officials
--- description: What unnamed officials said ("a senior U.S. official"), newest first, optionally only those of one country or containing some words.
+-- description: What unnamed officials said ("a senior U.S. official"), newest first, optionally only those of one country or containing some words. At most the newest 100 unless :limit says otherwise.
 -- param: country  (optional) the officials' country: ISO code or state name, e.g. USA or United States
 -- param: containing  (optional) words the quote contains, case-insensitive
+-- param: limit  (optional) how many quotes, default 100; 0 for all
 -- In sqlite3:  .param set :country USA   then   .read Queries/anonymous-quotes.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:country AS TEXT)), '') AS country,
-           nullif(trim(CAST(:containing AS TEXT)), '') AS containing
+           nullif(trim(CAST(:containing AS TEXT)), '') AS containing,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 codes AS (
     SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
+),
+-- Candidate quotes through the country index, else every quote.
+candidates AS (
+    SELECT q.id FROM quotes q WHERE q.speaker_country IN (SELECT code FROM codes)
+    UNION ALL
+    SELECT q.id FROM quotes q WHERE nullif(trim(CAST(:country AS TEXT)), '') IS NULL
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date, q.speaker_country,
        q.speaker_description, q.speaker_role, q.text AS quote_text,
        ar.headline, q.article_id, q.id AS quote_id
-FROM quotes q
+FROM candidates
+JOIN quotes q ON q.id = candidates.id
 CROSS JOIN p
 JOIN articles ar ON ar.id = q.article_id
 WHERE q.anonymous = 1
   AND (p.country IS NULL OR q.speaker_country IN (SELECT code FROM codes))
   AND (p.containing IS NULL OR instr(lower(q.text), lower(p.containing)) > 0)
-ORDER BY date DESC, q.article_id, q.start_char;
+ORDER BY date DESC, q.article_id, q.start_char, q.id
+LIMIT coalesce((SELECT lim FROM p), -1);
 
 """#),
         ("backers.sql", #"""
@@ -135,10 +143,9 @@ WITH p AS (
 codes AS (
     SELECT upper(p.conflict) AS code FROM p WHERE upper(p.conflict) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.conflict)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.conflict COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:conflict AS TEXT)) AND how IN ('name', 'alias'))
 ),
 chosen AS (
     SELECT c.id, c.name FROM conflicts c, p
@@ -150,29 +157,39 @@ chosen AS (
 parties AS (
     SELECT DISTINCT ch.id AS conflict_id, ch.name AS conflict_name, cp.actor_id
     FROM chosen ch JOIN conflict_parties cp ON cp.conflict_id = ch.id
+),
+-- Support, not settlement: praise, verbal defence, rallying support and recognition (050-054),
+-- material cooperation (06), aid (07) and pledges of aid (033x); signed agreements, apologies
+-- and forgiveness (055-057) are left out.
+support AS (
+    SELECT code FROM cameo_codes
+    WHERE root IN ('06', '07') OR code IN ('05', '050', '051', '052', '053', '054') OR code LIKE '033%'
+),
+-- The support events aimed at each party, found through the (target, code) index.
+aimed AS (
+    SELECT pa.conflict_id, pa.conflict_name, e.id AS event_id
+    FROM (SELECT DISTINCT actor_id FROM parties) t
+    JOIN events e ON e.target_actor_id = t.actor_id AND e.cameo_code IN (SELECT code FROM support)
+    JOIN parties pa ON pa.actor_id = e.target_actor_id
 )
-SELECT pa.conflict_name, b.name AS backer, b.country_code AS backer_country,
+SELECT aimed.conflict_name, b.name AS backer, b.country_code AS backer_country,
        t.name AS party, count(*) AS events,
        group_concat(DISTINCT c.description) AS support,
-       round(avg(c.goldstein), 2) AS mean_goldstein,
+       round(sum(round(c.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein,
        min(coalesce(e.occurred_on, ar.published_on)) AS first_on,
        max(coalesce(e.occurred_on, ar.published_on)) AS last_on
-FROM events e
+FROM aimed
+JOIN events e ON e.id = aimed.event_id
 CROSS JOIN p
-JOIN parties pa ON pa.actor_id = e.target_actor_id
 JOIN cameo_codes c ON c.code = e.cameo_code
 JOIN articles ar ON ar.id = e.article_id
 JOIN actors b ON b.id = e.source_actor_id
 JOIN actors t ON t.id = e.target_actor_id
--- Support, not settlement: praise, verbal defence, rallying support and recognition (050-054),
--- material cooperation (06), aid (07) and pledges of aid (033x); signed agreements, apologies
--- and forgiveness (055-057) are left out.
-WHERE (c.root IN ('06', '07') OR e.cameo_code IN ('05', '050', '051', '052', '053', '054') OR e.cameo_code LIKE '033%')
-  AND e.mode IN ('asserted', 'future')
+WHERE e.mode IN ('asserted', 'future')
   AND e.source_actor_id <> e.target_actor_id
   AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
-GROUP BY pa.conflict_id, b.id, t.id
-ORDER BY pa.conflict_name, events DESC, backer, party;
+GROUP BY aimed.conflict_id, b.id, t.id
+ORDER BY aimed.conflict_name, events DESC, backer, party;
 
 """#),
         ("co-mentions.sql", #"""
@@ -190,65 +207,77 @@ WITH p AS (
            coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 25) AS lim
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
--- Article pairs and sentence pairs are counted apart: pairing every mention of an article
--- with every other would grow with the square of the mentions.
-am AS (
-    SELECT DISTINCT m.article_id, m.actor_id
-    FROM mentions m
+-- The articles of the period; with :actor, only those that mention it (read from the index).
+arts AS (
+    SELECT DISTINCT m.article_id AS id FROM mentions m
+    WHERE m.actor_id IN (SELECT id FROM who)
+    UNION ALL
+    SELECT ar.id FROM articles ar WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+),
+period AS (
+    SELECT arts.id FROM arts
     CROSS JOIN p
-    JOIN articles ar ON ar.id = m.article_id
+    JOIN articles ar ON ar.id = arts.id
     WHERE (p.since IS NULL OR ar.published_on >= p.since)
       AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
 ),
-sm AS (
-    SELECT DISTINCT m.sentence_id, m.actor_id
-    FROM mentions m
-    WHERE m.article_id IN (SELECT article_id FROM am)
+-- Article pairs are counted from the distinct actors of each article; pairing every mention
+-- of an article with every other would grow with the square of the mentions.
+am AS (
+    SELECT DISTINCT m.article_id, m.actor_id
+    FROM period JOIN mentions m ON m.article_id = period.id
 ),
 pairs AS (
-    SELECT x.actor_id AS a_id, y.actor_id AS b_id, count(*) AS articles
+    -- With :actor: each article's :actor mentioned with each other actor of it.
+    SELECT min(x.actor_id, y.actor_id) AS a_id, max(x.actor_id, y.actor_id) AS b_id, count(*) AS articles
+    FROM am x JOIN am y ON y.article_id = x.article_id AND y.actor_id <> x.actor_id
+    WHERE x.actor_id IN (SELECT id FROM who)
+      AND (x.actor_id < y.actor_id OR y.actor_id NOT IN (SELECT id FROM who))
+    GROUP BY 1, 2
+    UNION ALL
+    SELECT x.actor_id, y.actor_id, count(*)
     FROM am x JOIN am y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
-    CROSS JOIN p
-    WHERE p.actor IS NULL OR x.actor_id IN (SELECT id FROM who) OR y.actor_id IN (SELECT id FROM who)
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
     GROUP BY x.actor_id, y.actor_id
 ),
-sentence_pairs AS (
-    SELECT x.actor_id AS a_id, y.actor_id AS b_id, count(*) AS sentences
-    FROM sm x JOIN sm y ON y.sentence_id = x.sentence_id AND y.actor_id > x.actor_id
-    GROUP BY x.actor_id, y.actor_id
+-- Sentences are counted for the leading pairs only (every pair tied with the last one kept).
+cut AS (
+    SELECT articles FROM pairs ORDER BY articles DESC LIMIT 1 OFFSET (SELECT max(lim, 1) - 1 FROM p)
+),
+top AS (
+    SELECT pairs.*,
+           (SELECT count(DISTINCT x.sentence_id)
+            FROM mentions x JOIN mentions y ON y.sentence_id = x.sentence_id AND y.actor_id = pairs.a_id
+            WHERE x.actor_id = pairs.b_id AND x.article_id IN (SELECT id FROM period)) AS sentences
+    FROM pairs
+    WHERE pairs.articles >= coalesce((SELECT articles FROM cut), 0)
 )
-SELECT a.name AS actor_a, b.name AS actor_b, pairs.articles, coalesce(sp.sentences, 0) AS sentences
-FROM pairs
-LEFT JOIN sentence_pairs sp ON sp.a_id = pairs.a_id AND sp.b_id = pairs.b_id
-JOIN actors a ON a.id = pairs.a_id
-JOIN actors b ON b.id = pairs.b_id
-ORDER BY pairs.articles DESC, sentences DESC, actor_a, actor_b
+SELECT a.name AS actor_a, b.name AS actor_b, top.articles, top.sentences
+FROM top
+JOIN actors a ON a.id = top.a_id
+JOIN actors b ON b.id = top.b_id
+ORDER BY top.articles DESC, top.sentences DESC, actor_a, actor_b
 LIMIT (SELECT lim FROM p);
 
 """#),
         ("conflict-toll.sql", #"""
 -- title: Conflict toll over time
--- description: Every casualty report of the conflicts matching :conflict (its name or part of it, its id, or the ISO code or name of the country it is fought in), oldest first.
+-- description: Every casualty report of the conflicts matching :conflict (its name or part of it, its id, or the ISO code or name of the country it is fought in), oldest first. At most the oldest 100 unless :limit says otherwise.
 -- param: conflict  conflict name, part of it, id, or country, e.g. Sudan, 'Ukraine conflict' or SDN
+-- param: limit  (optional) how many reports, default 100; 0 for all
 -- In sqlite3:  .param set :conflict Sudan   then   .read Queries/conflict-toll.sql
 WITH p AS (
-    SELECT nullif(trim(CAST(:conflict AS TEXT)), '') AS conflict
+    SELECT nullif(trim(CAST(:conflict AS TEXT)), '') AS conflict,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 codes AS (
     SELECT upper(p.conflict) AS code FROM p WHERE upper(p.conflict) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.conflict)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.conflict COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:conflict AS TEXT)) AND how IN ('name', 'alias'))
 ),
 chosen AS (
     SELECT c.id FROM conflicts c, p
@@ -265,7 +294,8 @@ JOIN conflicts c ON c.id = r.conflict_id
 JOIN articles ar ON ar.id = r.article_id
 JOIN sentences se ON se.id = r.sentence_id
 WHERE r.conflict_id IN (SELECT id FROM chosen)
-ORDER BY as_of, r.article_id, r.start_char;
+ORDER BY as_of, r.article_id, r.start_char, r.id
+LIMIT coalesce((SELECT lim FROM p), -1);
 
 """#),
         ("conflicts.sql", #"""
@@ -281,37 +311,46 @@ WITH p AS (
 codes AS (
     SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
 ),
-reports AS (
-    SELECT r.*, coalesce(r.as_of, ar.published_on) AS reported_on
-    FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
+chosen AS (
+    SELECT c.id FROM conflicts c, p
+    WHERE p.country IS NULL OR c.country_code IN (SELECT code FROM codes)
 ),
-latest AS (
-    SELECT r.*,
-           row_number() OVER (PARTITION BY r.conflict_id
-                              ORDER BY r.scope = 'overall' DESC, r.reported_on DESC, r.killed DESC, r.id DESC) AS rn
-    FROM reports r
-    WHERE r.killed IS NOT NULL
+-- Per conflict through the (conflict, as_of) index: how many reports, the latest report date
+-- (a report's as_of, else its article's date) and the report with the toll to show.
+stats AS (
+    SELECT ch.id,
+           (SELECT count(*) FROM conflict_reports r WHERE r.conflict_id = ch.id) AS reports,
+           (SELECT max(d) FROM (
+                SELECT max(r.as_of) AS d FROM conflict_reports r WHERE r.conflict_id = ch.id
+                UNION ALL
+                SELECT max(ar.published_on) FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
+                WHERE r.conflict_id = ch.id AND r.as_of IS NULL)) AS last_reported_on,
+           (SELECT r.id FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
+            WHERE r.conflict_id = ch.id AND r.killed IS NOT NULL
+            ORDER BY r.scope = 'overall' DESC, coalesce(r.as_of, ar.published_on) DESC, r.killed DESC, r.id DESC
+            LIMIT 1) AS toll_id
+    FROM chosen ch
 )
 SELECT c.id AS conflict_id, c.name AS conflict_name, c.country_code,
        (SELECT group_concat(name, '; ') FROM (
             SELECT DISTINCT a.name FROM conflict_parties cp JOIN actors a ON a.id = cp.actor_id
             WHERE cp.conflict_id = c.id ORDER BY a.name)) AS parties,
-       l.killed, l.killed_qualifier, l.scope AS toll_scope, l.since AS toll_since, l.reported_on AS toll_as_of,
-       (SELECT count(*) FROM reports r WHERE r.conflict_id = c.id) AS reports,
-       (SELECT max(r.reported_on) FROM reports r WHERE r.conflict_id = c.id) AS last_reported_on,
+       l.killed, l.killed_qualifier, l.scope AS toll_scope, l.since AS toll_since,
+       coalesce(l.as_of, lar.published_on) AS toll_as_of,
+       st.reports, st.last_reported_on,
        se.text AS toll_sentence
-FROM conflicts c
+FROM stats st
+JOIN conflicts c ON c.id = st.id
 CROSS JOIN p
-LEFT JOIN latest l ON l.conflict_id = c.id AND l.rn = 1
+LEFT JOIN conflict_reports l ON l.id = st.toll_id
+LEFT JOIN articles lar ON lar.id = l.article_id
 LEFT JOIN sentences se ON se.id = l.sentence_id
-WHERE (p.country IS NULL OR c.country_code IN (SELECT code FROM codes))
-  AND (p.since IS NULL OR (SELECT max(r.reported_on) FROM reports r WHERE r.conflict_id = c.id) >= p.since)
-ORDER BY last_reported_on DESC, c.name;
+WHERE p.since IS NULL OR st.last_reported_on >= p.since
+ORDER BY st.last_reported_on DESC, c.name;
 
 """#),
         ("dyad-cooperation.sql", #"""
@@ -329,27 +368,44 @@ WITH p AS (
            nullif(trim(CAST(:until AS TEXT)), '') AS until
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
 whom AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.other IS NOT NULL AND (
-          lower(a.name) = lower(p.other)
-       OR a.country_code = upper(p.other)
-       OR a.cameo_code = upper(p.other)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
+),
+-- Candidate events through the (source, target) and (target, source) indexes: those between
+-- :actor and :other, else those of :actor, else those of :other, else every event.
+candidates AS (
+    SELECT e.id FROM events e
+    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM who)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM who)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
 ),
 ev AS (
     SELECT min(e.source_actor_id, e.target_actor_id) AS a_id, max(e.source_actor_id, e.target_actor_id) AS b_id,
            c.quad_class, c.goldstein, coalesce(e.occurred_on, ar.published_on) AS on_date
-    FROM events e
+    FROM candidates
+    JOIN events e ON e.id = candidates.id
     CROSS JOIN p
     JOIN cameo_codes c ON c.code = e.cameo_code
     JOIN articles ar ON ar.id = e.article_id
@@ -366,7 +422,7 @@ ev AS (
 SELECT a.name AS actor_a, b.name AS actor_b, count(*) AS events,
        sum(ev.quad_class = 1) AS verbal_cooperation, sum(ev.quad_class = 2) AS material_cooperation,
        sum(ev.quad_class = 3) AS verbal_conflict, sum(ev.quad_class = 4) AS material_conflict,
-       round(avg(ev.goldstein), 2) AS mean_goldstein,
+       round(sum(round(ev.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein,
        min(ev.on_date) AS first_on, max(ev.on_date) AS last_on
 FROM ev
 JOIN actors a ON a.id = ev.a_id
@@ -377,56 +433,72 @@ ORDER BY events DESC, actor_a, actor_b;
 """#),
         ("dyad-timeline.sql", #"""
 -- title: Dyad timeline
--- description: Every event between :actor and :other in date order, in either direction, with the sentence that reports it; without :other, every event :actor takes part in.
+-- description: Every event between :actor and :other in date order, in either direction, with the sentence that reports it; without :other, every event :actor takes part in. At most the oldest 100 unless :limit says otherwise.
 -- param: actor  actor name, alias or ISO code, e.g. Russia, Lavrov or RUS (a code takes in every actor of that country)
 -- param: other  (optional) the other side, as for actor
 -- param: since  (optional) first date, ISO, e.g. 2014
 -- param: until  (optional) last date, ISO, inclusive at its precision
+-- param: limit  (optional) how many events, default 100; 0 for all
 -- In sqlite3:  .param set :actor RUS   .param set :other UKR   then   .read Queries/dyad-timeline.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
            nullif(trim(CAST(:other AS TEXT)), '') AS other,
            nullif(trim(CAST(:since AS TEXT)), '') AS since,
-           nullif(trim(CAST(:until AS TEXT)), '') AS until
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
 whom AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.other IS NOT NULL AND (
-          lower(a.name) = lower(p.other)
-       OR a.country_code = upper(p.other)
-       OR a.cameo_code = upper(p.other)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
+),
+-- Candidate events through the (source, target) and (target, source) indexes: those between
+-- :actor and :other, else those of :actor.
+candidates AS (
+    SELECT e.id FROM events e
+    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM who)
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM who)
+),
+-- The events to show (dates and ids only), then their names and sentences.
+hits AS (
+    SELECT e.id, coalesce(e.occurred_on, ar.published_on) AS date
+    FROM candidates
+    JOIN events e ON e.id = candidates.id
+    CROSS JOIN p
+    JOIN articles ar ON ar.id = e.article_id
+    WHERE (e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
+      AND (p.other IS NULL
+           OR (e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom))
+           OR (e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)))
+      AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+      AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+    ORDER BY date, e.article_id, e.start_char, e.id
+    LIMIT coalesce((SELECT lim FROM p), -1)
 )
-SELECT coalesce(e.occurred_on, ar.published_on) AS date,
+SELECT h.date,
        s.name AS source_name, e.cameo_code, c.description AS event_label, t.name AS target_name,
        q.label AS quad_class, c.goldstein, e.mode, pl.name AS place_name,
        se.text AS sentence_text, e.article_id, e.id AS event_id
-FROM events e
-CROSS JOIN p
+FROM hits h
+JOIN events e ON e.id = h.id
 JOIN cameo_codes c ON c.code = e.cameo_code
 JOIN quad_classes q ON q.quad_class = c.quad_class
-JOIN articles ar ON ar.id = e.article_id
 JOIN sentences se ON se.id = e.sentence_id
 LEFT JOIN actors s ON s.id = e.source_actor_id
 LEFT JOIN actors t ON t.id = e.target_actor_id
 LEFT JOIN places pl ON pl.id = e.place_id
-WHERE (e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
-  AND (p.other IS NULL
-       OR (e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom))
-       OR (e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)))
-  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
-  AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
-ORDER BY date, e.article_id, e.start_char;
+ORDER BY h.date, e.article_id, e.start_char, e.id;
 
 """#),
         ("events-by-root.sql", #"""
@@ -448,15 +520,22 @@ WITH p AS (
 codes AS (
     SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
+),
+-- The events of that country's actors through the source index, else every event.
+candidates AS (
+    SELECT e.id FROM events e
+    WHERE e.source_actor_id IN (SELECT a.id FROM actors a WHERE a.country_code IN (SELECT code FROM codes))
+    UNION ALL
+    SELECT e.id FROM events e WHERE nullif(trim(CAST(:country AS TEXT)), '') IS NULL
 )
 SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month,
        s.country_code AS country, c.root, r.description AS root_label,
-       count(*) AS events, round(avg(c.goldstein), 2) AS mean_goldstein
-FROM events e
+       count(*) AS events, round(sum(round(c.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein
+FROM candidates
+JOIN events e ON e.id = candidates.id
 CROSS JOIN p
 JOIN cameo_codes c ON c.code = e.cameo_code
 JOIN cameo_codes r ON r.code = c.root
@@ -475,61 +554,94 @@ ORDER BY month, country, c.root;
 """#),
         ("meetings.sql", #"""
 -- title: Meetings
--- description: Who met whom, when and where: consultations, visits, talks and negotiations (CAMEO root 04) reported as held or scheduled, optionally for one actor or one pair, newest first. A meeting coded in both directions from one sentence is listed once.
+-- description: Who met whom, when and where: consultations, visits, talks and negotiations (CAMEO root 04) reported as held or scheduled, optionally for one actor or one pair, newest first (the newest 100 unless :limit says otherwise). A meeting coded in both directions from one sentence is listed once.
 -- param: actor  (optional) actor name, alias or ISO code, e.g. Putin, Russia or RUS (a code takes in every actor of that country)
 -- param: other  (optional) the other side, as for actor
 -- param: since  (optional) first date, ISO, e.g. 2015 or 2015-05
 -- param: until  (optional) last date, ISO, inclusive at its precision
+-- param: limit  (optional) how many meetings, default 100; 0 for all
 -- In sqlite3:  .param set :actor Putin   then   .read Queries/meetings.sql
 -- Dates in the shell need inner quotes: .param set :since "'2015-05'"
 WITH p AS (
     SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
            nullif(trim(CAST(:other AS TEXT)), '') AS other,
            nullif(trim(CAST(:since AS TEXT)), '') AS since,
-           nullif(trim(CAST(:until AS TEXT)), '') AS until
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
 whom AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.other IS NOT NULL AND (
-          lower(a.name) = lower(p.other)
-       OR a.country_code = upper(p.other)
-       OR a.cameo_code = upper(p.other)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.other) + 1))) = ' ' || lower(p.other))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.other COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
+),
+-- Candidate events through the (source, target) and (target, source) indexes: those between
+-- :actor and :other, else those of :actor, else those of :other, else every event.
+candidates AS (
+    SELECT e.id FROM events e
+    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM who)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM who)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM whom)
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+    UNION
+    SELECT e.id FROM events e
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+),
+hits AS (
+    SELECT e.id, coalesce(e.occurred_on, ar.published_on) AS date
+    FROM candidates
+    JOIN events e ON e.id = candidates.id
+    CROSS JOIN p
+    JOIN cameo_codes c ON c.code = e.cameo_code
+    JOIN articles ar ON ar.id = e.article_id
+    WHERE c.root = '04' AND e.mode IN ('asserted', 'future')
+      -- A meeting coded both ways from one sentence (A met B, B met A) is listed once.
+      AND NOT EXISTS (SELECT 1 FROM events e2
+                      WHERE e2.sentence_id = e.sentence_id AND +e2.cameo_code = e.cameo_code AND e2.id < e.id
+                        AND +e2.source_actor_id = e.target_actor_id AND +e2.target_actor_id = e.source_actor_id)
+      AND (p.other IS NULL
+           OR (e.source_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.target_actor_id IN (SELECT id FROM who)))
+           OR (e.target_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who))))
+      AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+      AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+    ORDER BY date DESC, e.id
+    LIMIT coalesce((SELECT lim FROM p), -1)
 )
-SELECT coalesce(e.occurred_on, ar.published_on) AS date,
+SELECT h.date,
        s.name AS source_name, t.name AS target_name,
        e.cameo_code, c.description AS event_label,
        pl.name AS place_name, e.mode, e.article_id, se.text AS sentence_text
-FROM events e
-CROSS JOIN p
+FROM hits h
+JOIN events e ON e.id = h.id
 JOIN cameo_codes c ON c.code = e.cameo_code
-JOIN articles ar ON ar.id = e.article_id
 JOIN sentences se ON se.id = e.sentence_id
 LEFT JOIN actors s ON s.id = e.source_actor_id
 LEFT JOIN actors t ON t.id = e.target_actor_id
 LEFT JOIN places pl ON pl.id = e.place_id
-WHERE c.root = '04' AND e.mode IN ('asserted', 'future')
-  -- A meeting coded both ways from one sentence (A met B, B met A) is listed once.
-  AND NOT EXISTS (SELECT 1 FROM events e2
-                  WHERE e2.sentence_id = e.sentence_id AND e2.cameo_code = e.cameo_code AND e2.id < e.id
-                    AND e2.source_actor_id = e.target_actor_id AND e2.target_actor_id = e.source_actor_id)
-  AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
-  AND (p.other IS NULL
-       OR (e.source_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.target_actor_id IN (SELECT id FROM who)))
-       OR (e.target_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who))))
-  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
-  AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
-ORDER BY date DESC, e.id;
+ORDER BY h.date DESC, e.id;
 
 """#),
         ("most-mentioned.sql", #"""
@@ -545,56 +657,63 @@ WITH p AS (
            nullif(trim(CAST(:until AS TEXT)), '') AS until,
            lower(nullif(trim(CAST(:kind AS TEXT)), '')) AS kind,
            coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 25) AS lim
+),
+-- Counted per actor from the articles of the period (outer loop: CROSS JOIN keeps the order)
+-- through the (article, actor) index, then joined to the actors: the mentions table itself
+-- is never read.
+counts AS (
+    SELECT m.actor_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
+           min(ar.published_on) AS first_seen, max(ar.published_on) AS last_seen
+    FROM p
+    CROSS JOIN articles ar
+    CROSS JOIN mentions m ON m.article_id = ar.id
+    WHERE (p.since IS NULL OR ar.published_on >= p.since)
+      AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
+    GROUP BY m.actor_id
 )
 SELECT a.name AS actor_name, a.kind, a.country_code,
-       count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
-       min(ar.published_on) AS first_seen, max(ar.published_on) AS last_seen
-FROM mentions m
+       c.mentions, c.articles, c.first_seen, c.last_seen
+FROM counts c
 CROSS JOIN p
-JOIN actors a ON a.id = m.actor_id
-JOIN articles ar ON ar.id = m.article_id
+JOIN actors a ON a.id = c.actor_id
 WHERE (p.kind IS NULL OR a.kind = p.kind)
-  AND (p.since IS NULL OR ar.published_on >= p.since)
-  AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
-GROUP BY a.id
-ORDER BY mentions DESC, articles DESC, actor_name
+ORDER BY c.mentions DESC, c.articles DESC, actor_name
 LIMIT (SELECT lim FROM p);
 
 """#),
         ("quotes-by-speaker.sql", #"""
 -- title: Quotes by a speaker
--- description: What :speaker said, newest first: direct quotations attributed to the speaker, optionally only those about an actor (named in the quote or its sentence) or containing some words.
+-- description: What :speaker said, newest first: direct quotations attributed to the speaker, optionally only those about an actor (named in the quote or its sentence) or containing some words. At most the newest 100 unless :limit says otherwise.
 -- param: speaker  actor name, alias, surname or ISO code, e.g. Lavrov or RUS (a code takes in every speaker of that country, anonymous ones too)
 -- param: about  (optional) an actor the quote is about: name, alias or ISO code, e.g. Syria
 -- param: containing  (optional) words the quote contains, case-insensitive, e.g. ceasefire
+-- param: limit  (optional) how many quotes, default 100; 0 for all
 -- In sqlite3:  .param set :speaker Lavrov   .param set :about Syria   then   .read Queries/quotes-by-speaker.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:speaker AS TEXT)), '') AS speaker,
            nullif(trim(CAST(:about AS TEXT)), '') AS about,
-           nullif(trim(CAST(:containing AS TEXT)), '') AS containing
+           nullif(trim(CAST(:containing AS TEXT)), '') AS containing,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.speaker IS NOT NULL AND (
-          lower(a.name) = lower(p.speaker)
-       OR a.country_code = upper(p.speaker)
-       OR a.cameo_code = upper(p.speaker)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.speaker) + 1))) = ' ' || lower(p.speaker))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.speaker COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:speaker AS TEXT))
 ),
 topic AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.about IS NOT NULL AND (
-          lower(a.name) = lower(p.about)
-       OR a.country_code = upper(p.about)
-       OR a.cameo_code = upper(p.about)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.about) + 1))) = ' ' || lower(p.about))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.about COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:about AS TEXT))
+),
+-- Candidate quotes through the speaker index, and through the country index for a code.
+candidates AS (
+    SELECT q.id FROM quotes q WHERE q.speaker_actor_id IN (SELECT id FROM who)
+    UNION
+    SELECT q.id FROM quotes q
+    WHERE upper(trim(CAST(:speaker AS TEXT))) GLOB '[A-Z][A-Z][A-Z]'
+      AND q.speaker_country = upper(trim(CAST(:speaker AS TEXT)))
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date,
        coalesce(a.name, q.speaker_description) AS speaker_name, q.speaker_role,
        q.text AS quote_text, ar.headline, q.article_id, q.id AS quote_id
-FROM quotes q
+FROM candidates
+JOIN quotes q ON q.id = candidates.id
 CROSS JOIN p
 JOIN articles ar ON ar.id = q.article_id
 JOIN sentences se ON se.id = q.sentence_id
@@ -608,7 +727,8 @@ WHERE (q.speaker_actor_id IN (SELECT id FROM who)
                     AND m.start_char >= min(se.start_char, q.start_char)
                     AND m.end_char <= max(se.end_char, q.end_char)))
   AND (p.containing IS NULL OR instr(lower(q.text), lower(p.containing)) > 0)
-ORDER BY date DESC, q.article_id, q.start_char;
+ORDER BY date DESC, q.article_id, q.start_char, q.id
+LIMIT coalesce((SELECT lim FROM p), -1);
 
 """#),
         ("role-holders.sql", #"""
@@ -618,7 +738,7 @@ ORDER BY date DESC, q.article_id, q.start_char;
 -- param: country  (optional) the state served: ISO code or name, e.g. RUS or Russia
 -- param: date  (optional) the ISO date of interest, e.g. 2015-05-12 or 2015
 -- In sqlite3:  .param set :title 'Foreign Minister'   .param set :country RUS   then   .read Queries/role-holders.sql
-WITH p AS (
+WITH RECURSIVE p AS (
     SELECT nullif(trim(CAST(:title AS TEXT)), '') AS title,
            nullif(trim(CAST(:country AS TEXT)), '') AS country,
            nullif(trim(CAST(:date AS TEXT)), '') AS on_date
@@ -626,18 +746,26 @@ WITH p AS (
 codes AS (
     SELECT upper(p.country) AS code FROM p WHERE upper(p.country) GLOB '[A-Z][A-Z][A-Z]'
     UNION
-    SELECT a.country_code FROM actors a, p
+    SELECT a.country_code FROM actors a
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
-      AND (lower(a.name) = lower(p.country)
-           OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.country COLLATE NOCASE))
+      AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
+),
+-- The distinct titles, read from the title index one seek at a time (a few dozen, however
+-- many rows), so that only the rows of the matching titles are read.
+titles(title) AS (
+    SELECT (SELECT title FROM actor_roles ORDER BY title COLLATE NOCASE LIMIT 1)
+    UNION ALL
+    SELECT (SELECT r.title FROM actor_roles r WHERE r.title > t.title COLLATE NOCASE ORDER BY r.title COLLATE NOCASE LIMIT 1)
+    FROM titles t WHERE t.title IS NOT NULL
 ),
 held AS (
     SELECT r.actor_id, r.title, r.country_code, r.of_actor_id,
            min(r.seen_on) AS first_seen, max(r.seen_on) AS last_seen, count(DISTINCT r.article_id) AS articles
-    FROM actor_roles r
+    FROM titles t
     CROSS JOIN p
+    JOIN actor_roles r ON r.title = t.title COLLATE NOCASE
     LEFT JOIN actors o ON o.id = r.of_actor_id
-    WHERE p.title IS NOT NULL AND instr(lower(r.title), lower(p.title)) > 0
+    WHERE p.title IS NOT NULL AND instr(lower(t.title), lower(p.title)) > 0
       AND (p.country IS NULL OR r.country_code IN (SELECT code FROM codes)
            OR (o.country_code IN (SELECT code FROM codes) AND o.kind = 'state'))
     GROUP BY r.actor_id, r.title, r.country_code
@@ -678,13 +806,8 @@ WITH p AS (
            nullif(trim(CAST(:date AS TEXT)), '') AS as_of
 ),
 who AS (
-    SELECT a.id, a.kind, a.country_code FROM actors a, p
-    WHERE p.target IS NOT NULL AND (
-          lower(a.name) = lower(p.target)
-       OR a.country_code = upper(p.target)
-       OR a.cameo_code = upper(p.target)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.target) + 1))) = ' ' || lower(p.target))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.target COLLATE NOCASE))
+    SELECT a.id, a.kind, a.country_code FROM actors a
+    WHERE a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:target AS TEXT)))
 ),
 codes AS (
     SELECT upper(p.target) AS code FROM p WHERE upper(p.target) GLOB '[A-Z][A-Z][A-Z]'
@@ -727,87 +850,97 @@ ORDER BY status DESC, imposer_name, target_name, r.kind;
 """#),
         ("sanctions-on.sql", #"""
 -- title: Sanctions on a target
--- description: Every sanctions measure on :target, newest first, threats and conditional measures included. A state's name or code also takes in its people, companies and bodies.
+-- description: Every sanctions measure on :target, newest first, threats and conditional measures included. A state's name or code also takes in its people, companies and bodies. At most the newest 100 unless :limit says otherwise.
 -- param: target  actor name or ISO code, e.g. Russia or RUS
 -- param: since  (optional) first date, ISO, e.g. 2014
+-- param: limit  (optional) how many measures, default 100; 0 for all
 -- In sqlite3:  .param set :target RUS   then   .read Queries/sanctions-on.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:target AS TEXT)), '') AS target,
-           nullif(trim(CAST(:since AS TEXT)), '') AS since
+           nullif(trim(CAST(:since AS TEXT)), '') AS since,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
-    SELECT a.id, a.kind, a.country_code FROM actors a, p
-    WHERE p.target IS NOT NULL AND (
-          lower(a.name) = lower(p.target)
-       OR a.country_code = upper(p.target)
-       OR a.cameo_code = upper(p.target)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.target) + 1))) = ' ' || lower(p.target))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.target COLLATE NOCASE))
+    SELECT a.id, a.kind, a.country_code FROM actors a
+    WHERE a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:target AS TEXT)))
 ),
 codes AS (
     SELECT upper(p.target) AS code FROM p WHERE upper(p.target) GLOB '[A-Z][A-Z][A-Z]'
     UNION
     SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
+),
+-- The measures to show (dates and ids only), then their names and sentences.
+hits AS (
+    SELECT x.id, coalesce(x.stated_on, ar.published_on) AS date
+    FROM sanctions x
+    CROSS JOIN p
+    JOIN articles ar ON ar.id = x.article_id
+    WHERE (x.target_actor_id IN (SELECT id FROM who) OR x.target_country IN (SELECT code FROM codes))
+      AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
+    ORDER BY date DESC, x.id DESC
+    LIMIT coalesce((SELECT lim FROM p), -1)
 )
-SELECT coalesce(x.stated_on, ar.published_on) AS date,
+SELECT h.date,
        i.name AS imposer_name, x.action, x.kind,
        coalesce(t.name, x.target_description) AS target_name,
        coalesce(t.country_code, x.target_country) AS target_country,
        x.conditional, se.text AS sentence_text, x.article_id, x.id AS sanction_id
-FROM sanctions x
-CROSS JOIN p
-JOIN articles ar ON ar.id = x.article_id
+FROM hits h
+JOIN sanctions x ON x.id = h.id
 JOIN sentences se ON se.id = x.sentence_id
 LEFT JOIN actors i ON i.id = x.imposer_actor_id
 LEFT JOIN actors t ON t.id = x.target_actor_id
-WHERE (x.target_actor_id IN (SELECT id FROM who) OR x.target_country IN (SELECT code FROM codes))
-  AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
-ORDER BY date DESC, x.id DESC;
+ORDER BY h.date DESC, x.id DESC;
 
 """#),
         ("sanctions-timeline.sql", #"""
 -- title: Sanctions timeline
--- description: Every sanctions measure that :actor imposed, extended, eased, lifted or threatened, or that was aimed at it, oldest first; role says which side :actor was on. A state's name or code also takes in its people, companies and bodies.
+-- description: Every sanctions measure that :actor imposed, extended, eased, lifted or threatened, or that was aimed at it, oldest first; role says which side :actor was on. A state's name or code also takes in its people, companies and bodies. At most the oldest 100 unless :limit says otherwise.
 -- param: actor  imposer or target: actor name, alias or ISO code, e.g. European Union, EU or IRN
 -- param: since  (optional) first date, ISO, e.g. 2014
 -- param: until  (optional) last date, ISO, inclusive at its precision
+-- param: limit  (optional) how many measures, default 100; 0 for all
 -- In sqlite3:  .param set :actor EU   then   .read Queries/sanctions-timeline.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
            nullif(trim(CAST(:since AS TEXT)), '') AS since,
-           nullif(trim(CAST(:until AS TEXT)), '') AS until
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
-    SELECT a.id, a.kind, a.country_code FROM actors a, p
-    WHERE p.actor IS NOT NULL AND (
-          lower(a.name) = lower(p.actor)
-       OR a.country_code = upper(p.actor)
-       OR a.cameo_code = upper(p.actor)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.actor) + 1))) = ' ' || lower(p.actor))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.actor COLLATE NOCASE))
+    SELECT a.id, a.kind, a.country_code FROM actors a
+    WHERE a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT)))
 ),
 codes AS (
     SELECT upper(p.actor) AS code FROM p WHERE upper(p.actor) GLOB '[A-Z][A-Z][A-Z]'
     UNION
     SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
+),
+-- The measures to show (dates and ids only), then their names and sentences.
+hits AS (
+    SELECT x.id, coalesce(x.stated_on, ar.published_on) AS date
+    FROM sanctions x
+    CROSS JOIN p
+    JOIN articles ar ON ar.id = x.article_id
+    WHERE (x.imposer_actor_id IN (SELECT id FROM who)
+           OR x.target_actor_id IN (SELECT id FROM who)
+           OR x.target_country IN (SELECT code FROM codes))
+      AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
+      AND (p.until IS NULL OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.until)) <= p.until)
+    ORDER BY date, x.article_id, x.start_char, x.id
+    LIMIT coalesce((SELECT lim FROM p), -1)
 )
-SELECT coalesce(x.stated_on, ar.published_on) AS date,
+SELECT h.date,
        CASE WHEN x.imposer_actor_id IN (SELECT id FROM who) THEN 'imposer' ELSE 'target' END AS role,
        i.name AS imposer_name, x.action, x.kind,
        coalesce(t.name, x.target_description) AS target_name,
        x.conditional, se.text AS sentence_text, x.article_id, x.id AS sanction_id
-FROM sanctions x
-CROSS JOIN p
-JOIN articles ar ON ar.id = x.article_id
+FROM hits h
+JOIN sanctions x ON x.id = h.id
 JOIN sentences se ON se.id = x.sentence_id
 LEFT JOIN actors i ON i.id = x.imposer_actor_id
 LEFT JOIN actors t ON t.id = x.target_actor_id
-WHERE (x.imposer_actor_id IN (SELECT id FROM who)
-       OR x.target_actor_id IN (SELECT id FROM who)
-       OR x.target_country IN (SELECT code FROM codes))
-  AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
-  AND (p.until IS NULL OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.until)) <= p.until)
-ORDER BY date, x.article_id, x.start_char;
+ORDER BY h.date, x.article_id, x.start_char, x.id;
 
 """#),
         ("who-sanctions-whom.sql", #"""
@@ -823,13 +956,7 @@ WITH p AS (
            nullif(trim(CAST(:imposer AS TEXT)), '') AS imposer
 ),
 who AS (
-    SELECT a.id FROM actors a, p
-    WHERE p.imposer IS NOT NULL AND (
-          lower(a.name) = lower(p.imposer)
-       OR a.country_code = upper(p.imposer)
-       OR a.cameo_code = upper(p.imposer)
-       OR (a.kind = 'person' AND lower(substr(a.name, -(length(p.imposer) + 1))) = ' ' || lower(p.imposer))
-       OR a.id IN (SELECT al.actor_id FROM actor_aliases al, p p2 WHERE al.alias = p2.imposer COLLATE NOCASE))
+    SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:imposer AS TEXT))
 ),
 m AS (
     SELECT x.imposer_actor_id, x.action, x.kind, coalesce(x.stated_on, ar.published_on) AS on_date,

@@ -12,9 +12,19 @@ CREATE INDEX actor_roles_title ON actor_roles(title COLLATE NOCASE, country_code
 
 CREATE INDEX actors_cameo ON actors(cameo_code);
 
+CREATE INDEX actors_cameo_nocase ON actors(cameo_code COLLATE NOCASE);
+
 CREATE INDEX actors_country ON actors(country_code);
 
+CREATE INDEX actors_country_nocase ON actors(country_code COLLATE NOCASE);
+
+CREATE INDEX actors_last_name ON actors(substr(name, length(rtrim(name, replace(name, ' ', ''))) + 1) COLLATE NOCASE)
+    WHERE kind = 'person' AND instr(substr(name, instr(name, ' ') + 1), ' ') > 0;
+
 CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+
+CREATE INDEX actors_surname ON actors(substr(name, instr(name, ' ') + 1) COLLATE NOCASE)
+    WHERE kind = 'person' AND instr(name, ' ') > 0;
 
 CREATE INDEX articles_hash ON articles(content_hash);
 
@@ -40,15 +50,15 @@ CREATE INDEX events_date ON events(occurred_on);
 
 CREATE INDEX events_sentence ON events(sentence_id);
 
-CREATE INDEX events_source ON events(source_actor_id);
+CREATE INDEX events_source ON events(source_actor_id, target_actor_id);
 
-CREATE INDEX events_target ON events(target_actor_id);
+CREATE INDEX events_target ON events(target_actor_id, source_actor_id);
 
-CREATE INDEX mentions_actor ON mentions(actor_id);
+CREATE INDEX mentions_actor ON mentions(actor_id, article_id, sentence_id);
 
-CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX mentions_article ON mentions(article_id, actor_id);
 
-CREATE INDEX mentions_sentence ON mentions(sentence_id);
+CREATE INDEX mentions_sentence ON mentions(sentence_id, actor_id);
 
 CREATE INDEX places_country ON places(country_code);
 
@@ -333,6 +343,21 @@ CREATE TRIGGER quotes_au AFTER UPDATE OF text, speaker_description ON quotes BEG
     INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_description) VALUES ('delete', old.id, old.text, old.speaker_description);
     INSERT INTO quotes_fts(rowid, text, speaker_description) VALUES (new.id, new.text, new.speaker_description);
 END;
+
+CREATE VIEW v_actor_keys(actor_id, key, how) AS
+SELECT id, name COLLATE NOCASE, 'name' FROM actors
+UNION ALL
+SELECT actor_id, alias COLLATE NOCASE, 'alias' FROM actor_aliases
+UNION ALL
+SELECT id, country_code COLLATE NOCASE, 'country' FROM actors WHERE country_code IS NOT NULL
+UNION ALL
+SELECT id, cameo_code COLLATE NOCASE, 'cameo' FROM actors WHERE cameo_code IS NOT NULL
+UNION ALL
+SELECT id, substr(name, instr(name, ' ') + 1) COLLATE NOCASE, 'surname' FROM actors
+WHERE kind = 'person' AND instr(name, ' ') > 0
+UNION ALL
+SELECT id, substr(name, length(rtrim(name, replace(name, ' ', ''))) + 1) COLLATE NOCASE, 'surname' FROM actors
+WHERE kind = 'person' AND instr(substr(name, instr(name, ' ') + 1), ' ') > 0;
 
 CREATE VIEW v_actor_mentions AS
 SELECT m.article_id, m.actor_id, a.name AS actor_name, a.kind AS actor_kind,
