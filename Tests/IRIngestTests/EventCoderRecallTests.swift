@@ -264,4 +264,46 @@ struct EventRecallTests {
     @Test func hyphenatedModifiersDoNotCountInAPatternGap() {
         #expect(roots("Chile fired anti-ship missiles at Peru.") == ["CHL 19 PER"])
     }
+
+    @Test func protestsWithoutATargetAimAtTheirPlaceOrTheirOwnState() {
+        // A civic group named by its demonym is an actor of that country.
+        let (_, a) = coded("Kenyan students gathered early.")
+        #expect(a.actors.contains { $0.kind == .group && $0.countryCode == "KEN" && $0.cameoCode == "KENCVL" })
+        #expect(roots("Hundreds of Kenyan students demonstrated peacefully on Friday.") == ["KEN 14 KEN"])
+        #expect(roots("Some Chilean farmers rioted near a border post in Peru.") == ["CHL 14 PER"])
+        #expect(coded("Bolivian miners went on strike over pay cuts.").events == ["BOL 143 BOL"])
+        #expect(coded("Several Peruvian teachers began an open-ended hunger strike.").events == ["PER 142 PER"])
+        #expect(coded("Angry Chilean workers blocked two highways for hours.").events == ["CHL 144 CHL"])
+        #expect(coded("Argentine teachers held a noisy rally outside the ministry.").events == ["ARG 141 ARG"])
+    }
+
+    @Test func protestVerbsThatAreNoProtests() {
+        #expect(roots("Thai riot police cleared the square.").isEmpty)
+        #expect(roots("Canada demonstrated its resolve to Mexico.").allSatisfy { !$0.contains(" 14 ") })
+    }
+
+    @Test func aThreatenedStrikeIsAThreatOfDissent() {
+        #expect(roots("Argentine teachers threatened to stage a general strike next month.") == ["ARG 13 ARG"])
+    }
+
+    @Test func repressionOfAnUnnamedCrowd() {
+        #expect(coded("Peruvian police dispersed the marchers with batons.").events == ["PER 175 PER"])
+        #expect(coded("Chilean police fired tear gas at stone-throwing youths in Bolivia.").events == ["CHL 175 BOL"])
+    }
+
+    @Test func measuresAtHomeTargetTheCountryItself() {
+        #expect(coded("Kenyan authorities imposed a curfew in Mombasa.").events == ["KEN 1723 KEN"])
+        #expect(coded("Peru declared a state of siege in Peru after the floods.").events == ["PER 1724 PER"])
+        // Other acts still need a second actor.
+        #expect(roots("Kenyan authorities arrested a man in Mombasa.").isEmpty)
+    }
+
+    @Test func aViolentNounOfANamedAuthorInAPlace() {
+        #expect(roots("Chilean artillery shelling in northern Bolivia killed three farmers overnight.") == ["CHL 19 BOL"])
+        #expect(roots("Kenyan airstrikes in Somalia continued on Sunday.") == ["KEN 19 SOM"])
+    }
+
+    @Test func aidToPeopleInAStateReachesThatState() {
+        #expect(roots("Japan sent humanitarian aid to displaced families in Chad.") == ["JPN 07 TCD"])
+    }
 }

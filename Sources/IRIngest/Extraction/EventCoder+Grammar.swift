@@ -118,6 +118,9 @@ struct Grammar {
     static let statementForms: Set<String> = Set(["announce", "claim", "insist", "warn", "state", "confirm", "declare", "add"].flatMap { VerbLexicon.inflections(of: $0) })
     static let objectPronouns: Set<String> = ["them", "him", "her", "it"]
     var violentRoots: Set<String> { ["15", "17", "18", "19", "20"] }
+    /// Acts whose target may be named only as the state where the people they reach are: violence,
+    /// and aid ("sent food aid to refugees in Chad").
+    var placeAimedRoots: Set<String> { ["07", "15", "17", "18", "19", "20"] }
     /// Verbal reactions aimed at what an actor did or said ("criticized the U.S. decision").
     var reactionRoots: Set<String> { ["01", "05", "11", "12"] }
     static let negators: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "without"]
@@ -163,10 +166,32 @@ struct Grammar {
             }
             guard let (entry, m) = best else { i += 1; continue }
             if entry.pattern == "back", !backIsAVerb(i) { i += 1; continue }
+            if !intransitiveProtestFits(entry, i, end: end) { i += 1; continue }
             out.append(contentsOf: events(entry, m, start: start, end: end, earlier: out))
             i = max(i + 1, m.lastWord + 1)
         }
         return out
+    }
+
+    /// "riot" and "demonstrate" alone are protests only as intransitive verbs: not "riot police",
+    /// not "demonstrated its resolve".
+    func intransitiveProtestFits(_ e: VerbLexicon.Entry, _ i: Int, end: Int) -> Bool {
+        guard e.pattern == "riot" || e.pattern == "demonstrate" else { return true }
+        guard i + 1 < end else { return true }
+        let n = w(i + 1)
+        if e.pattern == "riot" { return !["police", "gear", "squad", "squads", "troops", "control", "shields", "act"].contains(n) }
+        return !(Grammar.determiners.contains(n) || ["its", "their", "his", "her", "that", "how", "what", "willingness", "support"].contains(n))
+    }
+
+    /// The state of the protesters' own country, for a protest that names no target: a mention of
+    /// that state in the document ("Kenyan students demonstrated" -> Kenya).
+    func ownStateMention(of sources: [Int]) -> Int? {
+        guard let s = sources.first, s >= 0 else { return nil }
+        let a = analysis.actors[mention(s).actor]
+        guard a.kind != .state, let cc = a.countryCode else { return nil }
+        return analysis.mentions.firstIndex { m in
+            m.actor >= 0 && m.actor < analysis.actors.count && analysis.actors[m.actor].kind == .state && analysis.actors[m.actor].countryCode == cc
+        }
     }
 
     /// "back" is the verb "to back" only after a subject, an auxiliary or "to" ("Russia backs", "has backed").
@@ -326,7 +351,7 @@ struct Grammar {
             if let mi = mentionIndex(at: j) {
                 let m = mention(mi)
                 var b = m.tokenRange.lowerBound - 1
-                while b > k, Grammar.determiners.contains(w(b)) { b -= 1 }
+                while b > k, Grammar.determiners.contains(w(b)) || Grammar.locationModifiers.contains(w(b)) { b -= 1 }
                 guard b >= k, Grammar.locatives.contains(w(b)) else { return nil }
                 guard analysis.actors[m.actor].kind == .state else { return nil }
                 return mi
@@ -721,7 +746,8 @@ struct Grammar {
     /// describes its noun's fate, so the noun is no subject acting on the place.
     func isReducedRelative(_ t: Int, _ m: PatternMatch, end: Int) -> Bool {
         let form = w(t)
-        guard t > 0, m.end < end, Grammar.locatives.contains(w(m.end)) else { return false }
+        // A trigger of several words ("fired tear gas at") is a verb with its object, not a bare participle.
+        guard t > 0, m.lastWord == t, m.end < end, Grammar.locatives.contains(w(m.end)) else { return false }
         let lemmas = lex.lemmas[form] ?? []
         guard form.hasSuffix("ed") || (!lemmas.contains(form) && !form.hasSuffix("s") && !form.hasSuffix("ing")) else { return false }
         return mentionIndex(at: t - 1) != nil || (doc.tokens[t - 1].kind == .word && !Grammar.auxiliaries.contains(w(t - 1)) && !w(t - 1).hasSuffix("ly") && lex.lemmas[w(t - 1)] == nil && mentionIndex(at: t - 2) != nil)
@@ -736,6 +762,13 @@ struct Grammar {
         let p = w(t - 1)
         guard Grammar.determiners.contains(p) || Grammar.nounPrepositions.contains(p) || p == "in" || p == "at" else { return false }
         return !(m.end < end && w(m.end) == "by")
+    }
+
+    /// Measures a government takes in its own territory (curfews, states of emergency, martial law,
+    /// and their easing): CAMEO codes them against the country itself, so source and target may be
+    /// the same state ("Turkish authorities imposed a curfew in a town in Turkey").
+    static func isDomesticMeasure(_ code: String) -> Bool {
+        code.hasPrefix("172") || code.hasPrefix("081")
     }
 
     static let nounPrepositions: Set<String> = ["against", "for", "of", "on", "about", "after", "before", "during", "over", "with", "without", "despite", "amid", "following"]
@@ -843,11 +876,12 @@ struct Grammar {
                     // "bombarded a government-held part of Syria's second city", "expelled inspectors of the IAEA"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
-                } else if let o = violentRoots.contains(String(e.code.prefix(2))) ? placeTarget(after: m.end, end: end) : nil {
+                } else if let o = placeAimedRoots.contains(String(e.code.prefix(2))) ? placeTarget(after: m.end, end: end) : nil {
                     targets = [o]
                     rule = subj.rule + "|place-object"
-                } else if Grammar.placeRoots.contains(String(e.code.prefix(2))) || Grammar.visitCodes.contains(e.code),
-                          !isReducedRelative(first, m, end: end), let o = placeObject(after: m.end, end: end) {
+                } else if Grammar.placeRoots.contains(String(e.code.prefix(2))) || Grammar.visitCodes.contains(e.code) || e.code.hasPrefix("07"),
+                          e.code.hasPrefix("14") || !isReducedRelative(first, m, end: end), let o = placeObject(after: m.end, end: end) {
+                    // (Protest verbs are intransitive: "farmers rioted in X" is no reduced relative.)
                     targets = [o]
                     rule = subj.rule + "|place-state"
                 } else if e.endsInInfinitive, ["12", "13"].contains(String(e.code.prefix(2))), let o = placeObject(after: m.end, end: end) {
@@ -863,6 +897,11 @@ struct Grammar {
                 } else if let o = countryAnaphor(at: m.end, end: end, sources: sources) {
                     targets = [o]
                     rule = subj.rule + "|country-anaphor"
+                } else if e.code.hasPrefix("14") || (e.code.hasPrefix("175") && !isReducedRelative(first, m, end: end)), let o = ownStateMention(of: sources) {
+                    // "Bolivian miners went on strike": a protest that names no target is aimed at the
+                    // protesters' own state (PETRARCH codes their country's government).
+                    targets = [o]
+                    rule = subj.rule + "|own-state"
                 } else if e.kind == .symmetric || Grammar.mutualRoots.contains(String(e.code.prefix(2))), sources.count >= 2 {
                     // "Jordan and Britain agreed to hold exercises": a cooperative act of coordinated
                     // subjects with no object is mutual.
@@ -884,7 +923,7 @@ struct Grammar {
         let trigger = first..<(m.lastWord + 1)
         func add(_ s: Int, _ t: Int) {
             let sa = actorOf(s), ta = actorOf(t)
-            guard sa != ta else { return }
+            guard sa != ta || Grammar.isDomesticMeasure(e.code) else { return }
             let (code, m2) = isRefusal(first, start: start)
                 ? Grammar.refusal(e.code, mode)
                 : Grammar.recode(refine(e.code, trigger: trigger, end: end), mode)
@@ -912,7 +951,7 @@ struct Grammar {
             if let o = findMention(from: from, end: end, maxSkip: 3) {
                 targets = coordinatedRight(o, end: end)
                 targetRule = "prep-object"
-            } else if violentRoots.contains(String(e.code.prefix(2))), let o = placeTarget(after: from, end: end) {
+            } else if placeAimedRoots.contains(String(e.code.prefix(2))), let o = placeTarget(after: from, end: end) {
                 targets = [o]
                 targetRule = "place-object"
             } else if Grammar.placeRoots.contains(String(e.code.prefix(2))) || Grammar.visitCodes.contains(e.code),
@@ -926,6 +965,12 @@ struct Grammar {
                 return mutualNounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
             }
             afterTarget = targets.last! >= 0 ? mention(targets.last!).tokenRange.upperBound : from
+        } else if violentRoots.contains(String(e.code.prefix(2))), m.end < end, Grammar.locatives.contains(w(m.end)),
+                  let o = placeTarget(after: m.end, end: end) ?? placeObject(after: m.end, end: end) {
+            // "Turkish shelling in northern Syria", "launched air strikes in Syria": a violent act in a place hits the place's state.
+            targets = [o]
+            targetRule = "place-object"
+            afterTarget = o >= 0 ? mention(o).tokenRange.upperBound : m.end
         } else {
             return mutualNounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
         }

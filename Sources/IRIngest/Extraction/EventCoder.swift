@@ -56,7 +56,7 @@ public struct EventCoder: Sendable {
                     guard let t = placeState(-c.target - 1, actors: &actors) else { continue }
                     c.target = t
                 }
-                guard c.source != c.target else { continue }
+                guard c.source != c.target || Grammar.isDomesticMeasure(c.entry.code) else { continue }
                 let key = "\(c.source)|\(c.target)|\(c.code.prefix(2))"
                 if let k = seen[key] {
                     // "threatened to bomb": the act threatened (138) says more than the bare threat (130).

@@ -64,6 +64,10 @@ hardliners|conservatives|reformists|reformers	political faction	GOV	group
 mercenaries|private military contractors|contractors	mercenaries	MIL	group
 volunteers|volunteer battalions|volunteer units	volunteers	MIL	group
 settlers	settlers	CVL	group
+students|university students|student activists	students	CVL	group
+workers|miners|strikers|teachers|trade unionists|unionists|trade unions	workers	CVL	group
+farmers|landowners|peasants	farmers	CVL	group
+rioters|marchers	protesters	CVL	group
 businessmen|oligarchs|tycoons	business people	BUS	group
 companies|firms|banks|entities|oil companies|defense firms|state firms|state-owned companies|state-owned enterprises|businesses	companies	BUS	organization
 energy company|state energy company|state oil company|national oil company|state gas company	state energy company	BUS	organization
@@ -5996,7 +6000,7 @@ lift ban on	081	v
 lift curfew on|in	0813	v
 ease|relax|lift emergency measure|measures|rule in|on	0814	v
 ease|shorten|relax curfew on|in	0813	v
-lift state of emergency in	0814	v
+lift state of emergency|siege in	0814	v
 ease restriction|restrictions on	081	v
 lift restriction|restrictions on	081	v
 release	084	v
@@ -6146,6 +6150,17 @@ riot|riots against	145	n
 protest outside|at|near	141	v
 protest|protests|demonstration|demonstrations|rally|rallies against	141	n
 boycott	163	v
+# Protests named without their target ("students demonstrated in the capital", "farmers began a hunger
+# strike"): the coder aims them at the state where they take place, else at the protesters' own state.
+protest	140	v
+demonstrate	141	v
+riot	145	v
+stage|hold|organize|organise|begin|start|continue|join protest|protests|demonstration|demonstrations|rally|rallies|march|marches	141	v
+stage|hold|begin|start|continue|launch hunger strike|strikes	142	v
+go on hunger strike|strikes	142	v
+stage|hold|organize|organise|call|begin|start|launch general strike|strikes	143	v
+go on strike|strikes	143	v
+block road|roads|street|streets|highway|highways|bridge|bridges|traffic|transport|railway|railways	144	v
 boycott contact|contacts|dealings|ties|relations with	161	v
 boycott talk|talks|meeting|meetings|negotiation|negotiations with	164	v
 # 15 exhibit force posture
@@ -6226,9 +6241,17 @@ detention of	173	n
 deport	174	v
 ban	172	v
 impose|extend|declare|institute|introduce|order curfew in|on	1723	v
-impose|extend|declare|introduce state of emergency in|on	1724	v
+impose|extend|declare|introduce state of emergency|siege in|on	1724	v
 impose|declare|introduce martial law in|on	1724	v
 crack down on	175	v
+# Repression of crowds the text does not tie to an actor ("police dispersed the protesters"): aimed, like
+# an untargeted protest, at the state where it happens, else at the forces' own state.
+disperse	175	v
+fire|use tear gas	175	v
+fire|use teargas	175	v
+fire|use water cannon|cannons	175	v
+fire|use rubber bullets	175	v
+suppress|repress	175	v
 crackdown on|against	175	n
 confiscate	1711	v
 demolish|raze|bulldoze	1712	v
@@ -6273,6 +6296,8 @@ strike	190	v
 strike on|against	190	n
 air strike|strikes|raid|raids on|against	195	n
 airstrike|airstrikes on|against	195	n
+airstrike|airstrikes	195	n
+air strike|strikes|raid|raids	195	n
 drone strike|strikes|attack|attacks on|against	195	n
 missile strike|strikes|attack|attacks on|against	195	n
 launch strike|strikes|airstrike|airstrikes|air strikes on|against	195	v
