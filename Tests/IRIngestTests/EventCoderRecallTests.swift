@@ -306,4 +306,13 @@ struct EventRecallTests {
     @Test func aidToPeopleInAStateReachesThatState() {
         #expect(roots("Japan sent humanitarian aid to displaced families in Chad.") == ["JPN 07 TCD"])
     }
+
+    @Test func aBodyFollowedByItsState() {
+        let (_, a) = coded("Rebels in Chad ambushed a convoy on Sunday.")
+        #expect(a.actors.contains { $0.kind == .group && $0.countryCode == "TCD" && $0.cameoCode == "TCDREB" })
+        #expect(roots("The United States met exiled dissidents from Chad.") == ["USA 04 TCD"])
+        // Officials in a capital are left to the state itself.
+        let (_, b) = coded("Officials in Nairobi met the envoy.")
+        #expect(!b.actors.contains { $0.name == "Kenyan officials" })
+    }
 }

@@ -212,6 +212,7 @@ struct ActorResolver {
         }
         if let m = match(at: i, end: end) {
             if let b = ActorResolver.first(m.hits, [.body]), !m.hits.contains(where: { $0.kind == .organization || $0.kind == .place }) {
+                if let next = bodyOfAStateAfter(b, range: i..<i + m.length, end: end, sentence: sentence) { return next }
                 return bareBody(b, range: i..<i + m.length, end: end, sentence: sentence)
             }
             if let p = ActorResolver.first(m.hits, [.place]) {
@@ -823,6 +824,34 @@ struct ActorResolver {
     func stateIndex(_ mod: PhraseModifier) -> Int {
         if case .state(let s) = mod.ref { return s }
         return 0
+    }
+
+    /// A body word whose state follows it: "security forces in Guinea", "dissidents from Egypt",
+    /// "protesters in Baghdad" are that state's forces, dissidents, protesters. Generic bodies
+    /// ("officials in Moscow") are left to the state that follows.
+    mutating func bodyOfAStateAfter(_ hit: LexHit, range: Range<Int>, end: Int, sentence: Int) -> Int? {
+        let entry = lex.bodies[Int(hit.index)]
+        guard entry.sector != "MED", entry.sector != "BUS", entry.sector != "GOV", entry.sector != "LEG",
+              range.upperBound + 1 < end, keys[range.upperBound] == "in" || keys[range.upperBound] == "from" else { return nil }
+        var j = range.upperBound + 1
+        if keys[j] == "the", j + 1 < end { j += 1 }
+        guard let mod = modifier(at: j, end: end), mod.rule == "name" || mod.rule == "capital", !mod.pro, !mod.detached,
+              case .state(let si) = mod.ref else { return nil }
+        for k in range { consumed[k] = true }
+        let st = lex.states[si]
+        let name = st.adjective + " " + entry.canonical
+        let a: Int
+        if entry.sector == "MIL", let m = byKey["mil|" + st.iso3] {
+            a = m
+        } else if let o = lex.organizationByAlias[name.lowercased()] {
+            a = organizationActor(o)
+        } else {
+            a = keyedActor("b|" + name.lowercased(), ActorRecord(name: name, kind: entry.kind, country: st.iso3, cameo: st.cameo + entry.sector))
+            if entry.sector == "MIL" && byKey["mil|" + st.iso3] == nil { byKey["mil|" + st.iso3] = a }
+        }
+        actors[a].countryStrength = 2
+        addMention(a, range, sentence, rule: "body+of-state")
+        return range.upperBound
     }
 
     /// A body word with no owner: "the ministry", "the military", "insurgents".
