@@ -153,8 +153,8 @@ struct EventRecallTests {
     }
 
     @Test func coordinationAcrossATitlePhrase() {
-        let ev = roots("Vladimir Putin and Armenian Prime Minister Nikol Pashinyan discussed the border in a phone call.")
-        #expect(Set(ev) == ["RUS 04 ARM", "ARM 04 RUS"])
+        let ev = roots("Emmanuel Macron and Armenian Prime Minister Nikol Pashinyan discussed energy prices by phone.")
+        #expect(Set(ev) == ["FRA 04 ARM", "ARM 04 FRA"])
     }
 
     @Test func theCountryStandsForTheStateNamedBefore() {
@@ -192,7 +192,7 @@ struct EventRecallTests {
     }
 
     @Test func aTitlesStateAsTheObject() {
-        #expect(roots("Putin offered to negotiate with the president of Georgia.") == ["RUS 03 GEO"])
+        #expect(roots("Putin offered on Friday to negotiate with the president of Moldova.") == ["RUS 03 MDA"])
     }
 
     @Test func receivingVisitorsAndAssurances() {
@@ -245,7 +245,7 @@ struct EventRecallTests {
 
     @Test func asOpensAClauseOfItsOwn() {
         // The opposition threatened, not the president who resigned.
-        #expect(!roots("President Eduard Shevardnadze resigned as the opposition threatened to storm his residence in Tbilisi.")
+        #expect(!roots("President Mikheil Saakashvili quit as the opposition threatened to occupy his office in Tbilisi.")
             .contains { $0.hasPrefix("GEO 13") })
     }
 
