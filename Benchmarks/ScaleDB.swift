@@ -97,7 +97,7 @@ enum ScaleDB {
             for t in triggers { try db.execute(sql: t) }
             try db.execute(sql: "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
             try db.execute(sql: "INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
-            for sql in summaryRebuild { try db.execute(sql: sql) }
+            try Store.rebuildSummaries(in: db)
             standardError("scale-db: full-text indexes rebuilt, \(Int(seconds(since: start))) s")
             articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0
         }
@@ -106,7 +106,4 @@ enum ScaleDB {
         }
         return "scaled \(source) x\(factor) to \(path): \(articles) articles in \(String(format: "%.0f", seconds(since: start))) s, \(Bench.databaseSize(path) / 1_000_000) MB"
     }
-
-    /// Statements that recompute derived tables the triggers maintain, after the bulk insert.
-    static let summaryRebuild: [String] = []
 }

@@ -14,8 +14,8 @@ matched AS (
 ),
 pick AS (
     SELECT a.*,
-           (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mention_count,
-           (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = a.id) AS article_count
+           (SELECT coalesce(sum(am.mentions), 0) FROM actor_months am WHERE am.actor_id = a.id) AS mention_count,
+           (SELECT coalesce(sum(am.articles), 0) FROM actor_months am WHERE am.actor_id = a.id) AS article_count
     FROM matched JOIN actors a ON a.id = matched.actor_id
     WHERE matched.rank = (SELECT min(rank) FROM matched)
     ORDER BY mention_count DESC, a.id

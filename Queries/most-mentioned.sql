@@ -11,24 +11,68 @@ WITH p AS (
            lower(nullif(trim(CAST(:kind AS TEXT)), '')) AS kind,
            coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 25) AS lim
 ),
--- Counted per actor from the articles of the period (outer loop: CROSS JOIN keeps the order)
--- through the (article, actor) index, then joined to the actors: the mentions table itself
--- is never read.
+-- The months at the ends of a period given to the day: counted from the mentions themselves.
+edges AS (
+    SELECT substr(since, 1, 7) AS month FROM p WHERE length(since) > 7
+    UNION
+    SELECT substr(until, 1, 7) FROM p WHERE length(until) > 7
+),
+-- Whole months from the summary (0008), the edge months from the mentions of their articles.
+-- The period's conditions are the same on a month key as on a date, for every other month.
 counts AS (
-    SELECT m.actor_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
-           min(ar.published_on) AS first_seen, max(ar.published_on) AS last_seen
-    FROM p
-    CROSS JOIN articles ar
-    CROSS JOIN mentions m ON m.article_id = ar.id
-    WHERE (p.since IS NULL OR ar.published_on >= p.since)
-      AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
-    GROUP BY m.actor_id
+    SELECT actor_id, sum(mentions) AS mentions, sum(articles) AS articles
+    FROM (
+        SELECT am.actor_id, sum(am.mentions) AS mentions, sum(am.articles) AS articles
+        FROM p CROSS JOIN actor_months am NOT INDEXED  -- in key order: summed as read, no sort
+        WHERE am.month >= coalesce(p.since, '')
+          AND (p.until IS NULL OR substr(am.month, 1, length(p.until)) <= p.until)
+          AND am.month NOT IN (SELECT month FROM edges)
+        GROUP BY am.actor_id
+        UNION ALL
+        SELECT m.actor_id, count(*), count(DISTINCT m.article_id)
+        FROM edges
+        CROSS JOIN p
+        CROSS JOIN articles ar ON ar.published_on >= edges.month AND ar.published_on < edges.month || '.'
+        CROSS JOIN mentions m ON m.article_id = ar.id
+        WHERE (p.since IS NULL OR ar.published_on >= p.since)
+          AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
+        GROUP BY m.actor_id
+    )
+    GROUP BY actor_id
+),
+top AS (
+    SELECT a.id, a.name AS actor_name, a.kind, a.country_code, c.mentions, c.articles
+    FROM counts c
+    CROSS JOIN p
+    JOIN actors a ON a.id = c.actor_id
+    WHERE (p.kind IS NULL OR a.kind = p.kind)
+    ORDER BY c.mentions DESC, c.articles DESC, actor_name
+    LIMIT (SELECT lim FROM p)
+),
+-- First and last article dates of each actor kept: from the first (last) month of the period
+-- in which the summary has it, the earliest (latest) article of the period that mentions it.
+bounds AS (
+    SELECT top.id,
+           (SELECT min(am.month) FROM actor_months am
+            WHERE am.actor_id = top.id AND am.month <> '' AND am.month >= coalesce(substr(p.since, 1, 7), '')) AS first_month,
+           (SELECT max(am.month) FROM actor_months am
+            WHERE am.actor_id = top.id AND am.month <> ''
+              AND (p.until IS NULL OR substr(am.month, 1, length(p.until)) <= p.until)) AS last_month
+    FROM top CROSS JOIN p
 )
-SELECT a.name AS actor_name, a.kind, a.country_code,
-       c.mentions, c.articles, c.first_seen, c.last_seen
-FROM counts c
+SELECT top.actor_name, top.kind, top.country_code, top.mentions, top.articles,
+       (SELECT ar.published_on FROM articles ar
+        WHERE ar.published_on >= max(coalesce(p.since, ''), b.first_month)
+          AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
+          AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = ar.id AND m.actor_id = top.id)
+        ORDER BY ar.published_on LIMIT 1) AS first_seen,
+       (SELECT ar.published_on FROM articles ar
+        WHERE ar.published_on < b.last_month || '.'
+          AND (p.since IS NULL OR ar.published_on >= p.since)
+          AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
+          AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = ar.id AND m.actor_id = top.id)
+        ORDER BY ar.published_on DESC LIMIT 1) AS last_seen
+FROM top
 CROSS JOIN p
-JOIN actors a ON a.id = c.actor_id
-WHERE (p.kind IS NULL OR a.kind = p.kind)
-ORDER BY c.mentions DESC, c.articles DESC, actor_name
-LIMIT (SELECT lim FROM p);
+JOIN bounds b ON b.id = top.id
+ORDER BY top.mentions DESC, top.articles DESC, top.actor_name;

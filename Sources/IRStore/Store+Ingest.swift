@@ -43,13 +43,17 @@ extension Store {
                 // new rows are indexed below in one statement each, and the flag is back to 0
                 // before the transaction commits.
                 try db.execute(sql: "UPDATE ingest_state SET fts_deferred = 1 WHERE id = 1")
+                // The summary tables' insert triggers (0008) stand aside too: the batch's rows are
+                // added to them below with one grouped statement per summary.
                 let cache = WriteCache()
+                cache.deferred = true
                 var results: [Result<WriteOutcome, Error>] = []
                 results.reserveCapacity(analyses.count)
                 for a in analyses {
                     results.append(.success(try Store.write(a, analyzerVersion: analyzerVersion, force: force, cache: cache, in: db)))
                 }
                 try Store.indexDeferred(cache, in: db)
+                try Store.summarize(articlesJSON: Store.jsonArray(cache.writtenArticles), in: db)
                 try db.execute(sql: "UPDATE ingest_state SET fts_deferred = 0 WHERE id = 1")
                 return results
             }
@@ -65,7 +69,7 @@ extension Store {
     /// (An updated article was re-indexed by its update trigger already; its old quotes were
     /// removed from the index by their delete trigger.)
     static func indexDeferred(_ cache: WriteCache, in db: Database) throws {
-        func json(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+        let json = jsonArray
         if !cache.insertedArticles.isEmpty {
             try db.execute(sql: """
                 INSERT INTO articles_fts(rowid, headline, body)
@@ -78,6 +82,51 @@ extension Store {
                 SELECT id, text, speaker_description FROM quotes WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY id
                 """, arguments: [json(cache.writtenArticles)])
         }
+    }
+
+    static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+
+    /// Adds the mentions and events of the articles listed (a JSON array of ids) to the summary
+    /// tables of 0008, one grouped statement per summary: what the summaries' insert triggers
+    /// would have added row by row.
+    static func summarize(articlesJSON ids: String, in db: Database) throws {
+        if ids == "[]" { return }
+        for sql in summaryInserts(articles: "ar.id IN (SELECT value FROM json_each(?))") {
+            try db.cachedStatement(sql: sql).execute(arguments: [ids])
+        }
+    }
+
+    /// Recomputes the summary tables of 0008 from every stored row (after a bulk load that ran
+    /// without their triggers).
+    public static func rebuildSummaries(in db: Database) throws {
+        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM event_months")
+        for sql in summaryInserts(articles: "true") { try db.execute(sql: sql) }
+    }
+
+    /// The grouped inserts of the summaries, for the articles that `articles` (a condition on
+    /// `ar`, the articles table) selects.
+    static func summaryInserts(articles condition: String) -> [String] {
+        ["""
+        INSERT INTO actor_months(actor_id, month, mentions, articles)
+        SELECT m.actor_id, substr(coalesce(ar.published_on, ''), 1, 7), count(*), count(DISTINCT m.article_id)
+        FROM articles ar JOIN mentions m ON m.article_id = ar.id
+        WHERE \(condition)
+        GROUP BY 1, 2
+        ON CONFLICT(actor_id, month) DO UPDATE SET mentions = mentions + excluded.mentions,
+                                                   articles = articles + excluded.articles
+        """, """
+        INSERT INTO event_months(country, month, root, events, goldstein_tenths)
+        SELECT s.country_code, substr(coalesce(e.occurred_on, ar.published_on), 1, 7), c.root,
+               count(*), sum(CAST(round(c.goldstein * 10) AS INTEGER))
+        FROM articles ar JOIN events e ON e.article_id = ar.id
+        JOIN actors s ON s.id = e.source_actor_id JOIN cameo_codes c ON c.code = e.cameo_code
+        WHERE \(condition)
+          AND e.mode IN ('asserted', 'future') AND s.country_code IS NOT NULL
+          AND coalesce(e.occurred_on, ar.published_on) IS NOT NULL
+        GROUP BY 1, 2, 3
+        ON CONFLICT(country, month, root) DO UPDATE SET events = events + excluded.events,
+                                                        goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths
+        """]
     }
 
     /// Indexes now what the batch deferred for one article (its text if it is new in this batch,
@@ -157,10 +206,12 @@ extension Store {
             }
             outcome = .updated
             existingID = id
-            if cache.writtenSet.contains(id) {
-                // Written earlier in this batch and not indexed yet: index it now, so that the
-                // update and delete triggers below remove what the index really holds.
+            if cache.deferred && cache.writtenSet.contains(id) {
+                // Written earlier in this batch and not indexed or summarized yet: do it now, so
+                // that the update and delete triggers below remove what the index and the
+                // summaries really hold.
                 try indexPending(articleID: id, cache: cache, in: db)
+                try summarize(articlesJSON: "[\(id)]", in: db)
             }
             oldActorIDs = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT actor_id FROM mentions WHERE article_id = ?"), arguments: [id])
             try deleteDerivedRows(articleID: id, in: db)
@@ -429,6 +480,9 @@ final class WriteCache {
     var writtenArticles: [Int64] = []
     var insertedArticles: [Int64] = []
     var writtenSet = Set<Int64>()
+    /// Whether the full-text and summary insert triggers stand aside (the batch fast path): the
+    /// rows written are then indexed and summarized before the transaction commits.
+    var deferred = false
     var userAlias: [String: Int64?] = [:]
     var aliases = Set<AliasKey>()
 

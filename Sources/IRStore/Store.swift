@@ -76,7 +76,14 @@ public final class Store: @unchecked Sendable {
                     }
                 }
             } else {
-                try database.read { db in try Migrator.check(db, path: path) }
+                try database.read { db in
+                    try Migrator.check(db, path: path)
+                    // The canned queries and views of this irkb read the tables of every migration it knows.
+                    let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                    if version > 0 && version < Migrator.all.count {
+                        throw StoreError.olderSchema(path: path, found: version, known: Migrator.all.count)
+                    }
+                }
             }
         } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT {
             throw StoreError.notADatabase(path: path, detail: e.message ?? "\(e.resultCode)")

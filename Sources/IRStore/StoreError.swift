@@ -1,6 +1,7 @@
 /// Errors the store reports; each says what happened and what to do next.
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case newerSchema(path: String, found: Int, known: Int)
+    case olderSchema(path: String, found: Int, known: Int)
     case editedMigration(path: String, name: String)
     case notADatabase(path: String, detail: String)
     case missingDatabase(path: String)
@@ -12,6 +13,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         switch self {
         case let .newerSchema(path, found, known):
             return "\(path): the database was written by a newer irkb (schema version \(found); this irkb knows \(known)). Upgrade irkb to open it."
+        case let .olderSchema(path, found, known):
+            return "\(path): the database has schema version \(found); this irkb reads version \(known). Bring it up to date with 'irkb init --db \(path)' (ingest and reprocess do it too); on a large database this takes a while."
         case let .editedMigration(path, name):
             return "\(path): migration \(name) differs from the one this database recorded. The database comes from an incompatible build of irkb; re-create it with 'irkb init' and ingest again."
         case let .notADatabase(path, detail):

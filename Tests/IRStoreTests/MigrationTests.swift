@@ -78,6 +78,21 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         }
     }
 
+    @Test func olderDatabaseIsReadOnlyOnceUpgraded() throws {
+        let tmp = TempDir()
+        let path = tmp.path("old.sqlite")
+        let older = Migrator.all.count - 1
+        try Migrator.migrate(DatabasePool(path: path), path: path, upTo: older)
+        // Reading needs the tables of every migration: a clear error says how to upgrade.
+        #expect(throws: StoreError.olderSchema(path: path, found: older, known: Migrator.all.count)) {
+            _ = try Store(path: path, mode: .readOnly)
+        }
+        #expect(StoreError.olderSchema(path: path, found: older, known: Migrator.all.count).description.contains("irkb init --db \(path)"))
+        // Opening for writing (irkb init, ingest, reprocess) upgrades it; then it reads.
+        _ = try Store(path: path)
+        #expect(try Store(path: path, mode: .readOnly).schemaVersion() == Migrator.all.count)
+    }
+
     @Test func nonSQLiteFileIsRefusedClearly() throws {
         let tmp = TempDir()
         let path = tmp.path("notes.sqlite")

@@ -21,8 +21,8 @@ matched AS (
 ),
 pick AS (
     SELECT a.*,
-           (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mention_count,
-           (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = a.id) AS article_count
+           (SELECT coalesce(sum(am.mentions), 0) FROM actor_months am WHERE am.actor_id = a.id) AS mention_count,
+           (SELECT coalesce(sum(am.articles), 0) FROM actor_months am WHERE am.actor_id = a.id) AS article_count
     FROM matched JOIN actors a ON a.id = matched.actor_id
     WHERE matched.rank = (SELECT min(rank) FROM matched)
     ORDER BY mention_count DESC, a.id
@@ -524,32 +524,59 @@ codes AS (
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
 ),
--- The events of that country's actors through the source index, else every event.
-candidates AS (
-    SELECT e.id FROM events e
-    WHERE e.source_actor_id IN (SELECT a.id FROM actors a WHERE a.country_code IN (SELECT code FROM codes))
+-- The months at the ends of a period given to the day: counted from the events themselves.
+edges AS (
+    SELECT substr(since, 1, 7) AS month FROM p WHERE length(since) > 7
+    UNION
+    SELECT substr(until, 1, 7) FROM p WHERE length(until) > 7
+),
+-- Whole months from the summary (0008): the period's conditions are the same on a month key as
+-- on a date, for every month but the edges.
+-- With :country, that country's rows through the primary key; else every row.
+summary AS (
+    SELECT em.* FROM codes CROSS JOIN event_months em ON em.country = codes.code
     UNION ALL
-    SELECT e.id FROM events e WHERE nullif(trim(CAST(:country AS TEXT)), '') IS NULL
+    SELECT em.* FROM event_months em WHERE nullif(trim(CAST(:country AS TEXT)), '') IS NULL
+),
+whole AS (
+    SELECT em.month, em.country, em.root, em.events, em.goldstein_tenths
+    FROM p CROSS JOIN summary em
+    WHERE (p.root IS NULL OR em.root = p.root)
+      AND (p.since IS NULL OR em.month >= p.since)
+      AND (p.until IS NULL OR substr(em.month, 1, length(p.until)) <= p.until)
+      AND em.month NOT IN (SELECT month FROM edges)
+),
+-- The edge months' events: dated in the month, or undated in an article of the month.
+edge_events AS (
+    SELECT e.id FROM edges CROSS JOIN events e ON e.occurred_on >= edges.month AND e.occurred_on < edges.month || '.'
+    UNION ALL
+    SELECT e.id FROM edges
+    CROSS JOIN articles ar ON ar.published_on >= edges.month AND ar.published_on < edges.month || '.'
+    CROSS JOIN events e ON e.article_id = ar.id AND e.occurred_on IS NULL
+),
+edge AS (
+    SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month, s.country_code AS country, c.root,
+           count(*) AS events, sum(CAST(round(c.goldstein * 10) AS INTEGER)) AS goldstein_tenths
+    FROM edge_events
+    CROSS JOIN events e ON e.id = edge_events.id
+    CROSS JOIN p
+    JOIN cameo_codes c ON c.code = e.cameo_code
+    JOIN articles ar ON ar.id = e.article_id
+    JOIN actors s ON s.id = e.source_actor_id
+    WHERE s.country_code IS NOT NULL
+      AND e.mode IN ('asserted', 'future')
+      AND (p.country IS NULL OR s.country_code IN (SELECT code FROM codes))
+      AND (p.root IS NULL OR c.root = p.root)
+      AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
+      AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+    GROUP BY 1, 2, 3
 )
-SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month,
-       s.country_code AS country, c.root, r.description AS root_label,
-       count(*) AS events, round(sum(round(c.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein
-FROM candidates
-JOIN events e ON e.id = candidates.id
-CROSS JOIN p
-JOIN cameo_codes c ON c.code = e.cameo_code
-JOIN cameo_codes r ON r.code = c.root
-JOIN articles ar ON ar.id = e.article_id
-JOIN actors s ON s.id = e.source_actor_id
-WHERE s.country_code IS NOT NULL
-  AND e.mode IN ('asserted', 'future')
-  AND coalesce(e.occurred_on, ar.published_on) IS NOT NULL
-  AND (p.country IS NULL OR s.country_code IN (SELECT code FROM codes))
-  AND (p.root IS NULL OR c.root = p.root)
-  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
-  AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
-GROUP BY month, s.country_code, c.root
-ORDER BY month, country, c.root;
+SELECT x.month, x.country, x.root, r.description AS root_label,
+       sum(x.events) AS events, round(sum(x.goldstein_tenths) / (10.0 * sum(x.events)), 2) AS mean_goldstein
+FROM (SELECT * FROM whole UNION ALL SELECT * FROM edge) x
+JOIN cameo_codes r ON r.code = x.root
+GROUP BY x.month, x.country, x.root
+ORDER BY x.month, x.country, x.root;
 
 """#),
         ("meetings.sql", #"""
@@ -658,27 +685,71 @@ WITH p AS (
            lower(nullif(trim(CAST(:kind AS TEXT)), '')) AS kind,
            coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 25) AS lim
 ),
--- Counted per actor from the articles of the period (outer loop: CROSS JOIN keeps the order)
--- through the (article, actor) index, then joined to the actors: the mentions table itself
--- is never read.
+-- The months at the ends of a period given to the day: counted from the mentions themselves.
+edges AS (
+    SELECT substr(since, 1, 7) AS month FROM p WHERE length(since) > 7
+    UNION
+    SELECT substr(until, 1, 7) FROM p WHERE length(until) > 7
+),
+-- Whole months from the summary (0008), the edge months from the mentions of their articles.
+-- The period's conditions are the same on a month key as on a date, for every other month.
 counts AS (
-    SELECT m.actor_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
-           min(ar.published_on) AS first_seen, max(ar.published_on) AS last_seen
-    FROM p
-    CROSS JOIN articles ar
-    CROSS JOIN mentions m ON m.article_id = ar.id
-    WHERE (p.since IS NULL OR ar.published_on >= p.since)
-      AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
-    GROUP BY m.actor_id
+    SELECT actor_id, sum(mentions) AS mentions, sum(articles) AS articles
+    FROM (
+        SELECT am.actor_id, sum(am.mentions) AS mentions, sum(am.articles) AS articles
+        FROM p CROSS JOIN actor_months am NOT INDEXED  -- in key order: summed as read, no sort
+        WHERE am.month >= coalesce(p.since, '')
+          AND (p.until IS NULL OR substr(am.month, 1, length(p.until)) <= p.until)
+          AND am.month NOT IN (SELECT month FROM edges)
+        GROUP BY am.actor_id
+        UNION ALL
+        SELECT m.actor_id, count(*), count(DISTINCT m.article_id)
+        FROM edges
+        CROSS JOIN p
+        CROSS JOIN articles ar ON ar.published_on >= edges.month AND ar.published_on < edges.month || '.'
+        CROSS JOIN mentions m ON m.article_id = ar.id
+        WHERE (p.since IS NULL OR ar.published_on >= p.since)
+          AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
+        GROUP BY m.actor_id
+    )
+    GROUP BY actor_id
+),
+top AS (
+    SELECT a.id, a.name AS actor_name, a.kind, a.country_code, c.mentions, c.articles
+    FROM counts c
+    CROSS JOIN p
+    JOIN actors a ON a.id = c.actor_id
+    WHERE (p.kind IS NULL OR a.kind = p.kind)
+    ORDER BY c.mentions DESC, c.articles DESC, actor_name
+    LIMIT (SELECT lim FROM p)
+),
+-- First and last article dates of each actor kept: from the first (last) month of the period
+-- in which the summary has it, the earliest (latest) article of the period that mentions it.
+bounds AS (
+    SELECT top.id,
+           (SELECT min(am.month) FROM actor_months am
+            WHERE am.actor_id = top.id AND am.month <> '' AND am.month >= coalesce(substr(p.since, 1, 7), '')) AS first_month,
+           (SELECT max(am.month) FROM actor_months am
+            WHERE am.actor_id = top.id AND am.month <> ''
+              AND (p.until IS NULL OR substr(am.month, 1, length(p.until)) <= p.until)) AS last_month
+    FROM top CROSS JOIN p
 )
-SELECT a.name AS actor_name, a.kind, a.country_code,
-       c.mentions, c.articles, c.first_seen, c.last_seen
-FROM counts c
+SELECT top.actor_name, top.kind, top.country_code, top.mentions, top.articles,
+       (SELECT ar.published_on FROM articles ar
+        WHERE ar.published_on >= max(coalesce(p.since, ''), b.first_month)
+          AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
+          AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = ar.id AND m.actor_id = top.id)
+        ORDER BY ar.published_on LIMIT 1) AS first_seen,
+       (SELECT ar.published_on FROM articles ar
+        WHERE ar.published_on < b.last_month || '.'
+          AND (p.since IS NULL OR ar.published_on >= p.since)
+          AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
+          AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = ar.id AND m.actor_id = top.id)
+        ORDER BY ar.published_on DESC LIMIT 1) AS last_seen
+FROM top
 CROSS JOIN p
-JOIN actors a ON a.id = c.actor_id
-WHERE (p.kind IS NULL OR a.kind = p.kind)
-ORDER BY c.mentions DESC, c.articles DESC, actor_name
-LIMIT (SELECT lim FROM p);
+JOIN bounds b ON b.id = top.id
+ORDER BY top.mentions DESC, top.articles DESC, top.actor_name;
 
 """#),
         ("quotes-by-speaker.sql", #"""

@@ -95,6 +95,14 @@ CREATE TABLE actor_kinds (
     description TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE actor_months (
+    actor_id  INTEGER NOT NULL,          -- actors.id (rows go when their counts reach 0)
+    month     TEXT NOT NULL,             -- month key of articles.published_on
+    mentions  INTEGER NOT NULL,          -- mention rows of the actor in that month's articles
+    articles  INTEGER NOT NULL,          -- articles of that month that mention the actor
+    PRIMARY KEY (actor_id, month)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE actor_roles (
     id            INTEGER PRIMARY KEY,
     actor_id      INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,  -- the person
@@ -189,6 +197,15 @@ CREATE TABLE conflicts (
     country_code  TEXT,                        -- ISO alpha-3 of the main location
     identity_key  TEXT NOT NULL UNIQUE         -- one row per conflict across articles
 ) STRICT;
+
+CREATE TABLE event_months (
+    country           TEXT NOT NULL,     -- the source actor's country_code
+    month             TEXT NOT NULL,     -- month key of coalesce(events.occurred_on, articles.published_on)
+    root              TEXT NOT NULL,     -- CAMEO root, '01' to '20'
+    events            INTEGER NOT NULL,
+    goldstein_tenths  INTEGER NOT NULL,  -- sum of round(goldstein * 10) over the events
+    PRIMARY KEY (country, month, root)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE events (
     id               INTEGER PRIMARY KEY,
@@ -316,6 +333,40 @@ CREATE TABLE sentences (
     UNIQUE (article_id, ordinal)
 ) STRICT;
 
+CREATE TRIGGER actors_summary_au AFTER UPDATE OF country_code ON actors
+WHEN old.country_code IS NOT new.country_code BEGIN
+    UPDATE event_months
+    SET events = event_months.events - d.n, goldstein_tenths = event_months.goldstein_tenths - d.g
+    FROM (SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month, c.root,
+                 count(*) AS n, sum(CAST(round(c.goldstein * 10) AS INTEGER)) AS g
+          FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
+          WHERE e.source_actor_id = new.id AND e.mode IN ('asserted', 'future')
+          GROUP BY 1, 2) AS d
+    WHERE event_months.country = old.country_code AND event_months.month = d.month AND event_months.root = d.root;
+    DELETE FROM event_months WHERE events <= 0 AND country = old.country_code;
+    INSERT INTO event_months(country, month, root, events, goldstein_tenths)
+    SELECT new.country_code, substr(coalesce(e.occurred_on, ar.published_on), 1, 7), c.root,
+           count(*), sum(CAST(round(c.goldstein * 10) AS INTEGER))
+    FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
+    WHERE e.source_actor_id = new.id AND e.mode IN ('asserted', 'future')
+      AND new.country_code IS NOT NULL AND coalesce(e.occurred_on, ar.published_on) IS NOT NULL
+    GROUP BY 2, 3
+    ON CONFLICT(country, month, root) DO UPDATE SET events = events + excluded.events,
+                                                    goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths;
+END;
+
+CREATE TRIGGER actors_summary_bd BEFORE DELETE ON actors BEGIN
+    UPDATE event_months
+    SET events = event_months.events - d.n, goldstein_tenths = event_months.goldstein_tenths - d.g
+    FROM (SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month, c.root,
+                 count(*) AS n, sum(CAST(round(c.goldstein * 10) AS INTEGER)) AS g
+          FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
+          WHERE e.source_actor_id = old.id AND e.mode IN ('asserted', 'future')
+          GROUP BY 1, 2) AS d
+    WHERE event_months.country = old.country_code AND event_months.month = d.month AND event_months.root = d.root;
+    DELETE FROM event_months WHERE events <= 0 AND country = old.country_code;
+END;
+
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, headline, body) VALUES ('delete', old.id, old.headline, old.body);
 END;
@@ -328,6 +379,139 @@ END;
 CREATE TRIGGER articles_au AFTER UPDATE OF headline, body ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, headline, body) VALUES ('delete', old.id, old.headline, old.body);
     INSERT INTO articles_fts(rowid, headline, body) VALUES (new.id, new.headline, new.body);
+END;
+
+CREATE TRIGGER articles_summary_au AFTER UPDATE OF published_on ON articles
+WHEN old.published_on IS NOT new.published_on BEGIN
+    UPDATE actor_months
+    SET mentions = actor_months.mentions - d.n, articles = actor_months.articles - 1
+    FROM (SELECT actor_id, count(*) AS n FROM mentions WHERE article_id = new.id GROUP BY actor_id) AS d
+    WHERE actor_months.actor_id = d.actor_id AND actor_months.month = substr(coalesce(old.published_on, ''), 1, 7);
+    DELETE FROM actor_months
+    WHERE month = substr(coalesce(old.published_on, ''), 1, 7) AND mentions <= 0
+      AND actor_id IN (SELECT actor_id FROM mentions WHERE article_id = new.id);
+    INSERT INTO actor_months(actor_id, month, mentions, articles)
+    SELECT actor_id, substr(coalesce(new.published_on, ''), 1, 7), count(*), 1
+    FROM mentions WHERE article_id = new.id GROUP BY actor_id
+    ON CONFLICT(actor_id, month) DO UPDATE SET mentions = mentions + excluded.mentions,
+                                               articles = articles + excluded.articles;
+
+    UPDATE event_months
+    SET events = event_months.events - d.n, goldstein_tenths = event_months.goldstein_tenths - d.g
+    FROM (SELECT s.country_code AS country, c.root, count(*) AS n, sum(CAST(round(c.goldstein * 10) AS INTEGER)) AS g
+          FROM events e JOIN actors s ON s.id = e.source_actor_id JOIN cameo_codes c ON c.code = e.cameo_code
+          WHERE e.article_id = new.id AND e.occurred_on IS NULL AND e.mode IN ('asserted', 'future')
+          GROUP BY 1, 2) AS d
+    WHERE event_months.country = d.country AND event_months.root = d.root
+      AND event_months.month = substr(old.published_on, 1, 7);
+    DELETE FROM event_months WHERE events <= 0 AND month = substr(old.published_on, 1, 7);
+    INSERT INTO event_months(country, month, root, events, goldstein_tenths)
+    SELECT s.country_code, substr(new.published_on, 1, 7), c.root, count(*), sum(CAST(round(c.goldstein * 10) AS INTEGER))
+    FROM events e JOIN actors s ON s.id = e.source_actor_id JOIN cameo_codes c ON c.code = e.cameo_code
+    WHERE e.article_id = new.id AND e.occurred_on IS NULL AND e.mode IN ('asserted', 'future')
+      AND s.country_code IS NOT NULL AND new.published_on IS NOT NULL
+    GROUP BY 1, 2, 3
+    ON CONFLICT(country, month, root) DO UPDATE SET events = events + excluded.events,
+                                                    goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths;
+END;
+
+CREATE TRIGGER articles_summary_bd BEFORE DELETE ON articles BEGIN
+    DELETE FROM mentions WHERE article_id = old.id;
+    DELETE FROM events WHERE article_id = old.id;
+END;
+
+CREATE TRIGGER events_summary_ad AFTER DELETE ON events
+WHEN old.mode IN ('asserted', 'future') AND old.source_actor_id IS NOT NULL BEGIN
+    UPDATE event_months
+    SET events = events - 1,
+        goldstein_tenths = goldstein_tenths - (SELECT CAST(round(goldstein * 10) AS INTEGER) FROM cameo_codes WHERE code = old.cameo_code)
+    WHERE (country, month, root) = (
+        SELECT s.country_code, substr(coalesce(old.occurred_on, ar.published_on), 1, 7), c.root
+        FROM actors s, articles ar, cameo_codes c
+        WHERE s.id = old.source_actor_id AND ar.id = old.article_id AND c.code = old.cameo_code);
+    DELETE FROM event_months WHERE events <= 0 AND (country, month, root) = (
+        SELECT s.country_code, substr(coalesce(old.occurred_on, ar.published_on), 1, 7), c.root
+        FROM actors s, articles ar, cameo_codes c
+        WHERE s.id = old.source_actor_id AND ar.id = old.article_id AND c.code = old.cameo_code);
+END;
+
+CREATE TRIGGER events_summary_ai AFTER INSERT ON events
+WHEN new.mode IN ('asserted', 'future') AND new.source_actor_id IS NOT NULL
+ AND (SELECT fts_deferred FROM ingest_state WHERE id = 1) IS NOT 1 BEGIN
+    INSERT INTO event_months(country, month, root, events, goldstein_tenths)
+    SELECT s.country_code, substr(coalesce(new.occurred_on, ar.published_on), 1, 7), c.root,
+           1, CAST(round(c.goldstein * 10) AS INTEGER)
+    FROM actors s, articles ar, cameo_codes c
+    WHERE s.id = new.source_actor_id AND ar.id = new.article_id AND c.code = new.cameo_code
+      AND s.country_code IS NOT NULL AND coalesce(new.occurred_on, ar.published_on) IS NOT NULL
+    ON CONFLICT(country, month, root) DO UPDATE SET events = events + 1,
+                                                    goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths;
+END;
+
+CREATE TRIGGER events_summary_au AFTER UPDATE OF mode, source_actor_id, cameo_code, occurred_on, article_id ON events BEGIN
+    UPDATE event_months
+    SET events = events - 1,
+        goldstein_tenths = goldstein_tenths - (SELECT CAST(round(goldstein * 10) AS INTEGER) FROM cameo_codes WHERE code = old.cameo_code)
+    WHERE old.mode IN ('asserted', 'future') AND (country, month, root) = (
+        SELECT s.country_code, substr(coalesce(old.occurred_on, ar.published_on), 1, 7), c.root
+        FROM actors s, articles ar, cameo_codes c
+        WHERE s.id = old.source_actor_id AND ar.id = old.article_id AND c.code = old.cameo_code);
+    DELETE FROM event_months WHERE events <= 0 AND (country, month, root) = (
+        SELECT s.country_code, substr(coalesce(old.occurred_on, ar.published_on), 1, 7), c.root
+        FROM actors s, articles ar, cameo_codes c
+        WHERE s.id = old.source_actor_id AND ar.id = old.article_id AND c.code = old.cameo_code);
+    INSERT INTO event_months(country, month, root, events, goldstein_tenths)
+    SELECT s.country_code, substr(coalesce(new.occurred_on, ar.published_on), 1, 7), c.root,
+           1, CAST(round(c.goldstein * 10) AS INTEGER)
+    FROM actors s, articles ar, cameo_codes c
+    WHERE new.mode IN ('asserted', 'future')
+      AND s.id = new.source_actor_id AND ar.id = new.article_id AND c.code = new.cameo_code
+      AND s.country_code IS NOT NULL AND coalesce(new.occurred_on, ar.published_on) IS NOT NULL
+    ON CONFLICT(country, month, root) DO UPDATE SET events = events + 1,
+                                                    goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths;
+END;
+
+CREATE TRIGGER mentions_summary_ad AFTER DELETE ON mentions BEGIN
+    UPDATE actor_months
+    SET mentions = mentions - 1,
+        articles = articles - NOT EXISTS (SELECT 1 FROM mentions m
+                                          WHERE m.article_id = old.article_id AND m.actor_id = old.actor_id)
+    WHERE actor_id = old.actor_id
+      AND month = (SELECT substr(coalesce(published_on, ''), 1, 7) FROM articles WHERE id = old.article_id);
+    DELETE FROM actor_months
+    WHERE actor_id = old.actor_id AND mentions <= 0
+      AND month = (SELECT substr(coalesce(published_on, ''), 1, 7) FROM articles WHERE id = old.article_id);
+END;
+
+CREATE TRIGGER mentions_summary_ai AFTER INSERT ON mentions
+WHEN (SELECT fts_deferred FROM ingest_state WHERE id = 1) IS NOT 1 BEGIN
+    INSERT INTO actor_months(actor_id, month, mentions, articles)
+    SELECT new.actor_id, substr(coalesce(ar.published_on, ''), 1, 7), 1,
+           NOT EXISTS (SELECT 1 FROM mentions m
+                       WHERE m.article_id = new.article_id AND m.actor_id = new.actor_id AND m.id <> new.id)
+    FROM articles ar WHERE ar.id = new.article_id
+    ON CONFLICT(actor_id, month) DO UPDATE SET mentions = mentions + excluded.mentions,
+                                               articles = articles + excluded.articles;
+END;
+
+CREATE TRIGGER mentions_summary_au AFTER UPDATE OF actor_id, article_id ON mentions
+WHEN old.actor_id IS NOT new.actor_id OR old.article_id IS NOT new.article_id BEGIN
+    UPDATE actor_months
+    SET mentions = mentions - 1,
+        articles = articles - NOT EXISTS (SELECT 1 FROM mentions m
+                                          WHERE m.article_id = old.article_id AND m.actor_id = old.actor_id)
+    WHERE actor_id = old.actor_id
+      AND month = (SELECT substr(coalesce(published_on, ''), 1, 7) FROM articles WHERE id = old.article_id);
+    DELETE FROM actor_months
+    WHERE actor_id = old.actor_id AND mentions <= 0
+      AND month = (SELECT substr(coalesce(published_on, ''), 1, 7) FROM articles WHERE id = old.article_id);
+    INSERT INTO actor_months(actor_id, month, mentions, articles)
+    SELECT new.actor_id, substr(coalesce(ar.published_on, ''), 1, 7), 1,
+           NOT EXISTS (SELECT 1 FROM mentions m
+                       WHERE m.article_id = new.article_id AND m.actor_id = new.actor_id AND m.id <> new.id)
+    FROM articles ar WHERE ar.id = new.article_id
+    ON CONFLICT(actor_id, month) DO UPDATE SET mentions = mentions + excluded.mentions,
+                                               articles = articles + excluded.articles;
 END;
 
 CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import Testing
+@testable import IRStore
+
+/// The summary tables of 0008 (actor_months, event_months) must always equal what they
+/// summarize, whoever writes: the batch writer, the careful path, or SQL run in the shell.
+@Suite struct SummaryTests {
+    /// Rows that differ between each summary and the same counts computed from the detail tables.
+    static func mismatches(_ db: Database) throws -> [String: Int] {
+        let actorMonths = try Int.fetchOne(db, sql: """
+            WITH r AS (SELECT m.actor_id, substr(coalesce(ar.published_on, ''), 1, 7), count(*), count(DISTINCT m.article_id)
+                       FROM mentions m JOIN articles ar ON ar.id = m.article_id GROUP BY 1, 2)
+            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM actor_months
+                                  UNION ALL SELECT * FROM actor_months EXCEPT SELECT * FROM r)
+            """)!
+        let eventMonths = try Int.fetchOne(db, sql: """
+            WITH r AS (SELECT s.country_code, substr(coalesce(e.occurred_on, ar.published_on), 1, 7), c.root,
+                              count(*), sum(CAST(round(c.goldstein * 10) AS INTEGER))
+                       FROM events e JOIN actors s ON s.id = e.source_actor_id JOIN articles ar ON ar.id = e.article_id
+                       JOIN cameo_codes c ON c.code = e.cameo_code
+                       WHERE e.mode IN ('asserted', 'future') AND s.country_code IS NOT NULL
+                         AND coalesce(e.occurred_on, ar.published_on) IS NOT NULL
+                       GROUP BY 1, 2, 3)
+            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM event_months
+                                  UNION ALL SELECT * FROM event_months EXCEPT SELECT * FROM r)
+            """)!
+        return ["actor_months": actorMonths, "event_months": eventMonths]
+    }
+
+    static let consistent = ["actor_months": 0, "event_months": 0]
+
+    func rows(_ store: Store) throws -> (Int, Int) {
+        try store.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM actor_months")!, try Int.fetchOne(db, sql: "SELECT count(*) FROM event_months")!)
+        }
+    }
+
+    /// An article with two mentions of its first actor, and events in two months (one dated by the article).
+    static func article(_ id: String, hash: String = "h", published: String? = "2015-05-12", body: String = "Kerry met Putin in Sochi.") -> ArticleAnalysis {
+        var a = WriteTests.sample(id: id, hash: hash, body: body)
+        a.article.publishedOn = published
+        a.mentions.append(MentionRow(actor: 0, sentence: 0, startChar: 17, endChar: 22, text: "he"))
+        a.events.append(EventRow(sentence: 0, source: 1, target: 0, cameoCode: "112", occurredOn: nil, dateSource: .published,
+                                 place: nil, triggerText: "criticized", startChar: 6, endChar: 9, rule: "svo", lexiconEntry: "criticize"))
+        a.events.append(EventRow(sentence: 0, source: 0, target: 1, cameoCode: "036", occurredOn: "2014-03", dateSource: .text,
+                                 place: nil, mode: .future, triggerText: "offered", startChar: 6, endChar: 9, rule: "svo", lexiconEntry: "offer"))
+        a.events.append(EventRow(sentence: 0, source: 0, target: 1, cameoCode: "040", occurredOn: nil, dateSource: .published,
+                                 place: nil, mode: .negated, triggerText: "did not meet", startChar: 6, endChar: 9, rule: "svo", lexiconEntry: "meet"))
+        return a
+    }
+
+    @Test func batchesKeepTheSummariesExact() throws {
+        let tmp = TempDir()
+        let store = try Store(path: tmp.path("kb.sqlite"))
+        // New articles, one repeated with other text and another date in the same batch.
+        _ = try store.writeBatch([SummaryTests.article("a1"), SummaryTests.article("a2", published: "2015-06-01"),
+                                  SummaryTests.article("a3", published: nil),
+                                  SummaryTests.article("a1", hash: "h2", published: "2016-01-02", body: "Kerry met Lavrov.")],
+                                 analyzerVersion: 1)
+        #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
+        let (actorMonths, eventMonths) = try rows(store)
+        #expect(actorMonths == 6, "two actors in three months and undated")
+        #expect(eventMonths == 4, "the sample meeting and offer share their months; the criticism is dated by each article, a3 has no date")
+        let kerry = try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT month, mentions, articles FROM actor_months JOIN actors a ON a.id = actor_id
+                WHERE a.name = 'John Kerry' ORDER BY month
+                """).map { "\($0[0] as String) \($0[1] as Int) \($0[2] as Int)" }
+        }
+        #expect(kerry == [" 2 1", "2015-06 2 1", "2016-01 2 1"], "each article counted once, its mentions twice")
+        // Updated in a later batch, with one article the schema refuses (the careful path).
+        var bad = SummaryTests.article("bad")
+        bad.actors[0].countryCode = "usa"
+        _ = try store.writeBatch([SummaryTests.article("a2", hash: "h3", published: "2017-02-03"), bad, SummaryTests.article("a4")],
+                                 analyzerVersion: 1)
+        #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
+        // A new analyzer version rewrites everything (reprocess).
+        _ = try store.writeBatch([SummaryTests.article("a1"), SummaryTests.article("a2"), SummaryTests.article("a3")], analyzerVersion: 2)
+        #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
+        let flag = try store.read { db in try Int.fetchOne(db, sql: "SELECT fts_deferred FROM ingest_state") }
+        #expect(flag == 0)
+    }
+
+    @Test func singleWritesAndShellEditsKeepTheSummariesExact() throws {
+        let tmp = TempDir()
+        let store = try Store(path: tmp.path("kb.sqlite"))
+        for (i, published) in ["2015-05-12", "2015-05-20", "2015", nil, "2016-02-29"].enumerated() {
+            try store.write(SummaryTests.article("s\(i)", published: published), analyzerVersion: 1)
+        }
+        #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
+        let edits = [
+            "DELETE FROM articles WHERE external_id = 's0'",
+            "UPDATE articles SET published_on = '2019-01-02' WHERE external_id = 's1'",
+            "UPDATE articles SET published_on = NULL WHERE external_id = 's2'",
+            "UPDATE articles SET published_on = '2014-07' WHERE external_id = 's3'",
+            "UPDATE actors SET country_code = 'FRA' WHERE name = 'John Kerry'",
+            "UPDATE events SET mode = 'negated' WHERE cameo_code = '112'",
+            "UPDATE events SET mode = 'asserted' WHERE cameo_code = '040'",
+            "UPDATE events SET cameo_code = '190', occurred_on = '2020-01-01' WHERE cameo_code = '036' AND id % 2 = 0",
+            "UPDATE events SET source_actor_id = target_actor_id, target_actor_id = source_actor_id WHERE id % 3 = 0",
+            "UPDATE mentions SET actor_id = (SELECT id FROM actors WHERE name = 'Vladimir Putin') WHERE id % 4 = 0",
+            "DELETE FROM mentions WHERE id % 5 = 0",
+            "DELETE FROM sentences WHERE article_id = (SELECT id FROM articles WHERE external_id = 's4')",
+            "DELETE FROM actors WHERE name = 'Vladimir Putin'",
+        ]
+        for sql in edits {
+            try store.write { db in try db.execute(sql: sql) }
+            #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent, "after \(sql)")
+        }
+        let (actorMonths, eventMonths) = try rows(store)
+        #expect(actorMonths > 0 && eventMonths > 0, "the edits leave rows to count")
+    }
+}
