@@ -1,4 +1,5 @@
 import IRQuery
+import IRStore
 import Testing
 
 /// The queries that read the summary tables (0008) answer as the detail tables do, for
@@ -48,5 +49,56 @@ import Testing
             let answer = try kb.eventsByRoot(country: country, since: since, until: until)
             #expect(rows(answer) == rows(reference), "country \(country ?? "-") since \(since ?? "-") until \(until ?? "-")")
         }
+    }
+}
+
+/// Meetings of an actor with many events are found by walking the events from the newest date;
+/// the answer must equal the one through the actor's own events (the path for few events).
+@Suite struct MeetingsWalkTests {
+    /// One article with 2,400 meetings of Russia's envoy (more than the walk's threshold of 2,000
+    /// events), some with the envoy as target, a few on the same dates, one coded both ways, and
+    /// other events in between.
+    static let path: String = {
+        let path = Fixtures.temporaryPath("walk")
+        var w = WorldBuilder(id: "walk-1", date: "2023-01-01", headline: "A busy year of talks")
+        let envoy = w.actor("Mikhail Ulyanov", .person, "RUS", "RUSGOV", aliases: ["Ulyanov"])
+        let others = (0..<12).map { w.actor("Envoy \($0) Okafor", .person, ["NGA", "KEN", "GHA"][$0 % 3], nil) }
+        let s = w.sentence("Ulyanov met his counterpart and they held talks.")
+        for i in 0..<2400 {
+            let day = String(format: "20%02d-%02d-%02d", 10 + i % 14, 1 + i % 12, 1 + (i / 7) % 28)
+            let other = others[i % others.count]
+            if i % 5 == 0 {
+                w.event(s, other, envoy, "042", "met", on: day)
+            } else {
+                w.event(s, envoy, other, i % 2 == 0 ? "040" : "043", "held talks", on: day)
+            }
+            if i % 9 == 0 { w.event(s, envoy, other, "112", "met", on: day) }
+            if i % 400 == 0 { w.event(s, other, envoy, i % 2 == 0 ? "040" : "043", "held talks", on: day) }
+        }
+        do {
+            try Store(path: path).write(w.analysis, analyzerVersion: 1)
+        } catch {
+            fatalError("cannot build the walk fixture: \(error)")
+        }
+        return path
+    }()
+
+    @Test(arguments: [(nil, nil, 100), ("2015", nil, 25), (nil, "2019-06", 40), ("2012-03-01", "2016", 7), (nil, nil, 0)] as [(String?, String?, Int)])
+    func walkedMeetingsEqualTheActorsOwn(since: String?, until: String?, limit: Int) throws {
+        let kb = try KnowledgeBase(path: MeetingsWalkTests.path)
+        func ask(_ p: [String: String?]) throws -> [[String]] {
+            try kb.run("meetings", parameters: p.compactMapValues { $0 }).rows.map { $0.map(\.description) }
+        }
+        let rows = try ask(["actor": "Ulyanov", "since": since, "until": until, "limit": String(limit)])
+        // The same question asked as pairs with codes that take in every other actor: the path
+        // through the actors' indexes.
+        var own: [[String]] = []
+        for code in ["NGA", "KEN", "GHA"] {
+            own += try ask(["actor": "Ulyanov", "other": code, "since": since, "until": until, "limit": "0"])
+        }
+        own.sort { $0[0] > $1[0] }
+        #expect(rows.count == (limit == 0 ? own.count : min(limit, own.count)))
+        #expect(rows.map { $0[0] } == own.prefix(rows.count).map { $0[0] }, "dates, newest first")
+        #expect(Set(rows.map { $0.joined(separator: "|") }).isSubset(of: Set(own.map { $0.joined(separator: "|") })))
     }
 }

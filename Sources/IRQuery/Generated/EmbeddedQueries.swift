@@ -602,25 +602,68 @@ who AS (
 whom AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
 ),
--- Candidate events through the (source, target) and (target, source) indexes: those between
--- :actor and :other, else those of :actor, else those of :other, else every event.
+-- Two ways to the newest meetings. An actor with few events: its events through the (source,
+-- target) and (target, source) indexes, then sorted. Every meeting, or an actor with many
+-- events (one in 200 or more; counted up to that bound): walk the events from the newest date
+-- until :limit meetings are found, then take every meeting of the last date found (ties sort
+-- by id).
+bound AS (
+    SELECT max(2000, coalesce(max(id), 0) / 200) AS n FROM events
+),
+plan AS (
+    SELECT CASE
+        WHEN p.lim IS NULL OR p.other IS NOT NULL THEN 0
+        WHEN p.actor IS NULL THEN 1
+        ELSE (SELECT count(*) FROM (SELECT 1 FROM events e WHERE e.source_actor_id IN (SELECT id FROM who)
+                                    UNION ALL
+                                    SELECT 1 FROM events e WHERE e.target_actor_id IN (SELECT id FROM who)
+                                    LIMIT (SELECT n FROM bound))) >= (SELECT n FROM bound)
+    END AS walk
+    FROM p
+),
+-- Walking: meetings with a date, newest first, of :actor if given.
+dated AS (
+    SELECT e.id, e.occurred_on
+    FROM events e INDEXED BY events_date  -- alone in its FROM, so that the index gives the order
+    WHERE e.occurred_on IS NOT NULL
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+      AND ((SELECT actor FROM p) IS NULL OR e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
+      -- (The range is empty unless walking: a subquery in a condition is tested row by row.)
+      AND e.occurred_on >= CASE WHEN (SELECT walk FROM plan) THEN coalesce((SELECT since FROM p), '') ELSE '~' END
+      AND e.occurred_on < coalesce((SELECT until FROM p) || '~', '~')
+),
+walk_floor AS (
+    SELECT min(occurred_on) AS d FROM (SELECT occurred_on FROM dated ORDER BY occurred_on DESC LIMIT coalesce((SELECT lim FROM p), 0))
+),
+-- Candidate events: walked, or through the indexes: those between :actor and :other, else
+-- those of :actor, else those of :other, else every event.
 candidates AS (
+    SELECT e.id FROM walk_floor CROSS JOIN events e INDEXED BY events_date
+    WHERE e.occurred_on >= walk_floor.d AND e.occurred_on < coalesce((SELECT until FROM p) || '~', '~')
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+      AND ((SELECT actor FROM p) IS NULL OR e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
+    UNION
+    SELECT e.id FROM p CROSS JOIN events e INDEXED BY events_date
+    WHERE e.occurred_on IS NULL
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04' AND (SELECT walk FROM plan))
+      AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
+    UNION
     SELECT e.id FROM events e
-    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+    WHERE e.source_actor_id IN (SELECT id FROM who WHERE NOT (SELECT walk FROM plan)) AND e.target_actor_id IN (SELECT id FROM whom)
       AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
     UNION
     SELECT e.id FROM events e
-    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+    WHERE e.target_actor_id IN (SELECT id FROM who WHERE NOT (SELECT walk FROM plan)) AND e.source_actor_id IN (SELECT id FROM whom)
       AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
     UNION
     SELECT e.id FROM events e
     WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
-      AND e.source_actor_id IN (SELECT id FROM who)
+      AND e.source_actor_id IN (SELECT id FROM who WHERE NOT (SELECT walk FROM plan))
       AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
     UNION
     SELECT e.id FROM events e
     WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
-      AND e.target_actor_id IN (SELECT id FROM who)
+      AND e.target_actor_id IN (SELECT id FROM who WHERE NOT (SELECT walk FROM plan))
       AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
     UNION
     SELECT e.id FROM events e
@@ -635,7 +678,7 @@ candidates AS (
     UNION
     SELECT e.id FROM events e
     WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
-      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04')
+      AND e.cameo_code IN (SELECT code FROM cameo_codes WHERE root = '04' AND NOT (SELECT walk FROM plan))
 ),
 hits AS (
     SELECT e.id, coalesce(e.occurred_on, ar.published_on) AS date
