@@ -35,102 +35,75 @@ CREATE TABLE event_months (
     PRIMARY KEY (country, month, root)
 ) STRICT, WITHOUT ROWID;
 
--- mentions --------------------------------------------------------------------------------
+-- Row by row, every change goes through two views whose INSTEAD OF INSERT triggers add one
+-- row's contribution (sign 1) or take it away (sign -1): the rules live there once, and the
+-- triggers of mentions and events only say which rows changed.
 
-CREATE TRIGGER mentions_summary_ai AFTER INSERT ON mentions
-WHEN (SELECT fts_deferred FROM ingest_state WHERE id = 1) IS NOT 1 BEGIN
+-- One mention of actor_id in article_id (mention_id: the row, left out of the "first mention
+-- of the actor in the article" test).
+CREATE VIEW actor_month_changes(actor_id, article_id, mention_id, sign) AS
+SELECT NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE TRIGGER actor_month_changes_ii INSTEAD OF INSERT ON actor_month_changes BEGIN
     INSERT INTO actor_months(actor_id, month, mentions, articles)
-    SELECT new.actor_id, substr(coalesce(ar.published_on, ''), 1, 7), 1,
-           NOT EXISTS (SELECT 1 FROM mentions m
-                       WHERE m.article_id = new.article_id AND m.actor_id = new.actor_id AND m.id <> new.id)
+    SELECT new.actor_id, substr(coalesce(ar.published_on, ''), 1, 7), new.sign,
+           new.sign * NOT EXISTS (SELECT 1 FROM mentions m
+                                  WHERE m.article_id = new.article_id AND m.actor_id = new.actor_id AND m.id <> new.mention_id)
     FROM articles ar WHERE ar.id = new.article_id
     ON CONFLICT(actor_id, month) DO UPDATE SET mentions = mentions + excluded.mentions,
                                                articles = articles + excluded.articles;
+    DELETE FROM actor_months
+    WHERE new.sign < 0 AND actor_id = new.actor_id AND mentions <= 0
+      AND month = (SELECT substr(coalesce(published_on, ''), 1, 7) FROM articles WHERE id = new.article_id);
+END;
+
+-- One event (counted only when held or scheduled, with a source of known country and a date).
+CREATE VIEW event_month_changes(source_actor_id, article_id, cameo_code, occurred_on, mode, sign) AS
+SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE TRIGGER event_month_changes_ii INSTEAD OF INSERT ON event_month_changes
+WHEN new.mode IN ('asserted', 'future') AND new.source_actor_id IS NOT NULL BEGIN
+    INSERT INTO event_months(country, month, root, events, goldstein_tenths)
+    SELECT s.country_code, substr(coalesce(new.occurred_on, ar.published_on), 1, 7), c.root,
+           new.sign, new.sign * CAST(round(c.goldstein * 10) AS INTEGER)
+    FROM actors s, articles ar, cameo_codes c
+    WHERE s.id = new.source_actor_id AND ar.id = new.article_id AND c.code = new.cameo_code
+      AND s.country_code IS NOT NULL AND coalesce(new.occurred_on, ar.published_on) IS NOT NULL
+    ON CONFLICT(country, month, root) DO UPDATE SET events = events + excluded.events,
+                                                    goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths;
+    DELETE FROM event_months WHERE new.sign < 0 AND events <= 0 AND (country, month, root) = (
+        SELECT s.country_code, substr(coalesce(new.occurred_on, ar.published_on), 1, 7), c.root
+        FROM actors s, articles ar, cameo_codes c
+        WHERE s.id = new.source_actor_id AND ar.id = new.article_id AND c.code = new.cameo_code);
+END;
+
+CREATE TRIGGER mentions_summary_ai AFTER INSERT ON mentions
+WHEN (SELECT fts_deferred FROM ingest_state WHERE id = 1) IS NOT 1 BEGIN
+    INSERT INTO actor_month_changes VALUES (new.actor_id, new.article_id, new.id, 1);
 END;
 
 CREATE TRIGGER mentions_summary_ad AFTER DELETE ON mentions BEGIN
-    UPDATE actor_months
-    SET mentions = mentions - 1,
-        articles = articles - NOT EXISTS (SELECT 1 FROM mentions m
-                                          WHERE m.article_id = old.article_id AND m.actor_id = old.actor_id)
-    WHERE actor_id = old.actor_id
-      AND month = (SELECT substr(coalesce(published_on, ''), 1, 7) FROM articles WHERE id = old.article_id);
-    DELETE FROM actor_months
-    WHERE actor_id = old.actor_id AND mentions <= 0
-      AND month = (SELECT substr(coalesce(published_on, ''), 1, 7) FROM articles WHERE id = old.article_id);
+    INSERT INTO actor_month_changes VALUES (old.actor_id, old.article_id, old.id, -1);
 END;
 
 CREATE TRIGGER mentions_summary_au AFTER UPDATE OF actor_id, article_id ON mentions
 WHEN old.actor_id IS NOT new.actor_id OR old.article_id IS NOT new.article_id BEGIN
-    UPDATE actor_months
-    SET mentions = mentions - 1,
-        articles = articles - NOT EXISTS (SELECT 1 FROM mentions m
-                                          WHERE m.article_id = old.article_id AND m.actor_id = old.actor_id)
-    WHERE actor_id = old.actor_id
-      AND month = (SELECT substr(coalesce(published_on, ''), 1, 7) FROM articles WHERE id = old.article_id);
-    DELETE FROM actor_months
-    WHERE actor_id = old.actor_id AND mentions <= 0
-      AND month = (SELECT substr(coalesce(published_on, ''), 1, 7) FROM articles WHERE id = old.article_id);
-    INSERT INTO actor_months(actor_id, month, mentions, articles)
-    SELECT new.actor_id, substr(coalesce(ar.published_on, ''), 1, 7), 1,
-           NOT EXISTS (SELECT 1 FROM mentions m
-                       WHERE m.article_id = new.article_id AND m.actor_id = new.actor_id AND m.id <> new.id)
-    FROM articles ar WHERE ar.id = new.article_id
-    ON CONFLICT(actor_id, month) DO UPDATE SET mentions = mentions + excluded.mentions,
-                                               articles = articles + excluded.articles;
+    INSERT INTO actor_month_changes VALUES (old.actor_id, old.article_id, old.id, -1);
+    INSERT INTO actor_month_changes VALUES (new.actor_id, new.article_id, new.id, 1);
 END;
-
--- events ----------------------------------------------------------------------------------
 
 CREATE TRIGGER events_summary_ai AFTER INSERT ON events
-WHEN new.mode IN ('asserted', 'future') AND new.source_actor_id IS NOT NULL
- AND (SELECT fts_deferred FROM ingest_state WHERE id = 1) IS NOT 1 BEGIN
-    INSERT INTO event_months(country, month, root, events, goldstein_tenths)
-    SELECT s.country_code, substr(coalesce(new.occurred_on, ar.published_on), 1, 7), c.root,
-           1, CAST(round(c.goldstein * 10) AS INTEGER)
-    FROM actors s, articles ar, cameo_codes c
-    WHERE s.id = new.source_actor_id AND ar.id = new.article_id AND c.code = new.cameo_code
-      AND s.country_code IS NOT NULL AND coalesce(new.occurred_on, ar.published_on) IS NOT NULL
-    ON CONFLICT(country, month, root) DO UPDATE SET events = events + 1,
-                                                    goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths;
+WHEN new.mode IN ('asserted', 'future') AND (SELECT fts_deferred FROM ingest_state WHERE id = 1) IS NOT 1 BEGIN
+    INSERT INTO event_month_changes VALUES (new.source_actor_id, new.article_id, new.cameo_code, new.occurred_on, new.mode, 1);
 END;
 
-CREATE TRIGGER events_summary_ad AFTER DELETE ON events
-WHEN old.mode IN ('asserted', 'future') AND old.source_actor_id IS NOT NULL BEGIN
-    UPDATE event_months
-    SET events = events - 1,
-        goldstein_tenths = goldstein_tenths - (SELECT CAST(round(goldstein * 10) AS INTEGER) FROM cameo_codes WHERE code = old.cameo_code)
-    WHERE (country, month, root) = (
-        SELECT s.country_code, substr(coalesce(old.occurred_on, ar.published_on), 1, 7), c.root
-        FROM actors s, articles ar, cameo_codes c
-        WHERE s.id = old.source_actor_id AND ar.id = old.article_id AND c.code = old.cameo_code);
-    DELETE FROM event_months WHERE events <= 0 AND (country, month, root) = (
-        SELECT s.country_code, substr(coalesce(old.occurred_on, ar.published_on), 1, 7), c.root
-        FROM actors s, articles ar, cameo_codes c
-        WHERE s.id = old.source_actor_id AND ar.id = old.article_id AND c.code = old.cameo_code);
+CREATE TRIGGER events_summary_ad AFTER DELETE ON events WHEN old.mode IN ('asserted', 'future') BEGIN
+    INSERT INTO event_month_changes VALUES (old.source_actor_id, old.article_id, old.cameo_code, old.occurred_on, old.mode, -1);
 END;
 
 CREATE TRIGGER events_summary_au AFTER UPDATE OF mode, source_actor_id, cameo_code, occurred_on, article_id ON events BEGIN
-    UPDATE event_months
-    SET events = events - 1,
-        goldstein_tenths = goldstein_tenths - (SELECT CAST(round(goldstein * 10) AS INTEGER) FROM cameo_codes WHERE code = old.cameo_code)
-    WHERE old.mode IN ('asserted', 'future') AND (country, month, root) = (
-        SELECT s.country_code, substr(coalesce(old.occurred_on, ar.published_on), 1, 7), c.root
-        FROM actors s, articles ar, cameo_codes c
-        WHERE s.id = old.source_actor_id AND ar.id = old.article_id AND c.code = old.cameo_code);
-    DELETE FROM event_months WHERE events <= 0 AND (country, month, root) = (
-        SELECT s.country_code, substr(coalesce(old.occurred_on, ar.published_on), 1, 7), c.root
-        FROM actors s, articles ar, cameo_codes c
-        WHERE s.id = old.source_actor_id AND ar.id = old.article_id AND c.code = old.cameo_code);
-    INSERT INTO event_months(country, month, root, events, goldstein_tenths)
-    SELECT s.country_code, substr(coalesce(new.occurred_on, ar.published_on), 1, 7), c.root,
-           1, CAST(round(c.goldstein * 10) AS INTEGER)
-    FROM actors s, articles ar, cameo_codes c
-    WHERE new.mode IN ('asserted', 'future')
-      AND s.id = new.source_actor_id AND ar.id = new.article_id AND c.code = new.cameo_code
-      AND s.country_code IS NOT NULL AND coalesce(new.occurred_on, ar.published_on) IS NOT NULL
-    ON CONFLICT(country, month, root) DO UPDATE SET events = events + 1,
-                                                    goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths;
+    INSERT INTO event_month_changes VALUES (old.source_actor_id, old.article_id, old.cameo_code, old.occurred_on, old.mode, -1);
+    INSERT INTO event_month_changes VALUES (new.source_actor_id, new.article_id, new.cameo_code, new.occurred_on, new.mode, 1);
 END;
 
 -- articles and actors ---------------------------------------------------------------------
