@@ -1,0 +1,10 @@
+#ifndef IRKB_CSQLITECONFIG_H
+#define IRKB_CSQLITECONFIG_H
+
+/// sqlite3_db_config is variadic, which Swift cannot call: this is its one use in irkb.
+/// Turns the triggers of the connection `db` (a sqlite3 *) off (0) or on (1); returns an SQLite
+/// result code. Toggling expires the connection's prepared statements, which SQLite prepares
+/// again on their next use.
+int irkb_sqlite_enable_triggers(void *db, int on);
+
+#endif
