@@ -65,27 +65,27 @@ struct QuoteSpeakerFinder {
 
     // MARK: word classes
 
-    static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "one", "two", "three", "several", "some", "many", "other", "another"]
-    static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
-    static let relatives: Set<String> = ["who", "which", "that", "whose", "whom", "where", "when", "while", "as"]
-    static let prepositions: Set<String> = ["for", "of", "at", "in", "on", "from", "with", "to", "inside", "within", "near", "by",
+    static let determiners: WordSet = ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "one", "two", "three", "several", "some", "many", "other", "another"]
+    static let pronouns: WordSet = ["he", "she", "they", "we", "i", "it", "you"]
+    static let relatives: WordSet = ["who", "which", "that", "whose", "whom", "where", "when", "while", "as"]
+    static let prepositions: WordSet = ["for", "of", "at", "in", "on", "from", "with", "to", "inside", "within", "near", "by",
                                              "during", "after", "before", "under", "over", "about", "among", "between", "since",
                                              "outside", "across", "through", "into", "against", "without"]
-    static let introWords: Set<String> = ["in", "on", "at", "after", "before", "during", "while", "when", "as", "however", "meanwhile",
+    static let introWords: WordSet = ["in", "on", "at", "after", "before", "during", "while", "when", "as", "however", "meanwhile",
                                            "earlier", "later", "separately", "speaking", "from", "under", "with", "without",
                                            "following", "for", "by", "despite", "although", "though", "if", "since", "until",
                                            "once", "today", "yesterday", "now", "according", "asked", "overnight", "elsewhere",
                                            "there", "here", "nonetheless", "moreover", "furthermore", "thus", "hence", "last",
                                            "this", "instead", "indeed", "still", "addressing", "writing", "responding",
                                            "referring", "commenting", "to", "amid", "unlike", "like", "because", "where", "whether"]
-    static let clauseConjunctions: Set<String> = ["but", "and", "yet", "while", "whereas", "so"]
-    static let leadingConjunctions: Set<String> = ["but", "and", "yet", "so", "then", "also", "or", "nor"]
-    static let trailingFillers: Set<String> = ["also", "further", "later", "earlier", "then", "again", "previously", "had", "has",
+    static let clauseConjunctions: WordSet = ["but", "and", "yet", "while", "whereas", "so"]
+    static let leadingConjunctions: WordSet = ["but", "and", "yet", "so", "then", "also", "or", "nor"]
+    static let trailingFillers: WordSet = ["also", "further", "later", "earlier", "then", "again", "previously", "had", "has",
                                                 "have", "was", "is", "would", "will", "n't", "not", "repeatedly", "has", "had",
                                                 "once", "separately", "recently", "quickly", "publicly", "privately", "reportedly",
                                                 "already", "did", "does", "do", "could", "can", "may", "might", "should", "were",
                                                 "are", "been", "being", "first"]
-    static let anaphoricDeterminers: Set<String> = ["the", "this", "that"]
+    static let anaphoricDeterminers: WordSet = ["the", "this", "that"]
 
     func isPunct(_ i: Int, _ c: UInt8) -> Bool {
         let t = doc.tokens[i]
@@ -100,7 +100,7 @@ struct QuoteSpeakerFinder {
             && (doc.bytes[t.start + 2] == 0x94 || doc.bytes[t.start + 2] == 0x93)
     }
     func isPossessive(_ i: Int) -> Bool {
-        i < doc.tokens.count && doc.tokens[i].kind == .word && (doc.lower(i) == "'s" || doc.lower(i) == "\u{2019}s")
+        i < doc.tokens.count && doc.tokens[i].kind == .word && (doc.lower(i, is: "'s") || doc.lower(i, is: "\u{2019}s"))
     }
     func isWord(_ i: Int) -> Bool { doc.tokens[i].kind == .word }
 
@@ -136,7 +136,7 @@ struct QuoteSpeakerFinder {
     /// Drops leading conjunctions and trailing auxiliaries and adverbs from a subject segment.
     func trimSubject(_ r: Range<Int>) -> Range<Int> {
         var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi, QuoteSpeakerFinder.leadingConjunctions.contains(doc.lower(lo)) { lo += 1 }
+        while lo < hi, QuoteSpeakerFinder.leadingConjunctions.contains(doc, lo) { lo += 1 }
         while hi > lo {
             let w = doc.lower(hi - 1)
             if QuoteSpeakerFinder.trailingFillers.contains(w) || (w.hasSuffix("ly") && w.count > 4 && !doc.tokens[hi - 1].isCapitalized) {
@@ -170,7 +170,7 @@ struct QuoteSpeakerFinder {
         if cls == .quote {
             // "Interfax quoted X as saying"
             var k = v + 1
-            while k + 1 < ceiling, !(doc.lower(k) == "as" && (doc.lower(k + 1) == "saying" || doc.lower(k + 1) == "telling")) { k += 1 }
+            while k + 1 < ceiling, !(doc.lower(k, is: "as") && (doc.lower(k + 1, is: "saying") || doc.lower(k + 1, is: "telling"))) { k += 1 }
             if k + 1 < ceiling, k > v + 1 {
                 if let s = analyze(segments: segments(v + 1..<k), at: v) { return (s, "quoted-as-saying") }
             }
@@ -190,14 +190,14 @@ struct QuoteSpeakerFinder {
         while start >= floor {
             let t = doc.tokens[start]
             if t.kind == .quote || isPunct(start, 0x3B) || isPunct(start, 0x3A) { break }
-            if doc.lower(start) == "that" && start < v - 1 && !isComma(start + 1) { break }
+            if doc.lower(start, is: "that") && start < v - 1 && !isComma(start + 1) { break }
             start -= 1
         }
         start += 1
         guard start < v else { return nil }
         var raw = segments(start..<v)
         // ", but General X, ..., told": a conjunction after a comma starts a new clause.
-        if let c = raw.lastIndex(where: { QuoteSpeakerFinder.clauseConjunctions.contains(doc.lower($0.lowerBound)) }), c > 0 {
+        if let c = raw.lastIndex(where: { QuoteSpeakerFinder.clauseConjunctions.contains(doc, $0.lowerBound) }), c > 0 {
             raw.removeFirst(c)
         }
         var segs = raw.map { trimSubject($0) }.filter { !$0.isEmpty }
@@ -205,7 +205,7 @@ struct QuoteSpeakerFinder {
         guard !segs.isEmpty else { return nil }
         // "Two soldiers were killed in a crash, the military said": a clause, then the subject just before the verb.
         if segs.count >= 2, let last = segs.last, let first = segs.first, first.count > 8, last.count <= 8,
-           last.upperBound >= v - 1, !last.contains(where: { QuoteSpeakerFinder.relatives.contains(doc.lower($0)) && !doc.tokens[$0].isCapitalized }),
+           last.upperBound >= v - 1, !last.contains(where: { QuoteSpeakerFinder.relatives.contains(doc, $0) && !doc.tokens[$0].isCapitalized }),
            let s = analyze(segments: [last], at: v) {
             return (s, "X-said")
         }
@@ -250,7 +250,7 @@ struct QuoteSpeakerFinder {
         let chunk = lo..<chunkEnd
         let modifierEnd: Int = {  // the head chunk plus its prepositional modifier, up to "who"
             var e = chunkEnd
-            while e < headSeg.upperBound, !QuoteSpeakerFinder.relatives.contains(doc.lower(e)) || doc.tokens[e].isCapitalized { e += 1 }
+            while e < headSeg.upperBound, !QuoteSpeakerFinder.relatives.contains(doc, e) || doc.tokens[e].isCapitalized { e += 1 }
             return min(e, chunkEnd + 8)
         }()
         let lastTok = chunkEnd - 1
@@ -268,12 +268,12 @@ struct QuoteSpeakerFinder {
             case .person:
                 // "Putin's spokesman, Dmitry Peskov" / "the Iranian foreign minister, Mohammad Javad Zarif"
                 if segs.count > 1, let p = personIn(segs[1]) { return .actor(p) }
-                if segs.count > 1, let f = segs[1].first, !QuoteSpeakerFinder.relatives.contains(doc.lower(f)),
+                if segs.count > 1, let f = segs[1].first, !QuoteSpeakerFinder.relatives.contains(doc, f),
                    let named = capitalizedRun(segs[1]), named.lowerBound <= segs[1].lowerBound + 1, named.upperBound == segs[1].upperBound {
                     return ResolvedSpeaker(actor: nil, description: doc.text(tokens: named.lowerBound, named.upperBound - 1),
                                            country: countryIn(lo..<chunkEnd), anonymous: false)
                 }
-                let country = countryIn(lo..<modifierEnd) ?? (segs.count > 1 && !QuoteSpeakerFinder.relatives.contains(doc.lower(segs[1].lowerBound)) ? countryIn(segs[1]) : nil)
+                let country = countryIn(lo..<modifierEnd) ?? (segs.count > 1 && !QuoteSpeakerFinder.relatives.contains(doc, segs[1].lowerBound) ? countryIn(segs[1]) : nil)
                 if country == nil, QuoteSpeakerFinder.anaphoricDeterminers.contains(first), chunk.count <= 3 {
                     // "the official" stands for the last anonymous speaker
                     if let prev = history.last(where: { $0.speaker.anonymous }) { return prev.speaker }
@@ -341,17 +341,17 @@ struct QuoteSpeakerFinder {
                doc.tokens[k - 1].isCapitalized, lo < hi { lo = k; continue }
             break
         }
-        while lo < hi, !doc.tokens[lo].isCapitalized || QuoteSpeakerFinder.determiners.contains(doc.lower(lo))
-            || QuoteSpeakerFinder.introWords.contains(doc.lower(lo)) { lo += 1 }
+        while lo < hi, !doc.tokens[lo].isCapitalized || QuoteSpeakerFinder.determiners.contains(doc, lo)
+            || QuoteSpeakerFinder.introWords.contains(doc, lo) { lo += 1 }
         guard lo < hi, hi - lo <= 8 else { return nil }
-        for k in lo..<hi where QuoteSpeakerFinder.pronouns.contains(doc.lower(k)) { return nil }
+        for k in lo..<hi where QuoteSpeakerFinder.pronouns.contains(doc, k) { return nil }
         if let st = lex.state(doc, at: lo, end: hi), st.next == hi { return nil }
         return lo..<hi
     }
 
     /// The first person named in a segment (an appositive).
     func personIn(_ r: Range<Int>) -> Int? {
-        guard let f = r.first, !QuoteSpeakerFinder.relatives.contains(doc.lower(f)) else { return nil }
+        guard let f = r.first, !QuoteSpeakerFinder.relatives.contains(doc, f) else { return nil }
         for t in r where mentionStart[t] >= 0 {
             let m = actors.mentions[Int(mentionStart[t])]
             if actors.actors[m.actor].kind == .person, !isPossessive(m.tokenRange.upperBound) { return m.actor }
@@ -376,7 +376,7 @@ struct QuoteSpeakerFinder {
     /// The description of an unnamed speaker: the phrase without its determiner.
     func describe(_ r: Range<Int>) -> String {
         var lo = r.lowerBound
-        while lo < r.upperBound - 1, QuoteSpeakerFinder.determiners.contains(doc.lower(lo)) { lo += 1 }
+        while lo < r.upperBound - 1, QuoteSpeakerFinder.determiners.contains(doc, lo) { lo += 1 }
         var hi = r.upperBound
         while hi > lo + 1, doc.tokens[hi - 1].kind != .word && doc.tokens[hi - 1].kind != .number { hi -= 1 }
         return doc.text(tokens: lo, hi - 1)
@@ -451,9 +451,9 @@ struct QuoteSpeakerFinder {
         let sent = doc.sentences[s]
         let r = sent.tokenRange
         var mentionsStatement = false
-        for k in r where doc.lower(k) == "statement" || doc.lower(k) == "communique" { mentionsStatement = true }
+        for k in r where doc.lower(k, is: "statement") || doc.lower(k, is: "communique") { mentionsStatement = true }
         for v in r where !inQuote[v] {
-            if doc.lower(v) == "according", v + 1 < r.upperBound, doc.lower(v + 1) == "to" {
+            if doc.lower(v, is: "according"), v + 1 < r.upperBound, doc.lower(v + 1, is: "to") {
                 let np = invertedSubject(from: v + 2, ceiling: r.upperBound)
                 var e = np.lowerBound
                 while e < np.upperBound, !isComma(e) { e += 1 }
