@@ -66,8 +66,11 @@ struct ActorResolver {
     var roles: [RoleRow] = []
     var places: [PlaceMention] = []
     var byKey: [String: Int] = [:]
+    /// `stateActor` and `organizationActor` results by lexicon index.
+    var stateActors: [Int: Int] = [:]
+    var organizationActors: [Int: Int] = [:]
     /// Lowercased surname (and glued-particle-free form) -> person actor.
-    var surnames: [String: Int] = [:]
+    var surnames = WordMap<Int>()
     /// First tokens of state modifiers that gave a person their country ("U.S." of "U.S. Secretary of State ...").
     var ownerTokens = Set<Int>()
     /// First words of two-word names, for names written family name first ("Ms Mao" -> Mao Ning).
@@ -87,7 +90,7 @@ struct ActorResolver {
         self.lex = lexicon
         var keys = doc.lowered
         var keyHashes = doc.hashes
-        for i in keys.indices where keys[i].utf8.contains(0xE2) {
+        for i in keys.indices where doc.lower(i, containsByte: 0xE2) {
             keys[i] = PhraseTrie.normalize(keys[i])
             keyHashes[i] = WordHash.of(keys[i])
         }
@@ -150,6 +153,9 @@ struct ActorResolver {
     }
 
     func isWord(_ i: Int) -> Bool { i < doc.tokens.count && doc.tokens[i].kind == .word }
+
+    /// `keys[i] == "'s"`: a possessive with a straight or curly apostrophe.
+    @inline(__always) func isPossessiveKey(_ i: Int) -> Bool { doc.lower(i, is: "'s") || doc.lower(i, is: "\u{2019}s") }
 
     func isCap(_ i: Int) -> Bool { isWord(i) && doc.tokens[i].isCapitalized }
 
@@ -271,14 +277,14 @@ struct ActorResolver {
             }
             if let ref {
                 var e = j + m.length
-                let poss = e < end && keys[e] == "'s"
+                let poss = e < end && isPossessiveKey(e)
                 if poss { e += 1 }
                 return PhraseModifier(ref: ref, range: j..<e, possessive: poss, rule: rule)
             }
             return nil
         }
         // A known person's possessive: "Putin's spokesman".
-        if isCap(j), j + 1 < end, keys[j + 1] == "'s", let p = surnames[keys[j]] {
+        if isCap(j), j + 1 < end, isPossessiveKey(j + 1), let p = surnames.value(hash: keyHashes[j], keys[j]) {
             return PhraseModifier(ref: .person(p), range: j..<j + 2, possessive: true, rule: "person")
         }
         // Hyphenated compounds.
@@ -325,7 +331,7 @@ struct ActorResolver {
             }
         }
         // A person after a demonym or possessive: "American Kevin King", "Russia's Putin".
-        if !states.isEmpty, let name = nameRange(at: k, end: end), name.count >= 2 || surnames[keys[k]] != nil {
+        if !states.isEmpty, let name = nameRange(at: k, end: end), name.count >= 2 || surnames.value(hash: keyHashes[k], keys[k]) != nil {
             emitModifiers(mods, sentence: sentence, asOwners: true)
             let p = person(name, sentence: sentence, rule: "demonym+name")
             if case .state(let s) = states.last!.ref { setCountry(p, lex.states[s].iso3, strength: 2) }
@@ -586,7 +592,7 @@ struct ActorResolver {
             let key = keys[k]
             let glued = PersonNames.strippedParticle(key) != nil && parts > 0
             if doc.tokens[k].isCapitalized || glued {
-                if PersonNames.stopwords.contains(key) { break }
+                if PersonNames.stopwords.contains(hash: keyHashes[k], key) { break }
                 if doc.tokens[k].isAllCaps && doc.tokens[k].end - doc.tokens[k].start > 1 && !glued { break }
                 if let m = match(at: k, end: end) {
                     let blocking = m.hits.contains { h in
@@ -596,7 +602,7 @@ struct ActorResolver {
                         case .title, .honorific, .body: return parts == 0
                         }
                     }
-                    if blocking && !(parts == 0 && lex.givenNames.contains(key) && m.length == 1 && isCap(k + 1) && match(at: k + 1, end: end) == nil) {
+                    if blocking && !(parts == 0 && lex.givenNames.contains(hash: keyHashes[k], key) && m.length == 1 && isCap(k + 1) && match(at: k + 1, end: end) == nil) {
                         break
                     }
                 }
@@ -605,7 +611,7 @@ struct ActorResolver {
                 if doc.tokens[k - 1].end - doc.tokens[k - 1].start == 1, k < end, doc.lower(k, is: "."), isCap(k + 1) { k += 1 }
                 continue
             }
-            if parts > 0, PersonNames.particles.contains(key), k + 1 < end, isCap(k + 1) || PersonNames.strippedParticle(keys[k + 1]) != nil {
+            if parts > 0, PersonNames.particles.contains(hash: keyHashes[k], key), k + 1 < end, isCap(k + 1) || PersonNames.strippedParticle(keys[k + 1]) != nil {
                 k += 1; continue
             }
             break
@@ -619,7 +625,7 @@ struct ActorResolver {
         guard let r = nameRange(at: i, end: end) else { return nil }
         if r.count == 1 {
             // A known surname: resolved here if the person is known, else in the final pass.
-            if let p = surnames[keys[i]] ?? PersonNames.strippedParticle(keys[i]).flatMap({ surnames[$0] }) {
+            if let p = surnames.value(hash: keyHashes[i], keys[i]) ?? PersonNames.strippedParticle(keys[i]).flatMap({ surnames[$0] }) {
                 addMention(p, r, sentence, rule: "surname")
                 return r.upperBound
             }
@@ -963,23 +969,36 @@ struct ActorResolver {
         return actors.count - 1
     }
 
-    mutating func keyedActor(_ key: String, _ r: ActorRecord) -> Int {
+    mutating func keyedActor(_ key: String, _ r: @autoclosure () -> ActorRecord) -> Int {
         if let a = byKey[key] { return a }
-        let a = newActor(r)
+        let a = newActor(r())
         byKey[key] = a
         return a
     }
 
     mutating func stateActor(_ s: Int) -> Int {
-        let st = lex.states[s]
-        let a = keyedActor("s|" + st.iso3, ActorRecord(name: st.name, kind: .state, country: st.iso3, cameo: st.cameo))
+        // The actor of a state, remembered by its index (the "s|" key of `byKey` never changes once set).
+        let a: Int
+        if let known = stateActors[s] {
+            a = known
+        } else {
+            let st = lex.states[s]
+            a = keyedActor("s|" + st.iso3, ActorRecord(name: st.name, kind: .state, country: st.iso3, cameo: st.cameo))
+            stateActors[s] = a
+        }
         actors[a].countryStrength = 2
         return a
     }
 
     mutating func organizationActor(_ o: Int) -> Int {
-        let org = lex.organizations[o]
-        let a = keyedActor("o|" + org.name.lowercased(), ActorRecord(name: org.name, kind: org.kind, country: org.country, cameo: org.cameo))
+        let a: Int
+        if let known = organizationActors[o] {
+            a = known
+        } else {
+            let org = lex.organizations[o]
+            a = keyedActor("o|" + org.name.lowercased(), ActorRecord(name: org.name, kind: org.kind, country: org.country, cameo: org.cameo))
+            organizationActors[o] = a
+        }
         actors[a].countryStrength = 2
         return a
     }
@@ -1055,6 +1074,7 @@ struct ActorRecord {
 
     init(name: String, kind: ActorKind, country: String? = nil, cameo: String? = nil) {
         self.name = name; self.kind = kind; self.country = country; self.cameo = cameo
-        isSingleName = !name.contains(" ")
+        // ASCII names need no Foundation search (whose answer for them is the same byte test).
+        isSingleName = name.utf8.allSatisfy({ $0 < 0x80 }) ? !name.utf8.contains(0x20) : !name.contains(" ")
     }
 }

@@ -108,7 +108,7 @@ struct ConflictScan {
         if i > r.lowerBound, lex.conflictTerms.has(doc.lower(i - 1), role: "notwar") { return }
         if w.upperBound < r.upperBound {
             let next = doc.lower(w.upperBound)
-            if ConflictScan.conflictAfterStops.contains(next) { return }
+            if ConflictScan.conflictAfterStops.contains(doc, w.upperBound) { return }
             if next == "of", w.upperBound + 1 < r.upperBound, ["interest", "interests", "words"].contains(doc.lower(w.upperBound + 1)) { return }
             if next == "on", w.upperBound + 1 < r.upperBound, ["terror", "terrorism", "drugs", "poverty", "corruption"].contains(doc.lower(w.upperBound + 1)) { return }
         }
@@ -317,7 +317,7 @@ struct ConflictScan {
                 return (n.value, qualifier, start)
             }
             if lex.conflictTerms.match(doc, at: k, end: d, role: "victim") != nil { sawVictim = true }
-            else if !(ConflictScan.auxiliaries.contains(w) || doc.tokens[k].kind == .word) { return nil }
+            else if !(ConflictScan.auxiliaries.contains(doc, k) || doc.tokens[k].kind == .word) { return nil }
             // a verb or preposition between breaks the phrase
             if ["by", "in", "and", "after", "when", "while", "as", "that", "which"].contains(w) { return nil }
             k -= 1; steps += 1

@@ -106,7 +106,7 @@ struct QuoteSpeakerFinder {
 
     func verbClass(_ i: Int) -> QSCLexicon.VerbClass? {
         guard doc.tokens[i].kind == .word, !doc.tokens[i].isCapitalized || i == sentenceStart(i) else { return nil }
-        return lex.speechVerbs[doc.lower(i)]
+        return lex.speechVerbs.value(doc, i)
     }
 
     func sentenceStart(_ i: Int) -> Int {
@@ -139,7 +139,7 @@ struct QuoteSpeakerFinder {
         while lo < hi, QuoteSpeakerFinder.leadingConjunctions.contains(doc, lo) { lo += 1 }
         while hi > lo {
             let w = doc.lower(hi - 1)
-            if QuoteSpeakerFinder.trailingFillers.contains(w) || (w.hasSuffix("ly") && w.count > 4 && !doc.tokens[hi - 1].isCapitalized) {
+            if QuoteSpeakerFinder.trailingFillers.contains(doc, hi - 1) || (w.hasSuffix("ly") && w.count > 4 && !doc.tokens[hi - 1].isCapitalized) {
                 hi -= 1; continue
             }
             if doc.tokens[hi - 1].kind == .punct || doc.tokens[hi - 1].kind == .quote { hi -= 1; continue }
@@ -152,7 +152,7 @@ struct QuoteSpeakerFinder {
     func isIntro(_ r: Range<Int>) -> Bool {
         guard let f = r.first else { return true }
         let w = doc.lower(f)
-        if QuoteSpeakerFinder.introWords.contains(w) {
+        if QuoteSpeakerFinder.introWords.contains(doc, f) {
             // "This is only ..." never reaches here; "This week" is intro.
             return true
         }
@@ -232,7 +232,7 @@ struct QuoteSpeakerFinder {
         let lo = headSeg.lowerBound
         // Pronouns.
         let first = doc.lower(lo)
-        if QuoteSpeakerFinder.pronouns.contains(first), headSeg.count <= 2 {
+        if QuoteSpeakerFinder.pronouns.contains(doc, lo), headSeg.count <= 2 {
             return resolvePronoun(first, at: lo)
         }
         // Head chunk: up to "who", or a preposition after a lowercase noun.
@@ -240,8 +240,8 @@ struct QuoteSpeakerFinder {
         var k = lo
         while k < headSeg.upperBound {
             let w = doc.lower(k)
-            if k > lo, QuoteSpeakerFinder.relatives.contains(w), !doc.tokens[k].isCapitalized { chunkEnd = k; break }
-            if k > lo, QuoteSpeakerFinder.prepositions.contains(w), mentionCover[k] < 0 || mentionCover[k] != mentionCover[k - 1] {
+            if k > lo, QuoteSpeakerFinder.relatives.contains(doc, k), !doc.tokens[k].isCapitalized { chunkEnd = k; break }
+            if k > lo, QuoteSpeakerFinder.prepositions.contains(doc, k), mentionCover[k] < 0 || mentionCover[k] != mentionCover[k - 1] {
                 let prevCap = doc.tokens[k - 1].isCapitalized && mentionCover[k - 1] < 0
                 if !prevCap { chunkEnd = k; break }
             }
@@ -263,7 +263,7 @@ struct QuoteSpeakerFinder {
         }
         // 2. A noun that names no one: official, ministry, statement.
         let head = doc.lower(lastTok)
-        if let cls = lex.speakerNouns[head], mentionCover[lastTok] < 0 {
+        if let cls = lex.speakerNouns.value(doc, lastTok), mentionCover[lastTok] < 0 {
             switch cls {
             case .person:
                 // "Putin's spokesman, Dmitry Peskov" / "the Iranian foreign minister, Mohammad Javad Zarif"
@@ -274,7 +274,7 @@ struct QuoteSpeakerFinder {
                                            country: countryIn(lo..<chunkEnd), anonymous: false)
                 }
                 let country = countryIn(lo..<modifierEnd) ?? (segs.count > 1 && !QuoteSpeakerFinder.relatives.contains(doc, segs[1].lowerBound) ? countryIn(segs[1]) : nil)
-                if country == nil, QuoteSpeakerFinder.anaphoricDeterminers.contains(first), chunk.count <= 3 {
+                if country == nil, QuoteSpeakerFinder.anaphoricDeterminers.contains(doc, lo), chunk.count <= 3 {
                     // "the official" stands for the last anonymous speaker
                     if let prev = history.last(where: { $0.speaker.anonymous }) { return prev.speaker }
                 }
@@ -387,7 +387,7 @@ struct QuoteSpeakerFinder {
         var words: [String] = []
         for k in chunk where doc.tokens[k].kind == .word {
             let w = doc.lower(k)
-            if QuoteSpeakerFinder.determiners.contains(w) || isPossessive(k) || doc.tokens[k].isCapitalized && lex.state(doc, at: k, end: chunk.upperBound) != nil { continue }
+            if QuoteSpeakerFinder.determiners.contains(doc, k) || isPossessive(k) || doc.tokens[k].isCapitalized && lex.state(doc, at: k, end: chunk.upperBound) != nil { continue }
             words.append(w)
         }
         guard !words.isEmpty else { return nil }

@@ -106,9 +106,9 @@ struct SanctionScan {
                     continue
                 }
                 let w = doc.lower(i)
-                if SanctionScan.pronounObjects.contains(w) || w == "they" {
+                if SanctionScan.pronounObjects.contains(doc, i) || doc.lower(i, is: "they") {
                     pronoun(s, lo..<r.upperBound, i)
-                } else if let v = lex.sanctionTerms.value(w, role: "verb") {
+                } else if let v = lex.sanctionTerms.value(doc, i, role: "verb") {
                     verbMeasure(s, lo..<r.upperBound, i, value: v)
                 }
                 i += 1
@@ -136,11 +136,11 @@ struct SanctionScan {
         while k >= r.lowerBound, steps < 7 {
             let w = doc.lower(k)
             if let a = actionWord(k, r) {
-                let nominal = SanctionScan.intrinsicNominal.contains(w) || (k > r.lowerBound && ["the", "a", "an", "its", "their"].contains(doc.lower(k - 1)))
+                let nominal = SanctionScan.intrinsicNominal.contains(doc, k) || (k > r.lowerBound && ["the", "a", "an", "its", "their"].contains(doc.lower(k - 1)))
                 return (a, k, nominal)
             }
             if isHardBoundary(k) { break }
-            if !(SanctionScan.skipLeft.contains(w) || lex.sanctionTerms.has(w, role: "kind") || lex.sanctionTerms.has(w, role: "measure")
+            if !(SanctionScan.skipLeft.contains(doc, k) || lex.sanctionTerms.has(doc, k, role: "kind") || lex.sanctionTerms.has(doc, k, role: "measure")
                  || doc.tokens[k].isCapitalized || doc.tokens[k].kind == .number || isPossessive(k)) { break }
             k -= 1; steps += 1
         }
@@ -159,7 +159,7 @@ struct SanctionScan {
             if let a = actionWord(j, r), w.hasSuffix("ed") || w == "lifted" || w == "kept" || w == "eased" {
                 return (a, j, false)
             }
-            if !(SanctionScan.beVerbs.contains(w) || isPunctByte(j, 0x2C) || (w.hasSuffix("ly") && w.count > 4)) { break }
+            if !(SanctionScan.beVerbs.contains(doc, j) || isPunctByte(j, 0x2C) || (w.hasSuffix("ly") && w.count > 4)) { break }
             j += 1; steps += 1
         }
         return nil
@@ -280,7 +280,7 @@ struct SanctionScan {
     func targetsAfter(_ start: Int, _ r: Range<Int>, allowFor: Bool) -> [Target] {
         guard start < r.upperBound else { return [] }
         let p = doc.lower(start)
-        guard SanctionScan.targetPreps.contains(p) || (allowFor && p == "for") else { return [] }
+        guard SanctionScan.targetPreps.contains(doc, start) || (allowFor && p == "for") else { return [] }
         return objectTargets(start + 1, r)
     }
 
@@ -338,7 +338,7 @@ struct SanctionScan {
                 continue
             }
             if w == "on" || w == "against" { phraseStart = k + 1; k += 1; continue }
-            if SanctionScan.targetStops.contains(w) { break }
+            if SanctionScan.targetStops.contains(doc, k) { break }
             k += 1
         }
         if !sawNoun { flushDescription(k) }
@@ -385,7 +385,7 @@ struct SanctionScan {
                     }
                     let w = doc.lower(j)
                     if !(w == "the" || w == "and" || isPunctByte(j, 0x2C)) && !out.isEmpty { break }
-                    if SanctionScan.targetStops.contains(w) { break }
+                    if SanctionScan.targetStops.contains(doc, j) { break }
                     j += 1
                 }
                 return out.isEmpty ? nil : out
@@ -401,10 +401,10 @@ struct SanctionScan {
         while k >= r.lowerBound {
             if isHardBoundary(k) { return k + 1 }
             let w = doc.lower(k)
-            if SanctionScan.clauseStops.contains(w), !doc.tokens[k].isCapitalized || k == r.lowerBound { return k + 1 }
+            if SanctionScan.clauseStops.contains(doc, k), !doc.tokens[k].isCapitalized || k == r.lowerBound { return k + 1 }
             // A speech verb starts a reported clause ("said the EU imposed ..."), unless it governs the measure itself
             // ("announced new sanctions").
-            if lex.speechVerbs[w] == .say, !doc.tokens[k].isCapitalized, k < t - 1 { return k + 1 }
+            if lex.speechVerbs.value(doc, k) == .say, !doc.tokens[k].isCapitalized, k < t - 1 { return k + 1 }
             k -= 1
         }
         return r.lowerBound
@@ -442,7 +442,7 @@ struct SanctionScan {
             if started {
                 if w == "and" || isPunctByte(k, 0x2C) || w == "the" || w == "of" { k += 1; continue }
                 // A word after the subject ends it, unless it heads the phrase ("EU states", "the bloc's ministers").
-                if doc.tokens[k].kind == .word, !doc.tokens[k].isCapitalized, lex.speakerNouns[w] != nil || w == "states" || w == "countries" || w == "members" { k += 1; continue }
+                if doc.tokens[k].kind == .word, !doc.tokens[k].isCapitalized, lex.speakerNouns.value(doc, k) != nil || w == "states" || w == "countries" || w == "members" { k += 1; continue }
                 break
             }
             k += 1
@@ -455,7 +455,7 @@ struct SanctionScan {
         var k = m.lowerBound - 1
         while k >= r.lowerBound, k >= m.lowerBound - 6 {
             let w = doc.lower(k)
-            if let v = lex.sanctionTerms.value(w, role: "kind"), let kk = SanctionKind(rawValue: v) {
+            if let v = lex.sanctionTerms.value(doc, k, role: "kind"), let kk = SanctionKind(rawValue: v) {
                 if !kinds.contains(kk) { kinds.append(kk) }
             } else if !(w == "and" || isPunctByte(k, 0x2C) || w == "new" || w == "the") {
                 break
@@ -472,7 +472,7 @@ struct SanctionScan {
         var k = max(r.lowerBound, min(clause, m.lowerBound - 10))
         while k < min(r.upperBound, m.upperBound + 8) {
             let w = doc.lower(k)
-            if lex.sanctionTerms.has(w, role: "hedge") {
+            if lex.sanctionTerms.has(doc, k, role: "hedge") {
                 if w == "if" || w == "unless" || w == "whether" || k < m.upperBound { return true }
                 if k < m.upperBound + 3 { return true }
             }

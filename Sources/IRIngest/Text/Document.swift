@@ -113,6 +113,14 @@ public struct Document: Sendable {
     /// Lowercased text of a token (ASCII fast path).
     @inline(__always) public func lower(_ i: Int) -> String { lowered[i] }
 
+    /// Whether token `i`'s lowercased text contains the byte `b`: `lower(i).utf8.contains(b)`.
+    @inline(__always) public func lower(_ i: Int, containsByte b: UInt8) -> Bool {
+        var k = Int(lowerStart[i])
+        let e = Int(lowerStart[i + 1])
+        while k < e { if lowerBytes[k] == b { return true }; k += 1 }
+        return false
+    }
+
     /// Whether token `i`'s lowercased text is `word`: `lower(i) == word` without a string comparison.
     @inline(__always) public func lower(_ i: Int, is word: StaticString) -> Bool {
         let a = Int(lowerStart[i]), n = Int(lowerStart[i + 1]) - a
