@@ -67,8 +67,8 @@ struct ActorResolver {
     var places: [PlaceMention] = []
     var byKey: [String: Int] = [:]
     /// `stateActor` and `organizationActor` results by lexicon index.
-    var stateActors: [Int: Int] = [:]
-    var organizationActors: [Int: Int] = [:]
+    var stateActors: [Int32] = []
+    var organizationActors: [Int32] = []
     /// Lowercased surname (and glued-particle-free form) -> person actor.
     var surnames = WordMap<Int>()
     /// First tokens of state modifiers that gave a person their country ("U.S." of "U.S. Secretary of State ...").
@@ -153,6 +153,22 @@ struct ActorResolver {
     }
 
     func isWord(_ i: Int) -> Bool { i < doc.tokens.count && doc.tokens[i].kind == .word }
+
+    /// `PersonNames.strippedParticle(keys[i])`, with a byte test first: a glued prefix puts a hyphen
+    /// at byte 2, 3 or 4 (a curly apostrophe changes the key's bytes, so it takes the full path).
+    func strippedParticle(_ i: Int) -> String? {
+        let a = Int(doc.lowerStart[i]), e = Int(doc.lowerStart[i + 1])
+        var hyphen = false, curly = false
+        var k = a
+        while k < e {
+            let b = doc.lowerBytes[k]
+            if b == 0xE2 { curly = true; break }
+            if b == 0x2D && k - a >= 2 && k - a <= 4 { hyphen = true }
+            k += 1
+        }
+        guard hyphen || curly else { return nil }
+        return PersonNames.strippedParticle(keys[i])
+    }
 
     /// `keys[i] == "'s"`: a possessive with a straight or curly apostrophe.
     @inline(__always) func isPossessiveKey(_ i: Int) -> Bool { doc.lower(i, is: "'s") || doc.lower(i, is: "\u{2019}s") }
@@ -251,7 +267,7 @@ struct ActorResolver {
         // Anaphors for blocs and alliances: "the bloc", "the 28-nation bloc", "the alliance".
         if doc.lower(i, is: "the"), let next = blocAnaphor(at: i, end: end, sentence: sentence) { return next }
         // Names.
-        if isCap(i) || PersonNames.strippedParticle(keys[i]) != nil {
+        if isCap(i) || strippedParticle(i) != nil {
             if let next = nameAt(i, end: end, sentence: sentence) { return next }
         }
         return i + 1
@@ -590,7 +606,7 @@ struct ActorResolver {
         while k < end, parts < 5 {
             guard isWord(k), !excluded[k] else { break }
             let key = keys[k]
-            let glued = PersonNames.strippedParticle(key) != nil && parts > 0
+            let glued = strippedParticle(k) != nil && parts > 0
             if doc.tokens[k].isCapitalized || glued {
                 if PersonNames.stopwords.contains(hash: keyHashes[k], key) { break }
                 if doc.tokens[k].isAllCaps && doc.tokens[k].end - doc.tokens[k].start > 1 && !glued { break }
@@ -611,7 +627,7 @@ struct ActorResolver {
                 if doc.tokens[k - 1].end - doc.tokens[k - 1].start == 1, k < end, doc.lower(k, is: "."), isCap(k + 1) { k += 1 }
                 continue
             }
-            if parts > 0, PersonNames.particles.contains(hash: keyHashes[k], key), k + 1 < end, isCap(k + 1) || PersonNames.strippedParticle(keys[k + 1]) != nil {
+            if parts > 0, PersonNames.particles.contains(hash: keyHashes[k], key), k + 1 < end, isCap(k + 1) || strippedParticle(k + 1) != nil {
                 k += 1; continue
             }
             break
@@ -625,7 +641,7 @@ struct ActorResolver {
         guard let r = nameRange(at: i, end: end) else { return nil }
         if r.count == 1 {
             // A known surname: resolved here if the person is known, else in the final pass.
-            if let p = surnames.value(hash: keyHashes[i], keys[i]) ?? PersonNames.strippedParticle(keys[i]).flatMap({ surnames[$0] }) {
+            if let p = surnames.value(hash: keyHashes[i], keys[i]) ?? strippedParticle(i).flatMap({ surnames[$0] }) {
                 addMention(p, r, sentence, rule: "surname")
                 return r.upperBound
             }
@@ -979,12 +995,13 @@ struct ActorResolver {
     mutating func stateActor(_ s: Int) -> Int {
         // The actor of a state, remembered by its index (the "s|" key of `byKey` never changes once set).
         let a: Int
-        if let known = stateActors[s] {
-            a = known
+        if stateActors.isEmpty { stateActors = [Int32](repeating: -1, count: lex.states.count) }
+        if stateActors[s] >= 0 {
+            a = Int(stateActors[s])
         } else {
             let st = lex.states[s]
             a = keyedActor("s|" + st.iso3, ActorRecord(name: st.name, kind: .state, country: st.iso3, cameo: st.cameo))
-            stateActors[s] = a
+            stateActors[s] = Int32(a)
         }
         actors[a].countryStrength = 2
         return a
@@ -992,12 +1009,13 @@ struct ActorResolver {
 
     mutating func organizationActor(_ o: Int) -> Int {
         let a: Int
-        if let known = organizationActors[o] {
-            a = known
+        if organizationActors.isEmpty { organizationActors = [Int32](repeating: -1, count: lex.organizations.count) }
+        if organizationActors[o] >= 0 {
+            a = Int(organizationActors[o])
         } else {
             let org = lex.organizations[o]
             a = keyedActor("o|" + org.name.lowercased(), ActorRecord(name: org.name, kind: org.kind, country: org.country, cameo: org.cameo))
-            organizationActors[o] = a
+            organizationActors[o] = Int32(a)
         }
         actors[a].countryStrength = 2
         return a

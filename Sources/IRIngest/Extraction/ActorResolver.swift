@@ -8,7 +8,7 @@ extension ActorResolver {
     mutating func resolveSurnamesAndAnaphors() {
         for (si, s) in doc.sentences.enumerated() where !s.isCaption {
             for i in s.tokenRange where !excluded[i] && !consumed[i] && isCap(i) {
-                if let p = surnames.value(hash: keyHashes[i], keys[i]) ?? PersonNames.strippedParticle(keys[i]).flatMap({ surnames[$0] }),
+                if let p = surnames.value(hash: keyHashes[i], keys[i]) ?? strippedParticle(i).flatMap({ surnames[$0] }),
                    !(i + 1 < s.tokenRange.upperBound && isCap(i + 1) && !PersonNames.stopwords.contains(hash: keyHashes[i + 1], keys[i + 1])) {
                     // "Jane Roe" written in full where the person was first known as "Ms Roe": the full name wins.
                     if actors[p].isSingleName, i > s.tokenRange.lowerBound, !consumed[i - 1], !excluded[i - 1], isCap(i - 1),

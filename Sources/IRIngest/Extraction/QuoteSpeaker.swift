@@ -36,13 +36,10 @@ struct QuoteSpeakerFinder {
     /// Token lies inside a quotation.
     var inQuote: [Bool]
     var history: [SpeechEvent] = []
-    /// Each actor's name and aliases, lowercased once (matched against descriptions of bodies).
-    let lowerNames: [[String]]
 
     init(doc: Document, actors: ActorAnalysis, spans: [QuoteSpan]) {
         self.doc = doc
         self.actors = actors
-        self.lowerNames = actors.actors.map { a in ([a.name] + a.aliases).map { $0.lowercased() } }
         let n = doc.tokens.count
         var ms = [Int32](repeating: -1, count: n), mc = [Int32](repeating: -1, count: n)
         for (k, m) in actors.mentions.enumerated() where !m.tokenRange.isEmpty && m.tokenRange.upperBound <= n
@@ -156,7 +153,7 @@ struct QuoteSpeakerFinder {
             // "This is only ..." never reaches here; "This week" is intro.
             return true
         }
-        if CalendarDate.weekdayNames[w] != nil || CalendarDate.monthNames[w] != nil { return true }
+        if CalendarDate.weekdayNames.value(doc, f) != nil || CalendarDate.monthNames.value(doc, f) != nil { return true }
         if r.count == 1, w.hasSuffix("ly"), !doc.tokens[f].isCapitalized { return true }
         return false
     }
@@ -392,17 +389,25 @@ struct QuoteSpeakerFinder {
         }
         guard !words.isEmpty else { return nil }
         var best: Int?
+        // Each actor's name and aliases, lowercased (only here: few speakers are described bodies).
+        var lowered: [Int: [String]] = [:]
+        func lowerNames(_ a: Int) -> [String] {
+            if let n = lowered[a] { return n }
+            let n = ([actors.actors[a].name] + actors.actors[a].aliases).map { $0.lowercased() }
+            lowered[a] = n
+            return n
+        }
         // Prefer the most recently mentioned fitting actor.
         for m in actors.mentions.reversed() where m.tokenRange.lowerBound < anchor {
             let a = actors.actors[m.actor]
             guard a.kind != .person else { continue }
             if let country, a.countryCode != country { continue }
-            if lowerNames[m.actor].contains(where: { n in words.allSatisfy { n.containsBytes($0) } }) { best = m.actor; break }
+            if lowerNames(m.actor).contains(where: { n in words.allSatisfy { n.containsBytes($0) } }) { best = m.actor; break }
         }
         if best == nil {
             for (i, a) in actors.actors.enumerated() where a.kind != .person {
                 if let country, a.countryCode != country { continue }
-                if lowerNames[i].contains(where: { n in words.allSatisfy { n.containsBytes($0) } }) { best = i; break }
+                if lowerNames(i).contains(where: { n in words.allSatisfy { n.containsBytes($0) } }) { best = i; break }
             }
         }
         return best
