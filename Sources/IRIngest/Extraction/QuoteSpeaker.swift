@@ -36,10 +36,13 @@ struct QuoteSpeakerFinder {
     /// Token lies inside a quotation.
     var inQuote: [Bool]
     var history: [SpeechEvent] = []
+    /// Each actor's name and aliases, lowercased when first needed (matched against descriptions of bodies).
+    let nameCache: LowerNameCache
 
     init(doc: Document, actors: ActorAnalysis, spans: [QuoteSpan]) {
         self.doc = doc
         self.actors = actors
+        self.nameCache = LowerNameCache(count: actors.actors.count)
         let n = doc.tokens.count
         var ms = [Int32](repeating: -1, count: n), mc = [Int32](repeating: -1, count: n)
         for (k, m) in actors.mentions.enumerated() where !m.tokenRange.isEmpty && m.tokenRange.upperBound <= n
@@ -389,14 +392,6 @@ struct QuoteSpeakerFinder {
         }
         guard !words.isEmpty else { return nil }
         var best: Int?
-        // Each actor's name and aliases, lowercased (only here: few speakers are described bodies).
-        var lowered: [Int: [String]] = [:]
-        func lowerNames(_ a: Int) -> [String] {
-            if let n = lowered[a] { return n }
-            let n = ([actors.actors[a].name] + actors.actors[a].aliases).map { $0.lowercased() }
-            lowered[a] = n
-            return n
-        }
         // Prefer the most recently mentioned fitting actor.
         for m in actors.mentions.reversed() where m.tokenRange.lowerBound < anchor {
             let a = actors.actors[m.actor]
@@ -411,6 +406,13 @@ struct QuoteSpeakerFinder {
             }
         }
         return best
+    }
+
+    func lowerNames(_ a: Int) -> [String] {
+        if let n = nameCache.names[a] { return n }
+        let n = ([actors.actors[a].name] + actors.actors[a].aliases).map { $0.lowercased() }
+        nameCache.names[a] = n
+        return n
     }
 
     /// "he", "she": the person who is the subject of the nearest sentence; "they", "we": the last speaker.
@@ -474,4 +476,10 @@ struct QuoteSpeakerFinder {
         }
         return nil
     }
+}
+
+/// Actors' lowercased names, filled in as `QuoteSpeakerFinder.matchBody` needs them.
+final class LowerNameCache {
+    var names: [[String]?]
+    init(count: Int) { names = [[String]?](repeating: nil, count: count) }
 }

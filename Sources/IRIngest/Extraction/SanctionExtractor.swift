@@ -35,6 +35,8 @@ struct SanctionScan {
     var rows: [SanctionRow] = []
     /// Rows with the "in force" rule, dropped when an action row has the same target.
     var mentionRows: Set<Int> = []
+    /// The date each sentence states (else the publication date), worked out once per sentence.
+    var statedOn: [Int: String?] = [:]
     /// The last measure seen: its sentence, imposers, targets (for pronouns).
     var lastMeasure: (sentence: Int, imposers: [Int], targets: [Target], kind: SanctionKind)?
 
@@ -485,7 +487,13 @@ struct SanctionScan {
 
     mutating func emit(_ s: Int, imposers: [Int], targets: [Target], action: SanctionAction, kind: SanctionKind,
                        conditional: Bool, trigger: Range<Int>, rule: String, inForce: Bool) {
-        let stated = dates.date(inSentence: s, of: doc)?.0.iso ?? context.publishedOn
+        let stated: String?
+        if let known = statedOn[s] {
+            stated = known
+        } else {
+            stated = dates.date(inSentence: s, of: doc)?.0.iso ?? context.publishedOn
+            statedOn[s] = stated
+        }
         let lo = doc.tokens[max(0, trigger.lowerBound)].start
         let hi = doc.tokens[min(doc.tokens.count - 1, trigger.upperBound - 1)].end
         let imps: [Int?] = imposers.isEmpty ? [nil] : imposers.map { Optional($0) }

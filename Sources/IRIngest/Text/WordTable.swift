@@ -13,6 +13,7 @@ public enum WordHash {
 
     /// The hash of a string's UTF-8 bytes.
     public static func of(_ s: String) -> UInt64 {
+        if let h = s.utf8.withContiguousStorageIfAvailable({ of($0) }) { return h }
         var h = seed
         for b in s.utf8 { h = step(h, b) }
         return h
