@@ -1093,6 +1093,7 @@ struct ActorRecord {
     init(name: String, kind: ActorKind, country: String? = nil, cameo: String? = nil) {
         self.name = name; self.kind = kind; self.country = country; self.cameo = cameo
         // ASCII names need no Foundation search (whose answer for them is the same byte test).
-        isSingleName = name.utf8.allSatisfy({ $0 < 0x80 }) ? !name.utf8.contains(0x20) : !name.contains(" ")
+        let ascii = name.utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 >= 0x80 } } ?? name.utf8.allSatisfy { $0 < 0x80 }
+        isSingleName = ascii ? !name.utf8.contains(0x20) : !name.contains(" ")
     }
 }

@@ -139,7 +139,7 @@ struct QuoteSpeakerFinder {
         while lo < hi, QuoteSpeakerFinder.leadingConjunctions.contains(doc, lo) { lo += 1 }
         while hi > lo {
             let w = doc.lower(hi - 1)
-            if QuoteSpeakerFinder.trailingFillers.contains(doc, hi - 1) || (w.hasSuffix("ly") && w.count > 4 && !doc.tokens[hi - 1].isCapitalized) {
+            if QuoteSpeakerFinder.trailingFillers.contains(doc, hi - 1) || (doc.lower(hi - 1, hasSuffix: "ly") && w.count > 4 && !doc.tokens[hi - 1].isCapitalized) {
                 hi -= 1; continue
             }
             if doc.tokens[hi - 1].kind == .punct || doc.tokens[hi - 1].kind == .quote { hi -= 1; continue }
@@ -157,7 +157,7 @@ struct QuoteSpeakerFinder {
             return true
         }
         if CalendarDate.weekdayNames.value(doc, f) != nil || CalendarDate.monthNames.value(doc, f) != nil { return true }
-        if r.count == 1, w.hasSuffix("ly"), !doc.tokens[f].isCapitalized { return true }
+        if r.count == 1, doc.lower(f, hasSuffix: "ly"), !doc.tokens[f].isCapitalized { return true }
         return false
     }
 

@@ -158,10 +158,10 @@ struct SanctionScan {
         while j < r.upperBound, steps < 5 {
             if isHardBoundary(j) { break }
             let w = doc.lower(j)
-            if let a = actionWord(j, r), w.hasSuffix("ed") || w == "lifted" || w == "kept" || w == "eased" {
+            if let a = actionWord(j, r), doc.lower(j, hasSuffix: "ed") || doc.lower(j, is: "lifted") || doc.lower(j, is: "kept") || doc.lower(j, is: "eased") {
                 return (a, j, false)
             }
-            if !(SanctionScan.beVerbs.contains(doc, j) || isPunctByte(j, 0x2C) || (w.hasSuffix("ly") && w.count > 4)) { break }
+            if !(SanctionScan.beVerbs.contains(doc, j) || isPunctByte(j, 0x2C) || (doc.lower(j, hasSuffix: "ly") && w.count > 4)) { break }
             j += 1; steps += 1
         }
         return nil
@@ -231,7 +231,7 @@ struct SanctionScan {
             var j = i + 1
             var steps = 0
             while j < r.upperBound, steps < 4 {
-                if let a = actionWord(j, r), doc.lower(j).hasSuffix("ed") || doc.lower(j, is: "lifted") { act = (a, j); break }
+                if let a = actionWord(j, r), doc.lower(j, hasSuffix: "ed") || doc.lower(j, is: "lifted") { act = (a, j); break }
                 if !SanctionScan.beVerbs.contains(doc, j) { break }
                 j += 1; steps += 1
             }

@@ -121,6 +121,19 @@ public struct Document: Sendable {
         return false
     }
 
+    /// `lower(i).hasSuffix(suffix)` for an ASCII suffix, on bytes when the token is ASCII.
+    @inline(__always) public func lower(_ i: Int, hasSuffix suffix: StaticString) -> Bool {
+        let a = Int(lowerStart[i]), e = Int(lowerStart[i + 1])
+        var k = a
+        while k < e { if lowerBytes[k] >= 0x80 { return lowered[i].hasSuffix(suffix.description) }; k += 1 }
+        return suffix.withUTF8Buffer { w in
+            guard e - a >= w.count else { return false }
+            var j = 0
+            while j < w.count { if lowerBytes[e - w.count + j] != w[j] { return false }; j += 1 }
+            return true
+        }
+    }
+
     /// Whether token `i`'s lowercased text is `word`: `lower(i) == word` without a string comparison.
     @inline(__always) public func lower(_ i: Int, is word: StaticString) -> Bool {
         let a = Int(lowerStart[i]), n = Int(lowerStart[i + 1]) - a
