@@ -48,6 +48,8 @@ struct ActorResolver {
     let lex: Lexicon
     /// Lowercased token keys, curly apostrophes straightened.
     let keys: [String]
+    /// `WordHash` of each key.
+    let keyHashes: [UInt64]
     /// Tokens that no stage should read (dateline, captions, bylines).
     var excluded: [Bool]
     /// Tokens already part of a mention, a place or an outlet.
@@ -64,8 +66,11 @@ struct ActorResolver {
     var roles: [RoleRow] = []
     var places: [PlaceMention] = []
     var byKey: [String: Int] = [:]
+    /// `stateActor` and `organizationActor` results by lexicon index.
+    var stateActors: [Int32] = []
+    var organizationActors: [Int32] = []
     /// Lowercased surname (and glued-particle-free form) -> person actor.
-    var surnames: [String: Int] = [:]
+    var surnames = WordMap<Int>()
     /// First tokens of state modifiers that gave a person their country ("U.S." of "U.S. Secretary of State ...").
     var ownerTokens = Set<Int>()
     /// First words of two-word names, for names written family name first ("Ms Mao" -> Mao Ning).
@@ -84,8 +89,13 @@ struct ActorResolver {
         self.context = context
         self.lex = lexicon
         var keys = doc.lowered
-        for i in keys.indices where keys[i].utf8.contains(0xE2) { keys[i] = PhraseTrie.normalize(keys[i]) }
+        var keyHashes = doc.hashes
+        for i in keys.indices where doc.lower(i, containsByte: 0xE2) {
+            keys[i] = PhraseTrie.normalize(keys[i])
+            keyHashes[i] = WordHash.of(keys[i])
+        }
         self.keys = keys
+        self.keyHashes = keyHashes
         let n = doc.tokens.count
         var excluded = [Bool](repeating: false, count: n)
         for s in doc.sentences where s.isCaption { for i in s.tokenRange { excluded[i] = true } }
@@ -96,10 +106,10 @@ struct ActorResolver {
         for s in doc.sentences {
             let r = s.tokenRange
             var k = r.lowerBound
-            if k < r.upperBound, keys[k] == "(" { k += 1 }
-            if k < r.upperBound, keys[k] == "additional" { k += 1 }
+            if k < r.upperBound, doc.lower(k, is: "(") { k += 1 }
+            if k < r.upperBound, doc.lower(k, is: "additional") { k += 1 }
             if k + 1 < r.upperBound, ["reporting", "writing", "editing", "compiled", "produced", "reported"].contains(keys[k]),
-               keys[k + 1] == "by" {
+               doc.lower(k + 1, is: "by") {
                 let p = doc.paragraphs[s.paragraph]
                 for i in r.lowerBound..<n where doc.tokens[i].start < p.upperBound { excluded[i] = true }
             }
@@ -130,9 +140,9 @@ struct ActorResolver {
 
     func match(at i: Int, end: Int) -> (length: Int, hits: [LexHit])? {
         // Memoized per token for the usual bound, the end of the token's sentence.
-        guard i < sentenceEnd.count, end == sentenceEnd[i] else { return lex.trie.longest(doc, keys, at: i, end: end) }
+        guard i < sentenceEnd.count, end == sentenceEnd[i] else { return lex.trie.longest(doc, keys, keyHashes, at: i, end: end) }
         if memo.length[i] == -1 {
-            if let m = lex.trie.longest(doc, keys, at: i, end: end) {
+            if let m = lex.trie.longest(doc, keys, keyHashes, at: i, end: end) {
                 memo.length[i] = Int16(m.length); memo.hits[i] = m.hits
             } else {
                 memo.length[i] = 0
@@ -144,13 +154,43 @@ struct ActorResolver {
 
     func isWord(_ i: Int) -> Bool { i < doc.tokens.count && doc.tokens[i].kind == .word }
 
-    func isCap(_ i: Int) -> Bool { isWord(i) && doc.tokens[i].isCapitalized }
-
-    static func first(_ hits: [LexHit], _ kinds: Set<LexKind>) -> LexHit? {
-        hits.first { kinds.contains($0.kind) }
+    /// `PersonNames.strippedParticle(keys[i])`, with a byte test first: a glued prefix puts a hyphen
+    /// at byte 2, 3 or 4 (a curly apostrophe changes the key's bytes, so it takes the full path).
+    func strippedParticle(_ i: Int) -> String? {
+        let a = Int(doc.lowerStart[i]), e = Int(doc.lowerStart[i + 1])
+        var hyphen = false, curly = false
+        var k = a
+        while k < e {
+            let b = doc.lowerBytes[k]
+            if b == 0xE2 { curly = true; break }
+            if b == 0x2D && k - a >= 2 && k - a <= 4 { hyphen = true }
+            k += 1
+        }
+        guard hyphen || curly else { return nil }
+        return PersonNames.strippedParticle(keys[i])
     }
 
-    static let stateKinds: Set<LexKind> = [.stateName, .stateAdjective, .statePeople, .capital, .seat]
+    /// `keys[i] == "'s"`: a possessive with a straight or curly apostrophe.
+    @inline(__always) func isPossessiveKey(_ i: Int) -> Bool { doc.lower(i, is: "'s") || doc.lower(i, is: "\u{2019}s") }
+
+    func isCap(_ i: Int) -> Bool { isWord(i) && doc.tokens[i].isCapitalized }
+
+    static func first(_ hits: [LexHit], _ kind: LexKind) -> LexHit? {
+        for h in hits where h.kind == kind { return h }
+        return nil
+    }
+
+    static func first(_ hits: [LexHit], _ a: LexKind, _ b: LexKind) -> LexHit? {
+        for h in hits where h.kind == a || h.kind == b { return h }
+        return nil
+    }
+
+    static func isStateKind(_ k: LexKind) -> Bool {
+        switch k {
+        case .stateName, .stateAdjective, .statePeople, .capital, .seat: return true
+        default: return false
+        }
+    }
 
     /// The state named by one part of a hyphenated word ("U.S." in "U.S.-backed", "Russian" in "pro-Russian").
     func statePart(_ part: Substring) -> Int? {
@@ -179,7 +219,7 @@ struct ActorResolver {
     mutating func parse(at i: Int, end: Int, sentence: Int) -> Int {
         // Outlets and places first: they are never actors.
         if let m = match(at: i, end: end) {
-            if m.hits.contains(where: { $0.kind == .outlet }), !m.hits.contains(where: { ActorResolver.stateKinds.contains($0.kind) }) {
+            if m.hits.contains(where: { $0.kind == .outlet }), !m.hits.contains(where: { ActorResolver.isStateKind($0.kind) }) {
                 for k in i..<i + m.length { consumed[k] = true }
                 return i + m.length
             }
@@ -189,13 +229,13 @@ struct ActorResolver {
         var k = i
         while k < end {
             var j = k
-            if keys[j] == "the", j + 1 < end { j += 1 }
+            if doc.lower(j, is: "the"), j + 1 < end { j += 1 }
             guard let mod = modifier(at: j, end: end) else { break }
             mods.append(mod)
             k = mod.range.upperBound
             // Coordination: "the Russian and Syrian defense ministries", "Armenian and Azeri counterparts".
-            if k + 1 < end, keys[k] == "and" || keys[k] == ",", !mod.possessive,
-               let next = modifier(at: keys[k + 1] == "the" && k + 2 < end ? k + 2 : k + 1, end: end),
+            if k + 1 < end, doc.lower(k, is: "and") || doc.lower(k, is: ","), !mod.possessive,
+               let next = modifier(at: doc.lower(k + 1, is: "the") && k + 2 < end ? k + 2 : k + 1, end: end),
                next.rule == mod.rule || (mod.rule == "adjective" && next.rule == "adjective") {
                 k += 1
                 continue
@@ -206,28 +246,28 @@ struct ActorResolver {
             return phrase(mods: mods, head: k, end: end, sentence: sentence)
         }
         // A title or honorific that starts a person phrase ("President Vladimir Putin", "Mr Kim").
-        if let m = match(at: i, end: end), let t = ActorResolver.first(m.hits, [.title, .honorific]),
+        if let m = match(at: i, end: end), let t = ActorResolver.first(m.hits, .title, .honorific),
            !m.hits.contains(where: { $0.kind == .organization || $0.kind == .place }) {
             if let next = titlePhrase(title: t, range: i..<i + m.length, mods: [], end: end, sentence: sentence) { return next }
         }
         if let m = match(at: i, end: end) {
-            if let b = ActorResolver.first(m.hits, [.body]), !m.hits.contains(where: { $0.kind == .organization || $0.kind == .place }) {
+            if let b = ActorResolver.first(m.hits, .body), !m.hits.contains(where: { $0.kind == .organization || $0.kind == .place }) {
                 if let next = bodyOfAStateAfter(b, range: i..<i + m.length, end: end, sentence: sentence) { return next }
                 return bareBody(b, range: i..<i + m.length, end: end, sentence: sentence)
             }
-            if let p = ActorResolver.first(m.hits, [.place]) {
+            if let p = ActorResolver.first(m.hits, .place) {
                 addPlace(Int(p.index), i..<i + m.length, sentence)
                 return i + m.length
             }
         }
-        if keys[i] == "the", i + 1 < end, keys[i + 1] == "ministry" {
+        if doc.lower(i, is: "the"), i + 1 < end, doc.lower(i + 1, is: "ministry") {
             ministryAnaphor(i..<i + 2, sentence: sentence)
             return i + 2
         }
         // Anaphors for blocs and alliances: "the bloc", "the 28-nation bloc", "the alliance".
-        if keys[i] == "the", let next = blocAnaphor(at: i, end: end, sentence: sentence) { return next }
+        if doc.lower(i, is: "the"), let next = blocAnaphor(at: i, end: end, sentence: sentence) { return next }
         // Names.
-        if isCap(i) || PersonNames.strippedParticle(keys[i]) != nil {
+        if isCap(i) || strippedParticle(i) != nil {
             if let next = nameAt(i, end: end, sentence: sentence) { return next }
         }
         return i + 1
@@ -240,27 +280,27 @@ struct ActorResolver {
         if let m = match(at: j, end: end) {
             var ref: PhraseModifier.Ref?
             var rule = ""
-            if let h = ActorResolver.first(m.hits, [.stateAdjective]) { ref = .state(Int(h.index)); rule = "adjective" } else if let h = ActorResolver.first(m.hits, [.stateName]) {
+            if let h = ActorResolver.first(m.hits, .stateAdjective) { ref = .state(Int(h.index)); rule = "adjective" } else if let h = ActorResolver.first(m.hits, .stateName) {
                 ref = .state(Int(h.index)); rule = "name"
-            } else if let h = ActorResolver.first(m.hits, [.organization]) {
+            } else if let h = ActorResolver.first(m.hits, .organization) {
                 ref = .organization(Int(h.index)); rule = "organization"
-            } else if let h = ActorResolver.first(m.hits, [.seat]) {
+            } else if let h = ActorResolver.first(m.hits, .seat) {
                 ref = .state(Int(h.index)); rule = "seat"
-            } else if let h = ActorResolver.first(m.hits, [.capital]) {
+            } else if let h = ActorResolver.first(m.hits, .capital) {
                 ref = .state(Int(h.index)); rule = "capital"
-            } else if let h = ActorResolver.first(m.hits, [.statePeople]) {
+            } else if let h = ActorResolver.first(m.hits, .statePeople) {
                 ref = .state(Int(h.index)); rule = "people"
             }
             if let ref {
                 var e = j + m.length
-                let poss = e < end && keys[e] == "'s"
+                let poss = e < end && isPossessiveKey(e)
                 if poss { e += 1 }
                 return PhraseModifier(ref: ref, range: j..<e, possessive: poss, rule: rule)
             }
             return nil
         }
         // A known person's possessive: "Putin's spokesman".
-        if isCap(j), j + 1 < end, keys[j + 1] == "'s", let p = surnames[keys[j]] {
+        if isCap(j), j + 1 < end, isPossessiveKey(j + 1), let p = surnames.value(hash: keyHashes[j], keys[j]) {
             return PhraseModifier(ref: .person(p), range: j..<j + 2, possessive: true, rule: "person")
         }
         // Hyphenated compounds.
@@ -286,20 +326,20 @@ struct ActorResolver {
         let m = k < end ? match(at: k, end: end) : nil
         let states = mods.filter { if case .state = $0.ref { return !$0.pro && !$0.detached } else { return false } }
         // Title: "Russian Foreign Minister Sergei Lavrov", "Putin's spokesman, Dmitry Peskov".
-        if let m, let t = ActorResolver.first(m.hits, [.title]),
+        if let m, let t = ActorResolver.first(m.hits, .title),
            !m.hits.contains(where: { $0.kind == .organization && !$0.plural }) || !states.isEmpty {
             emitModifiers(mods, sentence: sentence, asOwners: true)
             if let next = titlePhrase(title: t, range: k..<k + m.length, mods: mods, end: end, sentence: sentence) { return next }
             return k + m.length
         }
         // Body: "Russian Defense Ministry", "Afghan government", "Syrian rebels", "pro-Russian separatists".
-        if let m, let b = ActorResolver.first(m.hits, [.body]) {
+        if let m, let b = ActorResolver.first(m.hits, .body) {
             let entry = lex.bodies[Int(b.index)]
             if !adjectivalUse(entry, after: k + m.length, end: end) {
                 let e = k + m.length
                 let a = body(b, entry: entry, range: k..<e, mods: mods, end: end, sentence: sentence)
                 // "Iran's foreign ministry spokesman Jane Roe": the body is the person's employer.
-                if let a, e < end, let m2 = match(at: e, end: end), let t = ActorResolver.first(m2.hits, [.title]) {
+                if let a, e < end, let m2 = match(at: e, end: end), let t = ActorResolver.first(m2.hits, .title) {
                     let mod = PhraseModifier(ref: .actor(a), range: k..<e, possessive: false, rule: "body")
                     if let next = titlePhrase(title: t, range: e..<e + m2.length, mods: [mod], end: end, sentence: sentence) { return next }
                 }
@@ -307,7 +347,7 @@ struct ActorResolver {
             }
         }
         // A person after a demonym or possessive: "American Kevin King", "Russia's Putin".
-        if !states.isEmpty, let name = nameRange(at: k, end: end), name.count >= 2 || surnames[keys[k]] != nil {
+        if !states.isEmpty, let name = nameRange(at: k, end: end), name.count >= 2 || surnames.value(hash: keyHashes[k], keys[k]) != nil {
             emitModifiers(mods, sentence: sentence, asOwners: true)
             let p = person(name, sentence: sentence, rule: "demonym+name")
             if case .state(let s) = states.last!.ref { setCountry(p, lex.states[s].iso3, strength: 2) }
@@ -319,9 +359,9 @@ struct ActorResolver {
             var j = k
             while j < min(end, k + 2), isWord(j), !doc.tokens[j].isCapitalized, match(at: j, end: end) == nil { j += 1 }
             // "his Armenian counterpart, Jane Roe": a comma before a full name.
-            let comma = j > k && j + 1 < end && keys[j] == ","
+            let comma = j > k && j + 1 < end && doc.lower(j, is: ",")
             if comma { j += 1 }
-            if j > k, j < end, comma || lex.givenNames.contains(keys[j]), let name = nameRange(at: j, end: end), name.count >= 2 {
+            if j > k, j < end, comma || lex.givenNames.contains(hash: keyHashes[j], keys[j]), let name = nameRange(at: j, end: end), name.count >= 2 {
                 emitModifiers(mods, sentence: sentence, asOwners: true)
                 let p = person(name, sentence: sentence, rule: "demonym+noun+name")
                 if case .state(let s) = last.ref { setCountry(p, lex.states[s].iso3, strength: 2) }
@@ -338,10 +378,10 @@ struct ActorResolver {
         let c = body.canonical
         guard ["military", "army", "government", "navy", "air force", "police", "intelligence", "court", "parliament",
                "security council", "central bank", "special forces", "border guard"].contains(c) else { return false }
-        return ActorResolver.adjectivalNouns.contains(keys[e])
+        return ActorResolver.adjectivalNouns.contains(hash: keyHashes[e], keys[e])
     }
 
-    static let adjectivalNouns: Set<String> = [
+    static let adjectivalNouns: WordSet = [
         "aid", "base", "bases", "operation", "operations", "activities", "activity", "action", "actions", "campaign",
         "uniforms", "uniform", "equipment", "exercises", "exercise", "drills", "hardware", "spending", "budget",
         "assistance", "support", "cooperation", "ties", "presence", "intervention", "options", "option", "offensive",
@@ -401,15 +441,15 @@ struct ActorResolver {
         }
     }
 
-    static let locatives: Set<String> = ["in", "at", "near", "outside", "inside", "into", "from", "via", "across", "around", "throughout", "within", "toward", "towards"]
+    static let locatives: WordSet = ["in", "at", "near", "outside", "inside", "into", "from", "via", "across", "around", "throughout", "within", "toward", "towards"]
 
     func precededByLocative(_ i: Int) -> Bool {
         var k = i - 1
-        if k >= 0, keys[k] == "the" { k -= 1 }
+        if k >= 0, doc.lower(k, is: "the") { k -= 1 }
         guard k >= 0 else { return false }
-        if ActorResolver.locatives.contains(keys[k]) { return true }
+        if ActorResolver.locatives.contains(hash: keyHashes[k], keys[k]) { return true }
         // "in Doha, Qatar": the state qualifies a place.
-        if keys[k] == ",", k >= 1, isCap(k - 1), k >= 2, ActorResolver.locatives.contains(keys[k - 2]) { return true }
+        if doc.lower(k, is: ","), k >= 1, isCap(k - 1), k >= 2, ActorResolver.locatives.contains(hash: keyHashes[k - 2], keys[k - 2]) { return true }
         return false
     }
 
@@ -422,8 +462,8 @@ struct ActorResolver {
         if e < doc.tokens.count {
             let t = doc.tokens[e]
             if t.kind == .number { return false }
-            if t.kind == .word, ActorResolver.capitalPlaceFollowers.contains(keys[e]) { return false }
-            if keys[e] == ",", e + 1 < doc.tokens.count, match(at: e + 1, end: doc.tokens.count)?.hits.contains(where: { $0.kind == .stateName }) == true {
+            if t.kind == .word, ActorResolver.capitalPlaceFollowers.contains(hash: keyHashes[e], keys[e]) { return false }
+            if doc.lower(e, is: ","), e + 1 < doc.tokens.count, match(at: e + 1, end: doc.tokens.count)?.hits.contains(where: { $0.kind == .stateName }) == true {
                 return false
             }
         }
@@ -431,7 +471,7 @@ struct ActorResolver {
         return true
     }
 
-    static let capitalPlaceFollowers: Set<String> = [
+    static let capitalPlaceFollowers: WordSet = [
         "agreement", "agreements", "accord", "accords", "protocol", "protocols", "process", "format", "summit",
         "airport", "region", "oblast", "province", "city", "residents", "mayor", "metro", "subway", "hotel",
         "stock", "exchange", "time", "university", "bureau", "correspondent", "office", "offices", "streets",
@@ -445,11 +485,11 @@ struct ActorResolver {
         let i = r.lowerBound
         if i > 0, ["ethnic", "in"].contains(keys[i - 1]) { return false }
         let e = r.upperBound
-        if isLast, e < doc.tokens.count, isWord(e), ActorResolver.placeNouns.contains(keys[e]) { return false }
+        if isLast, e < doc.tokens.count, isWord(e), ActorResolver.placeNouns.contains(hash: keyHashes[e], keys[e]) { return false }
         return true
     }
 
-    static let placeNouns: Set<String> = [
+    static let placeNouns: WordSet = [
         "city", "cities", "town", "towns", "village", "villages", "capital", "province", "provinces", "region",
         "regions", "border", "borders", "coast", "coastline", "waters", "territory", "territories", "airspace",
         "soil", "port", "ports", "island", "islands", "enclave", "countryside", "desert", "mountains", "language",
@@ -468,7 +508,7 @@ struct ActorResolver {
         // At most four stacked titles: a longer run is not a title phrase, and scanning it from every
         // start would be quadratic ("Mr. Mr. Mr. ..." in junk input).
         var stacked = 0
-        while e < end, stacked < 4, let m2 = match(at: e, end: end), let t2 = ActorResolver.first(m2.hits, [.title, .honorific]),
+        while e < end, stacked < 4, let m2 = match(at: e, end: end), let t2 = ActorResolver.first(m2.hits, .title, .honorific),
               !m2.hits.contains(where: { $0.kind == .organization }) {
             stacked += 1
             let e2 = lex.titles[Int(t2.index)]
@@ -477,14 +517,14 @@ struct ActorResolver {
         }
         var name = nameRange(at: e, end: end)
         var appositive = false
-        if name == nil, e + 1 < end, keys[e] == ",", let n2 = nameRange(at: e + 1, end: end), n2.count >= 2 {
+        if name == nil, e + 1 < end, doc.lower(e, is: ","), let n2 = nameRange(at: e + 1, end: end), n2.count >= 2 {
             name = n2; appositive = true
         }
         // "the head of Russia's Security Council, Jane Roe": the body or state after "of", then the name.
-        if name == nil, mods.isEmpty, e + 2 < end, keys[e] == "of" {
+        if name == nil, mods.isEmpty, e + 2 < end, doc.lower(e, is: "of") {
             var j = e + 1
             var found: PhraseModifier?
-            while j < min(end, e + 8), keys[j] != "," {
+            while j < min(end, e + 8), !doc.lower(j, is: ",") {
                 // The body itself outranks the state that owns it ("of Russia's Wagner group").
                 if let mod = modifier(at: j, end: end), !mod.pro, !mod.detached {
                     if case .organization(let o) = mod.ref {
@@ -499,7 +539,7 @@ struct ActorResolver {
                 }
                 j += 1
             }
-            if let found, j + 1 < end, keys[j] == ",", let n2 = nameRange(at: j + 1, end: end), n2.count >= 2 {
+            if let found, j + 1 < end, doc.lower(j, is: ","), let n2 = nameRange(at: j + 1, end: end), n2.count >= 2 {
                 // The words between are left to the main scan: only the role and the name are taken here.
                 let p = person(n2, sentence: sentence, rule: "title of X, name")
                 assignRole(p, entry: entry, mods: [found], sentence: sentence)
@@ -566,9 +606,9 @@ struct ActorResolver {
         while k < end, parts < 5 {
             guard isWord(k), !excluded[k] else { break }
             let key = keys[k]
-            let glued = PersonNames.strippedParticle(key) != nil && parts > 0
+            let glued = strippedParticle(k) != nil && parts > 0
             if doc.tokens[k].isCapitalized || glued {
-                if PersonNames.stopwords.contains(key) { break }
+                if PersonNames.stopwords.contains(hash: keyHashes[k], key) { break }
                 if doc.tokens[k].isAllCaps && doc.tokens[k].end - doc.tokens[k].start > 1 && !glued { break }
                 if let m = match(at: k, end: end) {
                     let blocking = m.hits.contains { h in
@@ -578,16 +618,16 @@ struct ActorResolver {
                         case .title, .honorific, .body: return parts == 0
                         }
                     }
-                    if blocking && !(parts == 0 && lex.givenNames.contains(key) && m.length == 1 && isCap(k + 1) && match(at: k + 1, end: end) == nil) {
+                    if blocking && !(parts == 0 && lex.givenNames.contains(hash: keyHashes[k], key) && m.length == 1 && isCap(k + 1) && match(at: k + 1, end: end) == nil) {
                         break
                     }
                 }
                 parts += 1; k += 1
                 // An initial: "George W. Bush".
-                if doc.tokens[k - 1].end - doc.tokens[k - 1].start == 1, k < end, keys[k] == ".", isCap(k + 1) { k += 1 }
+                if doc.tokens[k - 1].end - doc.tokens[k - 1].start == 1, k < end, doc.lower(k, is: "."), isCap(k + 1) { k += 1 }
                 continue
             }
-            if parts > 0, PersonNames.particles.contains(key), k + 1 < end, isCap(k + 1) || PersonNames.strippedParticle(keys[k + 1]) != nil {
+            if parts > 0, PersonNames.particles.contains(hash: keyHashes[k], key), k + 1 < end, isCap(k + 1) || strippedParticle(k + 1) != nil {
                 k += 1; continue
             }
             break
@@ -601,7 +641,7 @@ struct ActorResolver {
         guard let r = nameRange(at: i, end: end) else { return nil }
         if r.count == 1 {
             // A known surname: resolved here if the person is known, else in the final pass.
-            if let p = surnames[keys[i]] ?? PersonNames.strippedParticle(keys[i]).flatMap({ surnames[$0] }) {
+            if let p = surnames.value(hash: keyHashes[i], keys[i]) ?? strippedParticle(i).flatMap({ surnames[$0] }) {
                 addMention(p, r, sentence, rule: "surname")
                 return r.upperBound
             }
@@ -618,7 +658,7 @@ struct ActorResolver {
             return nil
         }
         let known = lex.personByName[doc.text(tokens: r.lowerBound, r.upperBound - 1).lowercased()] != nil
-        let given = known || lex.givenNames.contains(keys[i])
+        let given = known || lex.givenNames.contains(hash: keyHashes[i], keys[i])
         let before = i > 0 ? keys[i - 1] : ""
         let after = r.upperBound < end ? keys[r.upperBound] : ""
         let speech = PersonNames.speechVerbs.contains(after) || (r.upperBound + 1 < end && after == "," && apposesTitle(r.upperBound + 1, end: end))
@@ -643,7 +683,7 @@ struct ActorResolver {
 
     /// "Name, [the|a] [mods] Title [of X] ...": the role and country of a person from an apposition.
     mutating func apposition(person p: Int, after e: Int, end: Int, sentence: Int) {
-        guard e + 1 < end, keys[e] == "," else { return }
+        guard e + 1 < end, doc.lower(e, is: ",") else { return }
         var j = e + 1
         var mods: [PhraseModifier] = []
         var title: TitleEntry?
@@ -656,10 +696,10 @@ struct ActorResolver {
             if key == "who" || key == "which" || key == "where" || key == "when" { break }
             if key == "," {
                 commas += 1
-                if commas > 1 || (j + 1 < limit && keys[j + 1] != "the" && keys[j + 1] != "a") { break }
+                if commas > 1 || (j + 1 < limit && !doc.lower(j + 1, is: "the") && !doc.lower(j + 1, is: "a")) { break }
             }
             if let m = match(at: j, end: end) {
-                if title == nil, let t = ActorResolver.first(m.hits, [.title]), !m.hits.contains(where: { $0.kind == .organization }) {
+                if title == nil, let t = ActorResolver.first(m.hits, .title), !m.hits.contains(where: { $0.kind == .organization }) {
                     title = lex.titles[Int(t.index)]
                     j += m.length; continue
                 }
@@ -695,7 +735,7 @@ struct ActorResolver {
         for k in r { consumed[k] = true }
         let name = doc.text(tokens: r.lowerBound, r.upperBound - 1)
         var lastIndex = r.upperBound - 1
-        if r.count > 2, PersonNames.suffixes.contains(keys[lastIndex]) { lastIndex -= 1 }
+        if r.count > 2, PersonNames.suffixes.contains(hash: keyHashes[lastIndex], keys[lastIndex]) { lastIndex -= 1 }
         let last = keys[lastIndex]
         let p: Int
         let known = r.count == 1 ? lex.personBySurname[last] : lex.personByName[name.lowercased()]
@@ -779,7 +819,7 @@ struct ActorResolver {
             contextualGroups.append((a, sentence, lex.states[stateIndex(pro)].iso3))
             return a
         }
-        if let first = owners.first, first.range.lowerBound > 0, keys[first.range.lowerBound - 1] == "ethnic", entry.sector == "MIL" || entry.kind == .group {
+        if let first = owners.first, first.range.lowerBound > 0, doc.lower(first.range.lowerBound - 1, is: "ethnic"), entry.sector == "MIL" || entry.kind == .group {
             // "ethnic Armenian forces": a group named after a people, not that state's army.
             let name = "ethnic " + doc.text(tokens: first.range.lowerBound, range.upperBound - 1)
             let a = groupActor(name: name, sector: "REB")
@@ -787,7 +827,7 @@ struct ActorResolver {
             contextualGroups.append((a, sentence, lex.states[stateIndex(first)].iso3))
             return nil
         }
-        if entry.sector == "JUD" && (hit.plural || keys[range.upperBound - 1] == "courts") {
+        if entry.sector == "JUD" && (hit.plural || doc.lower(range.upperBound - 1, is: "courts")) {
             // "Israeli courts": the judiciary in general, not one body.
             emitModifiers(mods, sentence: sentence, asOwners: false)
             return nil
@@ -832,9 +872,9 @@ struct ActorResolver {
     mutating func bodyOfAStateAfter(_ hit: LexHit, range: Range<Int>, end: Int, sentence: Int) -> Int? {
         let entry = lex.bodies[Int(hit.index)]
         guard entry.sector != "MED", entry.sector != "BUS", entry.sector != "GOV", entry.sector != "LEG",
-              range.upperBound + 1 < end, keys[range.upperBound] == "in" || keys[range.upperBound] == "from" else { return nil }
+              range.upperBound + 1 < end, doc.lower(range.upperBound, is: "in") || doc.lower(range.upperBound, is: "from") else { return nil }
         var j = range.upperBound + 1
-        if keys[j] == "the", j + 1 < end { j += 1 }
+        if doc.lower(j, is: "the"), j + 1 < end { j += 1 }
         guard let mod = modifier(at: j, end: end), mod.rule == "name" || mod.rule == "capital", !mod.pro, !mod.detached,
               case .state(let si) = mod.ref else { return nil }
         for k in range { consumed[k] = true }
@@ -858,12 +898,12 @@ struct ActorResolver {
     mutating func bareBody(_ hit: LexHit, range: Range<Int>, end: Int, sentence: Int) -> Int {
         let entry = lex.bodies[Int(hit.index)]
         let i = range.lowerBound
-        let the = i > 0 && keys[i - 1] == "the"
+        let the = i > 0 && doc.lower(i - 1, is: "the")
         if entry.kind == .group {
             groupNoun(entry, range: range, sentence: sentence, allowNew: true)
             return range.upperBound
         }
-        if the, !hit.plural, (entry.canonical == "military" || entry.canonical == "army"), keys[i] == "military" || keys[i] == "army",
+        if the, !hit.plural, (entry.canonical == "military" || entry.canonical == "army"), doc.lower(i, is: "military") || doc.lower(i, is: "army"),
            !adjectivalUse(entry, after: range.upperBound, end: end) {
             bareMilitary.append((range, sentence))
             for k in range { consumed[k] = true }
@@ -900,7 +940,7 @@ struct ActorResolver {
         let s = doc.sentences[sentence].tokenRange.lowerBound
         var k = s
         while k < range.lowerBound, doc.tokens[k].kind != .word { k += 1 }
-        if k < range.lowerBound, keys[k] == "the" { k += 1 }
+        if k < range.lowerBound, doc.lower(k, is: "the") { k += 1 }
         guard k == range.lowerBound, ["rebels", "separatists", "insurgents", "militants", "jihadists", "militias", "guerrillas"].contains(keys[range.upperBound - 1]) else { return }
         let a = groupActor(name: entry.canonical, sector: "REB")
         addMention(a, range, sentence, rule: "group")
@@ -915,11 +955,11 @@ struct ActorResolver {
     mutating func blocAnaphor(at i: Int, end: Int, sentence: Int) -> Int? {
         var k = i + 1
         if k < end, doc.tokens[k].kind == .number || keys[k].hasSuffix("-nation") || keys[k].hasSuffix("-member") {
-            if doc.tokens[k].kind == .number, k + 2 < end, keys[k + 1] == "-" { k += 2 }
+            if doc.tokens[k].kind == .number, k + 2 < end, doc.lower(k + 1, is: "-") { k += 2 }
             k += 1
         }
         guard k < end else { return nil }
-        let target: Set<String>
+        let target: WordSet
         switch keys[k] {
         case "bloc": target = ActorResolver.blocs
         case "alliance": target = ["North Atlantic Treaty Organization"]
@@ -930,7 +970,7 @@ struct ActorResolver {
         return k + 1
     }
 
-    static let blocs: Set<String> = [
+    static let blocs: WordSet = [
         "European Union", "Association of Southeast Asian Nations", "African Union", "Economic Community of West African States",
         "Gulf Cooperation Council", "Eurasian Economic Union", "Mercosur", "BRICS", "Shanghai Cooperation Organisation",
         "Shanghai Cooperation Organization", "Southern African Development Community", "East African Community",
@@ -945,23 +985,38 @@ struct ActorResolver {
         return actors.count - 1
     }
 
-    mutating func keyedActor(_ key: String, _ r: ActorRecord) -> Int {
+    mutating func keyedActor(_ key: String, _ r: @autoclosure () -> ActorRecord) -> Int {
         if let a = byKey[key] { return a }
-        let a = newActor(r)
+        let a = newActor(r())
         byKey[key] = a
         return a
     }
 
     mutating func stateActor(_ s: Int) -> Int {
-        let st = lex.states[s]
-        let a = keyedActor("s|" + st.iso3, ActorRecord(name: st.name, kind: .state, country: st.iso3, cameo: st.cameo))
+        // The actor of a state, remembered by its index (the "s|" key of `byKey` never changes once set).
+        let a: Int
+        if stateActors.isEmpty { stateActors = [Int32](repeating: -1, count: lex.states.count) }
+        if stateActors[s] >= 0 {
+            a = Int(stateActors[s])
+        } else {
+            let st = lex.states[s]
+            a = keyedActor("s|" + st.iso3, ActorRecord(name: st.name, kind: .state, country: st.iso3, cameo: st.cameo))
+            stateActors[s] = Int32(a)
+        }
         actors[a].countryStrength = 2
         return a
     }
 
     mutating func organizationActor(_ o: Int) -> Int {
-        let org = lex.organizations[o]
-        let a = keyedActor("o|" + org.name.lowercased(), ActorRecord(name: org.name, kind: org.kind, country: org.country, cameo: org.cameo))
+        let a: Int
+        if organizationActors.isEmpty { organizationActors = [Int32](repeating: -1, count: lex.organizations.count) }
+        if organizationActors[o] >= 0 {
+            a = Int(organizationActors[o])
+        } else {
+            let org = lex.organizations[o]
+            a = keyedActor("o|" + org.name.lowercased(), ActorRecord(name: org.name, kind: org.kind, country: org.country, cameo: org.cameo))
+            organizationActors[o] = Int32(a)
+        }
         actors[a].countryStrength = 2
         return a
     }
@@ -993,14 +1048,23 @@ struct ActorResolver {
     }
 }
 
-/// Lexicon matches per token, computed once.
+/// Lexicon matches per token, computed once (raw buffers: no exclusivity checks on the hot path).
 final class MatchMemo {
     /// -1 not computed, 0 no match, else the match length.
-    var length: [Int16]
-    var hits: [[LexHit]]
+    let length: UnsafeMutablePointer<Int16>
+    let hits: UnsafeMutablePointer<[LexHit]>
+    let count: Int
     init(count: Int) {
-        length = [Int16](repeating: -1, count: count)
-        hits = [[LexHit]](repeating: [], count: count)
+        self.count = count
+        length = .allocate(capacity: max(count, 1))
+        length.initialize(repeating: -1, count: max(count, 1))
+        hits = .allocate(capacity: max(count, 1))
+        hits.initialize(repeating: [], count: max(count, 1))
+    }
+    deinit {
+        hits.deinitialize(count: max(count, 1))
+        hits.deallocate()
+        length.deallocate()
     }
 }
 
@@ -1028,6 +1092,8 @@ struct ActorRecord {
 
     init(name: String, kind: ActorKind, country: String? = nil, cameo: String? = nil) {
         self.name = name; self.kind = kind; self.country = country; self.cameo = cameo
-        isSingleName = !name.contains(" ")
+        // ASCII names need no Foundation search (whose answer for them is the same byte test).
+        let ascii = name.utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 >= 0x80 } } ?? name.utf8.allSatisfy { $0 < 0x80 }
+        isSingleName = ascii ? !name.utf8.contains(0x20) : !name.contains(" ")
     }
 }

@@ -8,11 +8,11 @@ extension ActorResolver {
     mutating func resolveSurnamesAndAnaphors() {
         for (si, s) in doc.sentences.enumerated() where !s.isCaption {
             for i in s.tokenRange where !excluded[i] && !consumed[i] && isCap(i) {
-                if let p = surnames[keys[i]] ?? PersonNames.strippedParticle(keys[i]).flatMap({ surnames[$0] }),
-                   !(i + 1 < s.tokenRange.upperBound && isCap(i + 1) && !PersonNames.stopwords.contains(keys[i + 1])) {
+                if let p = surnames.value(hash: keyHashes[i], keys[i]) ?? strippedParticle(i).flatMap({ surnames[$0] }),
+                   !(i + 1 < s.tokenRange.upperBound && isCap(i + 1) && !PersonNames.stopwords.contains(hash: keyHashes[i + 1], keys[i + 1])) {
                     // "Jane Roe" written in full where the person was first known as "Ms Roe": the full name wins.
                     if actors[p].isSingleName, i > s.tokenRange.lowerBound, !consumed[i - 1], !excluded[i - 1], isCap(i - 1),
-                       !PersonNames.stopwords.contains(keys[i - 1]), !doc.tokens[i - 1].isAllCaps, match(at: i - 1, end: i) == nil {
+                       !PersonNames.stopwords.contains(hash: keyHashes[i - 1], keys[i - 1]), !doc.tokens[i - 1].isAllCaps, match(at: i - 1, end: i) == nil {
                         actors[p].name = doc.text(tokens: i - 1, i)
                         actors[p].isSingleName = false
                         addMention(p, i - 1..<i + 1, si, rule: "full name")
@@ -37,8 +37,8 @@ extension ActorResolver {
                     if actors[mm.actor].kind == .person, !mm.isAnaphor {
                         // A speaker ("Reinsalu said", "said Reinsalu") outranks other persons of its sentence.
                         let e = mm.tokenRange.upperBound, b = mm.tokenRange.lowerBound
-                        let speaks = (e < doc.tokens.count && PersonNames.speechVerbs.contains(keys[e]))
-                            || (b > 0 && PersonNames.speechBefore.contains(keys[b - 1]))
+                        let speaks = (e < doc.tokens.count && PersonNames.speechVerbs.contains(hash: keyHashes[e], keys[e]))
+                            || (b > 0 && PersonNames.speechBefore.contains(hash: keyHashes[b - 1], keys[b - 1]))
                         if firstInSentence[mm.sentence] == nil || (speaks && !speakerFound.contains(mm.sentence)) {
                             firstInSentence[mm.sentence] = mm
                             if speaks { speakerFound.insert(mm.sentence) }
@@ -47,7 +47,7 @@ extension ActorResolver {
                     }
                     m += 1
                 }
-                if PersonNames.personPronouns.contains(keys[i]), lastSentenceWithPerson >= 0, si - lastSentenceWithPerson <= 3,
+                if PersonNames.personPronouns.contains(hash: keyHashes[i], keys[i]), lastSentenceWithPerson >= 0, si - lastSentenceWithPerson <= 3,
                    let p = firstInSentence[lastSentenceWithPerson] {
                     anaphors.append(ActorMention(actor: p.actor, tokenRange: i..<i + 1, sentence: si, rule: "pronoun", isAnaphor: true))
                 }

@@ -60,14 +60,14 @@ struct ConflictScan {
         self.dates = DateResolver(context: context)
     }
 
-    static let locationPreps: Set<String> = ["in", "over", "across", "inside", "throughout", "near", "around", "of", "against", "into", "on"]
-    static let locationSkip: Set<String> = ["the", "a", "an", "eastern", "western", "northern", "southern", "central", "northeastern",
+    static let locationPreps: WordSet = ["in", "over", "across", "inside", "throughout", "near", "around", "of", "against", "into", "on"]
+    static let locationSkip: WordSet = ["the", "a", "an", "eastern", "western", "northern", "southern", "central", "northeastern",
                                             "northwestern", "southeastern", "southwestern", "east", "west", "north", "south", "war-torn",
                                             "rebel-held", "government-held", "occupied", "neighbouring", "neighboring", "breakaway",
                                             "disputed", "restive", "besieged", "parts", "part", "of", "city", "town", "province",
                                             "region", "village", "district", "areas", "area", "capital"]
-    static let conflictAfterStops: Set<String> = ["crimes", "crime", "criminal", "criminals", "chest", "games", "footing", "room", "zone"]
-    static let auxiliaries: Set<String> = ["have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "reportedly",
+    static let conflictAfterStops: WordSet = ["crimes", "crime", "criminal", "criminals", "chest", "games", "footing", "room", "zone"]
+    static let auxiliaries: WordSet = ["have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "reportedly",
                                            "also", "now", "so", "far", "allegedly", "all", "later", "since", "then", "who"]
 
     func isPunct(_ i: Int) -> Bool { doc.tokens[i].kind == .punct || doc.tokens[i].kind == .quote }
@@ -108,19 +108,19 @@ struct ConflictScan {
         if i > r.lowerBound, lex.conflictTerms.has(doc.lower(i - 1), role: "notwar") { return }
         if w.upperBound < r.upperBound {
             let next = doc.lower(w.upperBound)
-            if ConflictScan.conflictAfterStops.contains(next) { return }
+            if ConflictScan.conflictAfterStops.contains(doc, w.upperBound) { return }
             if next == "of", w.upperBound + 1 < r.upperBound, ["interest", "interests", "words"].contains(doc.lower(w.upperBound + 1)) { return }
             if next == "on", w.upperBound + 1 < r.upperBound, ["terror", "terrorism", "drugs", "poverty", "corruption"].contains(doc.lower(w.upperBound + 1)) { return }
         }
         // A capitalized "War" after a capitalized word that is no state is a named historical war ("Six-Day War").
         if doc.tokens[i].isCapitalized, i > r.lowerBound, doc.tokens[i - 1].isCapitalized, stateBefore(i, r) == nil,
-           i - 1 != r.lowerBound || doc.lower(i - 1) != "the" {
+           i - 1 != r.lowerBound || !doc.lower(i - 1, is: "the") {
             return
         }
-        let civil = doc.lower(i) == "civil"
+        let civil = doc.lower(i, is: "civil")
         // "Russia's war in Ukraine": where it is fought comes first, then "Syria's civil war", then a place further on.
         var country = locationAfter(w.upperBound, r, window: 3, useBetween: false)
-        let isInvasion = doc.lower(i) == "invasion"
+        let isInvasion = doc.lower(i, is: "invasion")
         if country == nil, !isInvasion { country = stateBefore(i, r) }  // "the Russian invasion": the adjective names the invader
         if country == nil { country = locationAfter(w.upperBound, r, window: 12) }
         if weak && country == nil { return }
@@ -176,8 +176,8 @@ struct ConflictScan {
         var k = start
         var between: String?
         while k < r.upperBound, k < start + window {
-            if isPunct(k), doc.lower(k) != "-" { return between }
-            if useBetween, doc.lower(k) == "between", between == nil {
+            if isPunct(k), !doc.lower(k, is: "-") { return between }
+            if useBetween, doc.lower(k, is: "between"), between == nil {
                 // "fighting between Ukrainian forces and ...", "war between Armenia and Azerbaijan": the first side's
                 // country, unless a place follows ("... over the Nagorno-Karabakh enclave").
                 var j = k + 1
@@ -186,9 +186,9 @@ struct ConflictScan {
                     j += 1
                 }
             }
-            if ConflictScan.locationPreps.contains(doc.lower(k)) {
+            if ConflictScan.locationPreps.contains(doc, k) {
                 var j = k + 1
-                while j < r.upperBound, ConflictScan.locationSkip.contains(doc.lower(j)) { j += 1 }
+                while j < r.upperBound, ConflictScan.locationSkip.contains(doc, j) { j += 1 }
                 if j < r.upperBound {
                     if let p = lex.place(doc, at: j, end: r.upperBound) { return p.iso }
                     if let st = lex.state(doc, at: j, end: r.upperBound), st.role != "people" { return st.iso }
@@ -272,7 +272,7 @@ struct ConflictScan {
         if let q = lex.conflictTerms.match(doc, at: k, end: r.upperBound, role: "qualifier") { qualifier = q.value; k = q.next }
         guard let n = NumberWords.parse(doc, at: k, end: r.upperBound) else { return nil }
         var e = n.next
-        if e < r.upperBound, doc.lower(e) == "of" { e += 1 }
+        if e < r.upperBound, doc.lower(e, is: "of") { e += 1 }
         var victim = false
         var steps = 0
         while e < r.upperBound, steps < 4 {
@@ -282,7 +282,7 @@ struct ConflictScan {
         }
         let end = victim ? e : n.next
         // "killed 12" at the end of a clause, or before a plural noun ("aid workers"), is a toll; "killed 2 km away" is not.
-        var ok = victim || end >= r.upperBound || isPunct(end) || doc.lower(end) == "and"
+        var ok = victim || end >= r.upperBound || isPunct(end) || doc.lower(end, is: "and")
         if !ok {
             var j = n.next
             while j < min(r.upperBound, n.next + 3), doc.tokens[j].kind == .word, !doc.tokens[j].isCapitalized {
@@ -313,11 +313,11 @@ struct ConflictScan {
                         qualifier = q.value; start = k - len; break
                     }
                 }
-                if !sawVictim, n.next != d, !ConflictScan.auxiliaries.contains(doc.lower(n.next)) { return nil }
+                if !sawVictim, n.next != d, !ConflictScan.auxiliaries.contains(doc, n.next) { return nil }
                 return (n.value, qualifier, start)
             }
             if lex.conflictTerms.match(doc, at: k, end: d, role: "victim") != nil { sawVictim = true }
-            else if !(ConflictScan.auxiliaries.contains(w) || doc.tokens[k].kind == .word) { return nil }
+            else if !(ConflictScan.auxiliaries.contains(doc, k) || doc.tokens[k].kind == .word) { return nil }
             // a verb or preposition between breaks the phrase
             if ["by", "in", "and", "after", "when", "while", "as", "that", "which"].contains(w) { return nil }
             k -= 1; steps += 1
@@ -337,8 +337,8 @@ struct ConflictScan {
                     j += 1
                 }
             }
-            if (w == "this" || w == "the"), k + 1 < r.upperBound, doc.lower(k + 1) == "year", k > r.lowerBound,
-               ["far", "this", "in", "during", "throughout"].contains(doc.lower(k - 1)) || (k >= 2 && doc.lower(k - 2) == "so") {
+            if (w == "this" || w == "the"), k + 1 < r.upperBound, doc.lower(k + 1, is: "year"), k > r.lowerBound,
+               ["far", "this", "in", "during", "throughout"].contains(doc.lower(k - 1)) || (k >= 2 && doc.lower(k - 2, is: "so")) {
                 if let a = dates.anchor { return String(a.year) }
             }
             k += 1

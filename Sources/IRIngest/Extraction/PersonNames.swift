@@ -2,7 +2,7 @@
 /// that never start a name, speech verbs.
 enum PersonNames {
     /// Lowercase particles that may stand between the parts of a name ("Ursula von der Leyen").
-    static let particles: Set<String> = [
+    static let particles: WordSet = [
         "al", "el", "bin", "bint", "ibn", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le",
         "dos", "das", "del", "della", "ter", "ten", "y", "ould", "ben", "abu", "abd", "st.",
     ]
@@ -11,7 +11,7 @@ enum PersonNames {
     static let gluedPrefixes: [String] = ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-", "abd-"]
 
     /// Capitalized words that start sentences or clauses and are never part of a name.
-    static let stopwords: Set<String> = [
+    static let stopwords: WordSet = [
         "the", "a", "an", "in", "on", "at", "to", "of", "for", "from", "by", "with", "and", "or", "but", "as", "if",
         "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "this", "that",
         "these", "those", "there", "here", "when", "while", "after", "before", "since", "during", "under", "over",
@@ -36,7 +36,7 @@ enum PersonNames {
     ]
 
     /// Verbs of speech whose subject is often a bare name ("Peskov told reporters").
-    static let speechVerbs: Set<String> = [
+    static let speechVerbs: WordSet = [
         "said", "says", "told", "tells", "added", "adds", "stated", "noted", "warned", "wrote", "writes", "tweeted",
         "declared", "announced", "insisted", "stressed", "explained", "argued", "acknowledged", "urged", "asked",
         "claimed", "confirmed", "denied", "accused", "praised", "criticized", "criticised", "condemned", "called",
@@ -46,13 +46,13 @@ enum PersonNames {
     ]
 
     /// Words before a name that introduce its speech ("said Avi Bell", "according to Jane Doe").
-    static let speechBefore: Set<String> = ["said", "says", "added", "wrote", "asked"]
+    static let speechBefore: WordSet = ["said", "says", "added", "wrote", "asked"]
 
     /// Generational suffixes that end a name but are not its surname ("Ferdinand Marcos Jr.").
-    static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "jr.", "sr."]
+    static let suffixes: WordSet = ["jr", "sr", "ii", "iii", "iv", "jr.", "sr."]
 
     /// Pronouns resolved to the last person mentioned.
-    static let personPronouns: Set<String> = ["he", "she"]
+    static let personPronouns: WordSet = ["he", "she"]
 
     /// The part of a token after a glued Arabic article ("al-Assad" -> "assad"), or nil.
     static func strippedParticle(_ lower: String) -> String? {

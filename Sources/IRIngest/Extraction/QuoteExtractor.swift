@@ -81,7 +81,7 @@ public struct QuoteExtractor: Sendable {
         var v = span.open - 1
         while v >= floor {
             if finder.inQuote[v] || doc.tokens[v].kind == .quote { v -= 1; continue }
-            if doc.lower(v) == "according", v + 1 < span.open, doc.lower(v + 1) == "to" {
+            if doc.lower(v, is: "according"), v + 1 < span.open, doc.lower(v + 1, is: "to") {
                 var e = v + 2
                 while e < span.open, !finder.isComma(e), doc.tokens[e].kind != .quote { e += 1 }
                 if e > v + 2, let s = finder.analyze(segments: [v + 2..<e], at: v) { return (s, "according-to") }
@@ -123,7 +123,7 @@ public struct QuoteExtractor: Sendable {
         var k = start
         while k < ceiling, k < start + 18 {
             if doc.tokens[k].kind == .quote && k > start { break }
-            if doc.lower(k) == "according", k + 1 < ceiling, doc.lower(k + 1) == "to" {
+            if doc.lower(k, is: "according"), k + 1 < ceiling, doc.lower(k + 1, is: "to") {
                 let np = finder.invertedSubject(from: k + 2, ceiling: ceiling)
                 var e = np.lowerBound
                 while e < np.upperBound, !finder.isComma(e) { e += 1 }
@@ -146,7 +146,7 @@ public struct QuoteExtractor: Sendable {
         guard span.open > floor else { return nil }
         var segs = finder.segments(floor..<span.open).map { finder.trimSubject($0) }.filter { !$0.isEmpty }
         while let f = segs.first, finder.isIntro(f) { segs.removeFirst() }
-        guard let f = segs.first, !QuoteSpeakerFinder.pronouns.contains(doc.lower(f.lowerBound)) else { return nil }
+        guard let f = segs.first, !QuoteSpeakerFinder.pronouns.contains(doc, f.lowerBound) else { return nil }
         guard let s = finder.analyze(segments: segs, at: span.open, preferFirstPerson: true), s.actor != nil else { return nil }
         return s
     }

@@ -8,9 +8,9 @@ struct QSCLexicon: Sendable {
     enum NounClass: String, Sendable { case person, body, document }
 
     /// Speech verbs by lowercase form.
-    let speechVerbs: [String: VerbClass]
+    let speechVerbs: WordMap<VerbClass>
     /// Head nouns of speaker phrases that name no one.
-    let speakerNouns: [String: NounClass]
+    let speakerNouns: WordMap<NounClass>
     /// sanction_terms.tsv: phrase -> (role, value).
     let sanctionTerms: PhraseTable
     /// conflict_terms.tsv: phrase -> (role, value).
@@ -25,12 +25,12 @@ struct QSCLexicon: Sendable {
     init() {
         var files: [String: String] = [:]
         for f in EmbeddedLexicons.files { files[f.name] = f.contents }
-        var verbs: [String: VerbClass] = [:]
+        var verbs = WordMap<VerbClass>()
         for row in QSCLexicon.rows(files["speech_verbs.tsv"] ?? "") where row.count >= 3 {
             if let c = VerbClass(rawValue: row[2]) { verbs[row[0]] = c }
         }
         speechVerbs = verbs
-        var nouns: [String: NounClass] = [:]
+        var nouns = WordMap<NounClass>()
         for row in QSCLexicon.rows(files["speaker_nouns.tsv"] ?? "") where row.count >= 2 {
             if let c = NounClass(rawValue: row[1]) { nouns[row[0]] = c }
         }
@@ -102,16 +102,18 @@ struct QSCLexicon: Sendable {
 struct PhraseTable: Sendable {
     struct Entry: Sendable {
         var words: [String]
+        /// `WordHash` of each word.
+        var hashes: [UInt64]
         var role: String
         var value: String
     }
-    private var byFirst: [String: [Entry]] = [:]
+    private var byFirst = WordMap<[Entry]>()
 
     mutating func add(_ phrase: String, role: String, value: String) {
         let words = PhraseTable.split(phrase)
         guard let first = words.first else { return }
         var list = byFirst[first] ?? []
-        list.append(Entry(words: words, role: role, value: value))
+        list.append(Entry(words: words, hashes: words.map { WordHash.of($0) }, role: role, value: value))
         list.sort { $0.words.count > $1.words.count }
         byFirst[first] = list
     }
@@ -129,13 +131,20 @@ struct PhraseTable: Sendable {
         return out
     }
 
+    /// `a == b`, rejecting strings of different lengths before comparing.
+    @inline(__always) static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a == b }
+
     /// The longest entry starting at token `i` (optionally restricted to one role).
     func match(_ doc: Document, at i: Int, end: Int, role: String? = nil) -> (role: String, value: String, next: Int)? {
-        guard i < end, let list = byFirst[doc.lower(i)] else { return nil }
+        guard i < end, let list = byFirst.value(doc, i) else { return nil }
         outer: for e in list {
-            if let role, e.role != role { continue }
+            if let role, !PhraseTable.same(e.role, role) { continue }
             guard i + e.words.count <= end else { continue }
-            for k in 1..<max(1, e.words.count) where doc.lower(i + k) != e.words[k] { continue outer }
+            var k = 1
+            while k < e.words.count {
+                if doc.hashes[i + k] != e.hashes[k] || doc.lowered[i + k] != e.words[k] { continue outer }
+                k += 1
+            }
             return (e.role, e.value, i + e.words.count)
         }
         return nil
@@ -147,10 +156,28 @@ struct PhraseTable: Sendable {
     }
 
     func has(_ w: String, role: String) -> Bool {
-        (byFirst[w] ?? []).contains { $0.words.count == 1 && $0.role == role }
+        (byFirst[w] ?? []).contains { $0.words.count == 1 && PhraseTable.same($0.role, role) }
     }
 
     func value(_ w: String, role: String) -> String? {
-        (byFirst[w] ?? []).first { $0.words.count == 1 && $0.role == role }?.value
+        (byFirst[w] ?? []).first { $0.words.count == 1 && PhraseTable.same($0.role, role) }?.value
+    }
+
+    /// `has(doc.lower(i), role:)` with the token's precomputed hash.
+    func has(_ doc: Document, _ i: Int, role: String) -> Bool {
+        guard let list = byFirst.value(doc, i) else { return false }
+        return list.contains { $0.words.count == 1 && PhraseTable.same($0.role, role) }
+    }
+
+    /// `value(doc.lower(i), role:)` with the token's precomputed hash.
+    func value(_ doc: Document, _ i: Int, role: String) -> String? {
+        guard let list = byFirst.value(doc, i) else { return nil }
+        return list.first { $0.words.count == 1 && PhraseTable.same($0.role, role) }?.value
+    }
+
+    /// `roles(ofWord: doc.lower(i))` is non-empty.
+    func hasSingle(_ doc: Document, _ i: Int) -> Bool {
+        guard let list = byFirst.value(doc, i) else { return false }
+        return list.contains { $0.words.count == 1 }
     }
 }

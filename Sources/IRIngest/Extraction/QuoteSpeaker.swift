@@ -36,13 +36,13 @@ struct QuoteSpeakerFinder {
     /// Token lies inside a quotation.
     var inQuote: [Bool]
     var history: [SpeechEvent] = []
-    /// Each actor's name and aliases, lowercased once (matched against descriptions of bodies).
-    let lowerNames: [[String]]
+    /// Each actor's name and aliases, lowercased when first needed (matched against descriptions of bodies).
+    let nameCache: LowerNameCache
 
     init(doc: Document, actors: ActorAnalysis, spans: [QuoteSpan]) {
         self.doc = doc
         self.actors = actors
-        self.lowerNames = actors.actors.map { a in ([a.name] + a.aliases).map { $0.lowercased() } }
+        self.nameCache = LowerNameCache(count: actors.actors.count)
         let n = doc.tokens.count
         var ms = [Int32](repeating: -1, count: n), mc = [Int32](repeating: -1, count: n)
         for (k, m) in actors.mentions.enumerated() where !m.tokenRange.isEmpty && m.tokenRange.upperBound <= n
@@ -65,27 +65,27 @@ struct QuoteSpeakerFinder {
 
     // MARK: word classes
 
-    static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "one", "two", "three", "several", "some", "many", "other", "another"]
-    static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
-    static let relatives: Set<String> = ["who", "which", "that", "whose", "whom", "where", "when", "while", "as"]
-    static let prepositions: Set<String> = ["for", "of", "at", "in", "on", "from", "with", "to", "inside", "within", "near", "by",
+    static let determiners: WordSet = ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "one", "two", "three", "several", "some", "many", "other", "another"]
+    static let pronouns: WordSet = ["he", "she", "they", "we", "i", "it", "you"]
+    static let relatives: WordSet = ["who", "which", "that", "whose", "whom", "where", "when", "while", "as"]
+    static let prepositions: WordSet = ["for", "of", "at", "in", "on", "from", "with", "to", "inside", "within", "near", "by",
                                              "during", "after", "before", "under", "over", "about", "among", "between", "since",
                                              "outside", "across", "through", "into", "against", "without"]
-    static let introWords: Set<String> = ["in", "on", "at", "after", "before", "during", "while", "when", "as", "however", "meanwhile",
+    static let introWords: WordSet = ["in", "on", "at", "after", "before", "during", "while", "when", "as", "however", "meanwhile",
                                            "earlier", "later", "separately", "speaking", "from", "under", "with", "without",
                                            "following", "for", "by", "despite", "although", "though", "if", "since", "until",
                                            "once", "today", "yesterday", "now", "according", "asked", "overnight", "elsewhere",
                                            "there", "here", "nonetheless", "moreover", "furthermore", "thus", "hence", "last",
                                            "this", "instead", "indeed", "still", "addressing", "writing", "responding",
                                            "referring", "commenting", "to", "amid", "unlike", "like", "because", "where", "whether"]
-    static let clauseConjunctions: Set<String> = ["but", "and", "yet", "while", "whereas", "so"]
-    static let leadingConjunctions: Set<String> = ["but", "and", "yet", "so", "then", "also", "or", "nor"]
-    static let trailingFillers: Set<String> = ["also", "further", "later", "earlier", "then", "again", "previously", "had", "has",
+    static let clauseConjunctions: WordSet = ["but", "and", "yet", "while", "whereas", "so"]
+    static let leadingConjunctions: WordSet = ["but", "and", "yet", "so", "then", "also", "or", "nor"]
+    static let trailingFillers: WordSet = ["also", "further", "later", "earlier", "then", "again", "previously", "had", "has",
                                                 "have", "was", "is", "would", "will", "n't", "not", "repeatedly", "has", "had",
                                                 "once", "separately", "recently", "quickly", "publicly", "privately", "reportedly",
                                                 "already", "did", "does", "do", "could", "can", "may", "might", "should", "were",
                                                 "are", "been", "being", "first"]
-    static let anaphoricDeterminers: Set<String> = ["the", "this", "that"]
+    static let anaphoricDeterminers: WordSet = ["the", "this", "that"]
 
     func isPunct(_ i: Int, _ c: UInt8) -> Bool {
         let t = doc.tokens[i]
@@ -100,13 +100,13 @@ struct QuoteSpeakerFinder {
             && (doc.bytes[t.start + 2] == 0x94 || doc.bytes[t.start + 2] == 0x93)
     }
     func isPossessive(_ i: Int) -> Bool {
-        i < doc.tokens.count && doc.tokens[i].kind == .word && (doc.lower(i) == "'s" || doc.lower(i) == "\u{2019}s")
+        i < doc.tokens.count && doc.tokens[i].kind == .word && (doc.lower(i, is: "'s") || doc.lower(i, is: "\u{2019}s"))
     }
     func isWord(_ i: Int) -> Bool { doc.tokens[i].kind == .word }
 
     func verbClass(_ i: Int) -> QSCLexicon.VerbClass? {
         guard doc.tokens[i].kind == .word, !doc.tokens[i].isCapitalized || i == sentenceStart(i) else { return nil }
-        return lex.speechVerbs[doc.lower(i)]
+        return lex.speechVerbs.value(doc, i)
     }
 
     func sentenceStart(_ i: Int) -> Int {
@@ -136,10 +136,10 @@ struct QuoteSpeakerFinder {
     /// Drops leading conjunctions and trailing auxiliaries and adverbs from a subject segment.
     func trimSubject(_ r: Range<Int>) -> Range<Int> {
         var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi, QuoteSpeakerFinder.leadingConjunctions.contains(doc.lower(lo)) { lo += 1 }
+        while lo < hi, QuoteSpeakerFinder.leadingConjunctions.contains(doc, lo) { lo += 1 }
         while hi > lo {
             let w = doc.lower(hi - 1)
-            if QuoteSpeakerFinder.trailingFillers.contains(w) || (w.hasSuffix("ly") && w.count > 4 && !doc.tokens[hi - 1].isCapitalized) {
+            if QuoteSpeakerFinder.trailingFillers.contains(doc, hi - 1) || (doc.lower(hi - 1, hasSuffix: "ly") && w.count > 4 && !doc.tokens[hi - 1].isCapitalized) {
                 hi -= 1; continue
             }
             if doc.tokens[hi - 1].kind == .punct || doc.tokens[hi - 1].kind == .quote { hi -= 1; continue }
@@ -152,12 +152,12 @@ struct QuoteSpeakerFinder {
     func isIntro(_ r: Range<Int>) -> Bool {
         guard let f = r.first else { return true }
         let w = doc.lower(f)
-        if QuoteSpeakerFinder.introWords.contains(w) {
+        if QuoteSpeakerFinder.introWords.contains(doc, f) {
             // "This is only ..." never reaches here; "This week" is intro.
             return true
         }
-        if CalendarDate.weekdayNames[w] != nil || CalendarDate.monthNames[w] != nil { return true }
-        if r.count == 1, w.hasSuffix("ly"), !doc.tokens[f].isCapitalized { return true }
+        if CalendarDate.weekdayNames.value(doc, f) != nil || CalendarDate.monthNames.value(doc, f) != nil { return true }
+        if r.count == 1, doc.lower(f, hasSuffix: "ly"), !doc.tokens[f].isCapitalized { return true }
         return false
     }
 
@@ -170,7 +170,7 @@ struct QuoteSpeakerFinder {
         if cls == .quote {
             // "Interfax quoted X as saying"
             var k = v + 1
-            while k + 1 < ceiling, !(doc.lower(k) == "as" && (doc.lower(k + 1) == "saying" || doc.lower(k + 1) == "telling")) { k += 1 }
+            while k + 1 < ceiling, !(doc.lower(k, is: "as") && (doc.lower(k + 1, is: "saying") || doc.lower(k + 1, is: "telling"))) { k += 1 }
             if k + 1 < ceiling, k > v + 1 {
                 if let s = analyze(segments: segments(v + 1..<k), at: v) { return (s, "quoted-as-saying") }
             }
@@ -190,14 +190,14 @@ struct QuoteSpeakerFinder {
         while start >= floor {
             let t = doc.tokens[start]
             if t.kind == .quote || isPunct(start, 0x3B) || isPunct(start, 0x3A) { break }
-            if doc.lower(start) == "that" && start < v - 1 && !isComma(start + 1) { break }
+            if doc.lower(start, is: "that") && start < v - 1 && !isComma(start + 1) { break }
             start -= 1
         }
         start += 1
         guard start < v else { return nil }
         var raw = segments(start..<v)
         // ", but General X, ..., told": a conjunction after a comma starts a new clause.
-        if let c = raw.lastIndex(where: { QuoteSpeakerFinder.clauseConjunctions.contains(doc.lower($0.lowerBound)) }), c > 0 {
+        if let c = raw.lastIndex(where: { QuoteSpeakerFinder.clauseConjunctions.contains(doc, $0.lowerBound) }), c > 0 {
             raw.removeFirst(c)
         }
         var segs = raw.map { trimSubject($0) }.filter { !$0.isEmpty }
@@ -205,7 +205,7 @@ struct QuoteSpeakerFinder {
         guard !segs.isEmpty else { return nil }
         // "Two soldiers were killed in a crash, the military said": a clause, then the subject just before the verb.
         if segs.count >= 2, let last = segs.last, let first = segs.first, first.count > 8, last.count <= 8,
-           last.upperBound >= v - 1, !last.contains(where: { QuoteSpeakerFinder.relatives.contains(doc.lower($0)) && !doc.tokens[$0].isCapitalized }),
+           last.upperBound >= v - 1, !last.contains(where: { QuoteSpeakerFinder.relatives.contains(doc, $0) && !doc.tokens[$0].isCapitalized }),
            let s = analyze(segments: [last], at: v) {
             return (s, "X-said")
         }
@@ -232,7 +232,7 @@ struct QuoteSpeakerFinder {
         let lo = headSeg.lowerBound
         // Pronouns.
         let first = doc.lower(lo)
-        if QuoteSpeakerFinder.pronouns.contains(first), headSeg.count <= 2 {
+        if QuoteSpeakerFinder.pronouns.contains(doc, lo), headSeg.count <= 2 {
             return resolvePronoun(first, at: lo)
         }
         // Head chunk: up to "who", or a preposition after a lowercase noun.
@@ -240,8 +240,8 @@ struct QuoteSpeakerFinder {
         var k = lo
         while k < headSeg.upperBound {
             let w = doc.lower(k)
-            if k > lo, QuoteSpeakerFinder.relatives.contains(w), !doc.tokens[k].isCapitalized { chunkEnd = k; break }
-            if k > lo, QuoteSpeakerFinder.prepositions.contains(w), mentionCover[k] < 0 || mentionCover[k] != mentionCover[k - 1] {
+            if k > lo, QuoteSpeakerFinder.relatives.contains(doc, k), !doc.tokens[k].isCapitalized { chunkEnd = k; break }
+            if k > lo, QuoteSpeakerFinder.prepositions.contains(doc, k), mentionCover[k] < 0 || mentionCover[k] != mentionCover[k - 1] {
                 let prevCap = doc.tokens[k - 1].isCapitalized && mentionCover[k - 1] < 0
                 if !prevCap { chunkEnd = k; break }
             }
@@ -250,7 +250,7 @@ struct QuoteSpeakerFinder {
         let chunk = lo..<chunkEnd
         let modifierEnd: Int = {  // the head chunk plus its prepositional modifier, up to "who"
             var e = chunkEnd
-            while e < headSeg.upperBound, !QuoteSpeakerFinder.relatives.contains(doc.lower(e)) || doc.tokens[e].isCapitalized { e += 1 }
+            while e < headSeg.upperBound, !QuoteSpeakerFinder.relatives.contains(doc, e) || doc.tokens[e].isCapitalized { e += 1 }
             return min(e, chunkEnd + 8)
         }()
         let lastTok = chunkEnd - 1
@@ -263,18 +263,18 @@ struct QuoteSpeakerFinder {
         }
         // 2. A noun that names no one: official, ministry, statement.
         let head = doc.lower(lastTok)
-        if let cls = lex.speakerNouns[head], mentionCover[lastTok] < 0 {
+        if let cls = lex.speakerNouns.value(doc, lastTok), mentionCover[lastTok] < 0 {
             switch cls {
             case .person:
                 // "Putin's spokesman, Dmitry Peskov" / "the Iranian foreign minister, Mohammad Javad Zarif"
                 if segs.count > 1, let p = personIn(segs[1]) { return .actor(p) }
-                if segs.count > 1, let f = segs[1].first, !QuoteSpeakerFinder.relatives.contains(doc.lower(f)),
+                if segs.count > 1, let f = segs[1].first, !QuoteSpeakerFinder.relatives.contains(doc, f),
                    let named = capitalizedRun(segs[1]), named.lowerBound <= segs[1].lowerBound + 1, named.upperBound == segs[1].upperBound {
                     return ResolvedSpeaker(actor: nil, description: doc.text(tokens: named.lowerBound, named.upperBound - 1),
                                            country: countryIn(lo..<chunkEnd), anonymous: false)
                 }
-                let country = countryIn(lo..<modifierEnd) ?? (segs.count > 1 && !QuoteSpeakerFinder.relatives.contains(doc.lower(segs[1].lowerBound)) ? countryIn(segs[1]) : nil)
-                if country == nil, QuoteSpeakerFinder.anaphoricDeterminers.contains(first), chunk.count <= 3 {
+                let country = countryIn(lo..<modifierEnd) ?? (segs.count > 1 && !QuoteSpeakerFinder.relatives.contains(doc, segs[1].lowerBound) ? countryIn(segs[1]) : nil)
+                if country == nil, QuoteSpeakerFinder.anaphoricDeterminers.contains(doc, lo), chunk.count <= 3 {
                     // "the official" stands for the last anonymous speaker
                     if let prev = history.last(where: { $0.speaker.anonymous }) { return prev.speaker }
                 }
@@ -341,17 +341,17 @@ struct QuoteSpeakerFinder {
                doc.tokens[k - 1].isCapitalized, lo < hi { lo = k; continue }
             break
         }
-        while lo < hi, !doc.tokens[lo].isCapitalized || QuoteSpeakerFinder.determiners.contains(doc.lower(lo))
-            || QuoteSpeakerFinder.introWords.contains(doc.lower(lo)) { lo += 1 }
+        while lo < hi, !doc.tokens[lo].isCapitalized || QuoteSpeakerFinder.determiners.contains(doc, lo)
+            || QuoteSpeakerFinder.introWords.contains(doc, lo) { lo += 1 }
         guard lo < hi, hi - lo <= 8 else { return nil }
-        for k in lo..<hi where QuoteSpeakerFinder.pronouns.contains(doc.lower(k)) { return nil }
+        for k in lo..<hi where QuoteSpeakerFinder.pronouns.contains(doc, k) { return nil }
         if let st = lex.state(doc, at: lo, end: hi), st.next == hi { return nil }
         return lo..<hi
     }
 
     /// The first person named in a segment (an appositive).
     func personIn(_ r: Range<Int>) -> Int? {
-        guard let f = r.first, !QuoteSpeakerFinder.relatives.contains(doc.lower(f)) else { return nil }
+        guard let f = r.first, !QuoteSpeakerFinder.relatives.contains(doc, f) else { return nil }
         for t in r where mentionStart[t] >= 0 {
             let m = actors.mentions[Int(mentionStart[t])]
             if actors.actors[m.actor].kind == .person, !isPossessive(m.tokenRange.upperBound) { return m.actor }
@@ -376,7 +376,7 @@ struct QuoteSpeakerFinder {
     /// The description of an unnamed speaker: the phrase without its determiner.
     func describe(_ r: Range<Int>) -> String {
         var lo = r.lowerBound
-        while lo < r.upperBound - 1, QuoteSpeakerFinder.determiners.contains(doc.lower(lo)) { lo += 1 }
+        while lo < r.upperBound - 1, QuoteSpeakerFinder.determiners.contains(doc, lo) { lo += 1 }
         var hi = r.upperBound
         while hi > lo + 1, doc.tokens[hi - 1].kind != .word && doc.tokens[hi - 1].kind != .number { hi -= 1 }
         return doc.text(tokens: lo, hi - 1)
@@ -387,7 +387,7 @@ struct QuoteSpeakerFinder {
         var words: [String] = []
         for k in chunk where doc.tokens[k].kind == .word {
             let w = doc.lower(k)
-            if QuoteSpeakerFinder.determiners.contains(w) || isPossessive(k) || doc.tokens[k].isCapitalized && lex.state(doc, at: k, end: chunk.upperBound) != nil { continue }
+            if QuoteSpeakerFinder.determiners.contains(doc, k) || isPossessive(k) || doc.tokens[k].isCapitalized && lex.state(doc, at: k, end: chunk.upperBound) != nil { continue }
             words.append(w)
         }
         guard !words.isEmpty else { return nil }
@@ -397,15 +397,22 @@ struct QuoteSpeakerFinder {
             let a = actors.actors[m.actor]
             guard a.kind != .person else { continue }
             if let country, a.countryCode != country { continue }
-            if lowerNames[m.actor].contains(where: { n in words.allSatisfy { n.containsBytes($0) } }) { best = m.actor; break }
+            if lowerNames(m.actor).contains(where: { n in words.allSatisfy { n.containsBytes($0) } }) { best = m.actor; break }
         }
         if best == nil {
             for (i, a) in actors.actors.enumerated() where a.kind != .person {
                 if let country, a.countryCode != country { continue }
-                if lowerNames[i].contains(where: { n in words.allSatisfy { n.containsBytes($0) } }) { best = i; break }
+                if lowerNames(i).contains(where: { n in words.allSatisfy { n.containsBytes($0) } }) { best = i; break }
             }
         }
         return best
+    }
+
+    func lowerNames(_ a: Int) -> [String] {
+        if let n = nameCache.names[a] { return n }
+        let n = ([actors.actors[a].name] + actors.actors[a].aliases).map { $0.lowercased() }
+        nameCache.names[a] = n
+        return n
     }
 
     /// "he", "she": the person who is the subject of the nearest sentence; "they", "we": the last speaker.
@@ -451,9 +458,9 @@ struct QuoteSpeakerFinder {
         let sent = doc.sentences[s]
         let r = sent.tokenRange
         var mentionsStatement = false
-        for k in r where doc.lower(k) == "statement" || doc.lower(k) == "communique" { mentionsStatement = true }
+        for k in r where doc.lower(k, is: "statement") || doc.lower(k, is: "communique") { mentionsStatement = true }
         for v in r where !inQuote[v] {
-            if doc.lower(v) == "according", v + 1 < r.upperBound, doc.lower(v + 1) == "to" {
+            if doc.lower(v, is: "according"), v + 1 < r.upperBound, doc.lower(v + 1, is: "to") {
                 let np = invertedSubject(from: v + 2, ceiling: r.upperBound)
                 var e = np.lowerBound
                 while e < np.upperBound, !isComma(e) { e += 1 }
@@ -469,4 +476,10 @@ struct QuoteSpeakerFinder {
         }
         return nil
     }
+}
+
+/// Actors' lowercased names, filled in as `QuoteSpeakerFinder.matchBody` needs them.
+final class LowerNameCache {
+    var names: [[String]?]
+    init(count: Int) { names = [[String]?](repeating: nil, count: count) }
 }

@@ -35,6 +35,8 @@ struct SanctionScan {
     var rows: [SanctionRow] = []
     /// Rows with the "in force" rule, dropped when an action row has the same target.
     var mentionRows: Set<Int> = []
+    /// The date each sentence states (else the publication date), worked out once per sentence.
+    var statedOn: [Int: String?] = [:]
     /// The last measure seen: its sentence, imposers, targets (for pronouns).
     var lastMeasure: (sentence: Int, imposers: [Int], targets: [Target], kind: SanctionKind)?
 
@@ -59,21 +61,21 @@ struct SanctionScan {
         mentionStart = ms
     }
 
-    static let skipLeft: Set<String> = ["the", "a", "an", "of", "its", "their", "all", "any", "some", "these", "those", "existing",
+    static let skipLeft: WordSet = ["the", "a", "an", "of", "its", "their", "all", "any", "some", "these", "those", "existing",
                                         "western", "international", "u.s.", "eu", "american", "european", "limited", "partial",
                                         "broad", "sweeping", "tough", "tougher", "harsh", "punishing", "crippling", "wide-ranging",
                                         "and", ",", "to", "on", "for", "tit-for-tat", "its", "his", "her", "possible", "remaining",
                                         "current", "most", "many", "other", "such", "targeted", "unilateral", "multilateral"]
-    static let pronounObjects: Set<String> = ["them", "it", "those", "these"]
-    static let beVerbs: Set<String> = ["be", "been", "being", "was", "were", "is", "are", "will", "would", "could", "should",
+    static let pronounObjects: WordSet = ["them", "it", "those", "these"]
+    static let beVerbs: WordSet = ["be", "been", "being", "was", "were", "is", "are", "will", "would", "could", "should",
                                        "may", "might", "can", "must", "already", "now", "also", "not", "partially", "eventually",
                                        "to", "get", "got", "have", "has", "had", "formally", "gradually"]
-    static let clauseStops: Set<String> = ["that", "which", "who", "if", "whether", "because", "after", "when", "while",
+    static let clauseStops: WordSet = ["that", "which", "who", "if", "whether", "because", "after", "when", "while",
                                            "although", "though", "unless", "where", "whereas"]
-    static let intrinsicNominal: Set<String> = ["relief", "waiver", "waivers", "removal", "suspension", "extension", "renewal",
+    static let intrinsicNominal: WordSet = ["relief", "waiver", "waivers", "removal", "suspension", "extension", "renewal",
                                                 "imposition", "threat", "lifting", "easing"]
-    static let targetPreps: Set<String> = ["on", "against", "targeting", "targeted", "upon"]
-    static let targetStops: Set<String> = ["in", "over", "for", "after", "because", "to", "that", "which", "who", "if", "until",
+    static let targetPreps: WordSet = ["on", "against", "targeting", "targeted", "upon"]
+    static let targetStops: WordSet = ["in", "over", "for", "after", "because", "to", "that", "which", "who", "if", "until",
                                            "since", "as", "while", "by", "from", "following", "amid", "at", "with", "under",
                                            "when", "unless", "were", "was", "is", "are", "will", "would", "could", "have", "has",
                                            "it", "they", "he", "she", "we", "said", "says", "whose", "accused", "including"]
@@ -88,7 +90,7 @@ struct SanctionScan {
         return isPunctByte(i, 0x3B) || isPunctByte(i, 0x3A) || isPunctByte(i, 0x2E)
     }
     func isPossessive(_ i: Int) -> Bool {
-        i < doc.tokens.count && (doc.lower(i) == "'s" || doc.lower(i) == "\u{2019}s")
+        i < doc.tokens.count && (doc.lower(i, is: "'s") || doc.lower(i, is: "\u{2019}s"))
     }
 
     mutating func run() {
@@ -106,9 +108,9 @@ struct SanctionScan {
                     continue
                 }
                 let w = doc.lower(i)
-                if SanctionScan.pronounObjects.contains(w) || w == "they" {
+                if SanctionScan.pronounObjects.contains(doc, i) || doc.lower(i, is: "they") {
                     pronoun(s, lo..<r.upperBound, i)
-                } else if let v = lex.sanctionTerms.value(w, role: "verb") {
+                } else if let v = lex.sanctionTerms.value(doc, i, role: "verb") {
                     verbMeasure(s, lo..<r.upperBound, i, value: v)
                 }
                 i += 1
@@ -119,7 +121,7 @@ struct SanctionScan {
     /// "sanction" used as a verb ("to sanction Russia") is handled as a verb measure.
     func isVerbUse(_ i: Int) -> Bool {
         let w = doc.lower(i)
-        return w == "sanction" && i > 0 && doc.lower(i - 1) == "to"
+        return w == "sanction" && i > 0 && doc.lower(i - 1, is: "to")
     }
 
     // MARK: actions
@@ -127,7 +129,7 @@ struct SanctionScan {
     /// The action governing a measure at `m`, with the token where it was found and whether it is a noun.
     func action(for m: Range<Int>, sentence r: Range<Int>) -> (SanctionAction, Int, nominal: Bool)? {
         // Right after: "sanctions relief", "sanctions waiver".
-        if m.upperBound < r.upperBound, let a = actionWord(m.upperBound, r), SanctionScan.intrinsicNominal.contains(doc.lower(m.upperBound)) {
+        if m.upperBound < r.upperBound, let a = actionWord(m.upperBound, r), SanctionScan.intrinsicNominal.contains(doc, m.upperBound) {
             return (a, m.upperBound, true)
         }
         // Left: nearest action word within a few tokens, over determiners and kind words.
@@ -136,18 +138,18 @@ struct SanctionScan {
         while k >= r.lowerBound, steps < 7 {
             let w = doc.lower(k)
             if let a = actionWord(k, r) {
-                let nominal = SanctionScan.intrinsicNominal.contains(w) || (k > r.lowerBound && ["the", "a", "an", "its", "their"].contains(doc.lower(k - 1)))
+                let nominal = SanctionScan.intrinsicNominal.contains(doc, k) || (k > r.lowerBound && ["the", "a", "an", "its", "their"].contains(doc.lower(k - 1)))
                 return (a, k, nominal)
             }
             if isHardBoundary(k) { break }
-            if !(SanctionScan.skipLeft.contains(w) || lex.sanctionTerms.has(w, role: "kind") || lex.sanctionTerms.has(w, role: "measure")
+            if !(SanctionScan.skipLeft.contains(doc, k) || lex.sanctionTerms.has(doc, k, role: "kind") || lex.sanctionTerms.has(doc, k, role: "measure")
                  || doc.tokens[k].isCapitalized || doc.tokens[k].kind == .number || isPossessive(k)) { break }
             k -= 1; steps += 1
         }
         // Right, passive or reduced relative: "sanctions could be eased", "sanctions, introduced over ...".
         var j = m.upperBound
         // skip a target phrase "against Russia,"
-        if j < r.upperBound, SanctionScan.targetPreps.contains(doc.lower(j)) {
+        if j < r.upperBound, SanctionScan.targetPreps.contains(doc, j) {
             var e = j + 1
             while e < r.upperBound, e < j + 8, !isPunctByte(e, 0x2C), !isHardBoundary(e) { e += 1 }
             j = e
@@ -156,10 +158,10 @@ struct SanctionScan {
         while j < r.upperBound, steps < 5 {
             if isHardBoundary(j) { break }
             let w = doc.lower(j)
-            if let a = actionWord(j, r), w.hasSuffix("ed") || w == "lifted" || w == "kept" || w == "eased" {
+            if let a = actionWord(j, r), doc.lower(j, hasSuffix: "ed") || doc.lower(j, is: "lifted") || doc.lower(j, is: "kept") || doc.lower(j, is: "eased") {
                 return (a, j, false)
             }
-            if !(SanctionScan.beVerbs.contains(w) || isPunctByte(j, 0x2C) || (w.hasSuffix("ly") && w.count > 4)) { break }
+            if !(SanctionScan.beVerbs.contains(doc, j) || isPunctByte(j, 0x2C) || (doc.lower(j, hasSuffix: "ly") && w.count > 4)) { break }
             j += 1; steps += 1
         }
         return nil
@@ -225,20 +227,20 @@ struct SanctionScan {
     mutating func pronoun(_ s: Int, _ r: Range<Int>, _ i: Int) {
         guard let last = lastMeasure, last.sentence >= s - 1 else { return }
         var act: (SanctionAction, Int)?
-        if doc.lower(i) == "they" {
+        if doc.lower(i, is: "they") {
             var j = i + 1
             var steps = 0
             while j < r.upperBound, steps < 4 {
-                if let a = actionWord(j, r), doc.lower(j).hasSuffix("ed") || doc.lower(j) == "lifted" { act = (a, j); break }
-                if !SanctionScan.beVerbs.contains(doc.lower(j)) { break }
+                if let a = actionWord(j, r), doc.lower(j, hasSuffix: "ed") || doc.lower(j, is: "lifted") { act = (a, j); break }
+                if !SanctionScan.beVerbs.contains(doc, j) { break }
                 j += 1; steps += 1
             }
         } else if i - 1 >= r.lowerBound, let a = actionWord(i - 1, r) {
             act = (a, i - 1)
-        } else if i - 2 >= r.lowerBound, let a = actionWord(i - 2, r), doc.tokens[i - 1].kind == .word, doc.lower(i - 1) == "up" || doc.lower(i - 1) == "over" {
+        } else if i - 2 >= r.lowerBound, let a = actionWord(i - 2, r), doc.tokens[i - 1].kind == .word, doc.lower(i - 1, is: "up") || doc.lower(i - 1, is: "over") {
             act = (a, i - 2)
         }
-        guard let (a, at) = act, a != .threaten || doc.lower(i) != "it" else { return }
+        guard let (a, at) = act, a != .threaten || !doc.lower(i, is: "it") else { return }
         let clause = clauseStart(before: min(at, i), r)
         var imposers = subjectActors(clause..<min(at, i), r)
         if imposers.isEmpty {
@@ -280,7 +282,7 @@ struct SanctionScan {
     func targetsAfter(_ start: Int, _ r: Range<Int>, allowFor: Bool) -> [Target] {
         guard start < r.upperBound else { return [] }
         let p = doc.lower(start)
-        guard SanctionScan.targetPreps.contains(p) || (allowFor && p == "for") else { return [] }
+        guard SanctionScan.targetPreps.contains(doc, start) || (allowFor && p == "for") else { return [] }
         return objectTargets(start + 1, r)
     }
 
@@ -321,16 +323,16 @@ struct SanctionScan {
                 if isPossessive(k) {
                     // "Russia's banks": Russia stands for the target; skip the possessed noun
                     k += 1
-                    while k < r.upperBound, doc.tokens[k].kind == .word, !SanctionScan.targetStops.contains(doc.lower(k)), doc.lower(k) != "and" { k += 1 }
+                    while k < r.upperBound, doc.tokens[k].kind == .word, !SanctionScan.targetStops.contains(doc, k), !doc.lower(k, is: "and") { k += 1 }
                 }
                 continue
             }
             if w == "and" || isPunctByte(k, 0x2C) {
-                if k + 1 < r.upperBound, SanctionScan.targetStops.contains(doc.lower(k + 1)) { break }
+                if k + 1 < r.upperBound, SanctionScan.targetStops.contains(doc, k + 1) { break }
                 // A list goes on only with another noun phrase: "X, Y and Z", not "X, introduced in 2014".
-                if k + 1 < r.upperBound, isPunctByte(k, 0x2C), mentionStart[k + 1] < 0, doc.lower(k + 1) != "and",
+                if k + 1 < r.upperBound, isPunctByte(k, 0x2C), mentionStart[k + 1] < 0, !doc.lower(k + 1, is: "and"),
                    !doc.tokens[k + 1].isCapitalized, doc.tokens[k + 1].kind != .number,
-                   !QuoteSpeakerFinder.determiners.contains(doc.lower(k + 1)) { break }
+                   !QuoteSpeakerFinder.determiners.contains(doc, k + 1) { break }
                 flushDescription(k)
                 phraseStart = k + 1
                 sawNoun = false
@@ -338,7 +340,7 @@ struct SanctionScan {
                 continue
             }
             if w == "on" || w == "against" { phraseStart = k + 1; k += 1; continue }
-            if SanctionScan.targetStops.contains(w) { break }
+            if SanctionScan.targetStops.contains(doc, k) { break }
             k += 1
         }
         if !sawNoun { flushDescription(k) }
@@ -348,7 +350,7 @@ struct SanctionScan {
     /// "U.S. sanctions", "Washington's sanctions" (imposer) or "Iran sanctions" (target), just before the measure.
     func modifier(_ m: Int, _ r: Range<Int>) -> (Int, Bool)? {
         var k = m - 1
-        while k >= r.lowerBound, lex.sanctionTerms.has(doc.lower(k), role: "kind") || ["new", "fresh", "tough", "additional", ","].contains(doc.lower(k)) || doc.lower(k) == "and" { k -= 1 }
+        while k >= r.lowerBound, lex.sanctionTerms.has(doc.lower(k), role: "kind") || ["new", "fresh", "tough", "additional", ","].contains(doc.lower(k)) || doc.lower(k, is: "and") { k -= 1 }
         guard k >= r.lowerBound else { return nil }
         var possessive = false
         if isPossessive(k) { possessive = true; k -= 1 }
@@ -373,7 +375,7 @@ struct SanctionScan {
         var k = start
         while k < r.upperBound, k < start + 6 {
             if isHardBoundary(k) { return nil }
-            if doc.lower(k) == "by" {
+            if doc.lower(k, is: "by") {
                 var out: [Int] = []
                 var j = k + 1
                 while j < r.upperBound, j < k + 10 {
@@ -385,7 +387,7 @@ struct SanctionScan {
                     }
                     let w = doc.lower(j)
                     if !(w == "the" || w == "and" || isPunctByte(j, 0x2C)) && !out.isEmpty { break }
-                    if SanctionScan.targetStops.contains(w) { break }
+                    if SanctionScan.targetStops.contains(doc, j) { break }
                     j += 1
                 }
                 return out.isEmpty ? nil : out
@@ -401,10 +403,10 @@ struct SanctionScan {
         while k >= r.lowerBound {
             if isHardBoundary(k) { return k + 1 }
             let w = doc.lower(k)
-            if SanctionScan.clauseStops.contains(w), !doc.tokens[k].isCapitalized || k == r.lowerBound { return k + 1 }
+            if SanctionScan.clauseStops.contains(doc, k), !doc.tokens[k].isCapitalized || k == r.lowerBound { return k + 1 }
             // A speech verb starts a reported clause ("said the EU imposed ..."), unless it governs the measure itself
             // ("announced new sanctions").
-            if lex.speechVerbs[w] == .say, !doc.tokens[k].isCapitalized, k < t - 1 { return k + 1 }
+            if lex.speechVerbs.value(doc, k) == .say, !doc.tokens[k].isCapitalized, k < t - 1 { return k + 1 }
             k -= 1
         }
         return r.lowerBound
@@ -417,7 +419,7 @@ struct SanctionScan {
         var out: [Int] = []
         var k = range.lowerBound
         // Skip an introductory phrase ending in a comma ("On Monday, ...", "In Brussels, ...").
-        if QuoteSpeakerFinder.introWords.contains(doc.lower(k)) {
+        if QuoteSpeakerFinder.introWords.contains(doc, k) {
             var c = k
             while c < range.upperBound, !isPunctByte(c, 0x2C) { c += 1 }
             if c < range.upperBound { k = c + 1 }
@@ -442,7 +444,7 @@ struct SanctionScan {
             if started {
                 if w == "and" || isPunctByte(k, 0x2C) || w == "the" || w == "of" { k += 1; continue }
                 // A word after the subject ends it, unless it heads the phrase ("EU states", "the bloc's ministers").
-                if doc.tokens[k].kind == .word, !doc.tokens[k].isCapitalized, lex.speakerNouns[w] != nil || w == "states" || w == "countries" || w == "members" { k += 1; continue }
+                if doc.tokens[k].kind == .word, !doc.tokens[k].isCapitalized, lex.speakerNouns.value(doc, k) != nil || w == "states" || w == "countries" || w == "members" { k += 1; continue }
                 break
             }
             k += 1
@@ -455,7 +457,7 @@ struct SanctionScan {
         var k = m.lowerBound - 1
         while k >= r.lowerBound, k >= m.lowerBound - 6 {
             let w = doc.lower(k)
-            if let v = lex.sanctionTerms.value(w, role: "kind"), let kk = SanctionKind(rawValue: v) {
+            if let v = lex.sanctionTerms.value(doc, k, role: "kind"), let kk = SanctionKind(rawValue: v) {
                 if !kinds.contains(kk) { kinds.append(kk) }
             } else if !(w == "and" || isPunctByte(k, 0x2C) || w == "new" || w == "the") {
                 break
@@ -472,7 +474,7 @@ struct SanctionScan {
         var k = max(r.lowerBound, min(clause, m.lowerBound - 10))
         while k < min(r.upperBound, m.upperBound + 8) {
             let w = doc.lower(k)
-            if lex.sanctionTerms.has(w, role: "hedge") {
+            if lex.sanctionTerms.has(doc, k, role: "hedge") {
                 if w == "if" || w == "unless" || w == "whether" || k < m.upperBound { return true }
                 if k < m.upperBound + 3 { return true }
             }
@@ -485,7 +487,13 @@ struct SanctionScan {
 
     mutating func emit(_ s: Int, imposers: [Int], targets: [Target], action: SanctionAction, kind: SanctionKind,
                        conditional: Bool, trigger: Range<Int>, rule: String, inForce: Bool) {
-        let stated = dates.date(inSentence: s, of: doc)?.0.iso ?? context.publishedOn
+        let stated: String?
+        if let known = statedOn[s] {
+            stated = known
+        } else {
+            stated = dates.date(inSentence: s, of: doc)?.0.iso ?? context.publishedOn
+            statedOn[s] = stated
+        }
         let lo = doc.tokens[max(0, trigger.lowerBound)].start
         let hi = doc.tokens[min(doc.tokens.count - 1, trigger.upperBound - 1)].end
         let imps: [Int?] = imposers.isEmpty ? [nil] : imposers.map { Optional($0) }

@@ -66,7 +66,7 @@ public final class Lexicon: Sendable {
     /// Lowercased distinctive surname ("putin") -> index into `persons`.
     public let personBySurname: [String: Int]
     /// Lowercased given names.
-    public let givenNames: Set<String>
+    public let givenNames: WordSet
     /// ISO3 -> index into `states`.
     public let stateIndex: [String: Int]
     /// Lowercased canonical organization name -> index.
@@ -266,7 +266,7 @@ public final class Lexicon: Sendable {
             }
         }
 
-        var given = Set<String>()
+        var given = WordSet()
         for line in (byName["given_names.txt"] ?? "").split(separator: "\n") where !line.hasPrefix("#") {
             let n = String(line).trimmingSpaces
             if !n.isEmpty { given.insert(n.lowercased()) }

@@ -19,7 +19,9 @@ public struct LexHit: Sendable, Equatable {
 ///
 ///     trie.longest(doc, keys, at: i, end: n)   // (length, hits) of the longest phrase at i
 struct PhraseTrie: Sendable {
-    private var children: [[String: Int32]] = [[:]]
+    /// Edges keyed by (parent node, word): the child node.
+    private var edges = EdgeTable()
+    private var nodeCount = 1
     private var hits: [[LexHit]] = [[]]
     private(set) var maxLength = 0
 
@@ -34,12 +36,14 @@ struct PhraseTrie: Sendable {
             if caseSensitive, t.kind == .word {
                 if t.isAllCaps && t.end - t.start <= 6 { bits |= 2 << (2 * UInt32(k)) } else if t.isCapitalized { bits |= 1 << (2 * UInt32(k)) }
             }
-            if let next = children[node][key] {
+            let h = WordHash.of(key)
+            if let next = edges.child(Int32(node), h, key) {
                 node = Int(next)
             } else {
-                children.append([:]); hits.append([])
-                let id = Int32(children.count - 1)
-                children[node][key] = id
+                hits.append([])
+                let id = Int32(nodeCount)
+                nodeCount += 1
+                edges.insert(Int32(node), h, key, child: id)
                 node = Int(id)
             }
         }
@@ -80,13 +84,18 @@ struct PhraseTrie: Sendable {
 
     /// The longest phrase starting at token `i` (not passing `end`) whose hits survive the case check.
     func longest(_ doc: Document, _ keys: [String], at i: Int, end: Int) -> (length: Int, hits: [LexHit])? {
-        var node = 0
+        longest(doc, keys, keys.map { WordHash.of($0) }, at: i, end: end)
+    }
+
+    /// `longest(doc, keys, at:end:)` with the keys' `WordHash`es precomputed.
+    func longest(_ doc: Document, _ keys: [String], _ hashes: [UInt64], at i: Int, end: Int) -> (length: Int, hits: [LexHit])? {
+        var node: Int32 = 0
         var best: (Int, [LexHit])?
         var j = i
-        while j < end, j - i < maxLength, let next = children[node][keys[j]] {
-            node = Int(next)
+        while j < end, j - i < maxLength, let next = edges.child(node, hashes[j], keys[j]) {
+            node = next
             j += 1
-            let h = hits(node: node, doc, at: i)
+            let h = hits(node: Int(node), doc, at: i)
             if !h.isEmpty { best = (j - i, h) }
         }
         return best
@@ -94,7 +103,45 @@ struct PhraseTrie: Sendable {
 
     /// Hits of a single key (a part of a hyphenated word), with a case requirement checked by the caller.
     func single(_ key: String) -> [LexHit] {
-        guard let n = children[0][key] else { return [] }
+        guard let n = edges.child(0, WordHash.of(key), key) else { return [] }
         return hits[Int(n)]
+    }
+}
+
+/// The trie's edges in one open-addressing table keyed by (parent, word hash), confirmed by the word.
+struct EdgeTable: Sendable {
+    private var parents: [Int32] = [Int32](repeating: -1, count: 16)
+    private var hashes: [UInt64] = [UInt64](repeating: 0, count: 16)
+    private var words: [String] = [String](repeating: "", count: 16)
+    private var children: [Int32] = [Int32](repeating: 0, count: 16)
+    private var mask = 15
+    private var count = 0
+
+    @inline(__always) static func mix(_ parent: Int32, _ h: UInt64) -> UInt64 { h ^ (UInt64(UInt32(bitPattern: parent)) &* 0x9E37_79B9_7F4A_7C15) }
+
+    @inline(__always) func child(_ parent: Int32, _ h: UInt64, _ word: String) -> Int32? {
+        var j = WordHash.bucket(EdgeTable.mix(parent, h), mask)
+        while parents[j] >= 0 {
+            if parents[j] == parent && hashes[j] == h && words[j] == word { return children[j] }
+            j = (j + 1) & mask
+        }
+        return nil
+    }
+
+    mutating func insert(_ parent: Int32, _ h: UInt64, _ word: String, child: Int32) {
+        if (count + 1) * 2 > mask + 1 { grow() }
+        var j = WordHash.bucket(EdgeTable.mix(parent, h), mask)
+        while parents[j] >= 0 { j = (j + 1) & mask }
+        parents[j] = parent; hashes[j] = h; words[j] = word; children[j] = child
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = (0...mask).filter { parents[$0] >= 0 }.map { (parents[$0], hashes[$0], words[$0], children[$0]) }
+        let n = (mask + 1) * 2
+        parents = [Int32](repeating: -1, count: n); hashes = [UInt64](repeating: 0, count: n)
+        words = [String](repeating: "", count: n); children = [Int32](repeating: 0, count: n)
+        mask = n - 1; count = 0
+        for (p, h, w, c) in old { insert(p, h, w, child: c) }
     }
 }

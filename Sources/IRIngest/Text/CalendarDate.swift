@@ -101,8 +101,8 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable {
     }
 
     /// Month names and abbreviations, lowercased, to month numbers ("sept" and "sept." both map).
-    public static let monthNames: [String: Int] = {
-        var m: [String: Int] = [:]
+    public static let monthNames: WordMap<Int> = {
+        var m = WordMap<Int>()
         let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
         for (i, n) in full.enumerated() { m[n] = i + 1 }
         for (n, i) in [("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12)] {
@@ -112,9 +112,9 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable {
     }()
 
     /// Weekday names, lowercased, to 0 = Sunday ... 6 = Saturday.
-    public static let weekdayNames: [String: Int] = [
-        "sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-    ]
+    public static let weekdayNames = WordMap<Int>([
+        ("sunday", 0), ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6),
+    ])
 }
 
 extension CalendarDate {
@@ -137,7 +137,7 @@ extension CalendarDate {
         }
         func month(_ k: Int) -> (Int, Int)? {  // month number, next index (skipping an abbreviation dot)
             guard k < end, doc.tokens[k].kind == .word, doc.tokens[k].isCapitalized else { return nil }
-            guard let m = monthNames[doc.lower(k)] else { return nil }
+            guard let m = monthNames.value(doc, k) else { return nil }
             var next = k + 1
             if next < end, doc.tokens[next].kind == .punct, doc.bytes[doc.tokens[next].start] == 0x2E,
                doc.tokens[next].start == doc.tokens[k].end { next += 1 }

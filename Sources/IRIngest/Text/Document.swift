@@ -25,6 +25,12 @@ public struct Document: Sendable {
     public let paragraphs: [Range<Int>]
     /// Lowercased token texts, parallel to `tokens`.
     public let lowered: [String]
+    /// `WordHash` of each lowercased token text, parallel to `tokens` (for `WordSet` and `WordMap`).
+    public let hashes: [UInt64]
+    /// The lowercased token texts' bytes, one after the other: token `i` is
+    /// `lowerBytes[lowerStart[i]..<lowerStart[i + 1]]`.
+    let lowerBytes: [UInt8]
+    let lowerStart: [Int32]
     /// For non-ASCII text, the scalar offset of each byte offset; empty when all ASCII.
     private let scalarIndex: [Int32]
 
@@ -47,8 +53,25 @@ public struct Document: Sendable {
         self.sentences = sentences
         var lowered: [String] = []
         lowered.reserveCapacity(tokens.count)
-        for t in tokens { lowered.append(Document.lowercase(bytes, t.byteRange)) }
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(tokens.count)
+        var lowerBytes: [UInt8] = []
+        lowerBytes.reserveCapacity(bytes.count)
+        var lowerStart: [Int32] = []
+        lowerStart.reserveCapacity(tokens.count + 1)
+        for t in tokens {
+            let l = Document.lowercase(bytes, t.byteRange)
+            lowered.append(l)
+            lowerStart.append(Int32(lowerBytes.count))
+            var h = WordHash.seed
+            for b in l.utf8 { h = WordHash.step(h, b); lowerBytes.append(b) }
+            hashes.append(h)
+        }
+        lowerStart.append(Int32(lowerBytes.count))
         self.lowered = lowered
+        self.hashes = hashes
+        self.lowerBytes = lowerBytes
+        self.lowerStart = lowerStart
         if bytes.contains(where: { $0 >= 0x80 }) {
             var index = [Int32](repeating: 0, count: bytes.count + 1)
             var s: Int32 = 0
@@ -89,6 +112,38 @@ public struct Document: Sendable {
 
     /// Lowercased text of a token (ASCII fast path).
     @inline(__always) public func lower(_ i: Int) -> String { lowered[i] }
+
+    /// Whether token `i`'s lowercased text contains the byte `b`: `lower(i).utf8.contains(b)`.
+    @inline(__always) public func lower(_ i: Int, containsByte b: UInt8) -> Bool {
+        var k = Int(lowerStart[i])
+        let e = Int(lowerStart[i + 1])
+        while k < e { if lowerBytes[k] == b { return true }; k += 1 }
+        return false
+    }
+
+    /// `lower(i).hasSuffix(suffix)` for an ASCII suffix, on bytes when the token is ASCII.
+    @inline(__always) public func lower(_ i: Int, hasSuffix suffix: StaticString) -> Bool {
+        let a = Int(lowerStart[i]), e = Int(lowerStart[i + 1])
+        var k = a
+        while k < e { if lowerBytes[k] >= 0x80 { return lowered[i].hasSuffix(suffix.description) }; k += 1 }
+        return suffix.withUTF8Buffer { w in
+            guard e - a >= w.count else { return false }
+            var j = 0
+            while j < w.count { if lowerBytes[e - w.count + j] != w[j] { return false }; j += 1 }
+            return true
+        }
+    }
+
+    /// Whether token `i`'s lowercased text is `word`: `lower(i) == word` without a string comparison.
+    @inline(__always) public func lower(_ i: Int, is word: StaticString) -> Bool {
+        let a = Int(lowerStart[i]), n = Int(lowerStart[i + 1]) - a
+        return word.withUTF8Buffer { w in
+            guard n == w.count else { return false }
+            var k = 0
+            while k < n { if lowerBytes[a + k] != w[k] { return false }; k += 1 }
+            return true
+        }
+    }
 
     /// The sentence that contains token `i`.
     public func sentenceIndex(ofToken i: Int) -> Int? {
