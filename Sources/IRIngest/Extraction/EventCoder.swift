@@ -56,7 +56,7 @@ public struct EventCoder: Sendable {
                     guard let t = placeState(-c.target - 1, actors: &actors) else { continue }
                     c.target = t
                 }
-                guard c.source != c.target || Grammar.isDomesticMeasure(c.entry.code) else { continue }
+                guard c.source != c.target || Grammar.isDomesticMeasure(c.entry.code) || c.domestic else { continue }
                 let key = "\(c.source)|\(c.target)|\(c.code.prefix(2))"
                 if let k = seen[key] {
                     // "threatened to bomb": the act threatened (138) says more than the bare threat (130).
@@ -190,4 +190,6 @@ struct CodedEvent {
     var rule: String
     /// Mentions of the targets, for a pronoun object later in the sentence ("called on them").
     var targetMentions: [Int] = []
+    /// A protest of a people in its own state ("Egyptians marched in Cairo"): source and target may be one state.
+    var domestic = false
 }

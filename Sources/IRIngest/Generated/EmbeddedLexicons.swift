@@ -5751,6 +5751,8 @@ urge _ to release|free	0253	v
 call on|upon _ to release|free	0253	v
 urge _ to lift|ease	0254	v
 call on|upon _ to lift|ease	0254	v
+# "Canada wants Japan to lift the ban": a wish addressed to an actor is an appeal.
+want _ to	020	v
 urge _ to negotiate|talk	026	v
 call on|upon _ to negotiate|talk	026	v
 urge _ to halt|end|stop|cease fighting|hostilities|violence|attacks	0256	v
@@ -6014,6 +6016,7 @@ swap prisoner|prisoners|detainee|detainees|captive|captives with	084	s
 release of	084	n
 allow inspector|inspectors|monitors into	0862	v
 allow aid into	0863	v
+give|grant permission|approval|authorization|authorisation|consent to	080	v
 agree to ceasefire|truce with	0871	s
 declare ceasefire|truce with	0871	s
 declare|announce ceasefire|truce in	0871	v
@@ -6024,6 +6027,11 @@ withdraw troop|troops|force|forces from	087	v
 withdrawal of troop|troops|force|forces from	087	n
 pull troop|troops|force|forces out of	087	v
 retreat from	0874	v
+withdraw from	087	v
+pull out of	087	v
+withdraw from talk|talks|negotiation|negotiations	164	v
+pull out of talk|talks|negotiation|negotiations	164	v
+withdraw from treaty|agreement|deal|accord|pact|convention	160	v
 surrender to	0874	v
 defect to	0874	v
 concede to	080	v
@@ -6155,6 +6163,8 @@ boycott	163	v
 protest	140	v
 demonstrate	141	v
 riot	145	v
+march	141	v
+throw|hurl stone|stones|rock|rocks|bottle|bottles|firebomb|firebombs|molotov at	145	v
 stage|hold|organize|organise|begin|start|continue|join protest|protests|demonstration|demonstrations|rally|rallies|march|marches	141	v
 stage|hold|begin|start|continue|launch hunger strike|strikes	142	v
 go on hunger strike|strikes	142	v
@@ -6183,7 +6193,7 @@ hit _ with sanction|sanctions|tariffs	163	v
 target _ with sanction|sanctions	163	v
 order _ out|to leave	166	v
 expel _ from	166	v
-cut tie|ties|relations with	161	v
+cut tie|ties|relations|trade with	161	v
 sever tie|ties|relations with	161	v
 break tie|ties|relations with	161	v
 break off tie|ties|relations with	161	v
@@ -6226,7 +6236,7 @@ pull out of talk|talks|negotiation|negotiations with	164	v
 walk out of talk|talks|negotiation|negotiations with	164	v
 expel	166	v
 expulsion of	166	n
-withdraw peacekeeper|peacekeepers|observer|observers|monitor|monitors from	1661	v
+withdraw peacekeeper|peacekeepers|observer|observers|monitor|monitors|inspector|inspectors|personnel|staff|workers|mission from	1661	v
 # 17 coerce
 arrest	173	v
 detain	173	v
