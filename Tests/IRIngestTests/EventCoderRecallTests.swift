@@ -391,4 +391,34 @@ struct EventRecallRound3Tests {
         let ev = coded("After flying to Tokyo on Monday, President Biden will meet with exiled activists from Belarus.").events
         #expect(ev == ["USA 040 BLR"])
     }
+
+    @Test func unitsOfAQuantityDoNotCountInAPatternGap() {
+        #expect(coded("The World Food Programme will provide some 8,000 tonnes of emergency food aid to refugees in Chad.").events.first?.hasSuffix(" 033 TCD") == true)
+        #expect(coded("Spain is ready to contribute up to 500 troops to a peacekeeping force in Mali.").events == ["ESP 0334 MLI"])
+    }
+
+    @Test func aProtestAimsAtTheProtestersStateNamedNowhereElse() {
+        #expect(coded("Seven opposition parties in Kenya have organized a general strike.").events == ["KEN 143 KEN"])
+        #expect(coded("Demonstrators in Tehran blocked a road near the parliament.").events == ["IRN 144 IRN"])
+    }
+
+    @Test func coordinatedPartiesAgreeWithEachOther() {
+        #expect(Set(coded("Spanish and Portuguese officials agreed on Tuesday that their countries should cooperate.").events) == ["ESP 030 PRT", "PRT 030 ESP"])
+    }
+
+    @Test func refugeesFromAState() {
+        #expect(coded("Indonesia opened its borders to refugees from Myanmar.").events == ["IDN 075 MMR"])
+    }
+
+    @Test func expelledStaffOfABody() {
+        let ev = coded("Iran expelled two monitors of the International Atomic Energy Agency last week.").events
+        #expect(ev.count == 1 && ev.first?.hasPrefix("IRN 166 ") == true)
+    }
+
+    @Test func suspendedLinksAndAid() {
+        #expect(coded("Italy announced a suspension of flights to Libya.").events == ["ITA 161 LBY"])
+        // A suspended delivery of aid is no aid.
+        #expect(coded("The Red Cross suspended aid deliveries in Kabul.").events == [])
+    }
 }
+

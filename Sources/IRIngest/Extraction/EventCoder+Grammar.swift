@@ -115,6 +115,8 @@ struct Grammar {
         "morning", "evening", "night", "afternoon", "earlier", "last", "week", "month", "year", "also", "now",
     ]
     static let pronouns: Set<String> = ["it", "they", "he", "she", "we"]
+    static let units: Set<String> = ["tons", "tonnes", "ton", "tonne", "kg", "kilograms", "kilos", "barrels", "dollars", "euros", "pounds",
+                                     "doses", "rounds", "units", "pieces", "items", "vehicles", "trucks", "truckloads"]
     static let subjectlessPrepositions: Set<String> = ["for", "to", "from", "with", "by", "against", "about", "toward", "towards", "into", "onto", "over", "under"]
     /// Armed bodies, whose marching is no protest.
     static let forceNouns: Set<String> = ["troops", "soldiers", "forces", "army", "armies", "units", "columns", "tanks", "militiamen", "fighters", "rebels", "guerrillas", "insurgents", "convoy", "convoys"]
@@ -236,6 +238,16 @@ struct Grammar {
         }
     }
 
+    /// A target that is a state given by its code (`CodedEvent.targetState`), named by no mention.
+    static let stateTarget = Int.min
+    /// The country of a non-state source: "Iranian protesters" -> IRN.
+    func ownCountry(of sources: [Int]) -> String? {
+        guard let s = sources.first, s >= 0 else { return nil }
+        let a = analysis.actors[mention(s).actor]
+        guard a.kind != .state else { return nil }
+        return a.countryCode
+    }
+
     /// A state's mention that names its people, not its government: a plural demonym
     /// ("Egyptians", "Nigerians") or a demonym before a plural people noun ("Syrian Kurds").
     func isPeople(_ mi: Int) -> Bool {
@@ -314,6 +326,13 @@ struct Grammar {
                     if (s == "and" && e.kind != .reverse) || s == "or" || s == "but" || s == "that" || s == "which" || s == "who" || Grammar.clauseBoundaries.contains(s) { break }
                     // Quantities do not count against the gap: "gave X 5.1 million dollars of aid".
                     if t.kind == .number || s == "million" || s == "billion" { j += 1; k += 1; continue }
+                    // Units after a quantity do not count either: "10,000 tons of food aid".
+                    if j > i, doc.tokens[j - 1].kind == .number || w(j - 1) == "million" || w(j - 1) == "billion",
+                       Grammar.units.contains(s) {
+                        j += 1; k += 1
+                        if j < end, w(j) == "of" { j += 1; k += 1 }
+                        continue
+                    }
                     // A hyphen joins a compound modifier and does not count either: "anti-aircraft missiles".
                     if isHyphen(j) { j += 1; k += 1; continue }
                     j += 1
@@ -585,7 +604,7 @@ struct Grammar {
             if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) && s != "and" { return nil }
             if Grammar.objectStops.contains(s), !["of", "by", "from", "and"].contains(s) { return nil }
             // "the shelling of Ukraine": after an act noun, "of" names its victim, not its author.
-            if s == "of", j > k, lex.lemmas[w(j - 1)] != nil { return nil }
+            if s == "of", j > k, let ls = lex.lemmas[w(j - 1)], ls.contains(where: { !(lex.entries[$0] ?? []).isEmpty }) { return nil }
             j += 1; n += 1
         }
         return nil
@@ -948,6 +967,7 @@ struct Grammar {
         var targets: [Int] = []
         var rule = ""
         var pairsSymmetric = false
+        var ownISO: String?
         let first = trig
         switch e.kind {
         case .between:
@@ -1024,7 +1044,7 @@ struct Grammar {
                     // "denies Western and Ukrainian accusations", "condemned the move announced by X"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
-                } else if e.code.hasPrefix("04"), let o = npOwner(from: m.end, end: end), o >= 0, comesFrom(o, after: m.end) {
+                } else if e.code.hasPrefix("04") || e.code.hasPrefix("07"), let o = npOwner(from: m.end, end: end), o >= 0, comesFrom(o, after: m.end) {
                     // "met with exiled dissidents from Myanmar": people from a state stand for it.
                     targets = [o]
                     rule = subj.rule + "|from-state"
@@ -1061,6 +1081,11 @@ struct Grammar {
                     // protesters' own state (PETRARCH codes their country's government).
                     targets = [o]
                     rule = subj.rule + "|own-state"
+                } else if e.code.hasPrefix("14") || (e.code.hasPrefix("175") && !isReducedRelative(first, m, end: end)), let iso = ownCountry(of: sources) {
+                    // The protesters' state named nowhere on its own ("Demonstrators in Tehran blocked a road").
+                    targets = [Grammar.stateTarget]
+                    ownISO = iso
+                    rule = subj.rule + "|own-state"
                 } else if e.kind == .symmetric || Grammar.mutualRoots.contains(String(e.code.prefix(2))), sources.count >= 2 {
                     // "Jordan and Britain agreed to hold exercises": a cooperative act of coordinated
                     // subjects with no object is mutual.
@@ -1095,8 +1120,9 @@ struct Grammar {
                 : Grammar.recode(refine(e.code, trigger: trigger, end: end), mode)
             if mode == .future, isUltimatum(after: m.end, end: end) { (code, m2) = Grammar.ultimatum(code) }
             var ce = CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: trigger, mode: m2, rule: rule)
-            ce.targetMentions = targets
+            ce.targetMentions = targets.filter { $0 != Grammar.stateTarget }
             ce.domestic = domestic
+            if ta == Grammar.stateTarget { ce.targetState = ownISO }
             out.append(ce)
         }
         if pairsSymmetric {

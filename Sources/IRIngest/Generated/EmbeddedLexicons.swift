@@ -5799,6 +5799,8 @@ vow to support|help|aid	033	v
 agree to cooperate with	030	v
 agree to	030	v
 agree on|upon	030	v
+# "Chile and Peru agreed that ...": coordinated parties agreeing agree with each other.
+agree	030	v
 commit to	030	v
 ready|willing to	030	v
 agree to meet|talk|negotiate	036	v
@@ -5985,8 +5987,11 @@ send aid|food|supplies|assistance|relief to	073	v
 deliver aid|food|supplies|assistance|relief to	073	v
 humanitarian aid|assistance|help|supplies to|for	073	n
 send peacekeeper|peacekeepers|peacekeeping to	074	v
+contribute|commit troop|troops|soldiers|peacekeepers|police to	074	v
 deploy peacekeeper|peacekeepers to	074	v
 grant asylum to	075	v
+open border|borders to refugee|refugees	075	v
+accept|admit|take refugee|refugees	075	v
 give asylum to	075	v
 offer asylum to	075	v
 # 08 yield
@@ -6205,6 +6210,10 @@ recall ambassador|envoy to	161	v
 close embassy in	161	v
 cut aid to	162	v
 suspend aid|assistance to	162	v
+suspend|halt|stop|freeze aid|assistance|delivery|deliveries	162	v
+suspension of aid|assistance to	162	n
+suspend|halt|stop|cut flight|flights|link|links to|with	161	v
+suspension of flight|flights|link|links to|with	161	n
 halt aid|assistance to	162	v
 freeze aid|assistance to	162	v
 stop aid|assistance to	162	v
