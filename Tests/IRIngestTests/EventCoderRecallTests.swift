@@ -420,5 +420,27 @@ struct EventRecallRound3Tests {
         // A suspended delivery of aid is no aid.
         #expect(coded("The Red Cross suspended aid deliveries in Kabul.").events == [])
     }
+
+    @Test func martialLawWithoutAPlaceIsImposedAtHome() {
+        #expect(coded("The Thai government declared martial law on Tuesday.").events == ["THA 1724 THA"])
+        // Announced as a readiness, it is a threat of repression.
+        #expect(coded("The Thai government said it was prepared to impose martial law.").events == ["THA 1324 THA"])
+    }
+
+    @Test func mobilizingForWarAgainstAState() {
+        #expect(coded("Russia mobilized reservists for an offensive against Ukraine.").events == ["RUS 154 UKR"])
+    }
+
+    @Test func openingAnEmbassyInACapital() {
+        #expect(coded("Chile opened an embassy in Hanoi last year.").events == ["CHL 050 VNM"])
+    }
+
+    @Test func failingToReachAnAgreementIsMutual() {
+        #expect(Set(coded("Serbia and Kosovo failed to reach agreement on Sunday.").events) == ["SRB 120 XKX", "XKX 120 SRB"])
+    }
+
+    @Test func agreedInPrincipleToAct() {
+        #expect(coded("The European Union agreed in principle to provide 30 million euros of aid for Haiti.").events.first?.hasSuffix(" 033 HTI") == true)
+    }
 }
 

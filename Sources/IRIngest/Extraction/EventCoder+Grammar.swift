@@ -480,7 +480,7 @@ struct Grammar {
         while j < end, n < (direct ? 1 : 9) {
             if let p = placeAt[j] {
                 var b = j - 1
-                while b >= k, w(b) == "the" || doc.tokens[b].isCapitalized { b -= 1 }
+                while b >= k, w(b) == "the" || doc.tokens[b].isCapitalized || Grammar.locationModifiers.contains(w(b)) { b -= 1 }
                 guard direct || j == k || (b >= k - 1 && b >= 0 && Grammar.placeLinks.contains(w(b))) || (b >= 0 && w(b) == "of") else { return nil }
                 return -p - 1
             }
@@ -1091,6 +1091,11 @@ struct Grammar {
                     // subjects with no object is mutual.
                     pairsSymmetric = true
                     rule = subj.rule + "|coordinated-symmetric"
+                } else if Grammar.isDomesticMeasure(e.code), e.code.hasPrefix("172"), let s0 = sources.first,
+                          let own = analysis.actors[mention(s0).actor].kind == .state ? s0 : ownStateMention(of: [s0]) {
+                    // "declared martial law" with no place: on the government's own state.
+                    targets = [own]
+                    rule = subj.rule + "|own-state"
                 } else if let o = conditionTarget(after: m.end, end: end, allowIf: e.code.hasPrefix("13")) {
                     // "threatened to close the strait unless Washington lifts ...": the threat is
                     // aimed at the actor whose act would lift it.
@@ -1395,7 +1400,10 @@ struct Grammar {
             } else if s == "to" {
                 // The verb governing the infinitive: "plans to visit", "urged X to release".
                 var h = g - 1
-                while h >= start, Grammar.auxiliaries.contains(w(h)) || w(h).hasSuffix("ly") || Grammar.timeWords.contains(w(h)) { h -= 1 }
+                while h >= start, Grammar.auxiliaries.contains(w(h)) || w(h).hasSuffix("ly") || Grammar.timeWords.contains(w(h))
+                        || (w(h) == "principle" && h > start && w(h - 1) == "in") || (w(h) == "in" && h + 1 < t && w(h + 1) == "principle") {
+                    h -= 1
+                }
                 if h >= start {
                     let gv = w(h)
                     if Grammar.futureGovernors.contains(gv) { result = result ?? .future; break }

@@ -5799,6 +5799,7 @@ vow to support|help|aid	033	v
 agree to cooperate with	030	v
 agree to	030	v
 agree on|upon	030	v
+fail to reach|conclude agreement|deal|accord|consensus	120	s
 # "Chile and Peru agreed that ...": coordinated parties agreeing agree with each other.
 agree	030	v
 commit to	030	v
@@ -5915,6 +5916,7 @@ deal between	057	b
 accord between|with	057	n
 treaty with	057	n
 establish diplomatic relations|ties with	050	s
+open embassy|embassies|consulate in	050	v
 restore diplomatic relations|ties with	050	s
 restore relations|ties with	050	s
 normalize relations|ties with	050	s
@@ -5985,6 +5987,7 @@ deliver humanitarian aid|assistance|supplies to	073	v
 provide humanitarian aid|assistance|supplies to	073	v
 send aid|food|supplies|assistance|relief to	073	v
 deliver aid|food|supplies|assistance|relief to	073	v
+hand over|deliver|donate|ship|airlift medicine|medicines|medical|food|supplies|relief|goods to	073	v
 humanitarian aid|assistance|help|supplies to|for	073	n
 send peacekeeper|peacekeepers|peacekeeping to	074	v
 contribute|commit troop|troops|soldiers|peacekeepers|police to	074	v
@@ -6184,6 +6187,8 @@ mass troop|troops|force|forces near|on|along	154	v
 deploy troop|troops|force|forces|warship|warships near|on|along border with	154	v
 military buildup|build-up near|on|along|against	154	n
 put force|forces|troops|military on alert	152	v
+remain|stay|be on alert|high alert in|near|along	152	v
+mobilize|mobilise troop|troops|reservist|reservists|army|forces for war|attack|invasion|offensive|action against|on	154	v
 conduct|hold|stage|carry military|naval|air exercise|exercises|drills|maneuvers|manoeuvres in|near|off|over	150	v
 strengthen|reinforce|bolster|boost force|forces|troops|presence|deployment in|on|near|along	154	v
 send reinforcement|reinforcements to	154	v
@@ -6262,6 +6267,10 @@ ban	172	v
 impose|extend|declare|institute|introduce|order curfew in|on	1723	v
 impose|extend|declare|introduce state of emergency|siege in|on	1724	v
 impose|declare|introduce martial law in|on	1724	v
+# Named without a place, a curfew or martial law is imposed on the government's own state.
+impose|declare|introduce martial law	1724	v
+impose|declare|introduce state of emergency	1724	v
+impose|declare|introduce curfew	1723	v
 crack down on	175	v
 # Repression of crowds the text does not tie to an actor ("police dispersed the protesters"): aimed, like
 # an untargeted protest, at the state where it happens, else at the forces' own state.
