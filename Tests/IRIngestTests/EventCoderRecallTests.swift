@@ -442,5 +442,10 @@ struct EventRecallRound3Tests {
     @Test func agreedInPrincipleToAct() {
         #expect(coded("The European Union agreed in principle to provide 30 million euros of aid for Haiti.").events.first?.hasSuffix(" 033 HTI") == true)
     }
+
+    @Test func aStatesAdjectiveBeforeAViolentNounIsItsAuthor() {
+        #expect(coded("Three farmers died in Turkish artillery shelling in the north of Iraq on Monday.").events == ["TUR 194 IRQ"])
+        #expect(coded("Two boys were killed in Russian shelling in the south of Ukraine.").events == ["RUS 194 UKR"])
+    }
 }
 

@@ -439,6 +439,11 @@ struct Grammar {
                 let m = mention(mi)
                 var b = m.tokenRange.lowerBound - 1
                 while b > k, Grammar.determiners.contains(w(b)) || Grammar.locationModifiers.contains(w(b)) { b -= 1 }
+                // "in the south of Ukraine", "on the outskirts of Kyiv"
+                if b > k + 1, w(b) == "of", Grammar.partNouns.contains(w(b - 1)) {
+                    b -= 2
+                    while b > k, Grammar.determiners.contains(w(b)) { b -= 1 }
+                }
                 guard b >= k, Grammar.locatives.contains(w(b)) else { return nil }
                 guard analysis.actors[m.actor].kind == .state else { return nil }
                 return mi
@@ -448,6 +453,24 @@ struct Grammar {
             let s = w(j)
             if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) { return nil }
             j += 1; n += 1
+        }
+        return nil
+    }
+
+    /// Parts of a place: "the south of", "the outskirts of".
+    static let partNouns: Set<String> = ["north", "south", "east", "west", "centre", "center", "outskirts", "suburbs", "edge", "heart", "rest", "part", "parts", "northeast", "northwest", "southeast", "southwest"]
+
+    /// A state's adjective that the recognizer left as a location hint, right before a violent noun
+    /// ("Israeli tank shelling", "Russian shelling"): the author of the act (a negative place index).
+    func hintModifier(before t: Int, start: Int) -> Int? {
+        var k = t - 1
+        var skipped = 0
+        while k >= start, skipped <= 2 {
+            if let p = placeAt[k], p >= analysis.places.count { return -p - 1 }
+            if mentionIndex(at: k) != nil { return nil }
+            let tok = doc.tokens[k]
+            if tok.kind != .word || tok.isCapitalized || Grammar.determiners.contains(w(k)) || Grammar.objectStops.contains(w(k)) { return nil }
+            k -= 1; skipped += 1
         }
         return nil
     }
@@ -1185,6 +1208,8 @@ struct Grammar {
             sources = ag; sourceRule = "noun-agent"
         } else if let lv = lightVerbSubject(before: first, start: start, earlier: earlier) {
             sources = lv.actors; sourceRule = "light-verb-" + lv.rule
+        } else if violentRoots.contains(String(e.code.prefix(2))), let h = hintModifier(before: first, start: start) {
+            sources = [h]; sourceRule = "adjective"
         } else if let c = claimants {
             // "claimed responsibility for a deadly attack on X": the claimants' act.
             sources = c; sourceRule = "claimant"
