@@ -447,5 +447,25 @@ struct EventRecallRound3Tests {
         #expect(coded("Three farmers died in Turkish artillery shelling in the north of Iraq on Monday.").events == ["TUR 194 IRQ"])
         #expect(coded("Two boys were killed in Russian shelling in the south of Ukraine.").events == ["RUS 194 UKR"])
     }
+
+    @Test func aCrowdNamingNoActorProtestsInItsPlacesState() {
+        #expect(coded("Hundreds of people blocked roads in Tbilisi on Sunday.").events == ["GEO 144 GEO"])
+    }
+
+    @Test func anAttackWithoutAnAuthorComesFromItsPlace() {
+        #expect(coded("A car bombing near the town of Kirkuk killed two Turkish engineers.").events == ["IRQ 190 TUR"])
+    }
+
+    @Test func surrenderingRebelsYieldToTheirState() {
+        #expect(coded("Some 300 Malian rebels surrendered near the town of Gao.").events == ["MLI 0874 MLI"])
+    }
+
+    @Test func evacuatingTheWoundedIsHumanitarianAid() {
+        #expect(coded("UN helicopters evacuated wounded civilians from the besieged Syrian town of Madaya.").events.first?.hasSuffix(" 073 SYR") == true)
+    }
+
+    @Test func suicideBombersBlowingThemselvesUpInAPlace() {
+        #expect(coded("Two Afghan militants blew themselves up in Islamabad.").events == ["AFG 1831 PAK"])
+    }
 }
 

@@ -457,6 +457,34 @@ struct Grammar {
         return nil
     }
 
+    static let violentNouns: Set<String> = ["bomb", "bombs", "bombing", "bombings", "blast", "blasts", "explosion", "explosions", "attack", "attacks",
+                                            "ambush", "shelling", "airstrike", "airstrikes", "rocket", "rockets", "mortar", "mortars", "mine", "grenade", "suicide"]
+
+    /// The subject of a clause that names no actor, for acts PETRARCH codes from a place: a crowd's
+    /// protest ("Hundreds of thousands of people blocked streets in Hong Kong", source and target the
+    /// place's state) and an agentless attack ("A roadside bombing near Samarra killed a U.S. soldier").
+    func placeSubject(before t: Int, start: Int, end: Int, entry e: VerbLexicon.Entry, _ m: PatternMatch) -> (actors: [Int], rule: String)? {
+        let root = String(e.code.prefix(2))
+        guard root == "14" || violentRoots.contains(root) else { return nil }
+        var k = t - 1
+        var place: Int?
+        var violent = false
+        while k >= start {
+            let s = w(k)
+            if Grammar.clauseBoundaries.contains(s) || isPunct(k, 0x3B) || doc.tokens[k].kind == .quote { break }
+            if mentionIndex(at: k) != nil { return nil }
+            if let p = placeAt[k], place == nil { place = -p - 1 }
+            if Grammar.violentNouns.contains(s) { violent = true }
+            k -= 1
+        }
+        if root == "14" {
+            if let p = place ?? placeObject(after: m.end, end: end) { return ([p], "crowd-place") }
+            return nil
+        }
+        guard violent, let p = place else { return nil }
+        return ([p], "attack-place")
+    }
+
     /// Parts of a place: "the south of", "the outskirts of".
     static let partNouns: Set<String> = ["north", "south", "east", "west", "centre", "center", "outskirts", "suburbs", "edge", "heart", "rest", "part", "parts", "northeast", "northwest", "southeast", "southwest"]
 
@@ -479,7 +507,8 @@ struct Grammar {
     /// (PETRARCH codes a place's country as the target): violence, shows of force, protests.
     static let mutualRoots: Set<String> = ["03", "04", "05", "06"]
     static let locationModifiers: Set<String> = ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "neighboring", "neighbouring",
-                                                 "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "rural", "coastal", "remote"]
+                                                 "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "rural", "coastal", "remote",
+                                                 "besieged", "embattled"]
     /// Acts on people or property that belong to an actor: "expelled diplomats of X", "seized assets of X".
     static let ownerRoots: Set<String> = ["16", "17"]
     static let placeRoots: Set<String> = ["14", "15", "17", "18", "19", "20"]
@@ -1044,7 +1073,8 @@ struct Grammar {
                     return []
                 }
             } else {
-                guard let subj = subject(before: first, start: start, earlier: earlier) else { return [] }
+                guard let subj = subject(before: first, start: start, earlier: earlier)
+                        ?? placeSubject(before: first, start: start, end: end, entry: e, m) else { return [] }
                 sources = subj.actors
                 if !m.slot.isEmpty {
                     targets = m.slot
@@ -1099,12 +1129,12 @@ struct Grammar {
                 } else if let o = countryAnaphor(at: m.end, end: end, sources: sources) {
                     targets = [o]
                     rule = subj.rule + "|country-anaphor"
-                } else if e.code.hasPrefix("14") || (e.code.hasPrefix("175") && !isReducedRelative(first, m, end: end)), let o = ownStateMention(of: sources) {
+                } else if e.code.hasPrefix("14") || e.code == "0874" || (e.code.hasPrefix("175") && !isReducedRelative(first, m, end: end)), let o = ownStateMention(of: sources) {
                     // "Bolivian miners went on strike": a protest that names no target is aimed at the
                     // protesters' own state (PETRARCH codes their country's government).
                     targets = [o]
                     rule = subj.rule + "|own-state"
-                } else if e.code.hasPrefix("14") || (e.code.hasPrefix("175") && !isReducedRelative(first, m, end: end)), let iso = ownCountry(of: sources) {
+                } else if e.code.hasPrefix("14") || e.code == "0874" || (e.code.hasPrefix("175") && !isReducedRelative(first, m, end: end)), let iso = ownCountry(of: sources) {
                     // The protesters' state named nowhere on its own ("Demonstrators in Tehran blocked a road").
                     targets = [Grammar.stateTarget]
                     ownISO = iso
@@ -1141,7 +1171,7 @@ struct Grammar {
         func add(_ s: Int, _ t: Int) {
             let sa = actorOf(s), ta = actorOf(t)
             if isEthnic(s) { return }
-            let domestic = e.code.hasPrefix("14") && isPeople(s)
+            let domestic = e.code.hasPrefix("14") && (isPeople(s) || (s < 0 && s == t))
             guard sa != ta || Grammar.isDomesticMeasure(e.code) || domestic else { return }
             var (code, m2) = isRefusal(first, start: start)
                 ? Grammar.refusal(e.code, mode)

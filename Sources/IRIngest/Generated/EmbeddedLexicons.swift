@@ -5708,6 +5708,8 @@ borne	bear
 sat	sit
 fled	flee
 beaten	beat
+blew	blow
+blown	blow
 
 """#),
         ("verbs.tsv", #"""
@@ -5987,6 +5989,7 @@ deliver humanitarian aid|assistance|supplies to	073	v
 provide humanitarian aid|assistance|supplies to	073	v
 send aid|food|supplies|assistance|relief to	073	v
 deliver aid|food|supplies|assistance|relief to	073	v
+evacuate wounded|injured|sick|civilians|refugees|people|residents|children from	073	v
 hand over|deliver|donate|ship|airlift medicine|medicines|medical|food|supplies|relief|goods to	073	v
 humanitarian aid|assistance|help|supplies to|for	073	n
 send peacekeeper|peacekeepers|peacekeeping to	074	v
@@ -6041,6 +6044,7 @@ withdraw from talk|talks|negotiation|negotiations	164	v
 pull out of talk|talks|negotiation|negotiations	164	v
 withdraw from treaty|agreement|deal|accord|pact|convention	160	v
 surrender to	0874	v
+surrender	0874	v
 defect to	0874	v
 concede to	080	v
 accept demand|demands|conditions from|by|of	083	v
@@ -6298,6 +6302,7 @@ besiege	191	v
 lay siege to	191	v
 siege of	191	n
 # 18 assault
+blow themselves|himself|herself up	1831	v
 abduct	181	v
 kidnap	181	v
 hijack	181	v
