@@ -467,5 +467,13 @@ struct EventRecallRound3Tests {
     @Test func suicideBombersBlowingThemselvesUpInAPlace() {
         #expect(coded("Two Afghan militants blew themselves up in Islamabad.").events == ["AFG 1831 PAK"])
     }
+
+    @Test func theActAMeasureIsTakenForIsNoNewReport() {
+        #expect(coded("A Kenyan court jailed a Somali trader for helping smugglers reach Yemen.").events == ["KEN 173 SOM"])
+    }
+
+    @Test func anAgentNamingOnlyTheOwnerOfACrashIsNoAgent() {
+        #expect(coded("Twelve Dutch tourists were killed by the Air Zimbabwe plane crash near Harare.").events == [])
+    }
 }
 

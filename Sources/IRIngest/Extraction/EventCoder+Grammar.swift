@@ -600,6 +600,19 @@ struct Grammar {
     static let accidentNouns: Set<String> = ["crash", "crashes", "accident", "accidents", "collision", "earthquake", "flood", "floods",
                                               "fire", "fires", "blaze", "storm", "storms", "avalanche", "landslide", "stampede", "collapse",
                                               "outbreak", "epidemic", "heatwave", "cyclone", "hurricane", "typhoon", "tornado", "mudslide"]
+    /// "killed by the Malaysia Airlines flight crash": the agent's name only modifies an accident.
+    func accidentFollows(_ agents: [Int]) -> Bool {
+        guard let last = agents.last, last >= 0 else { return false }
+        var j = mention(last).tokenRange.upperBound
+        let end = min(doc.tokens.count, j + 4)
+        while j < end {
+            if Grammar.accidentNouns.contains(w(j)) { return true }
+            if doc.tokens[j].kind == .punct || Grammar.clauseBoundaries.contains(w(j)) { return false }
+            j += 1
+        }
+        return false
+    }
+
     /// The place of an agentless violent act: "killed in Ukraine", "wounded by a roadside bomb outside the Iraqi city
     /// of Basra" (a negative place index, see `placeObject`); nil when a named actor or an accident stands before it.
     func agentlessPlace(after k: Int, end: Int) -> Int? {
@@ -1055,7 +1068,7 @@ struct Grammar {
             }
             if isPassive(first, afterPattern: m.end, end: end) || (isReducedRelative(first, m, end: end) && Grammar.victimForms.contains(w(first))) {
                 guard let subj = subject(before: first, start: start, earlier: earlier) else { return [] }
-                if let ag = agent(after: m.end, end: end) {
+                if let ag = agent(after: m.end, end: end), !accidentFollows(ag) {
                     sources = ag
                     targets = m.slot.isEmpty ? subj.actors : m.slot
                     rule = "passive-agent|" + subj.rule
@@ -1491,6 +1504,12 @@ struct Grammar {
         }
         // An act inside an accusation, appeal or threat made earlier in the sentence is not reported as done:
         // "accused Washington of orchestrating", "urged Moscow to release".
+        // "jailed a student for helping militants": the act a punishment or a reproach is taken for is only
+        // alleged (while "apologised for shooting down" and "thanked X for helping" acknowledge the act).
+        if let prev = earlier.last, ["10", "11", "12", "13", "16", "17"].contains(String(prev.code.prefix(2))),
+           t > start, w(t).hasSuffix("ing"), w(t - 1) == "for" {
+            return .hypothetical
+        }
         if let prev = earlier.last, ["11", "10", "02", "13", "01"].contains(String(prev.code.prefix(2))), t > prev.trigger.upperBound {
             let f = w(t)
             if f.hasSuffix("ing") || (t > 0 && w(t - 1) == "to") || (t > 0 && w(t - 1) == "of") { return .hypothetical }
