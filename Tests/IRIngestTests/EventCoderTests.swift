@@ -100,8 +100,8 @@ let irn = ("Iran", ["Tehran", "Iranian"])
     }
 
     @Test func pronounAfterSpeechVerbIsTheSpeaker() {
-        let f = EventFixture("Japan said on Tuesday it had halted economic aid to Iran.", actors: [("Japan", []), irn])
-        #expect(f.triples() == ["Japan 162 Iran"])
+        let f = EventFixture("Norway said on Friday it had halted development aid to Iran.", actors: [("Norway", []), irn])
+        #expect(f.triples() == ["Norway 162 Iran"])
     }
 
     @Test func quantifiersBeforeTheObject() {
@@ -142,12 +142,12 @@ let irn = ("Iran", ["Tehran", "Iranian"])
     }
 
     @Test func placeOfAnAttackNamesItsTarget() {
-        let f = EventFixture("A Russian strike on a government building in the Ukrainian city of Odesa killed nine people.", actors: [rus, ukr])
+        let f = EventFixture("A Russian missile strike on a power station in the Ukrainian city of Sumy killed two workers.", actors: [rus, ukr])
         #expect(f.roots() == ["Russia 19 Ukraine"])
     }
 
     @Test func administrationOfALeaderIsTheState() {
-        let f = EventFixture("Iran rejected the Trump administration as a mediator.",
+        let f = EventFixture("Iran flatly rejected the Trump administration as a negotiating partner.",
                              actors: [irn, ("Donald Trump", ["Trump"]), ("United States", [])])
         var a = f.analysis
         a.actors[1] = ActorRow(name: "Donald Trump", kind: .person, countryCode: "USA", cameoCode: "USAGOV")
@@ -160,7 +160,7 @@ let irn = ("Iran", ["Tehran", "Iranian"])
     @Test func criticismFacedIsCodedFromItsAuthor() {
         let f = EventFixture("The United States faced Iranian criticism over the decision.", actors: [usa, irn])
         #expect(f.triples() == ["Iran 111 United States"])
-        let g = EventFixture("The United States faced stiff international and Iranian criticism on Tuesday.", actors: [usa, irn])
+        let g = EventFixture("The United States faced harsh European and Iranian criticism after the vote.", actors: [usa, irn])
         #expect(g.triples() == ["Iran 111 United States"])
     }
 
@@ -179,12 +179,12 @@ let irn = ("Iran", ["Tehran", "Iranian"])
     }
 
     @Test func purposeClauseNounIsNotAnEvent() {
-        let f = EventFixture("Iran pressed Russia in order to open a route for Iranian military aid to Syria.", actors: [irn, rus, ("Syria", [])])
+        let f = EventFixture("Iran pressed Russia in order to guarantee a corridor for Iranian military aid to Syria.", actors: [irn, rus, ("Syria", [])])
         #expect(f.roots() == ["Iran 02 Russia"])
     }
 
     @Test func ownerOfAnAttackedPlace() {
-        let f = EventFixture("Rebels bombarded a government-held part of Syria's second city overnight.", actors: [("rebels", ["Rebels"]), ("Syria", [])])
+        let f = EventFixture("Rebels bombarded a government-held district of Syria's northern city at dawn.", actors: [("rebels", ["Rebels"]), ("Syria", [])])
         #expect(f.roots() == ["rebels 19 Syria"])
     }
 
@@ -409,7 +409,7 @@ let irn = ("Iran", ["Tehran", "Iranian"])
     }
 
     @Test func willingnessIsAnIntent() {
-        let f = EventFixture("Russia says it is willing to withdraw its troops from Ukraine.", actors: [rus, ukr])
+        let f = EventFixture("Russia says it is willing to withdraw some of its troops from Ukraine.", actors: [rus, ukr])
         #expect(f.triples() == ["Russia 0356 Ukraine"])
     }
 

@@ -115,6 +115,11 @@ struct Grammar {
         "morning", "evening", "night", "afternoon", "earlier", "last", "week", "month", "year", "also", "now",
     ]
     static let pronouns: Set<String> = ["it", "they", "he", "she", "we"]
+    static let units: Set<String> = ["tons", "tonnes", "ton", "tonne", "kg", "kilograms", "kilos", "barrels", "dollars", "euros", "pounds",
+                                     "doses", "rounds", "units", "pieces", "items", "vehicles", "trucks", "truckloads"]
+    static let subjectlessPrepositions: Set<String> = ["for", "to", "from", "with", "by", "against", "about", "toward", "towards", "into", "onto", "over", "under"]
+    /// Armed bodies, whose marching is no protest.
+    static let forceNouns: Set<String> = ["troops", "soldiers", "forces", "army", "armies", "units", "columns", "tanks", "militiamen", "fighters", "rebels", "guerrillas", "insurgents", "convoy", "convoys"]
     static let statementForms: Set<String> = Set(["announce", "claim", "insist", "warn", "state", "confirm", "declare", "add"].flatMap { VerbLexicon.inflections(of: $0) })
     static let objectPronouns: Set<String> = ["them", "him", "her", "it"]
     var violentRoots: Set<String> { ["15", "17", "18", "19", "20"] }
@@ -146,6 +151,8 @@ struct Grammar {
         let end = doc.sentences[si].tokenRange.upperBound
         var out: [CodedEvent] = []
         var i = start
+        /// A claim of responsibility: the token after it and its claimants.
+        var claim: (Int, [Int])?
         while i < end {
             if let mi = mentionIndex(at: i) { i = max(i + 1, mention(mi).tokenRange.upperBound); continue }
             guard doc.tokens[i].kind == .word, let lemmas = lex.lemmas[w(i)] else { i += 1; continue }
@@ -167,16 +174,51 @@ struct Grammar {
             guard let (entry, m) = best else { i += 1; continue }
             if entry.pattern == "back", !backIsAVerb(i) { i += 1; continue }
             if !intransitiveProtestFits(entry, i, end: end) { i += 1; continue }
-            out.append(contentsOf: events(entry, m, start: start, end: end, earlier: out))
+            if entry.code == "015", entry.pattern.hasSuffix("responsibility for"), let subj = subject(before: i, start: start, earlier: out) {
+                claim = (m.end, subj.actors)
+            }
+            let claimed = claim.map { claimedAct(trigger: i, after: $0.0, end: end) } ?? false
+            var found = events(entry, m, start: start, end: end, earlier: out, claimants: claimed ? claim?.1 : nil)
+            if let (_, claimants) = claim, claimed {
+                // "X claimed responsibility for an attack on Y": the claim (015) aimed at the act's target.
+                found = claimants.flatMap { c in
+                    found.map { ev in
+                        var ev = ev
+                        ev.source = actorOf(c); ev.code = "015"; ev.mode = .asserted; ev.rule = "claim|" + ev.rule
+                        return ev
+                    }
+                }.filter { $0.source != $0.target }
+                claim = nil
+            }
+            out.append(contentsOf: found)
             i = max(i + 1, m.lastWord + 1)
         }
         return out
     }
 
+    /// The trigger at `t` names the act whose responsibility is claimed right before it
+    /// ("claimed responsibility for a deadly bombing", "for shooting down").
+    func claimedAct(trigger t: Int, after k: Int, end: Int) -> Bool {
+        guard t >= k, t <= k + 4 else { return false }
+        var j = k
+        while j < t {
+            if doc.tokens[j].kind != .word || mentionIndex(at: j) != nil || Grammar.objectStops.contains(w(j)) { return false }
+            j += 1
+        }
+        return true
+    }
+
     /// "riot" and "demonstrate" alone are protests only as intransitive verbs: not "riot police",
     /// not "demonstrated its resolve".
     func intransitiveProtestFits(_ e: VerbLexicon.Entry, _ i: Int, end: Int) -> Bool {
-        guard e.pattern == "riot" || e.pattern == "demonstrate" else { return true }
+        guard e.pattern == "riot" || e.pattern == "demonstrate" || e.pattern == "march" else { return true }
+        if e.pattern == "march" {
+            // "students marched in the capital"; but troops march into a town, and a march is a noun.
+            var p = i - 1
+            while p >= 0, Grammar.auxiliaries.contains(w(p)) { p -= 1 }
+            if p >= 0, Grammar.determiners.contains(w(p)) || Grammar.forceNouns.contains(w(p)) || isPossessive(p) { return false }
+            return i + 1 >= end || !["into", "on", "toward", "towards", "to", "across", "back", "past", "off", "out", "forward", "ahead"].contains(w(i + 1))
+        }
         guard i + 1 < end else { return true }
         let n = w(i + 1)
         if e.pattern == "riot" { return !["police", "gear", "squad", "squads", "troops", "control", "shields", "act"].contains(n) }
@@ -188,11 +230,49 @@ struct Grammar {
     func ownStateMention(of sources: [Int]) -> Int? {
         guard let s = sources.first, s >= 0 else { return nil }
         let a = analysis.actors[mention(s).actor]
+        // "Thousands of Egyptians marched": a people protests against its own state.
+        if a.kind == .state, isPeople(s) { return s }
         guard a.kind != .state, let cc = a.countryCode else { return nil }
         return analysis.mentions.firstIndex { m in
             m.actor >= 0 && m.actor < analysis.actors.count && analysis.actors[m.actor].kind == .state && analysis.actors[m.actor].countryCode == cc
         }
     }
+
+    /// A target that is a state given by its code (`CodedEvent.targetState`), named by no mention.
+    static let stateTarget = Int.min
+    /// The country of a non-state source: "Iranian protesters" -> IRN.
+    func ownCountry(of sources: [Int]) -> String? {
+        guard let s = sources.first, s >= 0 else { return nil }
+        let a = analysis.actors[mention(s).actor]
+        guard a.kind != .state else { return nil }
+        return a.countryCode
+    }
+
+    /// A state's mention that names its people, not its government: a plural demonym
+    /// ("Egyptians", "Nigerians") or a demonym before a plural people noun ("Syrian Kurds").
+    func isPeople(_ mi: Int) -> Bool {
+        guard mi >= 0 else { return false }
+        let m = mention(mi)
+        let a = analysis.actors[m.actor]
+        guard a.kind == .state, m.tokenRange.count == 1 else { return false }
+        // "ethnic Albanians" may live in any state.
+        if m.tokenRange.lowerBound > 0, w(m.tokenRange.lowerBound - 1) == "ethnic" { return false }
+        let text = w(m.tokenRange.lowerBound)
+        if text.hasSuffix("ans") || text.hasSuffix("is"), text != a.name.lowercased(), doc.tokens[m.tokenRange.lowerBound].isCapitalized {
+            // "Egyptians", "Iraqis" (not "Paris", a capital standing for its state)
+            let capitals = a.countryCode.flatMap { Lexicon.shared.state($0) }?.capitals ?? []
+            return !capitals.contains { $0.lowercased() == text }
+        }
+        let k = m.tokenRange.upperBound
+        guard k < doc.tokens.count, doc.tokens[k].kind == .word, mentionIndex(at: k) == nil else { return false }
+        let n = w(k)
+        return Grammar.peopleNouns.contains(n)
+    }
+
+    /// Plural nouns of peoples and crowds that a demonym may modify ("Syrian Kurds", "Palestinian youths").
+    static let peopleNouns: Set<String> = ["kurds", "arabs", "youths", "villagers", "residents", "citizens", "crowds", "women", "men",
+                                           "pensioners", "shopkeepers", "traders", "truckers", "lawyers", "doctors", "nurses", "refugees",
+                                           "exiles", "expatriates", "emigres", "muslims", "christians", "shiites", "sunnis", "tribesmen"]
 
     /// "back" is the verb "to back" only after a subject, an auxiliary or "to" ("Russia backs", "has backed").
     func backIsAVerb(_ i: Int) -> Bool {
@@ -246,6 +326,13 @@ struct Grammar {
                     if (s == "and" && e.kind != .reverse) || s == "or" || s == "but" || s == "that" || s == "which" || s == "who" || Grammar.clauseBoundaries.contains(s) { break }
                     // Quantities do not count against the gap: "gave X 5.1 million dollars of aid".
                     if t.kind == .number || s == "million" || s == "billion" { j += 1; k += 1; continue }
+                    // Units after a quantity do not count either: "10,000 tons of food aid".
+                    if j > i, doc.tokens[j - 1].kind == .number || w(j - 1) == "million" || w(j - 1) == "billion",
+                       Grammar.units.contains(s) {
+                        j += 1; k += 1
+                        if j < end, w(j) == "of" { j += 1; k += 1 }
+                        continue
+                    }
                     // A hyphen joins a compound modifier and does not count either: "anti-aircraft missiles".
                     if isHyphen(j) { j += 1; k += 1; continue }
                     j += 1
@@ -352,6 +439,11 @@ struct Grammar {
                 let m = mention(mi)
                 var b = m.tokenRange.lowerBound - 1
                 while b > k, Grammar.determiners.contains(w(b)) || Grammar.locationModifiers.contains(w(b)) { b -= 1 }
+                // "in the south of Ukraine", "on the outskirts of Kyiv"
+                if b > k + 1, w(b) == "of", Grammar.partNouns.contains(w(b - 1)) {
+                    b -= 2
+                    while b > k, Grammar.determiners.contains(w(b)) { b -= 1 }
+                }
                 guard b >= k, Grammar.locatives.contains(w(b)) else { return nil }
                 guard analysis.actors[m.actor].kind == .state else { return nil }
                 return mi
@@ -365,10 +457,58 @@ struct Grammar {
         return nil
     }
 
+    static let violentNouns: Set<String> = ["bomb", "bombs", "bombing", "bombings", "blast", "blasts", "explosion", "explosions", "attack", "attacks",
+                                            "ambush", "shelling", "airstrike", "airstrikes", "rocket", "rockets", "mortar", "mortars", "mine", "grenade", "suicide"]
+
+    /// The subject of a clause that names no actor, for acts PETRARCH codes from a place: a crowd's
+    /// protest ("Hundreds of thousands of people blocked streets in Hong Kong", source and target the
+    /// place's state) and an agentless attack ("A roadside bombing near Samarra killed a U.S. soldier").
+    func placeSubject(before t: Int, start: Int, end: Int, entry e: VerbLexicon.Entry, _ m: PatternMatch) -> (actors: [Int], rule: String)? {
+        let root = String(e.code.prefix(2))
+        guard root == "14" || violentRoots.contains(root) else { return nil }
+        var k = t - 1
+        var place: Int?
+        var violent = false
+        while k >= start {
+            let s = w(k)
+            if Grammar.clauseBoundaries.contains(s) || isPunct(k, 0x3B) || doc.tokens[k].kind == .quote { break }
+            if mentionIndex(at: k) != nil { return nil }
+            if let p = placeAt[k], place == nil { place = -p - 1 }
+            if Grammar.violentNouns.contains(s) { violent = true }
+            k -= 1
+        }
+        if root == "14" {
+            if let p = place ?? placeObject(after: m.end, end: end) { return ([p], "crowd-place") }
+            return nil
+        }
+        guard violent, let p = place else { return nil }
+        return ([p], "attack-place")
+    }
+
+    /// Parts of a place: "the south of", "the outskirts of".
+    static let partNouns: Set<String> = ["north", "south", "east", "west", "centre", "center", "outskirts", "suburbs", "edge", "heart", "rest", "part", "parts", "northeast", "northwest", "southeast", "southwest"]
+
+    /// A state's adjective that the recognizer left as a location hint, right before a violent noun
+    /// ("Israeli tank shelling", "Russian shelling"): the author of the act (a negative place index).
+    func hintModifier(before t: Int, start: Int) -> Int? {
+        var k = t - 1
+        var skipped = 0
+        while k >= start, skipped <= 2 {
+            if let p = placeAt[k], p >= analysis.places.count { return -p - 1 }
+            if mentionIndex(at: k) != nil { return nil }
+            let tok = doc.tokens[k]
+            if tok.kind != .word || tok.isCapitalized || Grammar.determiners.contains(w(k)) || Grammar.objectStops.contains(w(k)) { return nil }
+            k -= 1; skipped += 1
+        }
+        return nil
+    }
+
     /// Roots whose act aims at a place, which stands for its state when no actor is named
     /// (PETRARCH codes a place's country as the target): violence, shows of force, protests.
     static let mutualRoots: Set<String> = ["03", "04", "05", "06"]
-    static let locationModifiers: Set<String> = ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "neighboring", "neighbouring"]
+    static let locationModifiers: Set<String> = ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "neighboring", "neighbouring",
+                                                 "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "rural", "coastal", "remote",
+                                                 "besieged", "embattled"]
     /// Acts on people or property that belong to an actor: "expelled diplomats of X", "seized assets of X".
     static let ownerRoots: Set<String> = ["16", "17"]
     static let placeRoots: Set<String> = ["14", "15", "17", "18", "19", "20"]
@@ -392,7 +532,7 @@ struct Grammar {
         while j < end, n < (direct ? 1 : 9) {
             if let p = placeAt[j] {
                 var b = j - 1
-                while b >= k, w(b) == "the" || doc.tokens[b].isCapitalized { b -= 1 }
+                while b >= k, w(b) == "the" || doc.tokens[b].isCapitalized || Grammar.locationModifiers.contains(w(b)) { b -= 1 }
                 guard direct || j == k || (b >= k - 1 && b >= 0 && Grammar.placeLinks.contains(w(b))) || (b >= 0 && w(b) == "of") else { return nil }
                 return -p - 1
             }
@@ -404,6 +544,85 @@ struct Grammar {
             j += 1; n += 1
         }
         return nil
+    }
+
+    /// Mention `o` is a state introduced by "from" after token `k`.
+    func comesFrom(_ o: Int, after k: Int) -> Bool {
+        guard analysis.actors[mention(o).actor].kind == .state else { return false }
+        var j = mention(o).tokenRange.lowerBound - 1
+        while j >= k {
+            if w(j) == "from" { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// "ethnic Albanians": a people named by a state's demonym that need not be that state's.
+    func isEthnic(_ mi: Int) -> Bool {
+        guard mi >= 0 else { return false }
+        let m = mention(mi)
+        return m.tokenRange.lowerBound > 0 && w(m.tokenRange.lowerBound - 1) == "ethnic" && analysis.actors[m.actor].kind == .state
+    }
+
+    /// Officials of a place: "the mayor of the West Bank city of Nablus" stands for the place's
+    /// state. Returns the place as a negative index (see `placeObject`).
+    static let placeTitles: Set<String> = ["mayor", "mayors", "governor", "governors", "authorities", "officials", "leaders", "council", "police", "administration", "prefect", "chief"]
+    func titledPlace(from k: Int, end: Int) -> Int? {
+        var j = k
+        while j < end, j < k + 2, Grammar.determiners.contains(w(j)) { j += 1 }
+        var titles = 0
+        while j < end, titles < 3, Grammar.placeTitles.contains(w(j)) || (Grammar.titleWords.contains(w(j)) && w(j) != "of") {
+            j += 1; titles += 1
+        }
+        guard titles > 0, j + 1 < end, w(j) == "of", Grammar.placeTitles.contains(w(j - 1)) else { return nil }
+        // "of the West Bank city of Nablus": the first place named.
+        for p in (j + 1)..<min(end, j + 8) {
+            if let k = placeAt[p] { return -k - 1 }
+            let s = w(p)
+            if doc.tokens[p].kind != .word || !(s == "the" || s == "of" || doc.tokens[p].isCapitalized
+                || Grammar.locationModifiers.contains(s) || ActorResolver.placeNouns.contains(s)) { break }
+        }
+        return placeObject(after: j + 1, end: end, direct: true)
+    }
+
+    /// Participles that, right after their noun, say what befell it: "soldiers killed in Ukraine".
+    static let victimForms: Set<String> = ["killed", "wounded", "injured", "slain", "murdered", "abducted", "kidnapped"]
+    /// The country of a place index as `placeObject` returns it (negative).
+    func placeCountry(_ p: Int) -> String? {
+        let k = -p - 1
+        let n = analysis.places.count
+        if k >= 0, k < n { return analysis.places[k].place.countryCode }
+        if k - n >= 0, k - n < analysis.locationHints.count { return analysis.locationHints[k - n].place.countryCode }
+        return nil
+    }
+
+    /// Causes of death that are no one's act: an agentless "killed in a crash in X" is no violence by X.
+    static let accidentNouns: Set<String> = ["crash", "crashes", "accident", "accidents", "collision", "earthquake", "flood", "floods",
+                                              "fire", "fires", "blaze", "storm", "storms", "avalanche", "landslide", "stampede", "collapse",
+                                              "outbreak", "epidemic", "heatwave", "cyclone", "hurricane", "typhoon", "tornado", "mudslide"]
+    /// "killed by the Malaysia Airlines flight crash": the agent's name only modifies an accident.
+    func accidentFollows(_ agents: [Int]) -> Bool {
+        guard let last = agents.last, last >= 0 else { return false }
+        var j = mention(last).tokenRange.upperBound
+        let end = min(doc.tokens.count, j + 4)
+        while j < end {
+            if Grammar.accidentNouns.contains(w(j)) { return true }
+            if doc.tokens[j].kind == .punct || Grammar.clauseBoundaries.contains(w(j)) { return false }
+            j += 1
+        }
+        return false
+    }
+
+    /// The place of an agentless violent act: "killed in Ukraine", "wounded by a roadside bomb outside the Iraqi city
+    /// of Basra" (a negative place index, see `placeObject`); nil when a named actor or an accident stands before it.
+    func agentlessPlace(after k: Int, end: Int) -> Int? {
+        guard let p = placeObject(after: k, end: end) else { return nil }
+        var j = k
+        while j < end, placeAt[j] != -p - 1 {
+            if Grammar.accidentNouns.contains(w(j)) || Grammar.speechForms.contains(w(j)) { return nil }
+            j += 1
+        }
+        return p
     }
 
     /// "the country" as the object: the state named last before it, in its sentence or the one before
@@ -450,7 +669,7 @@ struct Grammar {
             if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) && s != "and" { return nil }
             if Grammar.objectStops.contains(s), !["of", "by", "from", "and"].contains(s) { return nil }
             // "the shelling of Ukraine": after an act noun, "of" names its victim, not its author.
-            if s == "of", j > k, lex.lemmas[w(j - 1)] != nil { return nil }
+            if s == "of", j > k, let ls = lex.lemmas[w(j - 1)], ls.contains(where: { !(lex.entries[$0] ?? []).isEmpty }) { return nil }
             j += 1; n += 1
         }
         return nil
@@ -652,7 +871,8 @@ struct Grammar {
             if let mi = mentionIndex(at: j) {
                 let m = mention(mi)
                 let b = m.tokenRange.lowerBound - 1
-                if b >= s, Grammar.locatives.contains(w(b)) { j = m.tokenRange.upperBound; continue }
+                // Not in a place phrase nor the object of a preposition ("Before leaving for Beijing, Bush ...").
+                if b >= s, Grammar.locatives.contains(w(b)) || Grammar.subjectlessPrepositions.contains(w(b)) { j = m.tokenRange.upperBound; continue }
                 return coordinatedRight(head(mi, end: k), end: k)
             }
             j += 1
@@ -806,12 +1026,13 @@ struct Grammar {
 
     // MARK: - Events
 
-    func events(_ e: VerbLexicon.Entry, _ m: PatternMatch, start: Int, end: Int, earlier: [CodedEvent]) -> [CodedEvent] {
+    func events(_ e: VerbLexicon.Entry, _ m: PatternMatch, start: Int, end: Int, earlier: [CodedEvent], claimants: [Int]? = nil) -> [CodedEvent] {
         let trig = m.firstWord
         var sources: [Int] = []
         var targets: [Int] = []
         var rule = ""
         var pairsSymmetric = false
+        var ownISO: String?
         let first = trig
         switch e.kind {
         case .between:
@@ -839,20 +1060,34 @@ struct Grammar {
             targets = subj.actors
             rule = subj.rule + "|reverse-from"
         case .noun:
-            return nounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
+            return nounEvents(e, m, first: first, start: start, end: end, earlier: earlier, claimants: claimants)
         case .verb, .symmetric:
             if isAdjectivalParticiple(first, m, start: start, end: end) { return [] }
             if isNominal(first, e, m, start: start, end: end) {
-                return nounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
+                return nounEvents(e, m, first: first, start: start, end: end, earlier: earlier, claimants: claimants)
             }
-            if isPassive(first, afterPattern: m.end, end: end) {
-                guard let ag = agent(after: m.end, end: end),
-                      let subj = subject(before: first, start: start, earlier: earlier) else { return [] }
-                sources = ag
-                targets = m.slot.isEmpty ? subj.actors : m.slot
-                rule = "passive-agent|" + subj.rule
-            } else {
+            if isPassive(first, afterPattern: m.end, end: end) || (isReducedRelative(first, m, end: end) && Grammar.victimForms.contains(w(first))) {
                 guard let subj = subject(before: first, start: start, earlier: earlier) else { return [] }
+                if let ag = agent(after: m.end, end: end), !accidentFollows(ag) {
+                    sources = ag
+                    targets = m.slot.isEmpty ? subj.actors : m.slot
+                    rule = "passive-agent|" + subj.rule
+                } else if m.slot.isEmpty, violentRoots.contains(String(e.code.prefix(2))) || e.code.hasPrefix("17"), let p = agentlessPlace(after: m.end, end: end) {
+                    // "Three Russian soldiers were killed in Ukraine": violence whose author is not named
+                    // is coded from the state where it happened (as PETRARCH does).
+                    sources = [p]
+                    // Victims of their own state's place ("a Ukrainian arrested in Crimea") are left alone:
+                    // who acted is too open.
+                    let cc = placeCountry(p)
+                    targets = subj.actors.filter { $0 >= 0 && analysis.actors[mention($0).actor].countryCode != cc }
+                    if targets.isEmpty { return [] }
+                    rule = "place-state|passive-" + subj.rule
+                } else {
+                    return []
+                }
+            } else {
+                guard let subj = subject(before: first, start: start, earlier: earlier)
+                        ?? placeSubject(before: first, start: start, end: end, entry: e, m) else { return [] }
                 sources = subj.actors
                 if !m.slot.isEmpty {
                     targets = m.slot
@@ -862,6 +1097,10 @@ struct Grammar {
                     : findMention(from: m.end, end: end, maxSkip: e.endsInPreposition ? 3 : 4)) {
                     targets = coordinatedRight(o, end: end)
                     rule = subj.rule + (e.endsInPreposition ? "|prep-object" : "|object")
+                } else if let o = titledPlace(from: m.end, end: end) {
+                    // "released the mayor of Nablus", "met the governor of Kirkuk province"
+                    targets = [o]
+                    rule = subj.rule + "|title-of-place"
                 } else if m.end < end, Grammar.objectPronouns.contains(w(m.end)) || (m.end + 1 < end && Grammar.objectPronouns.contains(w(m.end + 1)) && e.endsInPreposition),
                           let prev = earlier.last, !prev.targetMentions.isEmpty {
                     // "spoke to his Armenian and Azeri counterparts and called on them": the previous targets.
@@ -871,12 +1110,18 @@ struct Grammar {
                     // "denies Western and Ukrainian accusations", "condemned the move announced by X"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
+                } else if e.code.hasPrefix("04") || e.code.hasPrefix("07"), let o = npOwner(from: m.end, end: end), o >= 0, comesFrom(o, after: m.end) {
+                    // "met with exiled dissidents from Myanmar": people from a state stand for it.
+                    targets = [o]
+                    rule = subj.rule + "|from-state"
                 } else if violentRoots.contains(String(e.code.prefix(2))) || Grammar.ownerRoots.contains(String(e.code.prefix(2))),
                           !e.endsInPreposition, let o = npOwner(from: m.end, end: end) {
                     // "bombarded a government-held part of Syria's second city", "expelled inspectors of the IAEA"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
-                } else if let o = placeAimedRoots.contains(String(e.code.prefix(2))) ? placeTarget(after: m.end, end: end) : nil {
+                } else if let o = placeAimedRoots.contains(String(e.code.prefix(2))) || e.code.hasPrefix("14") || Grammar.isDomesticMeasure(e.code)
+                            ? placeTarget(after: m.end, end: end) : nil {
+                    // (A protest or a curfew "in southeastern Turkey" aims at the state named there.)
                     targets = [o]
                     rule = subj.rule + "|place-object"
                 } else if Grammar.placeRoots.contains(String(e.code.prefix(2))) || Grammar.visitCodes.contains(e.code) || e.code.hasPrefix("07"),
@@ -897,16 +1142,31 @@ struct Grammar {
                 } else if let o = countryAnaphor(at: m.end, end: end, sources: sources) {
                     targets = [o]
                     rule = subj.rule + "|country-anaphor"
-                } else if e.code.hasPrefix("14") || (e.code.hasPrefix("175") && !isReducedRelative(first, m, end: end)), let o = ownStateMention(of: sources) {
+                } else if e.code.hasPrefix("14") || e.code == "0874" || (e.code.hasPrefix("175") && !isReducedRelative(first, m, end: end)), let o = ownStateMention(of: sources) {
                     // "Bolivian miners went on strike": a protest that names no target is aimed at the
                     // protesters' own state (PETRARCH codes their country's government).
                     targets = [o]
+                    rule = subj.rule + "|own-state"
+                } else if e.code.hasPrefix("14") || e.code == "0874" || (e.code.hasPrefix("175") && !isReducedRelative(first, m, end: end)), let iso = ownCountry(of: sources) {
+                    // The protesters' state named nowhere on its own ("Demonstrators in Tehran blocked a road").
+                    targets = [Grammar.stateTarget]
+                    ownISO = iso
                     rule = subj.rule + "|own-state"
                 } else if e.kind == .symmetric || Grammar.mutualRoots.contains(String(e.code.prefix(2))), sources.count >= 2 {
                     // "Jordan and Britain agreed to hold exercises": a cooperative act of coordinated
                     // subjects with no object is mutual.
                     pairsSymmetric = true
                     rule = subj.rule + "|coordinated-symmetric"
+                } else if Grammar.isDomesticMeasure(e.code), e.code.hasPrefix("172"), let s0 = sources.first,
+                          let own = analysis.actors[mention(s0).actor].kind == .state ? s0 : ownStateMention(of: [s0]) {
+                    // "declared martial law" with no place: on the government's own state.
+                    targets = [own]
+                    rule = subj.rule + "|own-state"
+                } else if let o = conditionTarget(after: m.end, end: end, allowIf: e.code.hasPrefix("13")) {
+                    // "threatened to close the strait unless Washington lifts ...": the threat is
+                    // aimed at the actor whose act would lift it.
+                    targets = [o]
+                    rule = subj.rule + "|condition-subject"
                 } else {
                     return []
                 }
@@ -923,12 +1183,17 @@ struct Grammar {
         let trigger = first..<(m.lastWord + 1)
         func add(_ s: Int, _ t: Int) {
             let sa = actorOf(s), ta = actorOf(t)
-            guard sa != ta || Grammar.isDomesticMeasure(e.code) else { return }
-            let (code, m2) = isRefusal(first, start: start)
+            if isEthnic(s) { return }
+            let domestic = e.code.hasPrefix("14") && (isPeople(s) || (s < 0 && s == t))
+            guard sa != ta || Grammar.isDomesticMeasure(e.code) || domestic else { return }
+            var (code, m2) = isRefusal(first, start: start)
                 ? Grammar.refusal(e.code, mode)
                 : Grammar.recode(refine(e.code, trigger: trigger, end: end), mode)
+            if mode == .future, isUltimatum(after: m.end, end: end) { (code, m2) = Grammar.ultimatum(code) }
             var ce = CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: trigger, mode: m2, rule: rule)
-            ce.targetMentions = targets
+            ce.targetMentions = targets.filter { $0 != Grammar.stateTarget }
+            ce.domestic = domestic
+            if ta == Grammar.stateTarget { ce.targetState = ownISO }
             out.append(ce)
         }
         if pairsSymmetric {
@@ -939,7 +1204,7 @@ struct Grammar {
         return out
     }
 
-    func nounEvents(_ e: VerbLexicon.Entry, _ m: PatternMatch, first: Int, start: Int, end: Int, earlier: [CodedEvent]) -> [CodedEvent] {
+    func nounEvents(_ e: VerbLexicon.Entry, _ m: PatternMatch, first: Int, start: Int, end: Int, earlier: [CodedEvent], claimants: [Int]? = nil) -> [CodedEvent] {
         var targets: [Int] = []
         var targetRule = ""
         var afterTarget = m.end
@@ -971,6 +1236,10 @@ struct Grammar {
             targets = [o]
             targetRule = "place-object"
             afterTarget = o >= 0 ? mention(o).tokenRange.upperBound : m.end
+        } else if let o = conditionTarget(after: m.end, end: end, allowIf: false) {
+            // "would resume rocket fire unless Israel lifts the blockade"
+            targets = [o]
+            targetRule = "condition-subject"
         } else {
             return mutualNounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
         }
@@ -982,6 +1251,11 @@ struct Grammar {
             sources = ag; sourceRule = "noun-agent"
         } else if let lv = lightVerbSubject(before: first, start: start, earlier: earlier) {
             sources = lv.actors; sourceRule = "light-verb-" + lv.rule
+        } else if violentRoots.contains(String(e.code.prefix(2))), let h = hintModifier(before: first, start: start) {
+            sources = [h]; sourceRule = "adjective"
+        } else if let c = claimants {
+            // "claimed responsibility for a deadly attack on X": the claimants' act.
+            sources = c; sourceRule = "claimant"
         } else {
             return []
         }
@@ -993,7 +1267,8 @@ struct Grammar {
             for t in targets {
                 let sa = actorOf(s), ta = actorOf(t)
                 guard sa != ta else { continue }
-                let (code, m2) = Grammar.recode(refine(e.code, trigger: first..<(m.lastWord + 1), end: end), mode)
+                var (code, m2) = Grammar.recode(refine(e.code, trigger: first..<(m.lastWord + 1), end: end), mode)
+                if mode == .future, isUltimatum(after: m.end, end: end) { (code, m2) = Grammar.ultimatum(code) }
                 out.append(CodedEvent(source: sa, target: ta, code: code, entry: e, trigger: first..<(m.lastWord + 1),
                                       mode: m2, rule: sourceRule + "|" + targetRule))
             }
@@ -1019,6 +1294,40 @@ struct Grammar {
             }
         }
         return out
+    }
+
+    /// The subject of an "unless" clause after `k` in the sentence (or of an "if" clause when
+    /// `allowIf`): the actor a conditional threat or ultimatum is aimed at.
+    func conditionTarget(after k: Int, end: Int, allowIf: Bool) -> Int? {
+        var j = k
+        while j < end, j < k + 20 {
+            let s = w(j)
+            if isPunct(j, 0x3B) || s == "said" || s == "says" || s == "told" { return nil }
+            if s == "unless" || (allowIf && s == "if") {
+                var a = j + 1
+                while a < end, a < j + 3, Grammar.determiners.contains(w(a)) { a += 1 }
+                guard a < end, let mi = mentionIndex(at: a) else { return nil }
+                return head(mi, end: end)
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// An act announced for the future "unless" another actor acts is an ultimatum.
+    func isUltimatum(after k: Int, end: Int) -> Bool {
+        var j = k
+        while j < end, j < k + 20 {
+            if isPunct(j, 0x3B) { return false }
+            if w(j) == "unless" { return true }
+            j += 1
+        }
+        return false
+    }
+
+    /// The code of an act announced for the future on the condition "unless": a threat (13).
+    static func ultimatum(_ code: String) -> (String, EventMode) {
+        (code.hasPrefix("13") ? code : "139", .asserted)
     }
 
     /// The trigger is what its subject refuses or says it will not do: "refused to release",
@@ -1130,7 +1439,8 @@ struct Grammar {
             let s = w(k)
             if s == "if" || s == "unless" { conditional = true }
             if Grammar.denyForms.contains(s), !entry.pattern.hasPrefix("deny") { denied = true }
-            if Grammar.speechForms.contains(s) || s == "promised" || s == "announced" { sawSpeech = true }
+            // "warned it would cut trade": a warning announces the act it names.
+            if Grammar.speechForms.contains(s) || s == "promised" || s == "announced" || Grammar.threatGovernors.contains(s) { sawSpeech = true }
             k += 1
         }
         // "if" after the trigger in the same clause: "sanctions could be eased if ...".
@@ -1158,7 +1468,10 @@ struct Grammar {
             } else if s == "to" {
                 // The verb governing the infinitive: "plans to visit", "urged X to release".
                 var h = g - 1
-                while h >= start, Grammar.auxiliaries.contains(w(h)) || w(h).hasSuffix("ly") || Grammar.timeWords.contains(w(h)) { h -= 1 }
+                while h >= start, Grammar.auxiliaries.contains(w(h)) || w(h).hasSuffix("ly") || Grammar.timeWords.contains(w(h))
+                        || (w(h) == "principle" && h > start && w(h - 1) == "in") || (w(h) == "in" && h + 1 < t && w(h + 1) == "principle") {
+                    h -= 1
+                }
                 if h >= start {
                     let gv = w(h)
                     if Grammar.futureGovernors.contains(gv) { result = result ?? .future; break }
@@ -1191,6 +1504,12 @@ struct Grammar {
         }
         // An act inside an accusation, appeal or threat made earlier in the sentence is not reported as done:
         // "accused Washington of orchestrating", "urged Moscow to release".
+        // "jailed a student for helping militants": the act a punishment or a reproach is taken for is only
+        // alleged (while "apologised for shooting down" and "thanked X for helping" acknowledge the act).
+        if let prev = earlier.last, ["10", "11", "12", "13", "16", "17"].contains(String(prev.code.prefix(2))),
+           t > start, w(t).hasSuffix("ing"), w(t - 1) == "for" {
+            return .hypothetical
+        }
         if let prev = earlier.last, ["11", "10", "02", "13", "01"].contains(String(prev.code.prefix(2))), t > prev.trigger.upperBound {
             let f = w(t)
             if f.hasSuffix("ing") || (t > 0 && w(t - 1) == "to") || (t > 0 && w(t - 1) == "of") { return .hypothetical }

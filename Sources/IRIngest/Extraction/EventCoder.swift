@@ -51,12 +51,16 @@ public struct EventCoder: Sendable {
                     guard let a = placeState(-c.source - 1, actors: &actors) else { continue }
                     c.source = a
                 }
+                if c.target == Grammar.stateTarget {
+                    guard let iso = c.targetState, let t = stateActor(iso, actors: &actors) else { continue }
+                    c.target = t
+                }
                 if c.target < 0 {
                     // A place's state: the article's actor for it, else a new one.
                     guard let t = placeState(-c.target - 1, actors: &actors) else { continue }
                     c.target = t
                 }
-                guard c.source != c.target || Grammar.isDomesticMeasure(c.entry.code) else { continue }
+                guard c.source != c.target || Grammar.isDomesticMeasure(c.entry.code) || c.domestic else { continue }
                 let key = "\(c.source)|\(c.target)|\(c.code.prefix(2))"
                 if let k = seen[key] {
                     // "threatened to bomb": the act threatened (138) says more than the bare threat (130).
@@ -99,6 +103,11 @@ public struct EventCoder: Sendable {
         let n = actors.places.count
         let place = k < n ? actors.places[k].place : k - n < actors.locationHints.count ? actors.locationHints[k - n].place : nil
         guard let iso = place?.countryCode else { return nil }
+        return stateActor(iso, actors: &actors)
+    }
+
+    /// The actor of state `iso`: the article's, else a new one.
+    func stateActor(_ iso: String, actors: inout ActorAnalysis) -> Int? {
         if let a = actors.actors.firstIndex(where: { $0.kind == .state && $0.countryCode == iso }) { return a }
         guard let st = Lexicon.shared.state(iso) else { return nil }
         actors.actors.append(ActorRow(name: st.name, kind: .state, countryCode: iso, cameoCode: st.cameo))
@@ -190,4 +199,8 @@ struct CodedEvent {
     var rule: String
     /// Mentions of the targets, for a pronoun object later in the sentence ("called on them").
     var targetMentions: [Int] = []
+    /// The state (ISO code) of a target given as `Grammar.stateTarget`.
+    var targetState: String?
+    /// A protest of a people in its own state ("Egyptians marched in Cairo"): source and target may be one state.
+    var domestic = false
 }

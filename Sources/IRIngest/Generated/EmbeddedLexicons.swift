@@ -5708,6 +5708,8 @@ borne	bear
 sat	sit
 fled	flee
 beaten	beat
+blew	blow
+blown	blow
 
 """#),
         ("verbs.tsv", #"""
@@ -5751,6 +5753,8 @@ urge _ to release|free	0253	v
 call on|upon _ to release|free	0253	v
 urge _ to lift|ease	0254	v
 call on|upon _ to lift|ease	0254	v
+# "Canada wants Japan to lift the ban": a wish addressed to an actor is an appeal.
+want _ to	020	v
 urge _ to negotiate|talk	026	v
 call on|upon _ to negotiate|talk	026	v
 urge _ to halt|end|stop|cease fighting|hostilities|violence|attacks	0256	v
@@ -5797,6 +5801,9 @@ vow to support|help|aid	033	v
 agree to cooperate with	030	v
 agree to	030	v
 agree on|upon	030	v
+fail to reach|conclude agreement|deal|accord|consensus	120	s
+# "Chile and Peru agreed that ...": coordinated parties agreeing agree with each other.
+agree	030	v
 commit to	030	v
 ready|willing to	030	v
 agree to meet|talk|negotiate	036	v
@@ -5911,6 +5918,7 @@ deal between	057	b
 accord between|with	057	n
 treaty with	057	n
 establish diplomatic relations|ties with	050	s
+open embassy|embassies|consulate in	050	v
 restore diplomatic relations|ties with	050	s
 restore relations|ties with	050	s
 normalize relations|ties with	050	s
@@ -5981,10 +5989,15 @@ deliver humanitarian aid|assistance|supplies to	073	v
 provide humanitarian aid|assistance|supplies to	073	v
 send aid|food|supplies|assistance|relief to	073	v
 deliver aid|food|supplies|assistance|relief to	073	v
+evacuate wounded|injured|sick|civilians|refugees|people|residents|children from	073	v
+hand over|deliver|donate|ship|airlift medicine|medicines|medical|food|supplies|relief|goods to	073	v
 humanitarian aid|assistance|help|supplies to|for	073	n
 send peacekeeper|peacekeepers|peacekeeping to	074	v
+contribute|commit troop|troops|soldiers|peacekeepers|police to	074	v
 deploy peacekeeper|peacekeepers to	074	v
 grant asylum to	075	v
+open border|borders to refugee|refugees	075	v
+accept|admit|take refugee|refugees	075	v
 give asylum to	075	v
 offer asylum to	075	v
 # 08 yield
@@ -6014,6 +6027,7 @@ swap prisoner|prisoners|detainee|detainees|captive|captives with	084	s
 release of	084	n
 allow inspector|inspectors|monitors into	0862	v
 allow aid into	0863	v
+give|grant permission|approval|authorization|authorisation|consent to	080	v
 agree to ceasefire|truce with	0871	s
 declare ceasefire|truce with	0871	s
 declare|announce ceasefire|truce in	0871	v
@@ -6024,7 +6038,13 @@ withdraw troop|troops|force|forces from	087	v
 withdrawal of troop|troops|force|forces from	087	n
 pull troop|troops|force|forces out of	087	v
 retreat from	0874	v
+withdraw from	087	v
+pull out of	087	v
+withdraw from talk|talks|negotiation|negotiations	164	v
+pull out of talk|talks|negotiation|negotiations	164	v
+withdraw from treaty|agreement|deal|accord|pact|convention	160	v
 surrender to	0874	v
+surrender	0874	v
 defect to	0874	v
 concede to	080	v
 accept demand|demands|conditions from|by|of	083	v
@@ -6155,6 +6175,8 @@ boycott	163	v
 protest	140	v
 demonstrate	141	v
 riot	145	v
+march	141	v
+throw|hurl stone|stones|rock|rocks|bottle|bottles|firebomb|firebombs|molotov at	145	v
 stage|hold|organize|organise|begin|start|continue|join protest|protests|demonstration|demonstrations|rally|rallies|march|marches	141	v
 stage|hold|begin|start|continue|launch hunger strike|strikes	142	v
 go on hunger strike|strikes	142	v
@@ -6169,6 +6191,8 @@ mass troop|troops|force|forces near|on|along	154	v
 deploy troop|troops|force|forces|warship|warships near|on|along border with	154	v
 military buildup|build-up near|on|along|against	154	n
 put force|forces|troops|military on alert	152	v
+remain|stay|be on alert|high alert in|near|along	152	v
+mobilize|mobilise troop|troops|reservist|reservists|army|forces for war|attack|invasion|offensive|action against|on	154	v
 conduct|hold|stage|carry military|naval|air exercise|exercises|drills|maneuvers|manoeuvres in|near|off|over	150	v
 strengthen|reinforce|bolster|boost force|forces|troops|presence|deployment in|on|near|along	154	v
 send reinforcement|reinforcements to	154	v
@@ -6183,7 +6207,7 @@ hit _ with sanction|sanctions|tariffs	163	v
 target _ with sanction|sanctions	163	v
 order _ out|to leave	166	v
 expel _ from	166	v
-cut tie|ties|relations with	161	v
+cut tie|ties|relations|trade with	161	v
 sever tie|ties|relations with	161	v
 break tie|ties|relations with	161	v
 break off tie|ties|relations with	161	v
@@ -6195,6 +6219,10 @@ recall ambassador|envoy to	161	v
 close embassy in	161	v
 cut aid to	162	v
 suspend aid|assistance to	162	v
+suspend|halt|stop|freeze aid|assistance|delivery|deliveries	162	v
+suspension of aid|assistance to	162	n
+suspend|halt|stop|cut flight|flights|link|links to|with	161	v
+suspension of flight|flights|link|links to|with	161	n
 halt aid|assistance to	162	v
 freeze aid|assistance to	162	v
 stop aid|assistance to	162	v
@@ -6226,7 +6254,7 @@ pull out of talk|talks|negotiation|negotiations with	164	v
 walk out of talk|talks|negotiation|negotiations with	164	v
 expel	166	v
 expulsion of	166	n
-withdraw peacekeeper|peacekeepers|observer|observers|monitor|monitors from	1661	v
+withdraw peacekeeper|peacekeepers|observer|observers|monitor|monitors|inspector|inspectors|personnel|staff|workers|mission from	1661	v
 # 17 coerce
 arrest	173	v
 detain	173	v
@@ -6243,6 +6271,10 @@ ban	172	v
 impose|extend|declare|institute|introduce|order curfew in|on	1723	v
 impose|extend|declare|introduce state of emergency|siege in|on	1724	v
 impose|declare|introduce martial law in|on	1724	v
+# Named without a place, a curfew or martial law is imposed on the government's own state.
+impose|declare|introduce martial law	1724	v
+impose|declare|introduce state of emergency	1724	v
+impose|declare|introduce curfew	1723	v
 crack down on	175	v
 # Repression of crowds the text does not tie to an actor ("police dispersed the protesters"): aimed, like
 # an untargeted protest, at the state where it happens, else at the forces' own state.
@@ -6270,6 +6302,7 @@ besiege	191	v
 lay siege to	191	v
 siege of	191	n
 # 18 assault
+blow themselves|himself|herself up	1831	v
 abduct	181	v
 kidnap	181	v
 hijack	181	v
