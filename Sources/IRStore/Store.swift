@@ -1,3 +1,4 @@
+import CSQLiteConfig
 import Foundation
 import GRDB
 
@@ -25,9 +26,14 @@ public final class Store: @unchecked Sendable {
     /// How long a connection waits on a locked database before giving up.
     public static let busyTimeout: TimeInterval = 30
 
+    /// SQLite's memory statistics take a process-wide mutex on every allocation; irkb reads none.
+    /// Turned off once, before the process's first connection (later it is a no-op).
+    private static let memoryStatisticsOff: Void = { _ = irkb_sqlite_memstatus_off() }()
+
     /// Opens (and for `.readWrite` creates and migrates) the database at `path`.
     /// `":memory:"` opens a private in-memory database.
     public init(path: String, mode: Mode = .readWrite) throws {
+        _ = Store.memoryStatisticsOff
         self.path = path
         self.mode = mode
         var config = Configuration()

@@ -7,4 +7,9 @@
 /// again on their next use.
 int irkb_sqlite_enable_triggers(void *db, int on);
 
+/// Turns off SQLite's memory statistics (SQLITE_CONFIG_MEMSTATUS), which take a process-wide
+/// mutex on every allocation. Works only before the first connection is opened; returns an
+/// SQLite result code (SQLITE_MISUSE afterwards, which is harmless).
+int irkb_sqlite_memstatus_off(void);
+
 #endif
