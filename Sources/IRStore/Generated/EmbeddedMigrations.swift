@@ -947,41 +947,42 @@ WHEN old.published_on IS NOT new.published_on BEGIN
                                                     goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths;
 END;
 
--- A new country for an actor moves the events it is the source of.
-CREATE TRIGGER actors_summary_au AFTER UPDATE OF country_code ON actors
-WHEN old.country_code IS NOT new.country_code BEGIN
+-- The events an actor is the source of, moved from one country's counts to another's (either
+-- may be NULL: none), set by set.
+CREATE VIEW event_month_moves(actor_id, from_country, to_country) AS
+SELECT NULL, NULL, NULL WHERE 0;
+
+CREATE TRIGGER event_month_moves_ii INSTEAD OF INSERT ON event_month_moves BEGIN
     UPDATE event_months
     SET events = event_months.events - d.n, goldstein_tenths = event_months.goldstein_tenths - d.g
     FROM (SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month, c.root,
                  count(*) AS n, sum(CAST(round(c.goldstein * 10) AS INTEGER)) AS g
           FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
-          WHERE e.source_actor_id = new.id AND e.mode IN ('asserted', 'future')
+          WHERE e.source_actor_id = new.actor_id AND e.mode IN ('asserted', 'future')
           GROUP BY 1, 2) AS d
-    WHERE event_months.country = old.country_code AND event_months.month = d.month AND event_months.root = d.root;
-    DELETE FROM event_months WHERE events <= 0 AND country = old.country_code;
+    WHERE event_months.country = new.from_country AND event_months.month = d.month AND event_months.root = d.root;
+    DELETE FROM event_months WHERE events <= 0 AND country = new.from_country;
     INSERT INTO event_months(country, month, root, events, goldstein_tenths)
-    SELECT new.country_code, substr(coalesce(e.occurred_on, ar.published_on), 1, 7), c.root,
+    SELECT new.to_country, substr(coalesce(e.occurred_on, ar.published_on), 1, 7), c.root,
            count(*), sum(CAST(round(c.goldstein * 10) AS INTEGER))
     FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
-    WHERE e.source_actor_id = new.id AND e.mode IN ('asserted', 'future')
-      AND new.country_code IS NOT NULL AND coalesce(e.occurred_on, ar.published_on) IS NOT NULL
+    WHERE e.source_actor_id = new.actor_id AND e.mode IN ('asserted', 'future')
+      AND new.to_country IS NOT NULL AND coalesce(e.occurred_on, ar.published_on) IS NOT NULL
     GROUP BY 2, 3
     ON CONFLICT(country, month, root) DO UPDATE SET events = events + excluded.events,
                                                     goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths;
 END;
 
+-- A new country for an actor moves the events it is the source of.
+CREATE TRIGGER actors_summary_au AFTER UPDATE OF country_code ON actors
+WHEN old.country_code IS NOT new.country_code BEGIN
+    INSERT INTO event_month_moves VALUES (new.id, old.country_code, new.country_code);
+END;
+
 -- Deleting an actor takes its events out of the counts first (the events keep their rows, with
 -- no source: ON DELETE SET NULL).
 CREATE TRIGGER actors_summary_bd BEFORE DELETE ON actors BEGIN
-    UPDATE event_months
-    SET events = event_months.events - d.n, goldstein_tenths = event_months.goldstein_tenths - d.g
-    FROM (SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month, c.root,
-                 count(*) AS n, sum(CAST(round(c.goldstein * 10) AS INTEGER)) AS g
-          FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
-          WHERE e.source_actor_id = old.id AND e.mode IN ('asserted', 'future')
-          GROUP BY 1, 2) AS d
-    WHERE event_months.country = old.country_code AND event_months.month = d.month AND event_months.root = d.root;
-    DELETE FROM event_months WHERE events <= 0 AND country = old.country_code;
+    INSERT INTO event_month_moves VALUES (old.id, old.country_code, NULL);
 END;
 
 -- The summaries of the rows already stored.

@@ -348,36 +348,11 @@ END;
 
 CREATE TRIGGER actors_summary_au AFTER UPDATE OF country_code ON actors
 WHEN old.country_code IS NOT new.country_code BEGIN
-    UPDATE event_months
-    SET events = event_months.events - d.n, goldstein_tenths = event_months.goldstein_tenths - d.g
-    FROM (SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month, c.root,
-                 count(*) AS n, sum(CAST(round(c.goldstein * 10) AS INTEGER)) AS g
-          FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
-          WHERE e.source_actor_id = new.id AND e.mode IN ('asserted', 'future')
-          GROUP BY 1, 2) AS d
-    WHERE event_months.country = old.country_code AND event_months.month = d.month AND event_months.root = d.root;
-    DELETE FROM event_months WHERE events <= 0 AND country = old.country_code;
-    INSERT INTO event_months(country, month, root, events, goldstein_tenths)
-    SELECT new.country_code, substr(coalesce(e.occurred_on, ar.published_on), 1, 7), c.root,
-           count(*), sum(CAST(round(c.goldstein * 10) AS INTEGER))
-    FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
-    WHERE e.source_actor_id = new.id AND e.mode IN ('asserted', 'future')
-      AND new.country_code IS NOT NULL AND coalesce(e.occurred_on, ar.published_on) IS NOT NULL
-    GROUP BY 2, 3
-    ON CONFLICT(country, month, root) DO UPDATE SET events = events + excluded.events,
-                                                    goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths;
+    INSERT INTO event_month_moves VALUES (new.id, old.country_code, new.country_code);
 END;
 
 CREATE TRIGGER actors_summary_bd BEFORE DELETE ON actors BEGIN
-    UPDATE event_months
-    SET events = event_months.events - d.n, goldstein_tenths = event_months.goldstein_tenths - d.g
-    FROM (SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month, c.root,
-                 count(*) AS n, sum(CAST(round(c.goldstein * 10) AS INTEGER)) AS g
-          FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
-          WHERE e.source_actor_id = old.id AND e.mode IN ('asserted', 'future')
-          GROUP BY 1, 2) AS d
-    WHERE event_months.country = old.country_code AND event_months.month = d.month AND event_months.root = d.root;
-    DELETE FROM event_months WHERE events <= 0 AND country = old.country_code;
+    INSERT INTO event_month_moves VALUES (old.id, old.country_code, NULL);
 END;
 
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
@@ -449,6 +424,27 @@ WHEN new.mode IN ('asserted', 'future') AND new.source_actor_id IS NOT NULL BEGI
         WHERE s.id = new.source_actor_id AND ar.id = new.article_id AND c.code = new.cameo_code);
 END;
 
+CREATE TRIGGER event_month_moves_ii INSTEAD OF INSERT ON event_month_moves BEGIN
+    UPDATE event_months
+    SET events = event_months.events - d.n, goldstein_tenths = event_months.goldstein_tenths - d.g
+    FROM (SELECT substr(coalesce(e.occurred_on, ar.published_on), 1, 7) AS month, c.root,
+                 count(*) AS n, sum(CAST(round(c.goldstein * 10) AS INTEGER)) AS g
+          FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
+          WHERE e.source_actor_id = new.actor_id AND e.mode IN ('asserted', 'future')
+          GROUP BY 1, 2) AS d
+    WHERE event_months.country = new.from_country AND event_months.month = d.month AND event_months.root = d.root;
+    DELETE FROM event_months WHERE events <= 0 AND country = new.from_country;
+    INSERT INTO event_months(country, month, root, events, goldstein_tenths)
+    SELECT new.to_country, substr(coalesce(e.occurred_on, ar.published_on), 1, 7), c.root,
+           count(*), sum(CAST(round(c.goldstein * 10) AS INTEGER))
+    FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
+    WHERE e.source_actor_id = new.actor_id AND e.mode IN ('asserted', 'future')
+      AND new.to_country IS NOT NULL AND coalesce(e.occurred_on, ar.published_on) IS NOT NULL
+    GROUP BY 2, 3
+    ON CONFLICT(country, month, root) DO UPDATE SET events = events + excluded.events,
+                                                    goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths;
+END;
+
 CREATE TRIGGER events_summary_ad AFTER DELETE ON events WHEN old.mode IN ('asserted', 'future') BEGIN
     INSERT INTO event_month_changes VALUES (old.source_actor_id, old.article_id, old.cameo_code, old.occurred_on, old.mode, -1);
 END;
@@ -497,6 +493,9 @@ SELECT NULL, NULL, NULL, NULL WHERE 0;
 
 CREATE VIEW event_month_changes(source_actor_id, article_id, cameo_code, occurred_on, mode, sign) AS
 SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE VIEW event_month_moves(actor_id, from_country, to_country) AS
+SELECT NULL, NULL, NULL WHERE 0;
 
 CREATE VIEW v_actor_keys(actor_id, key, how) AS
 SELECT id, name COLLATE NOCASE, 'name' FROM actors
