@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import IRStore
 
 /// Runs the extraction stages over one article: a pure function of the article.
@@ -110,18 +115,25 @@ public struct StageTimings: Sendable, Equatable {
 
 struct StageClock {
     let target: UnsafeMutablePointer<StageTimings>?
-    var last: ContinuousClock.Instant
+    var last: Double
 
     init(_ target: UnsafeMutablePointer<StageTimings>?) {
         self.target = target
-        last = ContinuousClock.now
+        last = target == nil ? 0 : StageClock.threadCPUSeconds()
+    }
+
+    /// CPU time of the calling thread: the stages run on worker threads that share the cores
+    /// with the writer and other processes, so wall time would count their waiting too.
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 
     mutating func lap(_ key: WritableKeyPath<StageTimings, Double>) {
         guard let target else { return }
-        let now = ContinuousClock.now
-        let d = now - last
-        target.pointee[keyPath: key] += Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        let now = StageClock.threadCPUSeconds()
+        target.pointee[keyPath: key] += now - last
         last = now
     }
 }
