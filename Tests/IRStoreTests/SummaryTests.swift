@@ -80,6 +80,13 @@ import Testing
         #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
         let flag = try store.read { db in try Int.fetchOne(db, sql: "SELECT fts_deferred FROM ingest_state") }
         #expect(flag == 0)
+        // The batch turned the writer connection's triggers off; they are on again for the next write.
+        try store.write { db in
+            try db.execute(sql: "DELETE FROM mentions WHERE id = (SELECT min(id) FROM mentions)")
+            try db.execute(sql: "UPDATE events SET mode = 'negated' WHERE id = (SELECT min(id) FROM events WHERE mode = 'asserted')")
+        }
+        #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
+        try WriteTests().fullTextIsConsistent(store)
     }
 
     @Test func singleWritesAndShellEditsKeepTheSummariesExact() throws {
