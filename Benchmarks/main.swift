@@ -15,7 +15,7 @@ let usageText = """
     usage: irkb-bench generate --articles N [--seed S]
            irkb-bench run --articles N[,N...] [--seed S] [--queries] [--reps R] [--json FILE] [--keep DIR]
            irkb-bench build-db --articles N --out PATH [--seed S] [--profile-sql]
-           irkb-bench queries --db PATH [--reps R] [--json FILE] [--dir QUERIES_DIR]
+           irkb-bench queries --db PATH [--reps R] [--json FILE] [--dir QUERIES_DIR] [--skip NAME,...]
            irkb-bench scale-db --from PATH --factor F --out PATH
            irkb-bench write-only --articles N [--seed S] [--out PATH] [--sql SETUP]
     """
@@ -115,7 +115,8 @@ do {
         report.machine = Bench.machine()
         report.queryArticles = articles
         report.queries = try Bench.queries(store: store, articles: articles, reps: try args.int("reps", default: 20),
-                                           directory: args.values["dir"])
+                                           directory: args.values["dir"],
+                                           skip: Set((args.values["skip"] ?? "").split(separator: ",").map(String.init)))
         report.printQueries()
         if let path = args.values["json"] { try report.write(json: path) }
     default:
