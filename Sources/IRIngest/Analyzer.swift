@@ -10,7 +10,7 @@ import IRStore
 ///     let analysis = Analyzer().analyze(raw)   // ArticleAnalysis, ready for Store.write
 public struct Analyzer: Sendable {
     /// Bumped whenever extraction changes, so `irkb reprocess` and re-ingest re-derive rows.
-    public static let version = 4
+    public static let version = 5
 
     public let actors: ActorRecognizer
     public let events: EventCoder

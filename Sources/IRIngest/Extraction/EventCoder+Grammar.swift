@@ -479,6 +479,8 @@ struct Grammar {
         }
         if root == "14" {
             if let p = place ?? placeObject(after: m.end, end: end) { return ([p], "crowd-place") }
+            // "Inmates rioted at a prison in Ecuador's capital": the state named after a locative.
+            if let mi = placeTarget(after: m.end, end: end) { return ([mi], "crowd-place") }
             return nil
         }
         guard violent, let p = place else { return nil }
@@ -562,6 +564,21 @@ struct Grammar {
         guard mi >= 0 else { return false }
         let m = mention(mi)
         return m.tokenRange.lowerBound > 0 && w(m.tokenRange.lowerBound - 1) == "ethnic" && analysis.actors[m.actor].kind == .state
+    }
+
+    /// The state an ethnic people protests in, given the protest's target (an actor index, or a
+    /// place as a negative index): the target itself when it is a state (or a place's state) other
+    /// than the people's namesake state.
+    func ethnicHostState(_ mi: Int, target ta: Int) -> Int? {
+        guard ta != Grammar.stateTarget else { return nil }
+        let own = analysis.actors[mention(mi).actor].countryCode
+        if ta < 0 {
+            guard let cc = placeCountry(ta), cc != own else { return nil }
+            return ta
+        }
+        let a = analysis.actors[ta]
+        guard a.kind == .state, let cc = a.countryCode, cc != own else { return nil }
+        return ta
     }
 
     /// Officials of a place: "the mayor of the West Bank city of Nablus" stands for the place's
@@ -1182,9 +1199,17 @@ struct Grammar {
         var out: [CodedEvent] = []
         let trigger = first..<(m.lastWord + 1)
         func add(_ s: Int, _ t: Int) {
-            let sa = actorOf(s), ta = actorOf(t)
-            if isEthnic(s) { return }
-            let domestic = e.code.hasPrefix("14") && (isPeople(s) || (s < 0 && s == t))
+            var sa = actorOf(s)
+            let ta = actorOf(t)
+            var ethnicHost = false
+            if isEthnic(s) {
+                // "ethnic Albanians demonstrated in Serbia": a minority protesting in another people's
+                // state protests as residents of that state (its own state is no party).
+                guard e.code.hasPrefix("14"), let host = ethnicHostState(s, target: ta) else { return }
+                sa = host
+                ethnicHost = true
+            }
+            let domestic = e.code.hasPrefix("14") && (ethnicHost || isPeople(s) || (s == t && (s < 0 || rule.hasPrefix("crowd-place"))))
             guard sa != ta || Grammar.isDomesticMeasure(e.code) || domestic else { return }
             var (code, m2) = isRefusal(first, start: start)
                 ? Grammar.refusal(e.code, mode)

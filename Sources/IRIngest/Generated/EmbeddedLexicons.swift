@@ -5884,6 +5884,8 @@ hail	051	v
 laud	051	v
 applaud	051	v
 welcome	051	v
+# A visitor welcomed is a visit hosted: "gave a warm welcome to the Chilean president".
+give|extend|accord welcome|reception to	043	v
 congratulate	051	v
 thank	051	v
 endorse	051	v
@@ -5939,6 +5941,7 @@ trade with	061	s
 invest in	061	v
 share intelligence|information with	064	v
 share evidence|data|details|intelligence|information with	064	v
+share expertise|technology|know-how with	064	v
 exchange intelligence|information with	064	s
 hold joint|military exercise|exercises|drills with	062	s
 conduct joint exercise|exercises|drills with	062	s
@@ -6027,6 +6030,8 @@ swap prisoner|prisoners|detainee|detainees|captive|captives with	084	s
 release of	084	n
 allow inspector|inspectors|monitors into	0862	v
 allow aid into	0863	v
+# Political activity permitted: "allowed the opposition leader to run".
+allow|permit _ to participate|run|stand|contest|campaign	0811	v
 give|grant permission|approval|authorization|authorisation|consent to	080	v
 agree to ceasefire|truce with	0871	s
 declare ceasefire|truce with	0871	s
@@ -6051,7 +6056,8 @@ accept demand|demands|conditions from|by|of	083	v
 bow to pressure|demands from	080	v
 accede to demand|demands|request|requests of|from|by	083	v
 concede to demand|demands of|from|by	083	v
-receive observer|observers|inspector|inspectors|monitor|monitors|mission from	0862	r
+# CAMEO 086 codes the state that lets observers in as the source ("Kyrgyzstan received observers from the OSCE").
+receive observer|observers|inspector|inspectors|monitor|monitors|mission from	0862	v
 admit inspector|inspectors|monitors	0862	v
 yield to	080	v
 back down	080	v
@@ -6207,6 +6213,7 @@ hit _ with sanction|sanctions|tariffs	163	v
 target _ with sanction|sanctions	163	v
 order _ out|to leave	166	v
 expel _ from	166	v
+force _ out	166	v
 cut tie|ties|relations|trade with	161	v
 sever tie|ties|relations with	161	v
 break tie|ties|relations with	161	v
@@ -6227,6 +6234,10 @@ halt aid|assistance to	162	v
 freeze aid|assistance to	162	v
 stop aid|assistance to	162	v
 withhold aid|assistance from	162	v
+# Aid cut back or forbidden: "reduced food supplies to the camp", "will prohibit all aid to the rebels".
+reduce|slash|curtail aid|assistance|food|supplies|deliveries to	162	v
+cut|halt|stop|suspend food|supplies|deliveries to	162	v
+prohibit|ban|bar aid|assistance to	162	v
 cut military aid|assistance to	1622	v
 sanction	163	v
 impose sanction|sanctions|embargo|tariff|tariffs|penalty|penalties|restriction|restrictions on|against	163	v

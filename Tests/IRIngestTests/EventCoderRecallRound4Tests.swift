@@ -1,0 +1,43 @@
+import Testing
+import IRStore
+@testable import IRIngest
+
+/// Events of a sentence written for the test, as "SOURCE-COUNTRY code TARGET-COUNTRY".
+private func coded(_ text: String, published: String? = "2016-04-12") -> [String] {
+    let parsed = ArticleParser.parse(RawArticle(title: "t", text: text, published: published, location: "test"),
+                                     places: { Gazetteer.shared.place(named: $0) })
+    var a = ActorRecognizer().analyze(parsed.document, context: parsed.context)
+    var places: [PlaceRow] = []
+    let ev = EventCoder().code(parsed.document, actors: &a, context: parsed.context, places: &places)
+    return ev.map { e -> String in
+        let s = e.source.map { a.actors[$0].countryCode ?? a.actors[$0].cameoCode ?? "-" } ?? "-"
+        let t = e.target.map { a.actors[$0].countryCode ?? a.actors[$0].cameoCode ?? "-" } ?? "-"
+        return "\(s) \(e.cameoCode) \(t)"
+    }
+}
+
+@Suite("Event recall rules, round 4")
+struct EventRecallRound4Tests {
+    @Test func anEthnicMinorityProtestsAsResidentsOfItsHostState() {
+        #expect(coded("Several hundred ethnic Hungarians rallied on Saturday in Slovakia.") == ["SVK 141 SVK"])
+        // Their namesake state is no party to the protest, and nothing else is coded for them.
+        #expect(coded("Ethnic Russians rallied in Russia on Sunday.") == [])
+        #expect(coded("Ethnic Serbs attacked a police station in Kosovo.") == [])
+    }
+
+    @Test func aCrowdProtestsInTheStateNamedAfterALocative() {
+        #expect(coded("Inmates rioted at a prison in Ecuador's largest city overnight.") == ["ECU 145 ECU"])
+        #expect(coded("Hundreds of farmers demonstrated outside a ministry in Chile's capital.") == ["CHL 141 CHL"])
+    }
+
+    @Test func aidCutBackOrForbiddenReducesAid() {
+        #expect(coded("The World Food Programme cut food deliveries to a Somali refugee settlement.").contains { $0.hasSuffix("162 SOM") })
+        #expect(coded("Japan reduced its aid to Myanmar last year.") == ["JPN 162 MMR"])
+        #expect(coded("Canada banned all aid to Eritrea in March.") == ["CAN 162 ERI"])
+    }
+
+    @Test func theStateReceivingObserversIsTheSource() {
+        #expect(coded("Georgia received a team of observers from the OSCE on Friday.") == ["GEO 0862 IGOOSC"]
+                || coded("Georgia received a team of observers from the OSCE on Friday.").first?.hasPrefix("GEO 0862") == true)
+    }
+}
