@@ -6364,6 +6364,9 @@ hit	190	v
 kill	190	v
 wound|injure	190	v
 hack into	170	v
+# What was hacked belongs to the target: "hacked into the networks of the defence ministry".
+hack into computer|computers|network|networks|system|systems|server|servers|website|websites|account|accounts|email|emails of	170	v
+hack computer|computers|network|networks|system|systems|server|servers|website|websites|account|accounts|email|emails of	170	v
 fight	190	s
 fight against	190	v
 battle	190	s
