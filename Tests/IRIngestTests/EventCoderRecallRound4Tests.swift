@@ -60,4 +60,15 @@ struct EventRecallRound4Tests {
         #expect(coded("North Korea hacked into the computers of Japanese officials.") == ["PRK 170 JPN"])
         #expect(coded("Russian agents hacked the email accounts of German lawmakers.").contains { $0.hasPrefix("RUS 170") })
     }
+
+    @Test func aProtestsPurposeNamedByAProtestIsTheProtest() {
+        #expect(coded("Thousands of Kenyans gathered in Nairobi to protest the new tax.") == ["KEN 140 KEN"])
+        #expect(coded("Ethnic Uzbeks began a sit-in on Friday to protest against Kyrgyzstan's language law.").contains("KGZ 140 KGZ"))
+        // A purpose of some other act is still only a purpose.
+        #expect(coded("Thousands of Kenyans travelled to Nairobi to protest the new tax.") == [])
+    }
+
+    @Test func stonesThrownAtNoNamedTargetAreARiot() {
+        #expect(coded("Iranian students resorted to throwing stones during the protests.") == ["IRN 145 IRN"])
+    }
 }

@@ -379,8 +379,8 @@ struct EventRecallRound3Tests {
     @Test func protestsAndCurfewsInAStateNamedAfterALocative() {
         #expect(coded("Afghan refugees rioted at a camp in eastern Iran.").events == ["AFG 145 IRN"])
         #expect(coded("Turkish authorities imposed a curfew in a village in southeastern Turkey.").events.first?.hasPrefix("TUR 172") == true)
-        // "ethnic Hungarians" need not be Hungary's.
-        #expect(coded("About 400 ethnic Hungarians demonstrated in Romania on Sunday.").events == [])
+        // "ethnic Hungarians" need not be Hungary's: they protest as residents of Romania.
+        #expect(coded("About 400 ethnic Hungarians demonstrated in Romania on Sunday.").events == ["ROU 141 ROU"])
     }
 
     @Test func meetingPeopleFromAState() {

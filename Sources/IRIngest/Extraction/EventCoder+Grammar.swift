@@ -109,7 +109,7 @@ struct Grammar {
         return s
     }()
     /// Verbs after which a "to"-infinitive reports a done act: "began to withdraw".
-    static let assertedGovernors: Set<String> = Set(["begin", "start", "continue", "manage", "move", "use", "proceed", "rush", "act"].flatMap { VerbLexicon.inflections(of: $0) } + ["began", "begun"])
+    static let assertedGovernors: Set<String> = Set(["begin", "start", "continue", "manage", "move", "use", "proceed", "rush", "act", "resort"].flatMap { VerbLexicon.inflections(of: $0) } + ["began", "begun"])
     static let timeWords: Set<String> = [
         "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
         "morning", "evening", "night", "afternoon", "earlier", "last", "week", "month", "year", "also", "now",
@@ -1453,6 +1453,28 @@ struct Grammar {
         }
     }
 
+    /// Words of a protest under way: crowds gathering, strikes, rallies.
+    static let protestWords: WordSet = [
+        "gathered", "gathering", "converged", "converging", "assembled", "rallied", "marched", "marching", "demonstrated",
+        "demonstrating", "protested", "protesting", "rally", "rallies", "march", "marches", "demonstration", "demonstrations",
+        "strike", "strikes", "sit-in", "sit-ins", "vigil", "walkout",
+    ]
+
+    /// Whether the clause before token `k` (a "to" of a purpose) reports a protest under way.
+    func protestBefore(_ k: Int, start: Int) -> Bool {
+        var j = k - 1
+        var n = 0
+        while j >= start, n < 12 {
+            if Grammar.clauseBoundaries.contains(w(j)) || isPunct(j, 0x3B) || isPunct(j, 0x2C) { return false }
+            if Grammar.protestWords.contains(doc, j) {
+                // "a strike on", "air strike": violence, not a walkout.
+                return !(j > start && (w(j - 1) == "air" || w(j - 1) == "missile" || w(j - 1) == "drone"))
+            }
+            j -= 1; n += 1
+        }
+        return false
+    }
+
     /// The mode of a trigger at `t` from the words before it in its clause.
     func mode(_ t: Int, start: Int, end: Int, earlier: [CodedEvent], entry: VerbLexicon.Entry) -> EventMode {
         // Conditions and denials anywhere earlier in the sentence.
@@ -1508,6 +1530,9 @@ struct Grammar {
                     if gv == "failed" || gv == "refused" || gv == "declined" { return .negated }
                     if Grammar.assertedGovernors.contains(gv) { break }
                 }
+                // "gathered in the capital to protest the tax", "began a hunger strike to protest against":
+                // a protest's purpose named by a protest is the protest itself.
+                if entry.code.hasPrefix("14"), protestBefore(g, start: start) { break }
                 // Anything else is a purpose, an appeal or a wish: "met Putin to probe", "wants to attack".
                 result = result ?? .hypothetical
                 break

@@ -6183,6 +6183,8 @@ demonstrate	141	v
 riot	145	v
 march	141	v
 throw|hurl stone|stones|rock|rocks|bottle|bottles|firebomb|firebombs|molotov at	145	v
+# Stones thrown at no named target: a violent protest, aimed like other protests.
+throw|hurl stone|stones|rock|rocks|firebomb|firebombs	145	v
 stage|hold|organize|organise|begin|start|continue|join protest|protests|demonstration|demonstrations|rally|rallies|march|marches	141	v
 stage|hold|begin|start|continue|launch hunger strike|strikes	142	v
 go on hunger strike|strikes	142	v
