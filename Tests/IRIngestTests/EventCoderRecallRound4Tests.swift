@@ -71,4 +71,10 @@ struct EventRecallRound4Tests {
     @Test func stonesThrownAtNoNamedTargetAreARiot() {
         #expect(coded("Iranian students resorted to throwing stones during the protests.") == ["IRN 145 IRN"])
     }
+
+    @Test func theMediatorMediatesWithBothParties() {
+        let e = coded("Norway launched a mediation effort on Monday between Colombia and Venezuela.")
+        #expect(e.contains("NOR 045 COL") && e.contains("NOR 045 VEN"))
+        #expect(!e.contains("COL 045 VEN"))
+    }
 }

@@ -5866,7 +5866,8 @@ come under pressure from	100	r
 come under fire|attack from	190	r
 mediate	045	v
 mediate between	045	v
-mediation between	045	b
+# The mediator mediates with both parties (CAMEO 045): "Qatar's mediation between X and Y", "launched a mediation effort between".
+mediation between	045	n
 broker talks|ceasefire|truce|deal|agreement between	045	v
 mediate in|for	045	v
 negotiate	046	s
