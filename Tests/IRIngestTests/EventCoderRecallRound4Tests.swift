@@ -28,6 +28,8 @@ struct EventRecallRound4Tests {
     @Test func aCrowdProtestsInTheStateNamedAfterALocative() {
         #expect(coded("Inmates rioted at a prison in Ecuador's largest city overnight.") == ["ECU 145 ECU"])
         #expect(coded("Hundreds of farmers demonstrated outside a ministry in Chile's capital.") == ["CHL 141 CHL"])
+        // A crowd located only before the protest protests at home.
+        #expect(coded("Thousands of nurses across Peru staged demonstrations on Friday.") == ["PER 141 PER"])
     }
 
     @Test func aidCutBackOrForbiddenReducesAid() {

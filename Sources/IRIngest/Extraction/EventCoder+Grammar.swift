@@ -1184,6 +1184,10 @@ struct Grammar {
                     // aimed at the actor whose act would lift it.
                     targets = [o]
                     rule = subj.rule + "|condition-subject"
+                } else if subj.rule == "crowd-place", e.code.hasPrefix("14"), let p = sources.first, p < 0 {
+                    // "Students throughout Chile staged demonstrations": a crowd protests at home.
+                    targets = [p]
+                    rule = subj.rule + "|own-place"
                 } else {
                     return []
                 }
