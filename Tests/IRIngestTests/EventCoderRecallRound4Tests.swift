@@ -79,4 +79,11 @@ struct EventRecallRound4Tests {
         #expect(e.contains("NOR 045 COL") && e.contains("NOR 045 VEN"))
         #expect(!e.contains("COL 045 VEN"))
     }
+
+    @Test func allowingInspectorsBackReceivesThem() {
+        #expect(coded("Iran allowed the entry of IAEA inspectors on Monday.") == ["IRN 0862 IGOIAEA"]
+                || coded("Iran allowed the entry of IAEA inspectors on Monday.").first?.hasPrefix("IRN 0862") == true)
+        // Announced, it is an intent to allow them (0355).
+        #expect(coded("Syria announced that it would permit the entry of U.N. chemical inspectors without conditions.").first?.hasPrefix("SYR 0355") == true)
+    }
 }

@@ -6030,6 +6030,8 @@ exchange prisoner|prisoners|detainee|detainees|captive|captives with	084	s
 swap prisoner|prisoners|detainee|detainees|captive|captives with	084	s
 release of	084	n
 allow inspector|inspectors|monitors into	0862	v
+# "would allow the return of U.N. inspectors": the inspectors' body is named in the slot.
+allow|permit return|entry of _ inspector|inspectors|observer|observers|monitor|monitors	0862	v
 allow aid into	0863	v
 # Political activity permitted: "allowed the opposition leader to run".
 allow|permit _ to participate|run|stand|contest|campaign	0811	v
