@@ -124,9 +124,11 @@ extension Store {
         let sign = sign < 0 ? "-" : ""
         return ["""
         INSERT INTO actor_months(actor_id, month, mentions, articles)
-        SELECT m.actor_id, substr(coalesce(ar.published_on, ''), 1, 7), \(sign)count(*), \(sign)count(DISTINCT m.article_id)
-        FROM articles ar JOIN mentions m ON m.article_id = ar.id
-        WHERE \(condition)
+        SELECT actor_id, month, \(sign)sum(n), \(sign)count(*)
+        FROM (SELECT m.actor_id, substr(coalesce(ar.published_on, ''), 1, 7) AS month, count(*) AS n
+              FROM articles ar JOIN mentions m ON m.article_id = ar.id
+              WHERE \(condition)
+              GROUP BY m.article_id, m.actor_id)  -- in the (article, actor) index's order: no sort
         GROUP BY 1, 2
         ON CONFLICT(actor_id, month) DO UPDATE SET mentions = mentions + excluded.mentions,
                                                    articles = articles + excluded.articles
