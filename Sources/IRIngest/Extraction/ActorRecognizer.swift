@@ -994,28 +994,30 @@ struct ActorResolver {
 
     mutating func stateActor(_ s: Int) -> Int {
         // The actor of a state, remembered by its index (the "s|" key of `byKey` never changes once set).
-        let a: Int
-        if stateActors.isEmpty { stateActors = [Int32](repeating: -1, count: lex.states.count) }
-        if stateActors[s] >= 0 {
-            a = Int(stateActors[s])
-        } else {
-            let st = lex.states[s]
-            a = keyedActor("s|" + st.iso3, ActorRecord(name: st.name, kind: .state, country: st.iso3, cameo: st.cameo))
-            stateActors[s] = Int32(a)
+        let st = lex.states[s]
+        return lexiconActor(s, count: lex.states.count, memo: \.stateActors) {
+            $0.keyedActor("s|" + st.iso3, ActorRecord(name: st.name, kind: .state, country: st.iso3, cameo: st.cameo))
         }
-        actors[a].countryStrength = 2
-        return a
     }
 
     mutating func organizationActor(_ o: Int) -> Int {
+        let org = lex.organizations[o]
+        return lexiconActor(o, count: lex.organizations.count, memo: \.organizationActors) {
+            $0.keyedActor("o|" + org.name.lowercased(), ActorRecord(name: org.name, kind: org.kind, country: org.country, cameo: org.cameo))
+        }
+    }
+
+    /// The actor of lexicon entry `i`, made by `make` the first time and remembered in `memo`
+    /// (one slot per entry); a lexicon actor's country is certain.
+    private mutating func lexiconActor(_ i: Int, count: Int, memo: WritableKeyPath<Self, [Int32]>,
+                                       make: (inout Self) -> Int) -> Int {
+        if self[keyPath: memo].isEmpty { self[keyPath: memo] = [Int32](repeating: -1, count: count) }
         let a: Int
-        if organizationActors.isEmpty { organizationActors = [Int32](repeating: -1, count: lex.organizations.count) }
-        if organizationActors[o] >= 0 {
-            a = Int(organizationActors[o])
+        if self[keyPath: memo][i] >= 0 {
+            a = Int(self[keyPath: memo][i])
         } else {
-            let org = lex.organizations[o]
-            a = keyedActor("o|" + org.name.lowercased(), ActorRecord(name: org.name, kind: org.kind, country: org.country, cameo: org.cameo))
-            organizationActors[o] = Int32(a)
+            a = make(&self)
+            self[keyPath: memo][i] = Int32(a)
         }
         actors[a].countryStrength = 2
         return a
