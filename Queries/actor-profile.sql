@@ -21,21 +21,14 @@ pick AS (
     ORDER BY mention_count DESC, a.id
     LIMIT 1
 ),
+-- Counterparts over all dates, from the dyads summary (one row per pair of actors).
 counterparts AS (
-    SELECT CASE WHEN e.source_actor_id = pick.id THEN e.target_actor_id ELSE e.source_actor_id END AS other_id,
-           count(*) AS n, sum(round(c.goldstein * 10)) / (10.0 * count(*)) AS mean_goldstein,
-           max(coalesce(e.occurred_on, ar.published_on)) AS last_on
-    FROM pick
-    JOIN (SELECT e.id FROM pick JOIN events e ON e.source_actor_id = pick.id
-          UNION
-          SELECT e.id FROM pick JOIN events e ON e.target_actor_id = pick.id) ids
-    JOIN events e ON e.id = ids.id
-    JOIN cameo_codes c ON c.code = e.cameo_code
-    JOIN articles ar ON ar.id = e.article_id
-    WHERE e.mode IN ('asserted', 'future')
-      AND e.source_actor_id IS NOT NULL AND e.target_actor_id IS NOT NULL
-      AND e.source_actor_id <> e.target_actor_id
-    GROUP BY other_id
+    SELECT CASE WHEN d.a_id = pick.id THEN d.b_id ELSE d.a_id END AS other_id,
+           d.events AS n, d.goldstein_tenths / (10.0 * d.events) AS mean_goldstein, d.last_on
+    FROM pick JOIN dyads d ON d.a_id = pick.id
+    UNION ALL
+    SELECT d.a_id, d.events, d.goldstein_tenths / (10.0 * d.events), d.last_on
+    FROM pick JOIN dyads d ON d.b_id = pick.id
     ORDER BY n DESC, last_on DESC
     LIMIT 10
 ),
@@ -56,15 +49,16 @@ sections AS (
     SELECT 2, 0, 'alias', al.alias, al.source, NULL, NULL
     FROM actor_aliases al JOIN pick ON al.actor_id = pick.id
     UNION ALL
-    SELECT 3, 0, 'role', r.title, coalesce(o.name, r.country_code, ''),
-           min(r.seen_on) || CASE WHEN max(r.seen_on) <> min(r.seen_on) THEN ' to ' || max(r.seen_on) ELSE '' END,
-           count(DISTINCT r.article_id)
-    FROM actor_roles r JOIN pick ON r.actor_id = pick.id
+    -- Roles and role holders from the role_spans summary (an article gives a person a title once).
+    SELECT 3, 0, 'role', r.title, coalesce(o.name, nullif(r.country_code, ''), ''),
+           min(r.first_seen) || CASE WHEN max(r.last_seen) <> min(r.first_seen) THEN ' to ' || max(r.last_seen) ELSE '' END,
+           sum(r.articles)
+    FROM role_spans r JOIN pick ON r.actor_id = pick.id
     LEFT JOIN actors o ON o.id = r.of_actor_id
     GROUP BY r.title, r.country_code
     UNION ALL
-    SELECT 3, 1, 'role holder', pa.name, r.title, max(r.seen_on), count(DISTINCT r.article_id)
-    FROM actor_roles r JOIN pick ON r.of_actor_id = pick.id
+    SELECT 3, 1, 'role holder', pa.name, r.title, max(r.last_seen), sum(r.articles)
+    FROM role_spans r JOIN pick ON r.of_actor_id = pick.id
     JOIN actors pa ON pa.id = r.actor_id
     GROUP BY pa.id, r.title
     UNION ALL

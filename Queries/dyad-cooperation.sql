@@ -17,33 +17,62 @@ who AS (
 whom AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
 ),
--- Candidate events through the (source, target) and (target, source) indexes: those between
--- :actor and :other, else those of :actor, else those of :other, else every event.
+period AS (
+    SELECT 1 FROM p WHERE p.since IS NOT NULL OR p.until IS NOT NULL
+),
+-- Over all dates the counts come from the dyads summary (one row per pair, either order),
+-- through its (a_id) and (b_id) indexes.
+totals AS (
+    SELECT d.* FROM dyads d
+    WHERE NOT EXISTS (SELECT 1 FROM period) AND d.a_id IN (SELECT id FROM who)
+    UNION
+    SELECT d.* FROM dyads d
+    WHERE NOT EXISTS (SELECT 1 FROM period) AND d.b_id IN (SELECT id FROM who)
+    UNION
+    SELECT d.* FROM dyads d
+    WHERE NOT EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND (d.a_id IN (SELECT id FROM whom) OR d.b_id IN (SELECT id FROM whom))
+    UNION
+    SELECT d.* FROM dyads d
+    WHERE NOT EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+),
+dyad_totals AS (
+    SELECT t.a_id, t.b_id, t.events, t.verbal_cooperation, t.material_cooperation, t.verbal_conflict,
+           t.material_conflict, t.goldstein_tenths, t.first_on, t.last_on
+    FROM totals t
+    CROSS JOIN p
+    WHERE (p.other IS NULL
+           OR (t.a_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR t.b_id IN (SELECT id FROM who)))
+           OR (t.b_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR t.a_id IN (SELECT id FROM who))))
+),
+-- Within a period, the events themselves: candidates through the (source, target) and
+-- (target, source) indexes (those between :actor and :other, else those of :actor, else those
+-- of :other, else every event).
 candidates AS (
     SELECT e.id FROM events e
-    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+    WHERE EXISTS (SELECT 1 FROM period) AND e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
     UNION
     SELECT e.id FROM events e
-    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+    WHERE EXISTS (SELECT 1 FROM period) AND e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
     UNION
     SELECT e.id FROM events e
-    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
       AND e.source_actor_id IN (SELECT id FROM who)
     UNION
     SELECT e.id FROM events e
-    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
       AND e.target_actor_id IN (SELECT id FROM who)
     UNION
     SELECT e.id FROM events e
-    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
       AND e.source_actor_id IN (SELECT id FROM whom)
     UNION
     SELECT e.id FROM events e
-    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
       AND e.target_actor_id IN (SELECT id FROM whom)
     UNION
     SELECT e.id FROM events e
-    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
 ),
 ev AS (
     SELECT min(e.source_actor_id, e.target_actor_id) AS a_id, max(e.source_actor_id, e.target_actor_id) AS b_id,
@@ -62,14 +91,25 @@ ev AS (
            OR (e.target_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who))))
       AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
       AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+),
+periods AS (
+    SELECT ev.a_id, ev.b_id, count(*) AS events,
+           sum(ev.quad_class = 1) AS verbal_cooperation, sum(ev.quad_class = 2) AS material_cooperation,
+           sum(ev.quad_class = 3) AS verbal_conflict, sum(ev.quad_class = 4) AS material_conflict,
+           sum(round(ev.goldstein * 10)) AS goldstein_tenths, min(ev.on_date) AS first_on, max(ev.on_date) AS last_on
+    FROM ev
+    GROUP BY ev.a_id, ev.b_id
+),
+pairs AS (
+    SELECT * FROM dyad_totals
+    UNION ALL
+    SELECT * FROM periods
 )
-SELECT a.name AS actor_a, b.name AS actor_b, count(*) AS events,
-       sum(ev.quad_class = 1) AS verbal_cooperation, sum(ev.quad_class = 2) AS material_cooperation,
-       sum(ev.quad_class = 3) AS verbal_conflict, sum(ev.quad_class = 4) AS material_conflict,
-       round(sum(round(ev.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein,
-       min(ev.on_date) AS first_on, max(ev.on_date) AS last_on
-FROM ev
-JOIN actors a ON a.id = ev.a_id
-JOIN actors b ON b.id = ev.b_id
-GROUP BY ev.a_id, ev.b_id
-ORDER BY events DESC, actor_a, actor_b;
+SELECT a.name AS actor_a, b.name AS actor_b, pairs.events,
+       pairs.verbal_cooperation, pairs.material_cooperation, pairs.verbal_conflict, pairs.material_conflict,
+       round(pairs.goldstein_tenths / (10.0 * pairs.events), 2) AS mean_goldstein,
+       pairs.first_on, pairs.last_on
+FROM pairs
+JOIN actors a ON a.id = pairs.a_id
+JOIN actors b ON b.id = pairs.b_id
+ORDER BY pairs.events DESC, actor_a, actor_b;

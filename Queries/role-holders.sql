@@ -4,7 +4,7 @@
 -- param: country  (optional) the state served: ISO code or name, e.g. RUS or Russia
 -- param: date  (optional) the ISO date of interest, e.g. 2015-05-12 or 2015
 -- In sqlite3:  .param set :title 'Foreign Minister'   .param set :country RUS   then   .read Queries/role-holders.sql
-WITH RECURSIVE p AS (
+WITH p AS (
     SELECT nullif(trim(CAST(:title AS TEXT)), '') AS title,
            nullif(trim(CAST(:country AS TEXT)), '') AS country,
            nullif(trim(CAST(:date AS TEXT)), '') AS on_date
@@ -16,22 +16,15 @@ codes AS (
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
 ),
--- The distinct titles, read from the title index one seek at a time (a few dozen, however
--- many rows), so that only the rows of the matching titles are read.
-titles(title) AS (
-    SELECT (SELECT title FROM actor_roles ORDER BY title COLLATE NOCASE LIMIT 1)
-    UNION ALL
-    SELECT (SELECT r.title FROM actor_roles r WHERE r.title > t.title COLLATE NOCASE ORDER BY r.title COLLATE NOCASE LIMIT 1)
-    FROM titles t WHERE t.title IS NOT NULL
-),
+-- Each person's spans per title, state and body served, from the role_spans summary (a few
+-- rows per person, however many articles).
 held AS (
-    SELECT r.actor_id, r.title, r.country_code, r.of_actor_id,
-           min(r.seen_on) AS first_seen, max(r.seen_on) AS last_seen, count(DISTINCT r.article_id) AS articles
-    FROM titles t
+    SELECT r.actor_id, r.title, nullif(r.country_code, '') AS country_code, nullif(max(r.of_actor_id), 0) AS of_actor_id,
+           min(r.first_seen) AS first_seen, max(r.last_seen) AS last_seen, sum(r.articles) AS articles
+    FROM role_spans r
     CROSS JOIN p
-    JOIN actor_roles r ON r.title = t.title COLLATE NOCASE
     LEFT JOIN actors o ON o.id = r.of_actor_id
-    WHERE p.title IS NOT NULL AND instr(lower(t.title), lower(p.title)) > 0
+    WHERE p.title IS NOT NULL AND instr(lower(r.title), lower(p.title)) > 0
       AND (p.country IS NULL OR r.country_code IN (SELECT code FROM codes)
            OR (o.country_code IN (SELECT code FROM codes) AND o.kind = 'state'))
     GROUP BY r.actor_id, r.title, r.country_code

@@ -58,7 +58,7 @@ extension Store {
                 }
                 try Store.indexDeferred(cache, in: db)
                 try Store.summarize(articlesJSON: Store.jsonArray(cache.writtenArticles), sign: 1, in: db)
-                if cache.subtracted { try Store.dropEmptySummaryRows(in: db) }
+                if cache.subtracted { try Store.finishSubtraction(in: db) }
                 return results
             }
         } catch let e as DatabaseError where Store.isBusy(e) || !Store.isArticleError(e) {
@@ -98,23 +98,75 @@ extension Store {
     /// Adds the mentions and events of the articles listed (a JSON array of ids) to the summary
     /// tables of 0008, one grouped statement per summary: what the summaries' insert triggers
     /// would have added row by row.
-    /// With `sign` -1 it takes them away (rows left at zero go with `dropEmptySummaryRows`).
+    /// With `sign` -1 it takes them away (rows left at zero go with `finishSubtraction`).
+    /// With `sign` -1 the spans (first and last dates) of the rows it touches in the summaries
+    /// of 0009 are left as they were and the rows are listed: `finishSubtraction` reads those
+    /// spans again from the detail tables once the articles' old rows are gone.
     static func summarize(articlesJSON ids: String, sign: Int, in db: Database) throws {
         if ids == "[]" { return }
+        if sign < 0 {
+            try db.execute(sql: """
+                CREATE TEMP TABLE IF NOT EXISTS touched_dyads(a_id, b_id, PRIMARY KEY (a_id, b_id)) WITHOUT ROWID;
+                CREATE TEMP TABLE IF NOT EXISTS touched_role_spans(actor_id, title, country_code, of_actor_id,
+                    PRIMARY KEY (actor_id, title, country_code, of_actor_id)) WITHOUT ROWID
+                """)
+            try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO temp.touched_dyads
+                SELECT min(e.source_actor_id, e.target_actor_id), max(e.source_actor_id, e.target_actor_id)
+                FROM events e WHERE e.article_id IN (SELECT value FROM json_each(?))
+                  AND e.mode IN ('asserted', 'future') AND e.source_actor_id <> e.target_actor_id
+                """).execute(arguments: [ids])
+            try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO temp.touched_role_spans
+                SELECT actor_id, title, coalesce(country_code, ''), coalesce(of_actor_id, 0)
+                FROM actor_roles WHERE article_id IN (SELECT value FROM json_each(?))
+                """).execute(arguments: [ids])
+        }
         for sql in summaryInserts(articles: "ar.id IN (SELECT value FROM json_each(?))", sign: sign) {
             try db.cachedStatement(sql: sql).execute(arguments: [ids])
         }
     }
 
-    /// Removes the summary rows whose counts a subtraction brought to zero.
-    static func dropEmptySummaryRows(in db: Database) throws {
-        try db.execute(sql: "DELETE FROM actor_months WHERE mentions <= 0; DELETE FROM event_months WHERE events <= 0")
+    /// After a subtraction and the batch's own additions: removes the summary rows whose counts
+    /// reached zero and reads the spans of the rows touched again from the detail tables (what
+    /// the bound views of 0009 do when triggers run).
+    static func finishSubtraction(in db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM actor_months WHERE mentions <= 0;
+            DELETE FROM event_months WHERE events <= 0;
+            DELETE FROM dyads WHERE events <= 0;
+            DELETE FROM role_spans WHERE articles <= 0;
+            UPDATE dyads SET
+                first_on = (SELECT min(coalesce(e.occurred_on, ar.published_on))
+                            FROM events e JOIN articles ar ON ar.id = e.article_id
+                            WHERE ((e.source_actor_id = dyads.a_id AND e.target_actor_id = dyads.b_id)
+                                   OR (e.source_actor_id = dyads.b_id AND e.target_actor_id = dyads.a_id))
+                              AND e.mode IN ('asserted', 'future')),
+                last_on = (SELECT max(coalesce(e.occurred_on, ar.published_on))
+                           FROM events e JOIN articles ar ON ar.id = e.article_id
+                           WHERE ((e.source_actor_id = dyads.a_id AND e.target_actor_id = dyads.b_id)
+                                  OR (e.source_actor_id = dyads.b_id AND e.target_actor_id = dyads.a_id))
+                             AND e.mode IN ('asserted', 'future'))
+            WHERE (a_id, b_id) IN (SELECT a_id, b_id FROM temp.touched_dyads);
+            UPDATE role_spans SET
+                first_seen = (SELECT min(r.seen_on) FROM actor_roles r
+                              WHERE r.actor_id = role_spans.actor_id AND r.title = role_spans.title
+                                AND coalesce(r.country_code, '') = role_spans.country_code
+                                AND coalesce(r.of_actor_id, 0) = role_spans.of_actor_id),
+                last_seen = (SELECT max(r.seen_on) FROM actor_roles r
+                             WHERE r.actor_id = role_spans.actor_id AND r.title = role_spans.title
+                               AND coalesce(r.country_code, '') = role_spans.country_code
+                               AND coalesce(r.of_actor_id, 0) = role_spans.of_actor_id)
+            WHERE (actor_id, title, country_code, of_actor_id) IN (SELECT * FROM temp.touched_role_spans);
+            DELETE FROM temp.touched_dyads;
+            DELETE FROM temp.touched_role_spans
+            """)
     }
 
-    /// Recomputes the summary tables of 0008 from every stored row (after a bulk load that ran
-    /// without their triggers).
+    /// Recomputes the summary tables of 0008 and 0009 from every stored row (after a bulk load
+    /// that ran without their triggers).
     public static func rebuildSummaries(in db: Database) throws {
-        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM event_months")
+        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans")
         for sql in summaryInserts(articles: "true", sign: 1) { try db.execute(sql: sql) }
     }
 
@@ -144,6 +196,41 @@ extension Store {
         GROUP BY 1, 2, 3
         ON CONFLICT(country, month, root) DO UPDATE SET events = events + excluded.events,
                                                         goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths
+        """, """
+        INSERT INTO dyads(a_id, b_id, events, verbal_cooperation, material_cooperation, verbal_conflict,
+                          material_conflict, goldstein_tenths, first_on, last_on)
+        SELECT min(e.source_actor_id, e.target_actor_id), max(e.source_actor_id, e.target_actor_id), \(sign)count(*),
+               \(sign)sum(c.quad_class = 1), \(sign)sum(c.quad_class = 2), \(sign)sum(c.quad_class = 3),
+               \(sign)sum(c.quad_class = 4), \(sign)sum(CAST(round(c.goldstein * 10) AS INTEGER)),
+               min(coalesce(e.occurred_on, ar.published_on)), max(coalesce(e.occurred_on, ar.published_on))
+        FROM articles ar JOIN events e ON e.article_id = ar.id JOIN cameo_codes c ON c.code = e.cameo_code
+        WHERE \(condition)
+          AND e.mode IN ('asserted', 'future') AND e.source_actor_id <> e.target_actor_id
+        GROUP BY 1, 2
+        ON CONFLICT(a_id, b_id) DO UPDATE SET
+            events = events + excluded.events,
+            verbal_cooperation = verbal_cooperation + excluded.verbal_cooperation,
+            material_cooperation = material_cooperation + excluded.material_cooperation,
+            verbal_conflict = verbal_conflict + excluded.verbal_conflict,
+            material_conflict = material_conflict + excluded.material_conflict,
+            goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths,
+            first_on = CASE WHEN excluded.events < 0 OR excluded.first_on IS NULL THEN first_on
+                            WHEN first_on IS NULL THEN excluded.first_on ELSE min(first_on, excluded.first_on) END,
+            last_on = CASE WHEN excluded.events < 0 OR excluded.last_on IS NULL THEN last_on
+                           WHEN last_on IS NULL THEN excluded.last_on ELSE max(last_on, excluded.last_on) END
+        """, """
+        INSERT INTO role_spans(actor_id, title, country_code, of_actor_id, articles, first_seen, last_seen)
+        SELECT r.actor_id, r.title, coalesce(r.country_code, ''), coalesce(r.of_actor_id, 0), \(sign)count(*),
+               min(r.seen_on), max(r.seen_on)
+        FROM articles ar JOIN actor_roles r ON r.article_id = ar.id
+        WHERE \(condition)
+        GROUP BY 1, 2, 3, 4
+        ON CONFLICT(actor_id, title, country_code, of_actor_id) DO UPDATE SET
+            articles = articles + excluded.articles,
+            first_seen = CASE WHEN excluded.articles < 0 OR excluded.first_seen IS NULL THEN first_seen
+                              WHEN first_seen IS NULL THEN excluded.first_seen ELSE min(first_seen, excluded.first_seen) END,
+            last_seen = CASE WHEN excluded.articles < 0 OR excluded.last_seen IS NULL THEN last_seen
+                             WHEN last_seen IS NULL THEN excluded.last_seen ELSE max(last_seen, excluded.last_seen) END
         """]
     }
 

@@ -52,6 +52,67 @@ import Testing
     }
 }
 
+/// The queries that read the summaries of 0009 (dyads, role_spans) answer as the detail tables do.
+@Suite struct PairAndRoleSummaryQueryTests {
+    let kb: KnowledgeBase
+    init() throws { kb = try Fixtures.samplesKB() }
+
+    func rows(_ t: ResultTable) -> [String] { t.rows.map { $0.map(\.description).joined(separator: "|") } }
+
+    @Test(arguments: [[:], ["actor": "RUS"], ["actor": "United States"], ["other": "Ukraine"], ["actor": "USA", "other": "RUS"]])
+    func dyadCooperationCountsAsTheEventsDo(parameters: [String: String]) throws {
+        let reference = try kb.execute(sql: """
+            WITH who AS (SELECT actor_id AS id FROM v_actor_keys WHERE key = :actor),
+                 whom AS (SELECT actor_id AS id FROM v_actor_keys WHERE key = :other),
+                 ev AS (SELECT min(e.source_actor_id, e.target_actor_id) AS a_id, max(e.source_actor_id, e.target_actor_id) AS b_id,
+                               c.quad_class AS q, c.goldstein AS g, coalesce(e.occurred_on, ar.published_on) AS d
+                        FROM events e JOIN cameo_codes c ON c.code = e.cameo_code JOIN articles ar ON ar.id = e.article_id
+                        WHERE e.mode IN ('asserted', 'future') AND e.source_actor_id <> e.target_actor_id
+                          AND (:actor IS NULL OR e.source_actor_id IN who OR e.target_actor_id IN who)
+                          AND (:other IS NULL OR (e.source_actor_id IN whom AND (:actor IS NULL OR e.target_actor_id IN who))
+                               OR (e.target_actor_id IN whom AND (:actor IS NULL OR e.source_actor_id IN who))))
+            SELECT a.name AS x, b.name AS y, count(*) AS n, sum(q = 1), sum(q = 2), sum(q = 3), sum(q = 4),
+                   round(sum(round(g * 10)) / (10.0 * count(*)), 2), min(d), max(d)
+            FROM ev JOIN actors a ON a.id = ev.a_id JOIN actors b ON b.id = ev.b_id
+            GROUP BY ev.a_id, ev.b_id ORDER BY n DESC, x, y
+            """, parameters: parameters)
+        let answer = try kb.run(try CannedQueries.require("dyad-cooperation"), parameters: parameters)
+        #expect(rows(answer) == rows(reference), "\(parameters)")
+        if parameters.isEmpty { #expect(answer.count > 20) }
+    }
+
+    @Test(arguments: ["Minister", "President", "foreign minister", "Secretary"])
+    func roleHoldersSpanAsTheRolesDo(title: String) throws {
+        let reference = try kb.execute(sql: """
+            SELECT a.name AS person, r.title, min(r.seen_on), max(r.seen_on), count(DISTINCT r.article_id)
+            FROM actor_roles r JOIN actors a ON a.id = r.actor_id
+            WHERE instr(lower(r.title), lower(:title)) > 0
+            GROUP BY r.actor_id, r.title, r.country_code ORDER BY 3, 4 DESC, 1
+            """, parameters: ["title": title])
+        let answer = try kb.run(try CannedQueries.require("role-holders"), parameters: ["title": title])
+        let picked = answer.rows.map { r in [0, 1, 4, 5, 6].map { r[$0].description }.joined(separator: "|") }
+        #expect(picked == rows(reference), "title \(title)")
+        if title == "Minister" { #expect(picked.count > 3) }
+    }
+
+    @Test(arguments: ["Russia", "Sergei Lavrov", "United States"])
+    func profileCounterpartsCountAsTheEventsDo(actor: String) throws {
+        let answer = try kb.run(try CannedQueries.require("actor-profile"), parameters: ["actor": actor])
+        let counterparts = answer.rows.filter { $0[0].description == "counterpart" }.map { "\($0[1])|\($0[4])" }
+        let reference = try kb.execute(sql: """
+            WITH me AS (SELECT id FROM actors WHERE name = :actor)
+            SELECT o.name, count(*) AS n, max(coalesce(e.occurred_on, ar.published_on)) AS last
+            FROM events e JOIN articles ar ON ar.id = e.article_id, me
+            JOIN actors o ON o.id = CASE WHEN e.source_actor_id = me.id THEN e.target_actor_id ELSE e.source_actor_id END
+            WHERE (e.source_actor_id = me.id OR e.target_actor_id = me.id) AND e.source_actor_id <> e.target_actor_id
+              AND e.mode IN ('asserted', 'future')
+            GROUP BY o.id ORDER BY n DESC, last DESC, o.name LIMIT 10
+            """, parameters: ["actor": actor])
+        #expect(Set(counterparts) == Set(reference.rows.map { "\($0[0])|\($0[1])" }), "\(actor)")
+        #expect(!counterparts.isEmpty)
+    }
+}
+
 /// Meetings of an actor with many events are found by walking the events from the newest date;
 /// the answer must equal the one through the actor's own events (the path for few events).
 @Suite struct MeetingsWalkTests {

@@ -25,10 +25,27 @@ import Testing
             SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM event_months
                                   UNION ALL SELECT * FROM event_months EXCEPT SELECT * FROM r)
             """)!
-        return ["actor_months": actorMonths, "event_months": eventMonths]
+        let dyads = try Int.fetchOne(db, sql: """
+            WITH r AS (SELECT min(e.source_actor_id, e.target_actor_id), max(e.source_actor_id, e.target_actor_id), count(*),
+                              sum(c.quad_class = 1), sum(c.quad_class = 2), sum(c.quad_class = 3), sum(c.quad_class = 4),
+                              sum(CAST(round(c.goldstein * 10) AS INTEGER)),
+                              min(coalesce(e.occurred_on, ar.published_on)), max(coalesce(e.occurred_on, ar.published_on))
+                       FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
+                       WHERE e.mode IN ('asserted', 'future') AND e.source_actor_id <> e.target_actor_id
+                       GROUP BY 1, 2)
+            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM dyads
+                                  UNION ALL SELECT * FROM dyads EXCEPT SELECT * FROM r)
+            """)!
+        let roleSpans = try Int.fetchOne(db, sql: """
+            WITH r AS (SELECT actor_id, title, coalesce(country_code, ''), coalesce(of_actor_id, 0), count(*), min(seen_on), max(seen_on)
+                       FROM actor_roles GROUP BY 1, 2, 3, 4)
+            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM role_spans
+                                  UNION ALL SELECT * FROM role_spans EXCEPT SELECT * FROM r)
+            """)!
+        return ["actor_months": actorMonths, "event_months": eventMonths, "dyads": dyads, "role_spans": roleSpans]
     }
 
-    static let consistent = ["actor_months": 0, "event_months": 0]
+    static let consistent = ["actor_months": 0, "event_months": 0, "dyads": 0, "role_spans": 0]
 
     func rows(_ store: Store) throws -> (Int, Int) {
         try store.read { db in
@@ -72,12 +89,18 @@ import Testing
         // Updated in a later batch, with one article the schema refuses (the careful path).
         var bad = SummaryTests.article("bad")
         bad.actors[0].countryCode = "usa"
-        _ = try store.writeBatch([SummaryTests.article("a2", hash: "h3", published: "2017-02-03"), bad, SummaryTests.article("a4")],
+        _ = try store.writeBatch([SummaryTests.article("a2", hash: "h3", published: "2017-02-03"), bad, SummaryTests.article("a4"),
+                                  SummaryTests.article("a5", published: "2016-01-20")],
                                  analyzerVersion: 1)
         #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
-        // A new analyzer version rewrites everything (reprocess).
+        // A new analyzer version rewrites everything (reprocess); a2 leaves February 2017, the last
+        // date of the pair's events and of Kerry's role: their spans are read again and end with a5.
         _ = try store.writeBatch([SummaryTests.article("a1"), SummaryTests.article("a2"), SummaryTests.article("a3")], analyzerVersion: 2)
         #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
+        let lastDates = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT last_on FROM dyads UNION ALL SELECT last_seen FROM role_spans")
+        }
+        #expect(lastDates == ["2016-01-20", "2016-01-20"])
         let flag = try store.read { db in try Int.fetchOne(db, sql: "SELECT fts_deferred FROM ingest_state") }
         #expect(flag == 0)
         // The batch turned the writer connection's triggers off; they are on again for the next write.
@@ -109,6 +132,11 @@ import Testing
             "UPDATE mentions SET actor_id = (SELECT id FROM actors WHERE name = 'Vladimir Putin') WHERE id % 4 = 0",
             "DELETE FROM mentions WHERE id % 5 = 0",
             "DELETE FROM sentences WHERE article_id = (SELECT id FROM articles WHERE external_id = 's4')",
+            "UPDATE events SET occurred_on = '2015-05-03' WHERE cameo_code = '112' AND id % 2 = 1",
+            "UPDATE events SET target_actor_id = NULL WHERE id % 7 = 0",
+            "UPDATE actor_roles SET seen_on = '2013-01-01' WHERE id % 2 = 0",
+            "UPDATE actor_roles SET title = 'Foreign Minister', of_actor_id = actor_id WHERE id % 3 = 0",
+            "DELETE FROM actor_roles WHERE id = (SELECT min(id) FROM actor_roles)",
             "DELETE FROM actors WHERE name = 'Vladimir Putin'",
         ]
         for sql in edits {

@@ -28,21 +28,14 @@ pick AS (
     ORDER BY mention_count DESC, a.id
     LIMIT 1
 ),
+-- Counterparts over all dates, from the dyads summary (one row per pair of actors).
 counterparts AS (
-    SELECT CASE WHEN e.source_actor_id = pick.id THEN e.target_actor_id ELSE e.source_actor_id END AS other_id,
-           count(*) AS n, sum(round(c.goldstein * 10)) / (10.0 * count(*)) AS mean_goldstein,
-           max(coalesce(e.occurred_on, ar.published_on)) AS last_on
-    FROM pick
-    JOIN (SELECT e.id FROM pick JOIN events e ON e.source_actor_id = pick.id
-          UNION
-          SELECT e.id FROM pick JOIN events e ON e.target_actor_id = pick.id) ids
-    JOIN events e ON e.id = ids.id
-    JOIN cameo_codes c ON c.code = e.cameo_code
-    JOIN articles ar ON ar.id = e.article_id
-    WHERE e.mode IN ('asserted', 'future')
-      AND e.source_actor_id IS NOT NULL AND e.target_actor_id IS NOT NULL
-      AND e.source_actor_id <> e.target_actor_id
-    GROUP BY other_id
+    SELECT CASE WHEN d.a_id = pick.id THEN d.b_id ELSE d.a_id END AS other_id,
+           d.events AS n, d.goldstein_tenths / (10.0 * d.events) AS mean_goldstein, d.last_on
+    FROM pick JOIN dyads d ON d.a_id = pick.id
+    UNION ALL
+    SELECT d.a_id, d.events, d.goldstein_tenths / (10.0 * d.events), d.last_on
+    FROM pick JOIN dyads d ON d.b_id = pick.id
     ORDER BY n DESC, last_on DESC
     LIMIT 10
 ),
@@ -63,15 +56,16 @@ sections AS (
     SELECT 2, 0, 'alias', al.alias, al.source, NULL, NULL
     FROM actor_aliases al JOIN pick ON al.actor_id = pick.id
     UNION ALL
-    SELECT 3, 0, 'role', r.title, coalesce(o.name, r.country_code, ''),
-           min(r.seen_on) || CASE WHEN max(r.seen_on) <> min(r.seen_on) THEN ' to ' || max(r.seen_on) ELSE '' END,
-           count(DISTINCT r.article_id)
-    FROM actor_roles r JOIN pick ON r.actor_id = pick.id
+    -- Roles and role holders from the role_spans summary (an article gives a person a title once).
+    SELECT 3, 0, 'role', r.title, coalesce(o.name, nullif(r.country_code, ''), ''),
+           min(r.first_seen) || CASE WHEN max(r.last_seen) <> min(r.first_seen) THEN ' to ' || max(r.last_seen) ELSE '' END,
+           sum(r.articles)
+    FROM role_spans r JOIN pick ON r.actor_id = pick.id
     LEFT JOIN actors o ON o.id = r.of_actor_id
     GROUP BY r.title, r.country_code
     UNION ALL
-    SELECT 3, 1, 'role holder', pa.name, r.title, max(r.seen_on), count(DISTINCT r.article_id)
-    FROM actor_roles r JOIN pick ON r.of_actor_id = pick.id
+    SELECT 3, 1, 'role holder', pa.name, r.title, max(r.last_seen), sum(r.articles)
+    FROM role_spans r JOIN pick ON r.of_actor_id = pick.id
     JOIN actors pa ON pa.id = r.actor_id
     GROUP BY pa.id, r.title
     UNION ALL
@@ -373,33 +367,62 @@ who AS (
 whom AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
 ),
--- Candidate events through the (source, target) and (target, source) indexes: those between
--- :actor and :other, else those of :actor, else those of :other, else every event.
+period AS (
+    SELECT 1 FROM p WHERE p.since IS NOT NULL OR p.until IS NOT NULL
+),
+-- Over all dates the counts come from the dyads summary (one row per pair, either order),
+-- through its (a_id) and (b_id) indexes.
+totals AS (
+    SELECT d.* FROM dyads d
+    WHERE NOT EXISTS (SELECT 1 FROM period) AND d.a_id IN (SELECT id FROM who)
+    UNION
+    SELECT d.* FROM dyads d
+    WHERE NOT EXISTS (SELECT 1 FROM period) AND d.b_id IN (SELECT id FROM who)
+    UNION
+    SELECT d.* FROM dyads d
+    WHERE NOT EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND (d.a_id IN (SELECT id FROM whom) OR d.b_id IN (SELECT id FROM whom))
+    UNION
+    SELECT d.* FROM dyads d
+    WHERE NOT EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+),
+dyad_totals AS (
+    SELECT t.a_id, t.b_id, t.events, t.verbal_cooperation, t.material_cooperation, t.verbal_conflict,
+           t.material_conflict, t.goldstein_tenths, t.first_on, t.last_on
+    FROM totals t
+    CROSS JOIN p
+    WHERE (p.other IS NULL
+           OR (t.a_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR t.b_id IN (SELECT id FROM who)))
+           OR (t.b_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR t.a_id IN (SELECT id FROM who))))
+),
+-- Within a period, the events themselves: candidates through the (source, target) and
+-- (target, source) indexes (those between :actor and :other, else those of :actor, else those
+-- of :other, else every event).
 candidates AS (
     SELECT e.id FROM events e
-    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+    WHERE EXISTS (SELECT 1 FROM period) AND e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
     UNION
     SELECT e.id FROM events e
-    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+    WHERE EXISTS (SELECT 1 FROM period) AND e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
     UNION
     SELECT e.id FROM events e
-    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
       AND e.source_actor_id IN (SELECT id FROM who)
     UNION
     SELECT e.id FROM events e
-    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
       AND e.target_actor_id IN (SELECT id FROM who)
     UNION
     SELECT e.id FROM events e
-    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
       AND e.source_actor_id IN (SELECT id FROM whom)
     UNION
     SELECT e.id FROM events e
-    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
       AND e.target_actor_id IN (SELECT id FROM whom)
     UNION
     SELECT e.id FROM events e
-    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
 ),
 ev AS (
     SELECT min(e.source_actor_id, e.target_actor_id) AS a_id, max(e.source_actor_id, e.target_actor_id) AS b_id,
@@ -418,17 +441,28 @@ ev AS (
            OR (e.target_actor_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR e.source_actor_id IN (SELECT id FROM who))))
       AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
       AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
+),
+periods AS (
+    SELECT ev.a_id, ev.b_id, count(*) AS events,
+           sum(ev.quad_class = 1) AS verbal_cooperation, sum(ev.quad_class = 2) AS material_cooperation,
+           sum(ev.quad_class = 3) AS verbal_conflict, sum(ev.quad_class = 4) AS material_conflict,
+           sum(round(ev.goldstein * 10)) AS goldstein_tenths, min(ev.on_date) AS first_on, max(ev.on_date) AS last_on
+    FROM ev
+    GROUP BY ev.a_id, ev.b_id
+),
+pairs AS (
+    SELECT * FROM dyad_totals
+    UNION ALL
+    SELECT * FROM periods
 )
-SELECT a.name AS actor_a, b.name AS actor_b, count(*) AS events,
-       sum(ev.quad_class = 1) AS verbal_cooperation, sum(ev.quad_class = 2) AS material_cooperation,
-       sum(ev.quad_class = 3) AS verbal_conflict, sum(ev.quad_class = 4) AS material_conflict,
-       round(sum(round(ev.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein,
-       min(ev.on_date) AS first_on, max(ev.on_date) AS last_on
-FROM ev
-JOIN actors a ON a.id = ev.a_id
-JOIN actors b ON b.id = ev.b_id
-GROUP BY ev.a_id, ev.b_id
-ORDER BY events DESC, actor_a, actor_b;
+SELECT a.name AS actor_a, b.name AS actor_b, pairs.events,
+       pairs.verbal_cooperation, pairs.material_cooperation, pairs.verbal_conflict, pairs.material_conflict,
+       round(pairs.goldstein_tenths / (10.0 * pairs.events), 2) AS mean_goldstein,
+       pairs.first_on, pairs.last_on
+FROM pairs
+JOIN actors a ON a.id = pairs.a_id
+JOIN actors b ON b.id = pairs.b_id
+ORDER BY pairs.events DESC, actor_a, actor_b;
 
 """#),
         ("dyad-timeline.sql", #"""
@@ -852,7 +886,7 @@ LIMIT coalesce((SELECT lim FROM p), -1);
 -- param: country  (optional) the state served: ISO code or name, e.g. RUS or Russia
 -- param: date  (optional) the ISO date of interest, e.g. 2015-05-12 or 2015
 -- In sqlite3:  .param set :title 'Foreign Minister'   .param set :country RUS   then   .read Queries/role-holders.sql
-WITH RECURSIVE p AS (
+WITH p AS (
     SELECT nullif(trim(CAST(:title AS TEXT)), '') AS title,
            nullif(trim(CAST(:country AS TEXT)), '') AS country,
            nullif(trim(CAST(:date AS TEXT)), '') AS on_date
@@ -864,22 +898,15 @@ codes AS (
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
 ),
--- The distinct titles, read from the title index one seek at a time (a few dozen, however
--- many rows), so that only the rows of the matching titles are read.
-titles(title) AS (
-    SELECT (SELECT title FROM actor_roles ORDER BY title COLLATE NOCASE LIMIT 1)
-    UNION ALL
-    SELECT (SELECT r.title FROM actor_roles r WHERE r.title > t.title COLLATE NOCASE ORDER BY r.title COLLATE NOCASE LIMIT 1)
-    FROM titles t WHERE t.title IS NOT NULL
-),
+-- Each person's spans per title, state and body served, from the role_spans summary (a few
+-- rows per person, however many articles).
 held AS (
-    SELECT r.actor_id, r.title, r.country_code, r.of_actor_id,
-           min(r.seen_on) AS first_seen, max(r.seen_on) AS last_seen, count(DISTINCT r.article_id) AS articles
-    FROM titles t
+    SELECT r.actor_id, r.title, nullif(r.country_code, '') AS country_code, nullif(max(r.of_actor_id), 0) AS of_actor_id,
+           min(r.first_seen) AS first_seen, max(r.last_seen) AS last_seen, sum(r.articles) AS articles
+    FROM role_spans r
     CROSS JOIN p
-    JOIN actor_roles r ON r.title = t.title COLLATE NOCASE
     LEFT JOIN actors o ON o.id = r.of_actor_id
-    WHERE p.title IS NOT NULL AND instr(lower(t.title), lower(p.title)) > 0
+    WHERE p.title IS NOT NULL AND instr(lower(r.title), lower(p.title)) > 0
       AND (p.country IS NULL OR r.country_code IN (SELECT code FROM codes)
            OR (o.country_code IN (SELECT code FROM codes) AND o.kind = 'state'))
     GROUP BY r.actor_id, r.title, r.country_code

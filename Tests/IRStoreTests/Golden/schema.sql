@@ -42,6 +42,8 @@ CREATE INDEX conflict_reports_sentence ON conflict_reports(sentence_id);
 
 CREATE INDEX conflicts_country ON conflicts(country_code);
 
+CREATE INDEX dyads_b ON dyads(b_id);
+
 CREATE INDEX events_article ON events(article_id);
 
 CREATE INDEX events_code ON events(cameo_code);
@@ -69,6 +71,10 @@ CREATE INDEX quotes_country ON quotes(speaker_country);
 CREATE INDEX quotes_sentence ON quotes(sentence_id);
 
 CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
+
+CREATE INDEX role_spans_of ON role_spans(of_actor_id);
+
+CREATE INDEX role_spans_title ON role_spans(title COLLATE NOCASE);
 
 CREATE INDEX sanctions_article ON sanctions(article_id);
 
@@ -198,6 +204,20 @@ CREATE TABLE conflicts (
     identity_key  TEXT NOT NULL UNIQUE         -- one row per conflict across articles
 ) STRICT;
 
+CREATE TABLE dyads (
+    a_id                  INTEGER NOT NULL,  -- the lower actors.id of the pair
+    b_id                  INTEGER NOT NULL,  -- the higher actors.id of the pair
+    events                INTEGER NOT NULL,  -- events in either direction (rows go when this reaches 0)
+    verbal_cooperation    INTEGER NOT NULL,  -- of them, QuadClass 1
+    material_cooperation  INTEGER NOT NULL,  -- QuadClass 2
+    verbal_conflict       INTEGER NOT NULL,  -- QuadClass 3
+    material_conflict     INTEGER NOT NULL,  -- QuadClass 4
+    goldstein_tenths      INTEGER NOT NULL,  -- sum of round(goldstein * 10) over the events
+    first_on              TEXT,              -- earliest date of the events (NULL when none is dated)
+    last_on               TEXT,              -- latest date of the events
+    PRIMARY KEY (a_id, b_id)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE event_months (
     country           TEXT NOT NULL,     -- the source actor's country_code
     month             TEXT NOT NULL,     -- month key of coalesce(events.occurred_on, articles.published_on)
@@ -284,6 +304,17 @@ CREATE TABLE 'quotes_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 CREATE TABLE 'quotes_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+CREATE TABLE role_spans (
+    actor_id      INTEGER NOT NULL,          -- the person (actor_roles.actor_id)
+    title         TEXT NOT NULL,             -- actor_roles.title
+    country_code  TEXT NOT NULL,             -- actor_roles.country_code, '' for none
+    of_actor_id   INTEGER NOT NULL,          -- actor_roles.of_actor_id, 0 for none
+    articles      INTEGER NOT NULL,          -- actor_roles rows: one per article (rows go at 0)
+    first_seen    TEXT,                      -- min(seen_on), NULL when no row is dated
+    last_seen     TEXT,                      -- max(seen_on)
+    PRIMARY KEY (actor_id, title, country_code, of_actor_id)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE sanction_actions (
     action      TEXT PRIMARY KEY,              -- closed vocabulary of what is done to a measure
     cameo_code  TEXT NOT NULL REFERENCES cameo_codes(code),  -- the event code the action corresponds to
@@ -346,6 +377,19 @@ CREATE TRIGGER actor_month_changes_ii INSTEAD OF INSERT ON actor_month_changes B
       AND month = (SELECT substr(coalesce(published_on, ''), 1, 7) FROM articles WHERE id = new.article_id);
 END;
 
+CREATE TRIGGER actor_roles_span_ad AFTER DELETE ON actor_roles BEGIN
+    INSERT INTO role_span_changes VALUES (old.actor_id, old.title, old.country_code, old.of_actor_id, old.seen_on, -1);
+END;
+
+CREATE TRIGGER actor_roles_span_ai AFTER INSERT ON actor_roles BEGIN
+    INSERT INTO role_span_changes VALUES (new.actor_id, new.title, new.country_code, new.of_actor_id, new.seen_on, 1);
+END;
+
+CREATE TRIGGER actor_roles_span_au AFTER UPDATE OF actor_id, title, country_code, of_actor_id, seen_on ON actor_roles BEGIN
+    INSERT INTO role_span_changes VALUES (old.actor_id, old.title, old.country_code, old.of_actor_id, old.seen_on, -1);
+    INSERT INTO role_span_changes VALUES (new.actor_id, new.title, new.country_code, new.of_actor_id, new.seen_on, 1);
+END;
+
 CREATE TRIGGER actors_summary_au AFTER UPDATE OF country_code ON actors
 WHEN old.country_code IS NOT new.country_code BEGIN
     INSERT INTO event_month_moves VALUES (new.id, old.country_code, new.country_code);
@@ -367,6 +411,16 @@ END;
 CREATE TRIGGER articles_au AFTER UPDATE OF headline, body ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, headline, body) VALUES ('delete', old.id, old.headline, old.body);
     INSERT INTO articles_fts(rowid, headline, body) VALUES (new.id, new.headline, new.body);
+END;
+
+CREATE TRIGGER articles_dyad_au AFTER UPDATE OF published_on ON articles
+WHEN old.published_on IS NOT new.published_on BEGIN
+    INSERT INTO dyad_changes
+    SELECT e.source_actor_id, e.target_actor_id, e.cameo_code, old.published_on, e.mode, -1
+    FROM events e WHERE e.article_id = new.id AND e.occurred_on IS NULL;
+    INSERT INTO dyad_changes
+    SELECT e.source_actor_id, e.target_actor_id, e.cameo_code, new.published_on, e.mode, 1
+    FROM events e WHERE e.article_id = new.id AND e.occurred_on IS NULL;
 END;
 
 CREATE TRIGGER articles_summary_au AFTER UPDATE OF published_on ON articles
@@ -408,6 +462,52 @@ CREATE TRIGGER articles_summary_bd BEFORE DELETE ON articles BEGIN
     DELETE FROM events WHERE article_id = old.id;
 END;
 
+CREATE TRIGGER dyad_bounds_ii INSTEAD OF INSERT ON dyad_bounds BEGIN
+    UPDATE dyads SET
+        first_on = (SELECT min(coalesce(e.occurred_on, ar.published_on))
+                    FROM events e JOIN articles ar ON ar.id = e.article_id
+                    WHERE ((e.source_actor_id = new.a_id AND e.target_actor_id = new.b_id)
+                           OR (e.source_actor_id = new.b_id AND e.target_actor_id = new.a_id))
+                      AND e.mode IN ('asserted', 'future')),
+        last_on = (SELECT max(coalesce(e.occurred_on, ar.published_on))
+                   FROM events e JOIN articles ar ON ar.id = e.article_id
+                   WHERE ((e.source_actor_id = new.a_id AND e.target_actor_id = new.b_id)
+                          OR (e.source_actor_id = new.b_id AND e.target_actor_id = new.a_id))
+                     AND e.mode IN ('asserted', 'future'))
+    WHERE a_id = new.a_id AND b_id = new.b_id;
+END;
+
+CREATE TRIGGER dyad_changes_ii INSTEAD OF INSERT ON dyad_changes
+WHEN new.mode IN ('asserted', 'future') AND new.source_actor_id IS NOT NULL AND new.target_actor_id IS NOT NULL
+     AND new.source_actor_id <> new.target_actor_id BEGIN
+    INSERT INTO dyads(a_id, b_id, events, verbal_cooperation, material_cooperation, verbal_conflict,
+                      material_conflict, goldstein_tenths, first_on, last_on)
+    SELECT min(new.source_actor_id, new.target_actor_id), max(new.source_actor_id, new.target_actor_id),
+           new.sign,
+           new.sign * (c.quad_class = 1), new.sign * (c.quad_class = 2), new.sign * (c.quad_class = 3),
+           new.sign * (c.quad_class = 4), new.sign * CAST(round(c.goldstein * 10) AS INTEGER), new.on_date, new.on_date
+    FROM cameo_codes c WHERE c.code = new.cameo_code
+    ON CONFLICT(a_id, b_id) DO UPDATE SET
+        events = events + excluded.events,
+        verbal_cooperation = verbal_cooperation + excluded.verbal_cooperation,
+        material_cooperation = material_cooperation + excluded.material_cooperation,
+        verbal_conflict = verbal_conflict + excluded.verbal_conflict,
+        material_conflict = material_conflict + excluded.material_conflict,
+        goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths,
+        first_on = CASE WHEN excluded.events < 0 OR excluded.first_on IS NULL THEN first_on
+                        WHEN first_on IS NULL THEN excluded.first_on ELSE min(first_on, excluded.first_on) END,
+        last_on = CASE WHEN excluded.events < 0 OR excluded.last_on IS NULL THEN last_on
+                       WHEN last_on IS NULL THEN excluded.last_on ELSE max(last_on, excluded.last_on) END;
+    DELETE FROM dyads
+    WHERE new.sign < 0 AND events <= 0 AND a_id = min(new.source_actor_id, new.target_actor_id)
+      AND b_id = max(new.source_actor_id, new.target_actor_id);
+    -- A removed event at either end of its row's span: that end is read again from the events left.
+    INSERT INTO dyad_bounds
+    SELECT a_id, b_id FROM dyads
+    WHERE new.sign < 0 AND a_id = min(new.source_actor_id, new.target_actor_id)
+      AND b_id = max(new.source_actor_id, new.target_actor_id) AND new.on_date IN (first_on, last_on);
+END;
+
 CREATE TRIGGER event_month_changes_ii INSTEAD OF INSERT ON event_month_changes
 WHEN new.mode IN ('asserted', 'future') AND new.source_actor_id IS NOT NULL BEGIN
     INSERT INTO event_months(country, month, root, events, goldstein_tenths)
@@ -443,6 +543,30 @@ CREATE TRIGGER event_month_moves_ii INSTEAD OF INSERT ON event_month_moves BEGIN
     GROUP BY 2, 3
     ON CONFLICT(country, month, root) DO UPDATE SET events = events + excluded.events,
                                                     goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths;
+END;
+
+CREATE TRIGGER events_dyad_ad AFTER DELETE ON events
+WHEN old.mode IN ('asserted', 'future') AND old.source_actor_id <> old.target_actor_id BEGIN
+    INSERT INTO dyad_changes
+    SELECT old.source_actor_id, old.target_actor_id, old.cameo_code, coalesce(old.occurred_on, ar.published_on), old.mode, -1
+    FROM articles ar WHERE ar.id = old.article_id;
+END;
+
+CREATE TRIGGER events_dyad_ai AFTER INSERT ON events
+WHEN new.mode IN ('asserted', 'future') AND new.source_actor_id <> new.target_actor_id BEGIN
+    INSERT INTO dyad_changes
+    SELECT new.source_actor_id, new.target_actor_id, new.cameo_code, coalesce(new.occurred_on, ar.published_on), new.mode, 1
+    FROM articles ar WHERE ar.id = new.article_id;
+END;
+
+CREATE TRIGGER events_dyad_au
+AFTER UPDATE OF source_actor_id, target_actor_id, mode, cameo_code, occurred_on, article_id ON events BEGIN
+    INSERT INTO dyad_changes
+    SELECT old.source_actor_id, old.target_actor_id, old.cameo_code, coalesce(old.occurred_on, ar.published_on), old.mode, -1
+    FROM articles ar WHERE ar.id = old.article_id;
+    INSERT INTO dyad_changes
+    SELECT new.source_actor_id, new.target_actor_id, new.cameo_code, coalesce(new.occurred_on, ar.published_on), new.mode, 1
+    FROM articles ar WHERE ar.id = new.article_id;
 END;
 
 CREATE TRIGGER events_summary_ad AFTER DELETE ON events WHEN old.mode IN ('asserted', 'future') BEGIN
@@ -488,14 +612,55 @@ CREATE TRIGGER quotes_au AFTER UPDATE OF text, speaker_description ON quotes BEG
     INSERT INTO quotes_fts(rowid, text, speaker_description) VALUES (new.id, new.text, new.speaker_description);
 END;
 
+CREATE TRIGGER role_span_bounds_ii INSTEAD OF INSERT ON role_span_bounds BEGIN
+    UPDATE role_spans SET
+        first_seen = (SELECT min(r.seen_on) FROM actor_roles r
+                      WHERE r.actor_id = new.actor_id AND r.title = new.title
+                        AND coalesce(r.country_code, '') = new.country_code AND coalesce(r.of_actor_id, 0) = new.of_actor_id),
+        last_seen = (SELECT max(r.seen_on) FROM actor_roles r
+                     WHERE r.actor_id = new.actor_id AND r.title = new.title
+                       AND coalesce(r.country_code, '') = new.country_code AND coalesce(r.of_actor_id, 0) = new.of_actor_id)
+    WHERE actor_id = new.actor_id AND title = new.title AND country_code = new.country_code
+      AND of_actor_id = new.of_actor_id;
+END;
+
+CREATE TRIGGER role_span_changes_ii INSTEAD OF INSERT ON role_span_changes BEGIN
+    INSERT INTO role_spans(actor_id, title, country_code, of_actor_id, articles, first_seen, last_seen)
+    VALUES (new.actor_id, new.title, coalesce(new.country_code, ''), coalesce(new.of_actor_id, 0), new.sign,
+            new.seen_on, new.seen_on)
+    ON CONFLICT(actor_id, title, country_code, of_actor_id) DO UPDATE SET
+        articles = articles + excluded.articles,
+        first_seen = CASE WHEN excluded.articles < 0 OR excluded.first_seen IS NULL THEN first_seen
+                          WHEN first_seen IS NULL THEN excluded.first_seen ELSE min(first_seen, excluded.first_seen) END,
+        last_seen = CASE WHEN excluded.articles < 0 OR excluded.last_seen IS NULL THEN last_seen
+                         WHEN last_seen IS NULL THEN excluded.last_seen ELSE max(last_seen, excluded.last_seen) END;
+    DELETE FROM role_spans
+    WHERE new.sign < 0 AND articles <= 0 AND actor_id = new.actor_id AND title = new.title
+      AND country_code = coalesce(new.country_code, '') AND of_actor_id = coalesce(new.of_actor_id, 0);
+    INSERT INTO role_span_bounds
+    SELECT actor_id, title, country_code, of_actor_id FROM role_spans
+    WHERE new.sign < 0 AND actor_id = new.actor_id AND title = new.title AND country_code = coalesce(new.country_code, '')
+      AND of_actor_id = coalesce(new.of_actor_id, 0) AND new.seen_on IN (first_seen, last_seen);
+END;
+
 CREATE VIEW actor_month_changes(actor_id, article_id, mention_id, sign) AS
 SELECT NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE VIEW dyad_bounds(a_id, b_id) AS SELECT NULL, NULL WHERE 0;
+
+CREATE VIEW dyad_changes(source_actor_id, target_actor_id, cameo_code, on_date, mode, sign) AS
+SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
 
 CREATE VIEW event_month_changes(source_actor_id, article_id, cameo_code, occurred_on, mode, sign) AS
 SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
 
 CREATE VIEW event_month_moves(actor_id, from_country, to_country) AS
 SELECT NULL, NULL, NULL WHERE 0;
+
+CREATE VIEW role_span_bounds(actor_id, title, country_code, of_actor_id) AS SELECT NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE VIEW role_span_changes(actor_id, title, country_code, of_actor_id, seen_on, sign) AS
+SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
 
 CREATE VIEW v_actor_keys(actor_id, key, how) AS
 SELECT id, name COLLATE NOCASE, 'name' FROM actors
