@@ -20,14 +20,25 @@ chosen AS (
       AND (CAST(c.id AS TEXT) = p.conflict
            OR instr(lower(c.name), lower(p.conflict)) > 0
            OR c.country_code IN (SELECT code FROM codes))
+),
+-- The oldest :limit reports: those with an as_of in the order of the (conflict, as_of) index
+-- (at most :limit of them), and the undated ones (their article's date), sorted together.
+oldest AS (
+    SELECT * FROM (
+        SELECT r.id, r.as_of AS on_date FROM conflict_reports r
+        WHERE r.conflict_id IN (SELECT id FROM chosen) AND r.as_of IS NOT NULL
+        ORDER BY r.as_of, r.article_id, r.start_char, r.id
+        LIMIT coalesce((SELECT lim FROM p), -1))
+    UNION ALL
+    SELECT r.id, ar.published_on FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
+    WHERE r.conflict_id IN (SELECT id FROM chosen) AND r.as_of IS NULL
 )
-SELECT coalesce(r.as_of, ar.published_on) AS as_of, c.name AS conflict_name, r.scope,
+SELECT o.on_date AS as_of, c.name AS conflict_name, r.scope,
        r.killed, r.killed_qualifier, r.wounded, r.since,
        se.text AS sentence_text, r.article_id, r.id AS report_id
-FROM conflict_reports r
+FROM oldest o
+JOIN conflict_reports r ON r.id = o.id
 JOIN conflicts c ON c.id = r.conflict_id
-JOIN articles ar ON ar.id = r.article_id
 JOIN sentences se ON se.id = r.sentence_id
-WHERE r.conflict_id IN (SELECT id FROM chosen)
 ORDER BY as_of, r.article_id, r.start_char, r.id
 LIMIT coalesce((SELECT lim FROM p), -1);

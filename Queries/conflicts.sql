@@ -18,19 +18,34 @@ chosen AS (
     SELECT c.id FROM conflicts c, p
     WHERE p.country IS NULL OR c.country_code IN (SELECT code FROM codes)
 ),
--- Per conflict through the (conflict, as_of) index: how many reports, the latest report date
--- (a report's as_of, else its article's date) and the report with the toll to show.
+-- Per conflict: how many reports (conflict_counts), the latest report date (a report's as_of,
+-- else its article's date: the end of the (conflict, as_of) index and the undated reports) and
+-- the report with the toll to show: an overall toll first, then the latest, the highest. The
+-- toll is the best of three candidates read from the end of conflict_reports_toll's ranges
+-- (overall or not, with an as_of) and of the undated reports.
 stats AS (
     SELECT ch.id,
-           (SELECT count(*) FROM conflict_reports r WHERE r.conflict_id = ch.id) AS reports,
+           coalesce((SELECT k.reports FROM conflict_counts k WHERE k.conflict_id = ch.id), 0) AS reports,
            (SELECT max(d) FROM (
                 SELECT max(r.as_of) AS d FROM conflict_reports r WHERE r.conflict_id = ch.id
                 UNION ALL
                 SELECT max(ar.published_on) FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
                 WHERE r.conflict_id = ch.id AND r.as_of IS NULL)) AS last_reported_on,
-           (SELECT r.id FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
-            WHERE r.conflict_id = ch.id AND r.killed IS NOT NULL
-            ORDER BY r.scope = 'overall' DESC, coalesce(r.as_of, ar.published_on) DESC, r.killed DESC, r.id DESC
+           (SELECT t.id FROM (
+                SELECT * FROM (SELECT r.id, 1 AS overall, r.as_of AS on_date, r.killed FROM conflict_reports r
+                               WHERE r.conflict_id = ch.id AND r.scope = 'overall' = 1 AND r.as_of IS NOT NULL
+                                 AND r.killed IS NOT NULL
+                               ORDER BY r.as_of DESC, r.killed DESC, r.id DESC LIMIT 1)
+                UNION ALL
+                SELECT * FROM (SELECT r.id, 0, r.as_of, r.killed FROM conflict_reports r
+                               WHERE r.conflict_id = ch.id AND r.scope = 'overall' = 0 AND r.as_of IS NOT NULL
+                                 AND r.killed IS NOT NULL
+                               ORDER BY r.as_of DESC, r.killed DESC, r.id DESC LIMIT 1)
+                UNION ALL
+                SELECT r.id, r.scope = 'overall', ar.published_on, r.killed
+                FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
+                WHERE r.conflict_id = ch.id AND r.as_of IS NULL AND r.killed IS NOT NULL) t
+            ORDER BY t.overall DESC, t.on_date DESC, t.killed DESC, t.id DESC
             LIMIT 1) AS toll_id
     FROM chosen ch
 )

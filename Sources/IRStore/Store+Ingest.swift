@@ -136,6 +136,7 @@ extension Store {
             DELETE FROM event_months WHERE events <= 0;
             DELETE FROM dyads WHERE events <= 0;
             DELETE FROM role_spans WHERE articles <= 0;
+            DELETE FROM conflict_counts WHERE reports <= 0;
             UPDATE dyads SET
                 first_on = (SELECT min(coalesce(e.occurred_on, ar.published_on))
                             FROM events e JOIN articles ar ON ar.id = e.article_id
@@ -166,7 +167,7 @@ extension Store {
     /// Recomputes the summary tables of 0008 and 0009 from every stored row (after a bulk load
     /// that ran without their triggers).
     public static func rebuildSummaries(in db: Database) throws {
-        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans")
+        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans; DELETE FROM conflict_counts")
         for sql in summaryInserts(articles: "true", sign: 1) { try db.execute(sql: sql) }
     }
 
@@ -231,6 +232,13 @@ extension Store {
                               WHEN first_seen IS NULL THEN excluded.first_seen ELSE min(first_seen, excluded.first_seen) END,
             last_seen = CASE WHEN excluded.articles < 0 OR excluded.last_seen IS NULL THEN last_seen
                              WHEN last_seen IS NULL THEN excluded.last_seen ELSE max(last_seen, excluded.last_seen) END
+        """, """
+        INSERT INTO conflict_counts(conflict_id, reports)
+        SELECT r.conflict_id, \(sign)count(*)
+        FROM articles ar JOIN conflict_reports r ON r.article_id = ar.id
+        WHERE \(condition)
+        GROUP BY 1
+        ON CONFLICT(conflict_id) DO UPDATE SET reports = reports + excluded.reports
         """]
     }
 

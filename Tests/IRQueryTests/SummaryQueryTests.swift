@@ -163,3 +163,51 @@ import Testing
         #expect(Set(rows.map { $0.joined(separator: "|") }).isSubset(of: Set(own.map { $0.joined(separator: "|") })))
     }
 }
+
+/// conflicts picks each conflict's toll from index ends and conflict-toll reads the oldest
+/// reports from the (conflict, as_of) index: undated reports (dated by their article) must still
+/// take their place in both.
+@Suite struct ConflictTollOrderTests {
+    static let path: String = {
+        let path = Fixtures.temporaryPath("tolls")
+        var analyses: [ArticleAnalysis] = []
+        // (article date, scope, killed, as_of): the undated overall toll of 2023 is the latest overall one.
+        let reports: [(String, ConflictReportScope, Int, String?)] = [
+            ("2020-01-02", .overall, 100, "2020-01-01"), ("2021-05-02", .overall, 90, "2021-05-01"),
+            ("2022-01-02", .incident, 5, "2022-01-01"), ("2023-01-01", .overall, 80, nil),
+            ("2019-03-03", .incident, 7, nil), ("2021-05-03", .overall, 95, "2021-05-01"),
+        ]
+        for (i, r) in reports.enumerated() {
+            var w = WorldBuilder(id: "toll-\(i)", date: r.0, headline: "Fighting goes on")
+            let s = w.sentence("The fighting has killed many people, officials said.")
+            w.analysis.conflicts.append(ConflictRow(name: "Sahel war", countryCode: "MLI", identityKey: "war|MLI"))
+            w.analysis.conflictReports.append(ConflictReportRow(conflict: 0, sentence: s, scope: r.1, killed: r.2, asOf: r.3,
+                                                                startChar: 0, endChar: 12))
+            analyses.append(w.analysis)
+        }
+        do {
+            _ = try Store(path: path).writeBatch(analyses, analyzerVersion: 1)
+        } catch {
+            fatalError("fixture: \(error)")
+        }
+        return path
+    }()
+
+    @Test func theLatestOverallTollIsShownEvenWhenUndated() throws {
+        let kb = try KnowledgeBase(path: ConflictTollOrderTests.path)
+        let t = try kb.run(try CannedQueries.require("conflicts"), parameters: [:])
+        #expect(t.rows.count == 1)
+        let row = t.rows.first.map { r in Dictionary(uniqueKeysWithValues: zip(t.columns, r.map(\.description))) } ?? [:]
+        #expect(row["killed"] == "80" && row["toll_as_of"] == "2023-01-01" && row["reports"] == "6"
+                && row["last_reported_on"] == "2023-01-01", "\(row)")
+    }
+
+    @Test func theOldestReportsComeInDateOrderWithTheUndatedOnes() throws {
+        let kb = try KnowledgeBase(path: ConflictTollOrderTests.path)
+        let two = try kb.run(try CannedQueries.require("conflict-toll"), parameters: ["conflict": "Sahel", "limit": "2"])
+        #expect(two.rows.map { "\($0[0])|\($0[3])" } == ["2019-03-03|7", "2020-01-01|100"])
+        let all = try kb.run(try CannedQueries.require("conflict-toll"), parameters: ["conflict": "MLI", "limit": "0"])
+        #expect(all.rows.map { "\($0[0])|\($0[3])" } == ["2019-03-03|7", "2020-01-01|100", "2021-05-01|90", "2021-05-01|95",
+                                                        "2022-01-01|5", "2023-01-01|80"])
+    }
+}

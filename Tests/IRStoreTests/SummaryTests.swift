@@ -42,10 +42,16 @@ import Testing
             SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM role_spans
                                   UNION ALL SELECT * FROM role_spans EXCEPT SELECT * FROM r)
             """)!
-        return ["actor_months": actorMonths, "event_months": eventMonths, "dyads": dyads, "role_spans": roleSpans]
+        let conflictCounts = try Int.fetchOne(db, sql: """
+            WITH r AS (SELECT conflict_id, count(*) FROM conflict_reports GROUP BY 1)
+            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM conflict_counts
+                                  UNION ALL SELECT * FROM conflict_counts EXCEPT SELECT * FROM r)
+            """)!
+        return ["actor_months": actorMonths, "event_months": eventMonths, "dyads": dyads, "role_spans": roleSpans,
+                "conflict_counts": conflictCounts]
     }
 
-    static let consistent = ["actor_months": 0, "event_months": 0, "dyads": 0, "role_spans": 0]
+    static let consistent = ["actor_months": 0, "event_months": 0, "dyads": 0, "role_spans": 0, "conflict_counts": 0]
 
     func rows(_ store: Store) throws -> (Int, Int) {
         try store.read { db in
@@ -64,6 +70,10 @@ import Testing
                                  place: nil, mode: .future, triggerText: "offered", startChar: 6, endChar: 9, rule: "svo", lexiconEntry: "offer"))
         a.events.append(EventRow(sentence: 0, source: 0, target: 1, cameoCode: "040", occurredOn: nil, dateSource: .published,
                                  place: nil, mode: .negated, triggerText: "did not meet", startChar: 6, endChar: 9, rule: "svo", lexiconEntry: "meet"))
+        a.conflicts = [ConflictRow(name: "war in Ukraine", countryCode: "UKR", identityKey: "ukr")]
+        a.conflictReports = [ConflictReportRow(conflict: 0, sentence: 0, scope: .overall, killed: 10, killedQualifier: "at least",
+                                               startChar: 0, endChar: 5),
+                             ConflictReportRow(conflict: 0, sentence: 0, scope: .incident, killed: 3, startChar: 6, endChar: 9)]
         return a
     }
 
@@ -137,6 +147,10 @@ import Testing
             "UPDATE actor_roles SET seen_on = '2013-01-01' WHERE id % 2 = 0",
             "UPDATE actor_roles SET title = 'Foreign Minister', of_actor_id = actor_id WHERE id % 3 = 0",
             "DELETE FROM actor_roles WHERE id = (SELECT min(id) FROM actor_roles)",
+            "INSERT INTO conflicts(name, country_code, identity_key) VALUES ('war in Syria', 'SYR', 'syr')",
+            "UPDATE conflict_reports SET conflict_id = (SELECT id FROM conflicts WHERE identity_key = 'syr') WHERE id % 2 = 0",
+            "DELETE FROM conflict_reports WHERE id % 3 = 0",
+            "DELETE FROM conflicts WHERE identity_key = 'ukr'",
             "DELETE FROM actors WHERE name = 'Vladimir Putin'",
         ]
         for sql in edits {

@@ -1002,9 +1002,10 @@ GROUP BY 1, 2, 3;
 
 """#),
         ("0009_dyad_and_role_summaries.sql", #"""
--- 0009: two more summary tables, for the canned queries that aggregate over an actor's
--- events or roles: dyad-cooperation (over all dates) and actor-profile's counterparts read
--- dyads, role-holders and actor-profile's roles read role_spans.
+-- 0009: more summary tables, for the canned queries that aggregate over an actor's events or
+-- roles or over a conflict's reports: dyad-cooperation (over all dates) and actor-profile's
+-- counterparts read dyads, role-holders and actor-profile's roles read role_spans, conflicts
+-- reads conflict_counts and finds each conflict's toll through conflict_reports_toll.
 --
 -- Like those of 0008 they are kept exact for every writer by triggers (irkb's batch writer runs
 -- without triggers and does the same work with grouped statements). Besides counts they keep
@@ -1043,6 +1044,17 @@ CREATE TABLE role_spans (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX role_spans_of ON role_spans(of_actor_id);
 CREATE INDEX role_spans_title ON role_spans(title COLLATE NOCASE);
+
+-- Casualty reports per conflict.
+CREATE TABLE conflict_counts (
+    conflict_id  INTEGER PRIMARY KEY,       -- conflicts.id (rows go when reports reaches 0)
+    reports      INTEGER NOT NULL           -- conflict_reports rows of the conflict
+) STRICT;
+
+-- A conflict's toll to show (an overall toll first, then the latest, the highest) read from the
+-- end of an index range instead of sorting every report of the conflict.
+CREATE INDEX conflict_reports_toll ON conflict_reports(conflict_id, scope = 'overall', as_of, killed)
+WHERE killed IS NOT NULL;
 
 -- Recomputes the span of one dyads row from the events (run after a removal).
 CREATE VIEW dyad_bounds(a_id, b_id) AS SELECT NULL, NULL WHERE 0;
@@ -1189,6 +1201,26 @@ CREATE TRIGGER actor_roles_span_au AFTER UPDATE OF actor_id, title, country_code
     INSERT INTO role_span_changes VALUES (new.actor_id, new.title, new.country_code, new.of_actor_id, new.seen_on, 1);
 END;
 
+-- conflict_reports ---------------------------------------------------------------------------
+
+CREATE TRIGGER conflict_reports_count_ai AFTER INSERT ON conflict_reports BEGIN
+    INSERT INTO conflict_counts(conflict_id, reports) VALUES (new.conflict_id, 1)
+    ON CONFLICT(conflict_id) DO UPDATE SET reports = reports + 1;
+END;
+
+CREATE TRIGGER conflict_reports_count_ad AFTER DELETE ON conflict_reports BEGIN
+    UPDATE conflict_counts SET reports = reports - 1 WHERE conflict_id = old.conflict_id;
+    DELETE FROM conflict_counts WHERE conflict_id = old.conflict_id AND reports <= 0;
+END;
+
+CREATE TRIGGER conflict_reports_count_au AFTER UPDATE OF conflict_id ON conflict_reports
+WHEN old.conflict_id IS NOT new.conflict_id BEGIN
+    UPDATE conflict_counts SET reports = reports - 1 WHERE conflict_id = old.conflict_id;
+    DELETE FROM conflict_counts WHERE conflict_id = old.conflict_id AND reports <= 0;
+    INSERT INTO conflict_counts(conflict_id, reports) VALUES (new.conflict_id, 1)
+    ON CONFLICT(conflict_id) DO UPDATE SET reports = reports + 1;
+END;
+
 -- The summaries of the rows already stored.
 INSERT INTO dyads(a_id, b_id, events, verbal_cooperation, material_cooperation, verbal_conflict,
                   material_conflict, goldstein_tenths, first_on, last_on)
@@ -1204,6 +1236,9 @@ INSERT INTO role_spans(actor_id, title, country_code, of_actor_id, articles, fir
 SELECT actor_id, title, coalesce(country_code, ''), coalesce(of_actor_id, 0), count(*), min(seen_on), max(seen_on)
 FROM actor_roles
 GROUP BY 1, 2, 3, 4;
+
+INSERT INTO conflict_counts(conflict_id, reports)
+SELECT conflict_id, count(*) FROM conflict_reports GROUP BY 1;
 
 """#),
     ]

@@ -40,6 +40,9 @@ CREATE INDEX conflict_reports_conflict ON conflict_reports(conflict_id, as_of);
 
 CREATE INDEX conflict_reports_sentence ON conflict_reports(sentence_id);
 
+CREATE INDEX conflict_reports_toll ON conflict_reports(conflict_id, scope = 'overall', as_of, killed)
+WHERE killed IS NOT NULL;
+
 CREATE INDEX conflicts_country ON conflicts(country_code);
 
 CREATE INDEX dyads_b ON dyads(b_id);
@@ -171,6 +174,11 @@ CREATE TABLE cameo_codes (
                                             -- Goldstein conflict-cooperation score, -10 to +10
     plover      TEXT,                       -- PLOVER category (e.g. CONSULT, SANCTION); NULL where the crosswalk has none
     description TEXT NOT NULL               -- the code's name in the CAMEO manual
+) STRICT;
+
+CREATE TABLE conflict_counts (
+    conflict_id  INTEGER PRIMARY KEY,       -- conflicts.id (rows go when reports reaches 0)
+    reports      INTEGER NOT NULL           -- conflict_reports rows of the conflict
 ) STRICT;
 
 CREATE TABLE conflict_parties (
@@ -460,6 +468,24 @@ END;
 CREATE TRIGGER articles_summary_bd BEFORE DELETE ON articles BEGIN
     DELETE FROM mentions WHERE article_id = old.id;
     DELETE FROM events WHERE article_id = old.id;
+END;
+
+CREATE TRIGGER conflict_reports_count_ad AFTER DELETE ON conflict_reports BEGIN
+    UPDATE conflict_counts SET reports = reports - 1 WHERE conflict_id = old.conflict_id;
+    DELETE FROM conflict_counts WHERE conflict_id = old.conflict_id AND reports <= 0;
+END;
+
+CREATE TRIGGER conflict_reports_count_ai AFTER INSERT ON conflict_reports BEGIN
+    INSERT INTO conflict_counts(conflict_id, reports) VALUES (new.conflict_id, 1)
+    ON CONFLICT(conflict_id) DO UPDATE SET reports = reports + 1;
+END;
+
+CREATE TRIGGER conflict_reports_count_au AFTER UPDATE OF conflict_id ON conflict_reports
+WHEN old.conflict_id IS NOT new.conflict_id BEGIN
+    UPDATE conflict_counts SET reports = reports - 1 WHERE conflict_id = old.conflict_id;
+    DELETE FROM conflict_counts WHERE conflict_id = old.conflict_id AND reports <= 0;
+    INSERT INTO conflict_counts(conflict_id, reports) VALUES (new.conflict_id, 1)
+    ON CONFLICT(conflict_id) DO UPDATE SET reports = reports + 1;
 END;
 
 CREATE TRIGGER dyad_bounds_ii INSTEAD OF INSERT ON dyad_bounds BEGIN
