@@ -1,15 +1,17 @@
 -- title: Cooperation and conflict per dyad
--- description: For each pair of actors (either direction), how many events of each QuadClass (verbal and material cooperation, verbal and material conflict) and the mean Goldstein score, from -10 (most conflictual) to +10. Only events reported as held or scheduled.
+-- description: For each pair of actors (either direction), how many events of each QuadClass (verbal and material cooperation, verbal and material conflict) and the mean Goldstein score, from -10 (most conflictual) to +10. Only events reported as held or scheduled. At most the 100 pairs with the most events unless :limit says otherwise.
 -- param: actor  (optional) only pairs with this actor: name, alias or ISO code
 -- param: other  (optional) only pairs with this other side, as for actor
 -- param: since  (optional) first date, ISO, e.g. 2020
 -- param: until  (optional) last date, ISO, inclusive at its precision
+-- param: limit  (optional) how many pairs, default 100; 0 for all
 -- In sqlite3:  .param set :actor USA   then   .read Queries/dyad-cooperation.sql
 WITH p AS (
     SELECT nullif(trim(CAST(:actor AS TEXT)), '') AS actor,
            nullif(trim(CAST(:other AS TEXT)), '') AS other,
            nullif(trim(CAST(:since AS TEXT)), '') AS since,
-           nullif(trim(CAST(:until AS TEXT)), '') AS until
+           nullif(trim(CAST(:until AS TEXT)), '') AS until,
+           nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
 who AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
@@ -25,14 +27,14 @@ period AS (
 totals AS (
     SELECT d.* FROM dyads d
     WHERE NOT EXISTS (SELECT 1 FROM period) AND d.a_id IN (SELECT id FROM who)
-    UNION
+    UNION ALL
     SELECT d.* FROM dyads d
-    WHERE NOT EXISTS (SELECT 1 FROM period) AND d.b_id IN (SELECT id FROM who)
-    UNION
+    WHERE NOT EXISTS (SELECT 1 FROM period) AND d.b_id IN (SELECT id FROM who) AND d.a_id NOT IN (SELECT id FROM who)
+    UNION ALL
     SELECT d.* FROM dyads d
     WHERE NOT EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
       AND (d.a_id IN (SELECT id FROM whom) OR d.b_id IN (SELECT id FROM whom))
-    UNION
+    UNION ALL
     SELECT d.* FROM dyads d
     WHERE NOT EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
 ),
@@ -47,32 +49,33 @@ dyad_totals AS (
 ),
 -- Within a period, the events themselves: candidates through the (source, target) and
 -- (target, source) indexes (those between :actor and :other, else those of :actor, else those
--- of :other, else every event).
+-- of :other, else every event). Joined with period, the actor lists are empty without one.
 candidates AS (
     SELECT e.id FROM events e
-    WHERE EXISTS (SELECT 1 FROM period) AND e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+    WHERE e.source_actor_id IN (SELECT id FROM who, period) AND e.target_actor_id IN (SELECT id FROM whom, period)
     UNION
     SELECT e.id FROM events e
-    WHERE EXISTS (SELECT 1 FROM period) AND e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+    WHERE e.target_actor_id IN (SELECT id FROM who, period) AND e.source_actor_id IN (SELECT id FROM whom, period)
     UNION
     SELECT e.id FROM events e
-    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
-      AND e.source_actor_id IN (SELECT id FROM who)
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM who, period)
     UNION
     SELECT e.id FROM events e
-    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
-      AND e.target_actor_id IN (SELECT id FROM who)
+    WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM who, period)
     UNION
     SELECT e.id FROM events e
-    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
-      AND e.source_actor_id IN (SELECT id FROM whom)
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.source_actor_id IN (SELECT id FROM whom, period)
     UNION
     SELECT e.id FROM events e
-    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
-      AND e.target_actor_id IN (SELECT id FROM whom)
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND e.target_actor_id IN (SELECT id FROM whom, period)
     UNION
     SELECT e.id FROM events e
-    WHERE EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
+    WHERE EXISTS (SELECT 1 FROM period)
+      AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
 ),
 ev AS (
     SELECT min(e.source_actor_id, e.target_actor_id) AS a_id, max(e.source_actor_id, e.target_actor_id) AS b_id,
@@ -104,12 +107,21 @@ pairs AS (
     SELECT * FROM dyad_totals
     UNION ALL
     SELECT * FROM periods
+),
+-- The names are read for the leading pairs only (every pair tied with the last one kept).
+cut AS (
+    SELECT events FROM pairs ORDER BY events DESC LIMIT 1 OFFSET (SELECT coalesce(max(lim, 1), 1) - 1 FROM p)
+),
+top AS (
+    SELECT * FROM pairs
+    WHERE (SELECT lim FROM p) IS NULL OR pairs.events >= coalesce((SELECT events FROM cut), 0)
 )
 SELECT a.name AS actor_a, b.name AS actor_b, pairs.events,
        pairs.verbal_cooperation, pairs.material_cooperation, pairs.verbal_conflict, pairs.material_conflict,
        round(pairs.goldstein_tenths / (10.0 * pairs.events), 2) AS mean_goldstein,
        pairs.first_on, pairs.last_on
-FROM pairs
+FROM top AS pairs
 JOIN actors a ON a.id = pairs.a_id
 JOIN actors b ON b.id = pairs.b_id
-ORDER BY pairs.events DESC, actor_a, actor_b;
+ORDER BY pairs.events DESC, actor_a, actor_b, pairs.a_id, pairs.b_id
+LIMIT coalesce((SELECT lim FROM p), -1);

@@ -76,9 +76,14 @@ import Testing
             FROM ev JOIN actors a ON a.id = ev.a_id JOIN actors b ON b.id = ev.b_id
             GROUP BY ev.a_id, ev.b_id ORDER BY n DESC, x, y
             """, parameters: parameters)
-        let answer = try kb.run(try CannedQueries.require("dyad-cooperation"), parameters: parameters)
+        let answer = try kb.run(try CannedQueries.require("dyad-cooperation"), parameters: parameters.merging(["limit": "0"]) { $1 })
         #expect(rows(answer) == rows(reference), "\(parameters)")
         if parameters.isEmpty { #expect(answer.count > 20) }
+        // A limit keeps the leading pairs of the whole answer, ties with the last one broken as there.
+        for limit in ["1", "3", "20"] {
+            let cut = try kb.run(try CannedQueries.require("dyad-cooperation"), parameters: parameters.merging(["limit": limit]) { $1 })
+            #expect(rows(cut) == Array(rows(answer).prefix(Int(limit)!)), "\(parameters) limit \(limit)")
+        }
     }
 
     @Test(arguments: ["Minister", "President", "foreign minister", "Secretary"])
