@@ -86,6 +86,23 @@ import Testing
         }
     }
 
+    /// dyad-timeline bounds the dates it reads by the busiest pairs' :limit-th oldest event: the
+    /// answer must still be the head of the whole timeline.
+    @Test(arguments: [("RUS", "UKR"), ("Russia", "United States"), ("USA", "ETH"), ("AZE", "RUS")])
+    func dyadTimelineLimitsKeepTheOldest(actor: String, other: String) throws {
+        let q = try CannedQueries.require("dyad-timeline")
+        for since in [nil, "2021-03"] as [String?] {
+            var parameters = ["actor": actor, "other": other, "limit": "0"]
+            if let since { parameters["since"] = since }
+            let all = rows(try kb.run(q, parameters: parameters))
+            if since == nil { #expect(all.count >= 3, "\(actor)-\(other) has events") }
+            for limit in [1, 2, 3, 5] {
+                parameters["limit"] = String(limit)
+                #expect(rows(try kb.run(q, parameters: parameters)) == Array(all.prefix(limit)), "\(actor)-\(other) limit \(limit)")
+            }
+        }
+    }
+
     @Test(arguments: ["Minister", "President", "foreign minister", "Secretary"])
     func roleHoldersSpanAsTheRolesDo(title: String) throws {
         let reference = try kb.execute(sql: """

@@ -531,22 +531,73 @@ who AS (
 whom AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:other AS TEXT))
 ),
--- Candidate events through the (source, target) and (target, source) indexes: those between
--- :actor and :other, else those of :actor.
+-- Between :actor and :other, an upper bound on the dates to read: each direction of a pair has
+-- its :limit-th oldest date one seek away in the (source, target, date) index, and the oldest
+-- :limit events of the dyad cannot be dated later than the earliest of those. The busiest
+-- pairs of the dyads summary are tried (none with :limit events: no bound, all are read).
+busiest AS (
+    SELECT * FROM (
+        SELECT d.a_id, d.b_id, d.events FROM dyads d
+        WHERE d.a_id IN (SELECT id FROM who) AND d.b_id IN (SELECT id FROM whom)
+        UNION
+        SELECT d.a_id, d.b_id, d.events FROM dyads d
+        WHERE d.a_id IN (SELECT id FROM whom) AND d.b_id IN (SELECT id FROM who))
+    WHERE events >= (SELECT lim FROM p)
+    ORDER BY events DESC
+    LIMIT 8
+),
+pair_directions AS (
+    SELECT a_id AS s, b_id AS t FROM busiest
+    UNION ALL
+    SELECT b_id, a_id FROM busiest
+),
+bound AS (
+    SELECT coalesce(min((SELECT e.occurred_on FROM events e
+                         WHERE e.source_actor_id = pd.s AND e.target_actor_id = pd.t
+                           AND e.occurred_on >= coalesce((SELECT since FROM p), '')
+                         ORDER BY e.occurred_on LIMIT 1 OFFSET (SELECT coalesce(max(lim, 1), 1) - 1 FROM p))), '~') AS d
+    FROM pair_directions pd, p
+    WHERE p.lim IS NOT NULL
+),
+-- Candidate events with their own dates, from the (source, target, date) and (target, source,
+-- date) indexes alone: those between :actor and :other (dated up to the bound, or undated),
+-- else those of :actor (each once: the branches do not overlap).
 candidates AS (
-    SELECT e.id FROM events e
+    SELECT e.id, e.occurred_on FROM events e
     WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
-    UNION
-    SELECT e.id FROM events e
+      AND e.occurred_on <= coalesce((SELECT d FROM bound), '~')
+    UNION ALL
+    SELECT e.id, e.occurred_on FROM events e
+    WHERE e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom)
+      AND e.occurred_on IS NULL
+    UNION ALL
+    SELECT e.id, e.occurred_on FROM events e
     WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
-    UNION
-    SELECT e.id FROM events e
+      AND e.occurred_on <= coalesce((SELECT d FROM bound), '~')
+      AND NOT (e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom))
+    UNION ALL
+    SELECT e.id, e.occurred_on FROM events e
+    WHERE e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)
+      AND e.occurred_on IS NULL
+      AND NOT (e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom))
+    UNION ALL
+    SELECT e.id, e.occurred_on FROM events e
     WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
       AND e.source_actor_id IN (SELECT id FROM who)
-    UNION
-    SELECT e.id FROM events e
+    UNION ALL
+    SELECT e.id, e.occurred_on FROM events e
     WHERE nullif(trim(CAST(:other AS TEXT)), '') IS NULL
-      AND e.target_actor_id IN (SELECT id FROM who)
+      AND e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id NOT IN (SELECT id FROM who)
+),
+-- The :limit-th oldest own date in the period: no event dated later can be among the oldest
+-- :limit, so only those up to it (and the undated ones, dated by their article) are read.
+horizon AS (
+    SELECT c.occurred_on AS d FROM candidates c, p
+    WHERE c.occurred_on IS NOT NULL AND p.lim IS NOT NULL
+      AND (p.since IS NULL OR c.occurred_on >= p.since)
+      AND (p.until IS NULL OR substr(c.occurred_on, 1, length(p.until)) <= p.until)
+    ORDER BY c.occurred_on
+    LIMIT 1 OFFSET (SELECT coalesce(max(lim, 1), 1) - 1 FROM p)
 ),
 -- The events to show (dates and ids only), then their names and sentences.
 hits AS (
@@ -555,10 +606,8 @@ hits AS (
     JOIN events e ON e.id = candidates.id
     CROSS JOIN p
     JOIN articles ar ON ar.id = e.article_id
-    WHERE (e.source_actor_id IN (SELECT id FROM who) OR e.target_actor_id IN (SELECT id FROM who))
-      AND (p.other IS NULL
-           OR (e.source_actor_id IN (SELECT id FROM who) AND e.target_actor_id IN (SELECT id FROM whom))
-           OR (e.target_actor_id IN (SELECT id FROM who) AND e.source_actor_id IN (SELECT id FROM whom)))
+    WHERE (candidates.occurred_on IS NULL OR NOT EXISTS (SELECT 1 FROM horizon)
+           OR candidates.occurred_on <= (SELECT d FROM horizon))
       AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
       AND (p.until IS NULL OR substr(coalesce(e.occurred_on, ar.published_on), 1, length(p.until)) <= p.until)
     ORDER BY date, e.article_id, e.start_char, e.id

@@ -1056,6 +1056,13 @@ CREATE TABLE conflict_counts (
 CREATE INDEX conflict_reports_toll ON conflict_reports(conflict_id, scope = 'overall', as_of, killed)
 WHERE killed IS NOT NULL;
 
+-- The events between two actors carry their dates in the (source, target) and (target, source)
+-- indexes: dyad-timeline finds an actor's oldest events from the indexes alone.
+DROP INDEX events_source;
+CREATE INDEX events_source ON events(source_actor_id, target_actor_id, occurred_on);
+DROP INDEX events_target;
+CREATE INDEX events_target ON events(target_actor_id, source_actor_id, occurred_on);
+
 -- Recomputes the span of one dyads row from the events (run after a removal).
 CREATE VIEW dyad_bounds(a_id, b_id) AS SELECT NULL, NULL WHERE 0;
 

@@ -55,9 +55,9 @@ CREATE INDEX events_date ON events(occurred_on);
 
 CREATE INDEX events_sentence ON events(sentence_id);
 
-CREATE INDEX events_source ON events(source_actor_id, target_actor_id);
+CREATE INDEX events_source ON events(source_actor_id, target_actor_id, occurred_on);
 
-CREATE INDEX events_target ON events(target_actor_id, source_actor_id);
+CREATE INDEX events_target ON events(target_actor_id, source_actor_id, occurred_on);
 
 CREATE INDEX mentions_actor ON mentions(actor_id, article_id, sentence_id);
 
