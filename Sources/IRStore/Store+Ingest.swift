@@ -34,7 +34,7 @@ extension Store {
     /// article, so the failure costs only its own article.
     public func writeBatch(_ analyses: [ArticleAnalysis], analyzerVersion: Int, force: Bool = false) throws -> [Result<WriteOutcome, Error>] {
         do {
-            return try writeRetryingBusy { db in
+            return try writeRetryingBusyWithoutForeignKeys { db in
                 // SQLite 3.40 evaluates a CHECK of the form `x IN ('a', 'b', 'c')` by building a
                 // temporary index on every insert (some fifty per article). The writer's values are
                 // Swift enums or are checked by `Store.validate` before any insert, so the fast path
@@ -51,6 +51,7 @@ extension Store {
                 defer { try? Store.setTriggers(db, enabled: true) }
                 let cache = WriteCache()
                 cache.deferred = true
+                cache.cameoCodes = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM cameo_codes")))
                 var results: [Result<WriteOutcome, Error>] = []
                 results.reserveCapacity(analyses.count)
                 for a in analyses {
@@ -304,7 +305,7 @@ extension Store {
 
     /// The write, with what earlier articles of the same transaction learned about actors.
     static func write(_ a: ArticleAnalysis, analyzerVersion: Int, force: Bool, cache: WriteCache, in db: Database) throws -> WriteOutcome {
-        try validate(a)
+        try validate(a, cameoCodes: cache.cameoCodes)
         let f = a.article
         var outcome = WriteOutcome.inserted
         var oldActorIDs: [Int64] = []
@@ -527,9 +528,15 @@ extension Store {
     /// The schema's CHECK constraints on values that are not Swift enums, checked before an
     /// article is written (the batch fast path skips SQLite's own CHECKs): country codes of
     /// actors, the qualifier and counts of tolls. Throws the constraint error SQLite would.
-    static func validate(_ a: ArticleAnalysis) throws {
+    static func validate(_ a: ArticleAnalysis, cameoCodes: Set<String>? = nil) throws {
         func fail(_ what: String) -> DatabaseError {
             DatabaseError(resultCode: .SQLITE_CONSTRAINT_CHECK, message: "CHECK constraint failed: \(what)")
+        }
+        if let cameoCodes {
+            for e in a.events where !cameoCodes.contains(e.cameoCode) {
+                throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY,
+                                    message: "FOREIGN KEY constraint failed: events.cameo_code '\(e.cameoCode)' is not in cameo_codes")
+            }
         }
         for actor in a.actors {
             if let c = actor.countryCode, !isAlpha3(c) { throw fail("country_code GLOB '[A-Z][A-Z][A-Z]' (\(c))") }
@@ -567,7 +574,12 @@ extension Store {
               AND NOT EXISTS (SELECT 1 FROM actor_roles WHERE actor_id = actors.id OR of_actor_id = actors.id)
               AND NOT EXISTS (SELECT 1 FROM conflict_parties WHERE actor_id = actors.id)
             """)
-        for id in ids { try prune.execute(arguments: [id]) }
+        // (The batch writer runs without foreign keys: no cascade takes the aliases.)
+        let aliases = try db.cachedStatement(sql: "DELETE FROM actor_aliases WHERE actor_id = ?1 AND NOT EXISTS (SELECT 1 FROM actors WHERE id = ?1)")
+        for id in ids {
+            try prune.execute(arguments: [id])
+            try aliases.execute(arguments: [id])
+        }
     }
 
     /// Now in UTC as ISO 8601 ("2026-11-27T06:04:16Z", as `ISO8601DateFormatter` writes it).
@@ -598,6 +610,9 @@ final class WriteCache {
     var deferred = false
     /// Whether summary counts were taken away (rows at zero are dropped before commit).
     var subtracted = false
+    /// The batch writer's copy of `cameo_codes` (it runs without foreign keys): an event whose
+    /// code is not in it is refused as the foreign key would refuse it. Nil: the keys are on.
+    var cameoCodes: Set<String>?
     var userAlias: [String: Int64?] = [:]
     var aliases = Set<AliasKey>()
 

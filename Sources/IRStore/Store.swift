@@ -148,6 +148,32 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    /// `writeRetryingBusy` for the batch writer: foreign keys are not enforced inside its
+    /// transaction (on again when it ends). Its rows point only at rows it has just written or
+    /// looked up, and it deletes a changed article's rows table by table itself, so the checks
+    /// (a parent-row lookup per reference, some 130 per article) and cascades are not needed.
+    /// (SQLite ignores the pragma inside a transaction: it is set around it.)
+    func writeRetryingBusyWithoutForeignKeys<T>(_ body: (Database) throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try database.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                    defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                    var result: T?
+                    try db.inTransaction {
+                        result = try body(db)
+                        return .commit
+                    }
+                    return result!
+                }
+            } catch let e as DatabaseError where Store.isBusy(e) && attempt < Store.busyRetries {
+                Thread.sleep(forTimeInterval: 0.1 * Double(1 << attempt))
+                attempt += 1
+            }
+        }
+    }
+
     static func isBusy(_ e: DatabaseError) -> Bool {
         e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED
     }
