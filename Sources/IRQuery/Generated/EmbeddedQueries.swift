@@ -282,12 +282,20 @@ chosen AS (
 ),
 -- The oldest :limit reports: those with an as_of in the order of the (conflict, as_of) index
 -- (at most :limit of them), and the undated ones (their article's date), sorted together.
+-- (One conflict, the usual case, is read in index order, stopping at :limit; several are merged.)
 oldest AS (
+    SELECT * FROM (
+        SELECT r.id, r.as_of AS on_date FROM conflict_reports r
+        WHERE r.conflict_id = (SELECT min(id) FROM chosen) AND (SELECT count(*) FROM chosen) = 1
+          AND r.as_of IS NOT NULL
+        ORDER BY r.as_of, r.article_id, r.start_char, r.id
+        LIMIT coalesce((SELECT lim FROM p), -1))
+    UNION ALL
     SELECT * FROM (
         SELECT r.id, r.as_of AS on_date FROM conflict_reports r
         WHERE r.conflict_id IN (SELECT id FROM chosen) AND r.as_of IS NOT NULL
         ORDER BY r.as_of, r.article_id, r.start_char, r.id
-        LIMIT coalesce((SELECT lim FROM p), -1))
+        LIMIT CASE WHEN (SELECT count(*) FROM chosen) > 1 THEN coalesce((SELECT lim FROM p), -1) ELSE 0 END)
     UNION ALL
     SELECT r.id, ar.published_on FROM conflict_reports r JOIN articles ar ON ar.id = r.article_id
     WHERE r.conflict_id IN (SELECT id FROM chosen) AND r.as_of IS NULL
