@@ -22,8 +22,10 @@ edges AS (
 counts AS (
     SELECT actor_id, sum(mentions) AS mentions, sum(articles) AS articles
     FROM (
+        -- Actor by actor, from the first month of the period in the (actor, month) key: summed
+        -- as read, no sort, and the months before the period are not read.
         SELECT am.actor_id, sum(am.mentions) AS mentions, sum(am.articles) AS articles
-        FROM p CROSS JOIN actor_months am NOT INDEXED  -- in key order: summed as read, no sort
+        FROM p CROSS JOIN actors a CROSS JOIN actor_months am ON am.actor_id = a.id
         WHERE am.month >= coalesce(p.since, '')
           AND (p.until IS NULL OR substr(am.month, 1, length(p.until)) <= p.until)
           AND am.month NOT IN (SELECT month FROM edges)
