@@ -129,37 +129,22 @@ extension Store {
     }
 
     /// After a subtraction and the batch's own additions: removes the summary rows whose counts
-    /// reached zero and reads the spans of the rows touched again from the detail tables (what
-    /// the bound views of 0009 do when triggers run).
+    /// reached zero and reads the spans of the rows touched again from the detail tables, through
+    /// the bound views of 0009 (their INSTEAD OF triggers hold the rule; triggers are on for that
+    /// statement alone).
     static func finishSubtraction(in db: Database) throws {
         try db.execute(sql: """
             DELETE FROM actor_months WHERE mentions <= 0;
             DELETE FROM event_months WHERE events <= 0;
             DELETE FROM dyads WHERE events <= 0;
             DELETE FROM role_spans WHERE articles <= 0;
-            DELETE FROM conflict_counts WHERE reports <= 0;
-            UPDATE dyads SET
-                first_on = (SELECT min(coalesce(e.occurred_on, ar.published_on))
-                            FROM events e JOIN articles ar ON ar.id = e.article_id
-                            WHERE ((e.source_actor_id = dyads.a_id AND e.target_actor_id = dyads.b_id)
-                                   OR (e.source_actor_id = dyads.b_id AND e.target_actor_id = dyads.a_id))
-                              AND e.mode IN ('asserted', 'future')),
-                last_on = (SELECT max(coalesce(e.occurred_on, ar.published_on))
-                           FROM events e JOIN articles ar ON ar.id = e.article_id
-                           WHERE ((e.source_actor_id = dyads.a_id AND e.target_actor_id = dyads.b_id)
-                                  OR (e.source_actor_id = dyads.b_id AND e.target_actor_id = dyads.a_id))
-                             AND e.mode IN ('asserted', 'future'))
-            WHERE (a_id, b_id) IN (SELECT a_id, b_id FROM temp.touched_dyads);
-            UPDATE role_spans SET
-                first_seen = (SELECT min(r.seen_on) FROM actor_roles r
-                              WHERE r.actor_id = role_spans.actor_id AND r.title = role_spans.title
-                                AND coalesce(r.country_code, '') = role_spans.country_code
-                                AND coalesce(r.of_actor_id, 0) = role_spans.of_actor_id),
-                last_seen = (SELECT max(r.seen_on) FROM actor_roles r
-                             WHERE r.actor_id = role_spans.actor_id AND r.title = role_spans.title
-                               AND coalesce(r.country_code, '') = role_spans.country_code
-                               AND coalesce(r.of_actor_id, 0) = role_spans.of_actor_id)
-            WHERE (actor_id, title, country_code, of_actor_id) IN (SELECT * FROM temp.touched_role_spans);
+            DELETE FROM conflict_counts WHERE reports <= 0
+            """)
+        try setTriggers(db, enabled: true)
+        defer { try? setTriggers(db, enabled: false) }
+        try db.execute(sql: """
+            INSERT INTO dyad_bounds SELECT a_id, b_id FROM temp.touched_dyads;
+            INSERT INTO role_span_bounds SELECT actor_id, title, country_code, of_actor_id FROM temp.touched_role_spans;
             DELETE FROM temp.touched_dyads;
             DELETE FROM temp.touched_role_spans
             """)
