@@ -2,7 +2,7 @@ import IRQuery
 import IRStore
 import Testing
 
-/// sanctions-on, sanctions-timeline, sanctions-in-force and quotes-by-speaker read index ranges
+/// sanctions-on, sanctions-timeline, sanctions-in-force, quotes-by-speaker and anonymous-quotes read index ranges
 /// by date (0010) and stop at the :limit-th date; they must answer as a plain scan does,
 /// with measures and quotes that have no date of their own (dated by the article, or not at
 /// all), targets named only by country, several rows on one date, and small limits.
@@ -177,6 +177,29 @@ import Testing
             let answer = try kb.run(try CannedQueries.require("quotes-by-speaker"), parameters: params)
             #expect(rows(answer) == rows(reference), "\(params)")
             if speaker == "RUS" && p.isEmpty { #expect(answer.count == 96) }
+        }
+    }
+
+    @Test(arguments: ["RUS", "Russia", "USA", nil] as [String?])
+    func anonymousQuotesAnswerAsAScan(country: String?) throws {
+        for p in [[:], ["limit": "4"], ["limit": "1"], ["limit": "0"], ["containing": "part 1", "limit": "3"]] as [[String: String]] {
+            let lim = p["limit"].map { Int($0)! } ?? 100
+            var params = p
+            params["country"] = country
+            let reference = try kb.execute(sql: """
+                WITH codes AS (SELECT upper(:country) AS code WHERE upper(:country) GLOB '[A-Z][A-Z][A-Z]'
+                               UNION SELECT country_code FROM actors WHERE kind = 'state' AND country_code IS NOT NULL
+                                     AND id IN (SELECT actor_id FROM v_actor_keys WHERE key = :country AND how IN ('name', 'alias')))
+                SELECT coalesce(q.said_on, ar.published_on) AS d, q.speaker_country, q.speaker_description, q.speaker_role,
+                       q.text, ar.headline, q.article_id, q.id
+                FROM quotes q JOIN articles ar ON ar.id = q.article_id
+                WHERE q.anonymous = 1 AND (:country IS NULL OR q.speaker_country IN codes)
+                  AND (:containing IS NULL OR instr(lower(q.text), lower(:containing)) > 0)
+                ORDER BY d DESC, q.article_id, q.start_char, q.id LIMIT \(lim == 0 ? -1 : lim)
+                """, parameters: params)
+            let answer = try kb.run(try CannedQueries.require("anonymous-quotes"), parameters: params)
+            #expect(rows(answer) == rows(reference), "\(params)")
+            if country == "RUS" && p.isEmpty { #expect(answer.count == 48) }
         }
     }
 }
