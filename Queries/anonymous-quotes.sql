@@ -16,9 +16,21 @@ codes AS (
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
 ),
--- Candidate quotes through the country index, else every quote.
+-- With a country: read from the index quotes_country by date, newest first, the quotes down to
+-- the :limit-th newest date of an anonymous one that passes :containing (ties included), and the
+-- few with no date (dated by their article). Without a country: every quote.
+floor AS (
+    SELECT max((SELECT q.said_on FROM quotes q
+                WHERE q.speaker_country = codes.code AND q.said_on IS NOT NULL AND q.anonymous = 1
+                  AND (p.containing IS NULL OR instr(lower(q.text), lower(p.containing)) > 0)
+                ORDER BY q.said_on DESC LIMIT 1 OFFSET (SELECT lim - 1 FROM p))) AS floor
+    FROM codes CROSS JOIN p WHERE p.lim IS NOT NULL
+),
 candidates AS (
-    SELECT q.id FROM quotes q WHERE q.speaker_country IN (SELECT code FROM codes)
+    SELECT q.id FROM codes JOIN quotes q ON q.speaker_country = codes.code
+    WHERE q.said_on >= coalesce((SELECT floor FROM floor), '')
+    UNION ALL
+    SELECT q.id FROM codes JOIN quotes q ON q.speaker_country = codes.code WHERE q.said_on IS NULL
     UNION ALL
     SELECT q.id FROM quotes q WHERE nullif(trim(CAST(:country AS TEXT)), '') IS NULL
 )
@@ -26,7 +38,7 @@ SELECT coalesce(q.said_on, ar.published_on) AS date, q.speaker_country,
        q.speaker_description, q.speaker_role, q.text AS quote_text,
        ar.headline, q.article_id, q.id AS quote_id
 FROM candidates
-JOIN quotes q ON q.id = candidates.id
+CROSS JOIN quotes q ON q.id = candidates.id
 CROSS JOIN p
 JOIN articles ar ON ar.id = q.article_id
 WHERE q.anonymous = 1

@@ -18,14 +18,47 @@ codes AS (
     UNION
     SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
 ),
+-- Read from the indexes by stated date, newest first: for each target actor and country code,
+-- the measures down to its :limit-th newest stated date (ties included), and the few measures
+-- with no stated date (dated by their article).
+floors AS (
+    SELECT who.id AS actor_id, NULL AS code,
+           CASE WHEN p.lim IS NOT NULL THEN
+               (SELECT x.stated_on FROM sanctions x
+                WHERE x.target_actor_id = who.id AND x.stated_on >= coalesce(p.since, '')
+                ORDER BY x.stated_on DESC LIMIT 1 OFFSET (SELECT lim - 1 FROM p)) END AS floor
+    FROM who CROSS JOIN p
+    UNION ALL
+    SELECT NULL, codes.code,
+           CASE WHEN p.lim IS NOT NULL THEN
+               (SELECT x.stated_on FROM sanctions x
+                WHERE x.target_country = codes.code AND x.stated_on >= coalesce(p.since, '')
+                ORDER BY x.stated_on DESC LIMIT 1 OFFSET (SELECT lim - 1 FROM p)) END
+    FROM codes CROSS JOIN p
+),
+-- Each floor has :limit measures at or above it, so the newest :limit are at or above the highest.
+floor AS (
+    SELECT coalesce(max(f.floor), p.since, '') AS floor FROM floors f CROSS JOIN p
+),
+candidates AS (
+    SELECT x.id FROM floors f JOIN sanctions x ON x.target_actor_id = f.actor_id
+    WHERE x.stated_on >= (SELECT floor FROM floor)
+    UNION
+    SELECT x.id FROM floors f JOIN sanctions x ON x.target_country = f.code
+    WHERE x.stated_on >= (SELECT floor FROM floor)
+    UNION
+    SELECT x.id FROM floors f JOIN sanctions x ON x.target_actor_id = f.actor_id WHERE x.stated_on IS NULL
+    UNION
+    SELECT x.id FROM floors f JOIN sanctions x ON x.target_country = f.code WHERE x.stated_on IS NULL
+),
 -- The measures to show (dates and ids only), then their names and sentences.
 hits AS (
     SELECT x.id, coalesce(x.stated_on, ar.published_on) AS date
-    FROM sanctions x
+    FROM candidates c
+    CROSS JOIN sanctions x ON x.id = c.id
     CROSS JOIN p
     JOIN articles ar ON ar.id = x.article_id
-    WHERE (x.target_actor_id IN (SELECT id FROM who) OR x.target_country IN (SELECT code FROM codes))
-      AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
+    WHERE (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
     ORDER BY date DESC, x.id DESC
     LIMIT coalesce((SELECT lim FROM p), -1)
 )

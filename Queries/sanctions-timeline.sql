@@ -11,6 +11,11 @@ WITH p AS (
            nullif(trim(CAST(:until AS TEXT)), '') AS until,
            nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
+-- The stated dates to read: from :since (every text is >= '') to the last date that :until
+-- takes in (a date longer than :until starts with it, and no date holds U+10FFFF).
+r AS (
+    SELECT coalesce(since, '') AS lo, coalesce(until || char(1114111), char(1114111)) AS hi FROM p
+),
 who AS (
     SELECT a.id, a.kind, a.country_code FROM actors a
     WHERE a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT)))
@@ -20,16 +25,62 @@ codes AS (
     UNION
     SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
 ),
+-- Read from the indexes by stated date, oldest first: for each actor as imposer and as target,
+-- and each country code, the measures up to its :limit-th oldest stated date (ties included),
+-- and the few measures with no stated date (dated by their article).
+ceilings AS (
+    SELECT 'imposer' AS side, who.id AS actor_id, NULL AS code,
+           CASE WHEN p.lim IS NOT NULL THEN
+               (SELECT x.stated_on FROM sanctions x
+                WHERE x.imposer_actor_id = who.id AND x.stated_on >= r.lo AND x.stated_on < r.hi
+                  AND (p.until IS NULL OR substr(x.stated_on, 1, length(p.until)) <= p.until)
+                ORDER BY x.stated_on LIMIT 1 OFFSET (SELECT lim - 1 FROM p)) END AS ceiling
+    FROM who CROSS JOIN p CROSS JOIN r
+    UNION ALL
+    SELECT 'target', who.id, NULL,
+           CASE WHEN p.lim IS NOT NULL THEN
+               (SELECT x.stated_on FROM sanctions x
+                WHERE x.target_actor_id = who.id AND x.stated_on >= r.lo AND x.stated_on < r.hi
+                  AND (p.until IS NULL OR substr(x.stated_on, 1, length(p.until)) <= p.until)
+                ORDER BY x.stated_on LIMIT 1 OFFSET (SELECT lim - 1 FROM p)) END
+    FROM who CROSS JOIN p CROSS JOIN r
+    UNION ALL
+    SELECT 'country', NULL, codes.code,
+           CASE WHEN p.lim IS NOT NULL THEN
+               (SELECT x.stated_on FROM sanctions x
+                WHERE x.target_country = codes.code AND x.stated_on >= r.lo AND x.stated_on < r.hi
+                  AND (p.until IS NULL OR substr(x.stated_on, 1, length(p.until)) <= p.until)
+                ORDER BY x.stated_on LIMIT 1 OFFSET (SELECT lim - 1 FROM p)) END
+    FROM codes CROSS JOIN p CROSS JOIN r
+),
+-- Each ceiling has :limit measures at or below it, so the oldest :limit are at or below the lowest.
+ceiling AS (
+    SELECT coalesce(min(c.ceiling), r.hi) AS ceiling FROM ceilings c CROSS JOIN r
+),
+candidates AS (
+    SELECT x.id FROM ceilings c CROSS JOIN r JOIN sanctions x ON x.imposer_actor_id = c.actor_id
+    WHERE c.side = 'imposer' AND x.stated_on >= r.lo AND x.stated_on <= (SELECT ceiling FROM ceiling)
+    UNION
+    SELECT x.id FROM ceilings c CROSS JOIN r JOIN sanctions x ON x.target_actor_id = c.actor_id
+    WHERE c.side = 'target' AND x.stated_on >= r.lo AND x.stated_on <= (SELECT ceiling FROM ceiling)
+    UNION
+    SELECT x.id FROM ceilings c CROSS JOIN r JOIN sanctions x ON x.target_country = c.code
+    WHERE x.stated_on >= r.lo AND x.stated_on <= (SELECT ceiling FROM ceiling)
+    UNION
+    SELECT x.id FROM who JOIN sanctions x ON x.imposer_actor_id = who.id WHERE x.stated_on IS NULL
+    UNION
+    SELECT x.id FROM who JOIN sanctions x ON x.target_actor_id = who.id WHERE x.stated_on IS NULL
+    UNION
+    SELECT x.id FROM codes JOIN sanctions x ON x.target_country = codes.code WHERE x.stated_on IS NULL
+),
 -- The measures to show (dates and ids only), then their names and sentences.
 hits AS (
     SELECT x.id, coalesce(x.stated_on, ar.published_on) AS date
-    FROM sanctions x
+    FROM candidates c
+    CROSS JOIN sanctions x ON x.id = c.id
     CROSS JOIN p
     JOIN articles ar ON ar.id = x.article_id
-    WHERE (x.imposer_actor_id IN (SELECT id FROM who)
-           OR x.target_actor_id IN (SELECT id FROM who)
-           OR x.target_country IN (SELECT code FROM codes))
-      AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
+    WHERE (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
       AND (p.until IS NULL OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.until)) <= p.until)
     ORDER BY date, x.article_id, x.start_char, x.id
     LIMIT coalesce((SELECT lim FROM p), -1)

@@ -60,7 +60,7 @@ struct WorldBuilder {
     var body = ""
     var sentenceTexts: [String] = []
 
-    init(id: String, date: String, headline: String) {
+    init(id: String, date: String?, headline: String) {
         analysis = ArticleAnalysis(article: ArticleFields(externalID: id, outlet: "Fixture", headline: headline,
                                                           publishedOn: date, publishedSource: .input, body: "",
                                                           contentHash: id))
@@ -108,7 +108,7 @@ struct WorldBuilder {
     }
 
     mutating func sanction(_ s: Int, _ imposer: Int?, _ target: Int?, _ action: SanctionAction, _ kind: SanctionKind,
-                           _ trigger: String, on date: String, description: String? = nil, country: String? = nil,
+                           _ trigger: String, on date: String?, description: String? = nil, country: String? = nil,
                            conditional: Bool = false) {
         let (a, b) = span(s, trigger)
         analysis.sanctions.append(SanctionRow(sentence: s, imposer: imposer, target: target, targetDescription: description,
@@ -117,7 +117,7 @@ struct WorldBuilder {
     }
 
     mutating func quote(_ s: Int, _ text: String, speaker: Int?, description: String? = nil, country: String?,
-                        role: String? = nil, on date: String) {
+                        role: String? = nil, on date: String?) {
         let (a, b) = span(s, text)
         analysis.quotes.append(QuoteRow(sentence: s, speaker: speaker, speakerDescription: description, speakerCountry: country,
                                         speakerRole: role, anonymous: speaker == nil, text: text, startChar: a, endChar: b,

@@ -104,9 +104,21 @@ codes AS (
     WHERE a.kind = 'state' AND a.country_code IS NOT NULL
       AND a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:country AS TEXT)) AND how IN ('name', 'alias'))
 ),
--- Candidate quotes through the country index, else every quote.
+-- With a country: read from the index quotes_country by date, newest first, the quotes down to
+-- the :limit-th newest date of an anonymous one that passes :containing (ties included), and the
+-- few with no date (dated by their article). Without a country: every quote.
+floor AS (
+    SELECT max((SELECT q.said_on FROM quotes q
+                WHERE q.speaker_country = codes.code AND q.said_on IS NOT NULL AND q.anonymous = 1
+                  AND (p.containing IS NULL OR instr(lower(q.text), lower(p.containing)) > 0)
+                ORDER BY q.said_on DESC LIMIT 1 OFFSET (SELECT lim - 1 FROM p))) AS floor
+    FROM codes CROSS JOIN p WHERE p.lim IS NOT NULL
+),
 candidates AS (
-    SELECT q.id FROM quotes q WHERE q.speaker_country IN (SELECT code FROM codes)
+    SELECT q.id FROM codes JOIN quotes q ON q.speaker_country = codes.code
+    WHERE q.said_on >= coalesce((SELECT floor FROM floor), '')
+    UNION ALL
+    SELECT q.id FROM codes JOIN quotes q ON q.speaker_country = codes.code WHERE q.said_on IS NULL
     UNION ALL
     SELECT q.id FROM quotes q WHERE nullif(trim(CAST(:country AS TEXT)), '') IS NULL
 )
@@ -114,7 +126,7 @@ SELECT coalesce(q.said_on, ar.published_on) AS date, q.speaker_country,
        q.speaker_description, q.speaker_role, q.text AS quote_text,
        ar.headline, q.article_id, q.id AS quote_id
 FROM candidates
-JOIN quotes q ON q.id = candidates.id
+CROSS JOIN quotes q ON q.id = candidates.id
 CROSS JOIN p
 JOIN articles ar ON ar.id = q.article_id
 WHERE q.anonymous = 1
@@ -952,26 +964,66 @@ who AS (
 topic AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:about AS TEXT))
 ),
--- Candidate quotes through the speaker index, and through the country index for a code.
+code AS (
+    SELECT upper(speaker) AS code FROM p WHERE upper(speaker) GLOB '[A-Z][A-Z][A-Z]'
+),
+-- Read from the indexes by date, newest first: for each speaker (and the country code), the
+-- quotes down to the :limit-th newest date among those that pass the filters (ties included),
+-- and the few with no date (dated by their article).
+floors AS (
+    SELECT who.id AS actor_id, NULL AS code,
+           CASE WHEN p.lim IS NOT NULL THEN
+               (SELECT q.said_on FROM quotes q
+                WHERE q.speaker_actor_id = who.id AND q.said_on IS NOT NULL
+                  AND (p.about IS NULL
+                       OR instr(lower(q.text), lower(p.about)) > 0
+                       OR EXISTS (SELECT 1 FROM sentences se JOIN mentions m ON m.article_id = q.article_id
+                                  WHERE se.id = q.sentence_id AND m.actor_id IN (SELECT id FROM topic)
+                                    AND m.start_char >= min(se.start_char, q.start_char)
+                                    AND m.end_char <= max(se.end_char, q.end_char)))
+                  AND (p.containing IS NULL OR instr(lower(q.text), lower(p.containing)) > 0)
+                ORDER BY q.said_on DESC LIMIT 1 OFFSET (SELECT lim - 1 FROM p)) END AS floor
+    FROM who CROSS JOIN p
+    UNION ALL
+    SELECT NULL, code.code,
+           CASE WHEN p.lim IS NOT NULL THEN
+               (SELECT q.said_on FROM quotes q
+                WHERE q.speaker_country = code.code AND q.said_on IS NOT NULL
+                  AND (p.about IS NULL
+                       OR instr(lower(q.text), lower(p.about)) > 0
+                       OR EXISTS (SELECT 1 FROM sentences se JOIN mentions m ON m.article_id = q.article_id
+                                  WHERE se.id = q.sentence_id AND m.actor_id IN (SELECT id FROM topic)
+                                    AND m.start_char >= min(se.start_char, q.start_char)
+                                    AND m.end_char <= max(se.end_char, q.end_char)))
+                  AND (p.containing IS NULL OR instr(lower(q.text), lower(p.containing)) > 0)
+                ORDER BY q.said_on DESC LIMIT 1 OFFSET (SELECT lim - 1 FROM p)) END
+    FROM code CROSS JOIN p
+),
+-- Each floor has :limit quotes at or above it, so the newest :limit are at or above the highest.
+floor AS (
+    SELECT coalesce(max(floor), '') AS floor FROM floors
+),
 candidates AS (
-    SELECT q.id FROM quotes q WHERE q.speaker_actor_id IN (SELECT id FROM who)
+    SELECT q.id FROM floors f JOIN quotes q ON q.speaker_actor_id = f.actor_id
+    WHERE q.said_on >= (SELECT floor FROM floor)
     UNION
-    SELECT q.id FROM quotes q
-    WHERE upper(trim(CAST(:speaker AS TEXT))) GLOB '[A-Z][A-Z][A-Z]'
-      AND q.speaker_country = upper(trim(CAST(:speaker AS TEXT)))
+    SELECT q.id FROM floors f JOIN quotes q ON q.speaker_country = f.code
+    WHERE q.said_on >= (SELECT floor FROM floor)
+    UNION
+    SELECT q.id FROM floors f JOIN quotes q ON q.speaker_actor_id = f.actor_id WHERE q.said_on IS NULL
+    UNION
+    SELECT q.id FROM floors f JOIN quotes q ON q.speaker_country = f.code WHERE q.said_on IS NULL
 )
 SELECT coalesce(q.said_on, ar.published_on) AS date,
        coalesce(a.name, q.speaker_description) AS speaker_name, q.speaker_role,
        q.text AS quote_text, ar.headline, q.article_id, q.id AS quote_id
 FROM candidates
-JOIN quotes q ON q.id = candidates.id
+CROSS JOIN quotes q ON q.id = candidates.id
 CROSS JOIN p
 JOIN articles ar ON ar.id = q.article_id
 JOIN sentences se ON se.id = q.sentence_id
 LEFT JOIN actors a ON a.id = q.speaker_actor_id
-WHERE (q.speaker_actor_id IN (SELECT id FROM who)
-       OR (upper(p.speaker) GLOB '[A-Z][A-Z][A-Z]' AND q.speaker_country = upper(p.speaker)))
-  AND (p.about IS NULL
+WHERE (p.about IS NULL
        OR instr(lower(q.text), lower(p.about)) > 0
        OR EXISTS (SELECT 1 FROM mentions m
                   WHERE m.article_id = q.article_id AND m.actor_id IN (SELECT id FROM topic)
@@ -1058,23 +1110,65 @@ codes AS (
     UNION
     SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
 ),
-measures AS (
-    SELECT x.*, coalesce(x.stated_on, ar.published_on) AS on_date,
-           coalesce(x.imposer_actor_id, -1) || '|' || x.kind || '|'
-               || coalesce(CAST(x.target_actor_id AS TEXT), lower(x.target_description), x.target_country, '') AS measure_key
-    FROM sanctions x
+-- The measures on :target, as counts that add up: those on one of its actors with a stated date,
+-- counted in the order of the index sanctions_measures alone; those with none (dated by their
+-- article); those on one of its country codes aimed at no such actor. A measure is an imposer,
+-- a kind and a sanctioned party (the actor, else the description, else the country).
+parts AS (
+    SELECT x.imposer_actor_id, x.kind, CAST(x.target_actor_id AS TEXT) AS party,
+           count(*) AS actions, count(*) AS by_actor,
+           min(CASE WHEN x.action = 'impose' THEN x.stated_on END) AS first_imposed_on, max(x.stated_on) AS last_on
+    FROM sanctions x INDEXED BY sanctions_measures
+    WHERE x.target_actor_id IN (SELECT id FROM who) AND x.stated_on IS NOT NULL
+      AND x.conditional = 0 AND x.action <> 'threaten'
+      AND ((SELECT as_of FROM p) IS NULL OR substr(x.stated_on, 1, length((SELECT as_of FROM p))) <= (SELECT as_of FROM p))
+    GROUP BY x.target_actor_id, x.imposer_actor_id, x.kind
+    UNION ALL
+    SELECT a.imposer_actor_id, a.kind, a.party, count(*), sum(a.by_actor),
+           min(CASE WHEN a.action = 'impose' THEN a.on_date END), max(a.on_date)
+    FROM (SELECT x.imposer_actor_id, x.kind, CAST(x.target_actor_id AS TEXT) AS party, x.action, 1 AS by_actor,
+                 ar.published_on AS on_date
+          FROM sanctions x INDEXED BY sanctions_measures JOIN articles ar ON ar.id = x.article_id
+          WHERE x.target_actor_id IN (SELECT id FROM who) AND x.stated_on IS NULL
+            AND x.conditional = 0 AND x.action <> 'threaten'
+          UNION ALL
+          SELECT x.imposer_actor_id, x.kind,
+                 coalesce(CAST(x.target_actor_id AS TEXT), lower(x.target_description), x.target_country, ''), x.action, 0,
+                 coalesce(x.stated_on, ar.published_on)
+          FROM codes CROSS JOIN sanctions x ON x.target_country = codes.code JOIN articles ar ON ar.id = x.article_id
+          WHERE x.conditional = 0 AND x.action <> 'threaten'
+            AND (x.target_actor_id IS NULL OR x.target_actor_id NOT IN (SELECT id FROM who))) a
     CROSS JOIN p
-    JOIN articles ar ON ar.id = x.article_id
-    WHERE x.conditional = 0 AND x.action <> 'threaten'
-      AND (x.target_actor_id IN (SELECT id FROM who) OR x.target_country IN (SELECT code FROM codes))
-      AND (p.as_of IS NULL OR coalesce(x.stated_on, ar.published_on) IS NULL
-           OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.as_of)) <= p.as_of)
+    WHERE p.as_of IS NULL OR a.on_date IS NULL OR substr(a.on_date, 1, length(p.as_of)) <= p.as_of
+    GROUP BY coalesce(a.imposer_actor_id, -1), a.kind, a.party
 ),
-ranked AS (
-    SELECT m.*,
-           row_number() OVER (PARTITION BY measure_key ORDER BY on_date DESC, id DESC) AS rn,
-           min(CASE WHEN action = 'impose' THEN on_date END) OVER (PARTITION BY measure_key) AS first_imposed_on,
-           count(*) OVER (PARTITION BY measure_key) AS actions
+measures AS (
+    SELECT imposer_actor_id, kind, party, sum(actions) AS actions, sum(by_actor) AS by_actor,
+           sum(actions) - sum(by_actor) AS by_country, min(first_imposed_on) AS first_imposed_on, max(last_on) AS last_on
+    FROM parts
+    GROUP BY coalesce(imposer_actor_id, -1), kind, party
+),
+-- Each measure's latest action: the last of those on its latest date (none dated: the last of
+-- all), sought in the indexes by that date.
+latest AS (
+    SELECT m.*, (SELECT max(l.id) FROM (
+        SELECT x.id FROM sanctions x INDEXED BY sanctions_measures
+        WHERE m.by_actor > 0 AND x.target_actor_id = CAST(m.party AS INTEGER) AND x.imposer_actor_id IS m.imposer_actor_id
+          AND x.kind = m.kind AND x.stated_on = m.last_on AND x.conditional = 0 AND x.action <> 'threaten'
+        UNION ALL
+        SELECT x.id FROM sanctions x INDEXED BY sanctions_measures
+        WHERE m.by_actor > 0 AND x.target_actor_id = CAST(m.party AS INTEGER) AND x.imposer_actor_id IS m.imposer_actor_id
+          AND x.kind = m.kind AND x.stated_on IS NULL AND x.conditional = 0 AND x.action <> 'threaten'
+          AND (SELECT ar.published_on FROM articles ar WHERE ar.id = x.article_id) IS m.last_on
+        UNION ALL
+        SELECT x.id FROM codes CROSS JOIN sanctions x ON x.target_country = codes.code
+        WHERE m.by_country > 0 AND (x.stated_on = m.last_on OR x.stated_on IS NULL)
+          AND x.conditional = 0 AND x.action <> 'threaten'
+          AND (x.target_actor_id IS NULL OR x.target_actor_id NOT IN (SELECT id FROM who))
+          AND coalesce(CAST(x.target_actor_id AS TEXT), lower(x.target_description), x.target_country, '') = m.party
+          AND coalesce(x.imposer_actor_id, -1) = coalesce(m.imposer_actor_id, -1) AND x.kind = m.kind
+          AND coalesce(x.stated_on, (SELECT ar.published_on FROM articles ar WHERE ar.id = x.article_id)) IS m.last_on
+    ) l) AS id
     FROM measures m
 )
 SELECT i.name AS imposer_name, i.country_code AS imposer_country,
@@ -1082,13 +1176,14 @@ SELECT i.name AS imposer_name, i.country_code AS imposer_country,
        coalesce(t.country_code, r.target_country) AS target_country,
        r.kind,
        CASE r.action WHEN 'ease' THEN 'eased' ELSE 'in force' END AS status,
-       r.action AS last_action, r.on_date AS last_action_on, r.first_imposed_on, r.actions,
+       r.action AS last_action, l.last_on AS last_action_on, l.first_imposed_on, l.actions,
        se.text AS sentence_text, r.article_id
-FROM ranked r
+FROM latest l
+JOIN sanctions r ON r.id = l.id
 JOIN sentences se ON se.id = r.sentence_id
 LEFT JOIN actors i ON i.id = r.imposer_actor_id
 LEFT JOIN actors t ON t.id = r.target_actor_id
-WHERE r.rn = 1 AND r.action <> 'lift'
+WHERE r.action <> 'lift'
 ORDER BY status DESC, imposer_name, target_name, r.kind;
 
 """#),
@@ -1113,14 +1208,47 @@ codes AS (
     UNION
     SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
 ),
+-- Read from the indexes by stated date, newest first: for each target actor and country code,
+-- the measures down to its :limit-th newest stated date (ties included), and the few measures
+-- with no stated date (dated by their article).
+floors AS (
+    SELECT who.id AS actor_id, NULL AS code,
+           CASE WHEN p.lim IS NOT NULL THEN
+               (SELECT x.stated_on FROM sanctions x
+                WHERE x.target_actor_id = who.id AND x.stated_on >= coalesce(p.since, '')
+                ORDER BY x.stated_on DESC LIMIT 1 OFFSET (SELECT lim - 1 FROM p)) END AS floor
+    FROM who CROSS JOIN p
+    UNION ALL
+    SELECT NULL, codes.code,
+           CASE WHEN p.lim IS NOT NULL THEN
+               (SELECT x.stated_on FROM sanctions x
+                WHERE x.target_country = codes.code AND x.stated_on >= coalesce(p.since, '')
+                ORDER BY x.stated_on DESC LIMIT 1 OFFSET (SELECT lim - 1 FROM p)) END
+    FROM codes CROSS JOIN p
+),
+-- Each floor has :limit measures at or above it, so the newest :limit are at or above the highest.
+floor AS (
+    SELECT coalesce(max(f.floor), p.since, '') AS floor FROM floors f CROSS JOIN p
+),
+candidates AS (
+    SELECT x.id FROM floors f JOIN sanctions x ON x.target_actor_id = f.actor_id
+    WHERE x.stated_on >= (SELECT floor FROM floor)
+    UNION
+    SELECT x.id FROM floors f JOIN sanctions x ON x.target_country = f.code
+    WHERE x.stated_on >= (SELECT floor FROM floor)
+    UNION
+    SELECT x.id FROM floors f JOIN sanctions x ON x.target_actor_id = f.actor_id WHERE x.stated_on IS NULL
+    UNION
+    SELECT x.id FROM floors f JOIN sanctions x ON x.target_country = f.code WHERE x.stated_on IS NULL
+),
 -- The measures to show (dates and ids only), then their names and sentences.
 hits AS (
     SELECT x.id, coalesce(x.stated_on, ar.published_on) AS date
-    FROM sanctions x
+    FROM candidates c
+    CROSS JOIN sanctions x ON x.id = c.id
     CROSS JOIN p
     JOIN articles ar ON ar.id = x.article_id
-    WHERE (x.target_actor_id IN (SELECT id FROM who) OR x.target_country IN (SELECT code FROM codes))
-      AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
+    WHERE (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
     ORDER BY date DESC, x.id DESC
     LIMIT coalesce((SELECT lim FROM p), -1)
 )
@@ -1151,6 +1279,11 @@ WITH p AS (
            nullif(trim(CAST(:until AS TEXT)), '') AS until,
            nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim
 ),
+-- The stated dates to read: from :since (every text is >= '') to the last date that :until
+-- takes in (a date longer than :until starts with it, and no date holds U+10FFFF).
+r AS (
+    SELECT coalesce(since, '') AS lo, coalesce(until || char(1114111), char(1114111)) AS hi FROM p
+),
 who AS (
     SELECT a.id, a.kind, a.country_code FROM actors a
     WHERE a.id IN (SELECT actor_id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT)))
@@ -1160,16 +1293,62 @@ codes AS (
     UNION
     SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
 ),
+-- Read from the indexes by stated date, oldest first: for each actor as imposer and as target,
+-- and each country code, the measures up to its :limit-th oldest stated date (ties included),
+-- and the few measures with no stated date (dated by their article).
+ceilings AS (
+    SELECT 'imposer' AS side, who.id AS actor_id, NULL AS code,
+           CASE WHEN p.lim IS NOT NULL THEN
+               (SELECT x.stated_on FROM sanctions x
+                WHERE x.imposer_actor_id = who.id AND x.stated_on >= r.lo AND x.stated_on < r.hi
+                  AND (p.until IS NULL OR substr(x.stated_on, 1, length(p.until)) <= p.until)
+                ORDER BY x.stated_on LIMIT 1 OFFSET (SELECT lim - 1 FROM p)) END AS ceiling
+    FROM who CROSS JOIN p CROSS JOIN r
+    UNION ALL
+    SELECT 'target', who.id, NULL,
+           CASE WHEN p.lim IS NOT NULL THEN
+               (SELECT x.stated_on FROM sanctions x
+                WHERE x.target_actor_id = who.id AND x.stated_on >= r.lo AND x.stated_on < r.hi
+                  AND (p.until IS NULL OR substr(x.stated_on, 1, length(p.until)) <= p.until)
+                ORDER BY x.stated_on LIMIT 1 OFFSET (SELECT lim - 1 FROM p)) END
+    FROM who CROSS JOIN p CROSS JOIN r
+    UNION ALL
+    SELECT 'country', NULL, codes.code,
+           CASE WHEN p.lim IS NOT NULL THEN
+               (SELECT x.stated_on FROM sanctions x
+                WHERE x.target_country = codes.code AND x.stated_on >= r.lo AND x.stated_on < r.hi
+                  AND (p.until IS NULL OR substr(x.stated_on, 1, length(p.until)) <= p.until)
+                ORDER BY x.stated_on LIMIT 1 OFFSET (SELECT lim - 1 FROM p)) END
+    FROM codes CROSS JOIN p CROSS JOIN r
+),
+-- Each ceiling has :limit measures at or below it, so the oldest :limit are at or below the lowest.
+ceiling AS (
+    SELECT coalesce(min(c.ceiling), r.hi) AS ceiling FROM ceilings c CROSS JOIN r
+),
+candidates AS (
+    SELECT x.id FROM ceilings c CROSS JOIN r JOIN sanctions x ON x.imposer_actor_id = c.actor_id
+    WHERE c.side = 'imposer' AND x.stated_on >= r.lo AND x.stated_on <= (SELECT ceiling FROM ceiling)
+    UNION
+    SELECT x.id FROM ceilings c CROSS JOIN r JOIN sanctions x ON x.target_actor_id = c.actor_id
+    WHERE c.side = 'target' AND x.stated_on >= r.lo AND x.stated_on <= (SELECT ceiling FROM ceiling)
+    UNION
+    SELECT x.id FROM ceilings c CROSS JOIN r JOIN sanctions x ON x.target_country = c.code
+    WHERE x.stated_on >= r.lo AND x.stated_on <= (SELECT ceiling FROM ceiling)
+    UNION
+    SELECT x.id FROM who JOIN sanctions x ON x.imposer_actor_id = who.id WHERE x.stated_on IS NULL
+    UNION
+    SELECT x.id FROM who JOIN sanctions x ON x.target_actor_id = who.id WHERE x.stated_on IS NULL
+    UNION
+    SELECT x.id FROM codes JOIN sanctions x ON x.target_country = codes.code WHERE x.stated_on IS NULL
+),
 -- The measures to show (dates and ids only), then their names and sentences.
 hits AS (
     SELECT x.id, coalesce(x.stated_on, ar.published_on) AS date
-    FROM sanctions x
+    FROM candidates c
+    CROSS JOIN sanctions x ON x.id = c.id
     CROSS JOIN p
     JOIN articles ar ON ar.id = x.article_id
-    WHERE (x.imposer_actor_id IN (SELECT id FROM who)
-           OR x.target_actor_id IN (SELECT id FROM who)
-           OR x.target_country IN (SELECT code FROM codes))
-      AND (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
+    WHERE (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
       AND (p.until IS NULL OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.until)) <= p.until)
     ORDER BY date, x.article_id, x.start_char, x.id
     LIMIT coalesce((SELECT lim FROM p), -1)

@@ -69,11 +69,11 @@ CREATE INDEX places_country ON places(country_code);
 
 CREATE INDEX quotes_article ON quotes(article_id);
 
-CREATE INDEX quotes_country ON quotes(speaker_country);
+CREATE INDEX quotes_country ON quotes(speaker_country, said_on);
 
 CREATE INDEX quotes_sentence ON quotes(sentence_id);
 
-CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
+CREATE INDEX quotes_speaker ON quotes(speaker_actor_id, said_on);
 
 CREATE INDEX role_spans_of ON role_spans(of_actor_id);
 
@@ -83,13 +83,15 @@ CREATE INDEX sanctions_article ON sanctions(article_id);
 
 CREATE INDEX sanctions_date ON sanctions(stated_on);
 
-CREATE INDEX sanctions_imposer ON sanctions(imposer_actor_id);
+CREATE INDEX sanctions_imposer ON sanctions(imposer_actor_id, stated_on);
+
+CREATE INDEX sanctions_measures ON sanctions(target_actor_id, imposer_actor_id, kind, stated_on, action, conditional);
 
 CREATE INDEX sanctions_sentence ON sanctions(sentence_id);
 
-CREATE INDEX sanctions_target ON sanctions(target_actor_id);
+CREATE INDEX sanctions_target ON sanctions(target_actor_id, stated_on);
 
-CREATE INDEX sanctions_target_country ON sanctions(target_country);
+CREATE INDEX sanctions_target_country ON sanctions(target_country, stated_on);
 
 CREATE TABLE actor_aliases (
     id        INTEGER PRIMARY KEY,
