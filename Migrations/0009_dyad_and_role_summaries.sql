@@ -1,7 +1,8 @@
 -- 0009: more summary tables, for the canned queries that aggregate over an actor's events or
 -- roles or over a conflict's reports: dyad-cooperation (over all dates) and actor-profile's
 -- counterparts read dyads, role-holders and actor-profile's roles read role_spans, conflicts
--- reads conflict_counts and finds each conflict's toll through conflict_reports_toll.
+-- reads conflict_counts and finds each conflict's toll through conflict_reports_toll,
+-- most-mentioned sums whole years from actor_years.
 --
 -- Like those of 0008 they are kept exact for every writer by triggers (irkb's batch writer runs
 -- without triggers and does the same work with grouped statements). Besides counts they keep
@@ -40,6 +41,16 @@ CREATE TABLE role_spans (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX role_spans_of ON role_spans(of_actor_id);
 CREATE INDEX role_spans_title ON role_spans(title COLLATE NOCASE);
+
+-- Mentions per actor and year of publication: actor_months added up by year, so that a long
+-- period is summed from a few rows per actor (kept by triggers on actor_months itself).
+CREATE TABLE actor_years (
+    actor_id  INTEGER NOT NULL,          -- actors.id (rows go when their counts reach 0)
+    year      TEXT NOT NULL,             -- first four characters of the month key, '' for none
+    mentions  INTEGER NOT NULL,          -- sum of actor_months.mentions over the year
+    articles  INTEGER NOT NULL,          -- sum of actor_months.articles over the year
+    PRIMARY KEY (actor_id, year)
+) STRICT, WITHOUT ROWID;
 
 -- Casualty reports per conflict.
 CREATE TABLE conflict_counts (
@@ -204,6 +215,31 @@ CREATE TRIGGER actor_roles_span_au AFTER UPDATE OF actor_id, title, country_code
     INSERT INTO role_span_changes VALUES (new.actor_id, new.title, new.country_code, new.of_actor_id, new.seen_on, 1);
 END;
 
+-- actor_months ----------------------------------------------------------------------------
+
+CREATE TRIGGER actor_months_year_ai AFTER INSERT ON actor_months BEGIN
+    INSERT INTO actor_years(actor_id, year, mentions, articles)
+    VALUES (new.actor_id, substr(new.month, 1, 4), new.mentions, new.articles)
+    ON CONFLICT(actor_id, year) DO UPDATE SET mentions = mentions + excluded.mentions,
+                                              articles = articles + excluded.articles;
+END;
+
+CREATE TRIGGER actor_months_year_au AFTER UPDATE ON actor_months BEGIN
+    UPDATE actor_years SET mentions = mentions - old.mentions, articles = articles - old.articles
+    WHERE actor_id = old.actor_id AND year = substr(old.month, 1, 4);
+    INSERT INTO actor_years(actor_id, year, mentions, articles)
+    VALUES (new.actor_id, substr(new.month, 1, 4), new.mentions, new.articles)
+    ON CONFLICT(actor_id, year) DO UPDATE SET mentions = mentions + excluded.mentions,
+                                              articles = articles + excluded.articles;
+    DELETE FROM actor_years WHERE actor_id = old.actor_id AND year = substr(old.month, 1, 4) AND mentions <= 0;
+END;
+
+CREATE TRIGGER actor_months_year_ad AFTER DELETE ON actor_months BEGIN
+    UPDATE actor_years SET mentions = mentions - old.mentions, articles = articles - old.articles
+    WHERE actor_id = old.actor_id AND year = substr(old.month, 1, 4);
+    DELETE FROM actor_years WHERE actor_id = old.actor_id AND year = substr(old.month, 1, 4) AND mentions <= 0;
+END;
+
 -- conflict_reports ---------------------------------------------------------------------------
 
 CREATE TRIGGER conflict_reports_count_ai AFTER INSERT ON conflict_reports BEGIN
@@ -242,3 +278,6 @@ GROUP BY 1, 2, 3, 4;
 
 INSERT INTO conflict_counts(conflict_id, reports)
 SELECT conflict_id, count(*) FROM conflict_reports GROUP BY 1;
+
+INSERT INTO actor_years(actor_id, year, mentions, articles)
+SELECT actor_id, substr(month, 1, 4), sum(mentions), sum(articles) FROM actor_months GROUP BY 1, 2;

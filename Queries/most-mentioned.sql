@@ -17,17 +17,43 @@ edges AS (
     UNION
     SELECT substr(until, 1, 7) FROM p WHERE length(until) > 7
 ),
--- Whole months from the summary (0008), the edge months from the mentions of their articles.
--- The period's conditions are the same on a month key as on a date, for every other month.
+-- Whole years of the period from actor_years (0009); the months of a year the period takes
+-- only part of (given to the month or day), and of undated articles, from actor_months (0008);
+-- the months at the ends of a period given to the day from the mentions of their articles.
+-- The period's conditions are the same on a year or month key as on a date, for every other
+-- year or month. Each is read actor by actor in its (actor, key) order: summed as read, no sort.
+years AS (
+    SELECT CASE WHEN length(since) > 4 THEN substr(since, 1, 4) END AS since_year,
+           CASE WHEN length(until) > 4 THEN substr(until, 1, 4) END AS until_year
+    FROM p
+),
 counts AS (
     SELECT actor_id, sum(mentions) AS mentions, sum(articles) AS articles
     FROM (
-        -- Actor by actor, from the first month of the period in the (actor, month) key: summed
-        -- as read, no sort, and the months before the period are not read.
-        SELECT am.actor_id, sum(am.mentions) AS mentions, sum(am.articles) AS articles
-        FROM p CROSS JOIN actors a CROSS JOIN actor_months am ON am.actor_id = a.id
+        SELECT ay.actor_id, sum(ay.mentions) AS mentions, sum(ay.articles) AS articles
+        FROM p CROSS JOIN years CROSS JOIN actors a CROSS JOIN actor_years ay ON ay.actor_id = a.id
+        WHERE ay.year >= coalesce(substr(p.since, 1, 4), '') AND ay.year <> ''
+          AND (p.since IS NULL OR ay.year > substr(p.since, 1, 4) OR years.since_year IS NULL)
+          AND (p.until IS NULL OR ay.year < substr(p.until, 1, 4)
+               OR (years.until_year IS NULL AND substr(ay.year, 1, length(p.until)) <= p.until))
+        GROUP BY ay.actor_id
+        UNION ALL
+        SELECT am.actor_id, sum(am.mentions), sum(am.articles)
+        FROM p CROSS JOIN years CROSS JOIN actors a CROSS JOIN actor_months am ON am.actor_id = a.id
         WHERE am.month >= coalesce(p.since, '')
+          AND am.month < CASE WHEN p.since IS NULL THEN '0'                   -- undated only
+                              WHEN years.since_year IS NULL THEN ''            -- none
+                              ELSE years.since_year || '~' END                 -- the since year
           AND (p.until IS NULL OR substr(am.month, 1, length(p.until)) <= p.until)
+          AND am.month NOT IN (SELECT month FROM edges)
+        GROUP BY am.actor_id
+        UNION ALL
+        SELECT am.actor_id, sum(am.mentions), sum(am.articles)
+        FROM p CROSS JOIN years CROSS JOIN actors a CROSS JOIN actor_months am ON am.actor_id = a.id
+        WHERE am.month >= years.until_year AND am.month < years.until_year || '~'
+          AND years.until_year IS NOT years.since_year
+          AND am.month >= coalesce(p.since, '')
+          AND substr(am.month, 1, length(p.until)) <= p.until
           AND am.month NOT IN (SELECT month FROM edges)
         GROUP BY am.actor_id
         UNION ALL

@@ -135,6 +135,7 @@ extension Store {
     static func finishSubtraction(in db: Database) throws {
         try db.execute(sql: """
             DELETE FROM actor_months WHERE mentions <= 0;
+            DELETE FROM actor_years WHERE mentions <= 0;
             DELETE FROM event_months WHERE events <= 0;
             DELETE FROM dyads WHERE events <= 0;
             DELETE FROM role_spans WHERE articles <= 0;
@@ -153,7 +154,7 @@ extension Store {
     /// Recomputes the summary tables of 0008 and 0009 from every stored row (after a bulk load
     /// that ran without their triggers).
     public static func rebuildSummaries(in db: Database) throws {
-        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans; DELETE FROM conflict_counts")
+        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM actor_years; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans; DELETE FROM conflict_counts")
         for sql in summaryInserts(articles: "true", sign: 1) { try db.execute(sql: sql) }
     }
 
@@ -171,6 +172,16 @@ extension Store {
         GROUP BY 1, 2
         ON CONFLICT(actor_id, month) DO UPDATE SET mentions = mentions + excluded.mentions,
                                                    articles = articles + excluded.articles
+        """, """
+        INSERT INTO actor_years(actor_id, year, mentions, articles)
+        SELECT actor_id, year, \(sign)sum(n), \(sign)count(*)
+        FROM (SELECT m.actor_id, substr(coalesce(ar.published_on, ''), 1, 4) AS year, count(*) AS n
+              FROM articles ar JOIN mentions m ON m.article_id = ar.id
+              WHERE \(condition)
+              GROUP BY m.article_id, m.actor_id)
+        GROUP BY 1, 2
+        ON CONFLICT(actor_id, year) DO UPDATE SET mentions = mentions + excluded.mentions,
+                                                  articles = articles + excluded.articles
         """, """
         INSERT INTO event_months(country, month, root, events, goldstein_tenths)
         SELECT s.country_code, substr(coalesce(e.occurred_on, ar.published_on), 1, 7), c.root,

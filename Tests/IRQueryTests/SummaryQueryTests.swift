@@ -11,6 +11,8 @@ import Testing
     static let periods: [(String?, String?)] = [
         (nil, nil), ("2016-01-17", nil), (nil, "2017-06-22"), ("2015-05-12", "2019-09"), ("2016", "2021-04-19"),
         ("2021-09-14", "2021-09-17"), ("2021-09-14", "2021-09-14"), ("2024", nil), (nil, "2016"), ("2030", nil),
+        // Whole years from actor_years, the rest of a year from actor_months (0009).
+        ("2021-03", "2021-10"), ("2021", "2021-09-15"), ("2015-06-30", "2021"), (nil, "2021-09"), ("201", nil),
     ]
 
     func rows(_ t: ResultTable) -> [String] { t.rows.map { $0.map(\.description).joined(separator: "|") } }

@@ -42,16 +42,22 @@ import Testing
             SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM role_spans
                                   UNION ALL SELECT * FROM role_spans EXCEPT SELECT * FROM r)
             """)!
+        let actorYears = try Int.fetchOne(db, sql: """
+            WITH r AS (SELECT m.actor_id, substr(coalesce(ar.published_on, ''), 1, 4), count(*), count(DISTINCT m.article_id)
+                       FROM mentions m JOIN articles ar ON ar.id = m.article_id GROUP BY 1, 2)
+            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM actor_years
+                                  UNION ALL SELECT * FROM actor_years EXCEPT SELECT * FROM r)
+            """)!
         let conflictCounts = try Int.fetchOne(db, sql: """
             WITH r AS (SELECT conflict_id, count(*) FROM conflict_reports GROUP BY 1)
             SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM conflict_counts
                                   UNION ALL SELECT * FROM conflict_counts EXCEPT SELECT * FROM r)
             """)!
         return ["actor_months": actorMonths, "event_months": eventMonths, "dyads": dyads, "role_spans": roleSpans,
-                "conflict_counts": conflictCounts]
+                "conflict_counts": conflictCounts, "actor_years": actorYears]
     }
 
-    static let consistent = ["actor_months": 0, "event_months": 0, "dyads": 0, "role_spans": 0, "conflict_counts": 0]
+    static let consistent = ["actor_months": 0, "event_months": 0, "dyads": 0, "role_spans": 0, "conflict_counts": 0, "actor_years": 0]
 
     func rows(_ store: Store) throws -> (Int, Int) {
         try store.read { db in

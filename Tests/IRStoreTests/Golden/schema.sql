@@ -126,6 +126,14 @@ CREATE TABLE actor_roles (
     UNIQUE (actor_id, title, article_id)
 ) STRICT;
 
+CREATE TABLE actor_years (
+    actor_id  INTEGER NOT NULL,          -- actors.id (rows go when their counts reach 0)
+    year      TEXT NOT NULL,             -- first four characters of the month key, '' for none
+    mentions  INTEGER NOT NULL,          -- sum of actor_months.mentions over the year
+    articles  INTEGER NOT NULL,          -- sum of actor_months.articles over the year
+    PRIMARY KEY (actor_id, year)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE actors (
     id            INTEGER PRIMARY KEY,
     name          TEXT NOT NULL,               -- canonical full name ('Vladimir Putin', 'Russia')
@@ -385,6 +393,29 @@ CREATE TRIGGER actor_month_changes_ii INSTEAD OF INSERT ON actor_month_changes B
     DELETE FROM actor_months
     WHERE new.sign < 0 AND actor_id = new.actor_id AND mentions <= 0
       AND month = (SELECT substr(coalesce(published_on, ''), 1, 7) FROM articles WHERE id = new.article_id);
+END;
+
+CREATE TRIGGER actor_months_year_ad AFTER DELETE ON actor_months BEGIN
+    UPDATE actor_years SET mentions = mentions - old.mentions, articles = articles - old.articles
+    WHERE actor_id = old.actor_id AND year = substr(old.month, 1, 4);
+    DELETE FROM actor_years WHERE actor_id = old.actor_id AND year = substr(old.month, 1, 4) AND mentions <= 0;
+END;
+
+CREATE TRIGGER actor_months_year_ai AFTER INSERT ON actor_months BEGIN
+    INSERT INTO actor_years(actor_id, year, mentions, articles)
+    VALUES (new.actor_id, substr(new.month, 1, 4), new.mentions, new.articles)
+    ON CONFLICT(actor_id, year) DO UPDATE SET mentions = mentions + excluded.mentions,
+                                              articles = articles + excluded.articles;
+END;
+
+CREATE TRIGGER actor_months_year_au AFTER UPDATE ON actor_months BEGIN
+    UPDATE actor_years SET mentions = mentions - old.mentions, articles = articles - old.articles
+    WHERE actor_id = old.actor_id AND year = substr(old.month, 1, 4);
+    INSERT INTO actor_years(actor_id, year, mentions, articles)
+    VALUES (new.actor_id, substr(new.month, 1, 4), new.mentions, new.articles)
+    ON CONFLICT(actor_id, year) DO UPDATE SET mentions = mentions + excluded.mentions,
+                                              articles = articles + excluded.articles;
+    DELETE FROM actor_years WHERE actor_id = old.actor_id AND year = substr(old.month, 1, 4) AND mentions <= 0;
 END;
 
 CREATE TRIGGER actor_roles_span_ad AFTER DELETE ON actor_roles BEGIN
