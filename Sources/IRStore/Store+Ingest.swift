@@ -124,7 +124,8 @@ extension Store {
                 """).execute(arguments: [ids])
         }
         for sql in summaryInserts(articles: "ar.id IN (SELECT value FROM json_each(?))", sign: sign) {
-            try db.cachedStatement(sql: sql).execute(arguments: [ids])
+            let statement = try db.cachedStatement(sql: sql)
+            try statement.execute(arguments: sqlite3_bind_parameter_count(statement.sqliteStatement) > 0 ? [ids] : [])
         }
     }
 
@@ -162,26 +163,32 @@ extension Store {
     /// `ar`, the articles table) selects.
     static func summaryInserts(articles condition: String, sign: Int) -> [String] {
         let sign = sign < 0 ? "-" : ""
+        // The mentions are grouped once per (actor, month) into a temporary table, which feeds
+        // both actor_months and actor_years.
         return ["""
-        INSERT INTO actor_months(actor_id, month, mentions, articles)
-        SELECT actor_id, month, \(sign)sum(n), \(sign)count(*)
+        CREATE TEMP TABLE IF NOT EXISTS batch_actor_months(actor_id, month, mentions, articles,
+                                                           PRIMARY KEY (actor_id, month)) WITHOUT ROWID
+        """, """
+        INSERT INTO temp.batch_actor_months(actor_id, month, mentions, articles)
+        SELECT actor_id, month, sum(n), count(*)
         FROM (SELECT m.actor_id, substr(coalesce(ar.published_on, ''), 1, 7) AS month, count(*) AS n
               FROM articles ar JOIN mentions m ON m.article_id = ar.id
               WHERE \(condition)
               GROUP BY m.article_id, m.actor_id)  -- in the (article, actor) index's order: no sort
         GROUP BY 1, 2
+        """, """
+        INSERT INTO actor_months(actor_id, month, mentions, articles)
+        SELECT actor_id, month, \(sign)mentions, \(sign)articles FROM temp.batch_actor_months WHERE true
         ON CONFLICT(actor_id, month) DO UPDATE SET mentions = mentions + excluded.mentions,
                                                    articles = articles + excluded.articles
         """, """
         INSERT INTO actor_years(actor_id, year, mentions, articles)
-        SELECT actor_id, year, \(sign)sum(n), \(sign)count(*)
-        FROM (SELECT m.actor_id, substr(coalesce(ar.published_on, ''), 1, 4) AS year, count(*) AS n
-              FROM articles ar JOIN mentions m ON m.article_id = ar.id
-              WHERE \(condition)
-              GROUP BY m.article_id, m.actor_id)
+        SELECT actor_id, substr(month, 1, 4), \(sign)sum(mentions), \(sign)sum(articles) FROM temp.batch_actor_months
         GROUP BY 1, 2
         ON CONFLICT(actor_id, year) DO UPDATE SET mentions = mentions + excluded.mentions,
                                                   articles = articles + excluded.articles
+        """, """
+        DELETE FROM temp.batch_actor_months
         """, """
         INSERT INTO event_months(country, month, root, events, goldstein_tenths)
         SELECT s.country_code, substr(coalesce(e.occurred_on, ar.published_on), 1, 7), c.root,
