@@ -318,8 +318,11 @@ enum Bench {
     /// Builds a large database through the store-only path: the corpus is generated in chunks
     /// of 10,000 articles to a temporary file, analysed in batches and written with
     /// `Store.writeBatch`. Resumes after the articles already in the database.
-    static func buildDatabase(articles n: Int, seed: UInt64, path: String, profileSQL: Bool = false) throws -> String {
+    static func buildDatabase(articles n: Int, seed: UInt64, path: String, profileSQL: Bool = false,
+                              setupSQL: String? = nil) throws -> String {
         let store = try Store(path: path)
+        // An experiment's setting (a pragma) on the writer connection before the writes.
+        if let setupSQL { try store.database.writeWithoutTransaction { try $0.execute(sql: setupSQL) } }
         let profile = SQLProfile()
         if profileSQL {
             // SQLite's own timing of each statement on the writer connection.

@@ -14,7 +14,7 @@ import IRStore
 let usageText = """
     usage: irkb-bench generate --articles N [--seed S]
            irkb-bench run --articles N[,N...] [--seed S] [--queries] [--reps R] [--json FILE] [--keep DIR]
-           irkb-bench build-db --articles N --out PATH [--seed S] [--profile-sql]
+           irkb-bench build-db --articles N --out PATH [--seed S] [--profile-sql] [--sql SETUP]
            irkb-bench queries --db PATH [--reps R] [--json FILE] [--dir QUERIES_DIR] [--skip NAME,...]
            irkb-bench scale-db --from PATH --factor F --out PATH
            irkb-bench write-only --articles N [--seed S] [--out PATH] [--sql SETUP]
@@ -97,7 +97,8 @@ do {
     case "build-db":
         let n = try args.int("articles")
         guard let out = args.values["out"] else { throw BenchError.usage("--out is required") }
-        let r = try Bench.buildDatabase(articles: n, seed: seed, path: out, profileSQL: args.flags.contains("profile-sql"))
+        let r = try Bench.buildDatabase(articles: n, seed: seed, path: out, profileSQL: args.flags.contains("profile-sql"),
+                                        setupSQL: args.values["sql"])
         print(r)
     case "scale-db":
         guard let from = args.values["from"], let out = args.values["out"] else { throw BenchError.usage("--from and --out are required") }
