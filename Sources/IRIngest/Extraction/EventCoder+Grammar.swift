@@ -13,6 +13,8 @@ struct Grammar {
     let mentionAt: [Int32]
     /// First token of a place with a country -> index into `analysis.places`.
     let placeAt: [Int: Int]
+    /// Token index -> index into `lex.formInfo` of its lowercased text (-1: no pattern word's form).
+    let formAt: [Int32]
 
     init(doc: Document, analysis: ActorAnalysis, lexicon: VerbLexicon) {
         self.doc = doc
@@ -33,6 +35,9 @@ struct Grammar {
             pa[p.tokenRange.lowerBound] = analysis.places.count + k
         }
         self.placeAt = pa
+        var forms = [Int32](repeating: -1, count: doc.tokens.count)
+        for i in 0..<doc.tokens.count { if let f = lexicon.forms.value(doc, i) { forms[i] = f } }
+        self.formAt = forms
     }
 
     // MARK: - Word classes
@@ -137,6 +142,8 @@ struct Grammar {
         doc.tokens[k].kind == .punct && doc.bytes[doc.tokens[k].start] == b && doc.tokens[k].end - doc.tokens[k].start == 1
     }
     func isHyphen(_ k: Int) -> Bool { isPunct(k, 0x2D) }
+    /// Token `k` is one of its own lemmas ("visit", not "visited").
+    func isBase(_ k: Int) -> Bool { formAt[k] >= 0 && lex.formInfo[Int(formAt[k])].isBase }
     func mention(_ mi: Int) -> ActorMention { analysis.mentions[mi] }
     func mentionIndex(at k: Int) -> Int? { k >= 0 && k < mentionAt.count && mentionAt[k] >= 0 ? Int(mentionAt[k]) : nil }
     func isPossessive(_ k: Int) -> Bool {
@@ -155,23 +162,24 @@ struct Grammar {
         var claim: (Int, [Int])?
         while i < end {
             if let mi = mentionIndex(at: i) { i = max(i + 1, mention(mi).tokenRange.upperBound); continue }
-            guard doc.tokens[i].kind == .word, let lemmas = lex.lemmas[w(i)] else { i += 1; continue }
+            guard doc.tokens[i].kind == .word, formAt[i] >= 0 else { i += 1; continue }
             // A capitalized word inside a sentence is a name ("Free Syrian Army", "Strike Force").
             if doc.tokens[i].isCapitalized, i != start, !(doc.tokens[i - 1].kind == .quote || isPunct(i - 1, 0x28)) {
                 i += 1; continue
             }
-            var best: (VerbLexicon.Entry, PatternMatch)?
-            for l in lemmas {
-                for e in lex.entries[l] ?? [] {
-                    guard let m = match(e, at: i, end: end) else { continue }
-                    if let b = best {
-                        if e.length > b.0.length || (e.length == b.0.length && m.end < b.1.end) { best = (e, m) }
-                    } else {
-                        best = (e, m)
-                    }
+            var best: (Int, PatternMatch)?
+            for c in lex.formInfo[Int(formAt[i])].candidates {
+                let ei = Int(c)
+                guard let m = match(ei, at: i, end: end) else { continue }
+                if let b = best {
+                    let length = lex.all[ei].length, bestLength = lex.all[b.0].length
+                    if length > bestLength || (length == bestLength && m.end < b.1.end) { best = (ei, m) }
+                } else {
+                    best = (ei, m)
                 }
             }
-            guard let (entry, m) = best else { i += 1; continue }
+            guard let (ei, m) = best else { i += 1; continue }
+            let entry = lex.all[ei]
             if entry.pattern == "back", !backIsAVerb(i) { i += 1; continue }
             if !intransitiveProtestFits(entry, i, end: end) { i += 1; continue }
             if entry.code == "015", entry.pattern.hasSuffix("responsibility for"), let subj = subject(before: i, start: start, earlier: out) {
@@ -295,35 +303,35 @@ struct Grammar {
         var slot: [Int]
     }
 
-    /// Matches an entry at token `i` (whose word matches the entry's head).
-    func match(_ e: VerbLexicon.Entry, at i: Int, end: Int) -> PatternMatch? {
+    /// Matches entry `ei` of `lex.all` at token `i` (whose word matches the entry's head).
+    func match(_ ei: Int, at i: Int, end: Int) -> PatternMatch? {
+        let kind = lex.all[ei].kind
         var k = i + 1
         var last = i
         var slot: [Int] = []
-        for el in e.rest {
+        for el in lex.steps[ei] {
             switch el {
             case .slot:
                 guard let (ms, next) = slotMentions(from: k, end: end) else { return nil }
                 slot = ms
                 k = next
-            case .word(let alts):
+            case .word(let forms):
                 // Up to three modifier words may stand between pattern words ("imposed new economic sanctions on").
                 var j = k
                 var found = -1
                 // A reverse frame's noun may carry its author among its modifiers: "faced stiff
                 // international and Palestinian criticism".
-                let gap = e.kind == .reverse ? 5 : 3
+                let gap = kind == .reverse ? 5 : 3
                 while j < end, j <= k + gap {
-                    if doc.tokens[j].kind == .word, let ls = lex.lemmas[w(j)], ls.contains(where: { alts.contains($0) }),
-                       !isTemporalPreposition(j, end: end) {
+                    if doc.tokens[j].kind == .word, forms.contains(doc, j), !isTemporalPreposition(j, end: end) {
                         found = j; break
                     }
-                    if mentionIndex(at: j) != nil, e.kind != .reverse { break }
+                    if mentionIndex(at: j) != nil, kind != .reverse { break }
                     let t = doc.tokens[j]
                     if t.kind == .punct && !isHyphen(j) { break }
                     if t.kind == .quote { break }
                     let s = w(j)
-                    if (s == "and" && e.kind != .reverse) || s == "or" || s == "but" || s == "that" || s == "which" || s == "who" || Grammar.clauseBoundaries.contains(s) { break }
+                    if (s == "and" && kind != .reverse) || s == "or" || s == "but" || s == "that" || s == "which" || s == "who" || Grammar.clauseBoundaries.contains(s) { break }
                     // Quantities do not count against the gap: "gave X 5.1 million dollars of aid".
                     if t.kind == .number || s == "million" || s == "billion" { j += 1; k += 1; continue }
                     // Units after a quantity do not count either: "10,000 tons of food aid".
@@ -686,7 +694,7 @@ struct Grammar {
             if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) && s != "and" { return nil }
             if Grammar.objectStops.contains(s), !["of", "by", "from", "and"].contains(s) { return nil }
             // "the shelling of Ukraine": after an act noun, "of" names its victim, not its author.
-            if s == "of", j > k, let ls = lex.lemmas[w(j - 1)], ls.contains(where: { !(lex.entries[$0] ?? []).isEmpty }) { return nil }
+            if s == "of", j > k, formAt[j - 1] >= 0, !lex.formInfo[Int(formAt[j - 1])].candidates.isEmpty { return nil }
             j += 1; n += 1
         }
         return nil
@@ -912,7 +920,7 @@ struct Grammar {
             guard tok.kind == .word, !tok.isCapitalized else { return nil }
             let s = w(k)
             if Grammar.determiners.contains(s) || Grammar.objectStops.contains(s) || Grammar.clauseBoundaries.contains(s) { return nil }
-            if lex.lemmas[s] != nil && !s.hasSuffix("ed") && s != "new" { return nil }
+            if formAt[k] >= 0 && !s.hasSuffix("ed") && s != "new" { return nil }
             k -= 1; skipped += 1
         }
         return nil
@@ -964,8 +972,7 @@ struct Grammar {
     func isPassive(_ t: Int, afterPattern: Int, end: Int) -> Bool {
         let form = w(t)
         guard !form.hasSuffix("ing") else { return false }
-        let lemmas = lex.lemmas[form] ?? []
-        let isParticiple = form.hasSuffix("ed") || form.hasSuffix("en") || (!lemmas.contains(form) && !form.hasSuffix("s"))
+        let isParticiple = form.hasSuffix("ed") || form.hasSuffix("en") || (!isBase(t) && !form.hasSuffix("s"))
         guard isParticiple else { return false }
         var k = t - 1
         var n = 0
@@ -985,17 +992,15 @@ struct Grammar {
         let form = w(t)
         // A trigger of several words ("fired tear gas at") is a verb with its object, not a bare participle.
         guard t > 0, m.lastWord == t, m.end < end, Grammar.locatives.contains(w(m.end)) else { return false }
-        let lemmas = lex.lemmas[form] ?? []
-        guard form.hasSuffix("ed") || (!lemmas.contains(form) && !form.hasSuffix("s") && !form.hasSuffix("ing")) else { return false }
-        return mentionIndex(at: t - 1) != nil || (doc.tokens[t - 1].kind == .word && !Grammar.auxiliaries.contains(w(t - 1)) && !w(t - 1).hasSuffix("ly") && lex.lemmas[w(t - 1)] == nil && mentionIndex(at: t - 2) != nil)
+        guard form.hasSuffix("ed") || (!isBase(t) && !form.hasSuffix("s") && !form.hasSuffix("ing")) else { return false }
+        return mentionIndex(at: t - 1) != nil || (doc.tokens[t - 1].kind == .word && !Grammar.auxiliaries.contains(w(t - 1)) && !w(t - 1).hasSuffix("ly") && formAt[t - 1] < 0 && mentionIndex(at: t - 2) != nil)
     }
 
     /// A participle used as an adjective: "the occupied territories", "in besieged Aleppo".
     func isAdjectivalParticiple(_ t: Int, _ m: PatternMatch, start: Int, end: Int) -> Bool {
         guard t > start else { return false }
         let form = w(t)
-        let lemmas = lex.lemmas[form] ?? []
-        guard form.hasSuffix("ed") || (!lemmas.contains(form) && !form.hasSuffix("s") && !form.hasSuffix("ing")) else { return false }
+        guard form.hasSuffix("ed") || (!isBase(t) && !form.hasSuffix("s") && !form.hasSuffix("ing")) else { return false }
         let p = w(t - 1)
         guard Grammar.determiners.contains(p) || Grammar.nounPrepositions.contains(p) || p == "in" || p == "at" else { return false }
         return !(m.end < end && w(m.end) == "by")
@@ -1019,14 +1024,14 @@ struct Grammar {
         var skipped = 0
         while k > start, skipped < 2, doc.tokens[k].kind == .word, !doc.tokens[k].isCapitalized, mentionIndex(at: k) == nil,
               !Grammar.determiners.contains(w(k)), !Grammar.auxiliaries.contains(w(k)), !Grammar.objectStops.contains(w(k)),
-              lex.lemmas[w(k)] == nil {
+              formAt[k] < 0 {
             k -= 1; skipped += 1
         }
         let p = w(k)
         // Only noun-like forms: the base form, a plural, a gerund ("visit", "attacks", "shelling"); "met" is a verb.
-        let lemmas = lex.lemmas[form] ?? []
-        let isBase = lemmas.contains(form)
-        let isPlural = lemmas.contains { form == $0 + "s" || form == $0 + "es" }
+        let f = formAt[t] >= 0 ? lex.formInfo[Int(formAt[t])] : nil
+        let isBase = f?.isBase ?? false
+        let isPlural = f?.isPlural ?? false
         let isGerund = form.hasSuffix("ing")
         guard isBase || isPlural || isGerund else { return false }
         let nextIsPrep = m.end < end && ["of", "on", "against", "with", "to", "in", "by", "between", "from", "into"].contains(w(m.end))

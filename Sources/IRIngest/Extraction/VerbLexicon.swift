@@ -47,6 +47,30 @@ public final class VerbLexicon: Sendable {
     /// All entries, in file order.
     public let all: [Entry]
 
+    /// What the grammar needs to know of a surface form of a pattern word, precomputed so that a
+    /// token is looked up once (by `WordHash`) instead of hashing its lemmas' strings.
+    struct Form: Sendable {
+        /// Indices into `all` of the entries the form may trigger: for each of its lemmas (in
+        /// `lemmas` order), the entries whose first word is that lemma (in `entries` order).
+        var candidates: [Int32]
+        /// The form is one of its own lemmas ("visit").
+        var isBase: Bool
+        /// The form is one of its lemmas plus "s" or "es" ("attacks").
+        var isPlural: Bool
+    }
+    /// Index into `formInfo` of every key of `lemmas`.
+    let forms: WordMap<Int32>
+    let formInfo: [Form]
+
+    /// One element of an entry's `rest`, with the surface forms a token may have to match it.
+    enum Step: Sendable {
+        /// Every form whose lemmas include one of the element's words.
+        case word(WordSet)
+        case slot
+    }
+    /// `steps[e]` parallels `all[e].rest`.
+    let steps: [[Step]]
+
     static let prepositions: Set<String> = [
         "with", "to", "on", "against", "of", "for", "from", "into", "at", "in", "between", "by", "upon", "about", "near", "along", "over",
     ]
@@ -60,6 +84,7 @@ public final class VerbLexicon: Sendable {
             irregular[String(cols[1]), default: []].append(String(cols[0]))
         }
         var entries: [String: [Entry]] = [:]
+        var entryIndices: [String: [Int32]] = [:]
         var all: [Entry] = []
         var words = Set<String>()
         for line in verbs.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -81,8 +106,11 @@ public final class VerbLexicon: Sendable {
             if case .word(let alts)? = rest.last, !alts.isDisjoint(with: VerbLexicon.prepositions) { endsInPrep = true }
             let e = Entry(pattern: String(cols[0]), head: head, rest: rest, code: String(cols[1]), kind: kind,
                           endsInPreposition: endsInPrep)
+            for h in head {
+                entries[h, default: []].append(e)
+                entryIndices[h, default: []].append(Int32(all.count))
+            }
             all.append(e)
-            for h in head { entries[h, default: []].append(e) }
         }
         var lemmas: [String: [String]] = [:]
         for w in words.sorted() {  // sorted: the lemma order (and so the events) must not vary between runs
@@ -93,7 +121,30 @@ public final class VerbLexicon: Sendable {
         self.entries = entries
         self.lemmas = lemmas
         self.all = all
+        var forms = WordMap<Int32>()
+        var formInfo: [Form] = []
+        var formsOf: [String: [String]] = [:]  // lemma -> its forms
+        for f in lemmas.keys.sorted() {
+            let ls = lemmas[f]!
+            forms[f] = Int32(formInfo.count)
+            formInfo.append(Form(candidates: ls.flatMap { entryIndices[$0] ?? [] }, isBase: ls.contains(f),
+                                 isPlural: ls.contains { f == $0 + "s" || f == $0 + "es" }))
+            for l in ls { formsOf[l, default: []].append(f) }
+        }
+        self.forms = forms
+        self.formInfo = formInfo
+        self.steps = all.map { e in
+            e.rest.map { el in
+                switch el {
+                case .slot: return .slot
+                case .word(let alts): return .word(WordSet(alts.flatMap { formsOf[$0] ?? [] }))
+                }
+            }
+        }
     }
+
+    /// The index into `formInfo` of token `i`'s lowercased text, if it is a form of a pattern word.
+    @inline(__always) func form(_ doc: Document, _ i: Int) -> Int? { forms.value(doc, i).map(Int.init) }
 
     /// Regular inflections of an English word (base, -s, -ed, -ing), generously: where the
     /// spelling rule is unsure (consonant doubling) both spellings are produced.
