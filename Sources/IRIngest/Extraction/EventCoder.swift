@@ -114,7 +114,7 @@ public struct EventCoder: Sendable {
         return actors.actors.count - 1
     }
 
-    static let clauseWords: Set<String> = [
+    static let clauseWords: WordSet = [
         "after", "before", "when", "while", "because", "although", "though", "who", "which", "whose", "where", "whereas",
         "but", "said", "says", "told", "than", "until", "unless", "if",
     ]
@@ -131,22 +131,22 @@ public struct EventCoder: Sendable {
         var left = c.trigger.lowerBound
         while left > start {
             let k = left - 1
-            if isSemicolon(k) || EventCoder.clauseWords.contains(doc.lower(k)) { break }
+            if isSemicolon(k) || EventCoder.clauseWords.contains(doc, k) { break }
             if isComma(k), !ms.contains(where: { $0.next == k }) { break }
             left -= 1
         }
         var right = c.trigger.upperBound
         while right < end {
-            if isSemicolon(right) || EventCoder.clauseWords.contains(doc.lower(right)) { break }
+            if isSemicolon(right) || EventCoder.clauseWords.contains(doc, right) { break }
             if isComma(right), !ms.contains(where: { $0.start == right + 1 }) { break }
-            if doc.lower(right) == "since", !ms.contains(where: { $0.start == right }) { break }
+            if doc.lower(right, is: "since"), !ms.contains(where: { $0.start == right }) { break }
             right += 1
         }
         var best: DateResolver.Match?
         var bestDistance = Int.max
         for m in ms {
             // "last year's overthrow": the date belongs to a noun, not to the event.
-            if m.next < end, doc.lower(m.next) == "'s" || doc.lower(m.next) == "\u{2019}s" { continue }
+            if m.next < end, doc.lower(m.next, is: "'s") || doc.lower(m.next, is: "\u{2019}s") { continue }
             let opensSentence = m.start <= start + 1 && m.next < end && isComma(m.next)
             guard (m.start >= left && m.next <= right) || opensSentence else { continue }
             let d = m.start >= c.trigger.upperBound ? m.start - c.trigger.upperBound : c.trigger.lowerBound - m.next + 1
@@ -157,7 +157,7 @@ public struct EventCoder: Sendable {
         return resolver.anchor.map { ($0, .published) }
     }
 
-    static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
+    static let placePrepositions: WordSet = ["in", "at", "near", "outside", "inside"]
 
     /// The place of an event: a place named after "in"/"at" in its sentence, else the dateline
     /// place for events of the article's opening reported on its day.
@@ -168,7 +168,7 @@ public struct EventCoder: Sendable {
         for p in analysis.places where p.sentence == si && !p.tokenRange.isEmpty {
             let k = p.tokenRange.lowerBound
             guard k > 0, VerbLexicon.isWord(doc, k - 1, in: EventCoder.placePrepositions) ||
-                    (k > 1 && doc.lower(k - 1) == "the" && VerbLexicon.isWord(doc, k - 2, in: EventCoder.placePrepositions)) else { continue }
+                    (k > 1 && doc.lower(k - 1, is: "the") && VerbLexicon.isWord(doc, k - 2, in: EventCoder.placePrepositions)) else { continue }
             let d = k >= c.trigger.upperBound ? k - c.trigger.upperBound : c.trigger.lowerBound - p.tokenRange.upperBound + 3
             if d < bestDistance { bestDistance = d; best = p.place }
         }
@@ -182,8 +182,8 @@ public struct EventCoder: Sendable {
 }
 
 extension VerbLexicon {
-    static func isWord(_ doc: Document, _ k: Int, in set: Set<String>) -> Bool {
-        doc.tokens[k].kind == .word && set.contains(doc.lower(k))
+    static func isWord(_ doc: Document, _ k: Int, in set: WordSet) -> Bool {
+        doc.tokens[k].kind == .word && set.contains(doc, k)
     }
 }
 
