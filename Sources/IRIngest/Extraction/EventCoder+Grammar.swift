@@ -491,7 +491,7 @@ struct Grammar {
             }
             // "freed over 150 prisoners", "some 40 soldiers"
             if j + 1 < end, has(j, .approximator),
-               doc.tokens[j + 1].kind == .number || NumberWords.wordValue(w(j + 1)) != nil {
+               doc.tokens[j + 1].kind == .number || NumberWords.wordValue(doc, j + 1) != nil {
                 j += 1; continue
             }
             // "met the president of Armenia": a title's "of" leads to the state it serves.
