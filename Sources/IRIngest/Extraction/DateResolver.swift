@@ -71,12 +71,13 @@ public struct DateResolver: Sendable {
 
     // MARK: - Matching
 
-    static let prepositions: WordSet = ["on", "in", "since", "from", "until", "till", "by", "during", "of", "through", "throughout", "before", "after", "as", "around", "between", "and", "to"]
+    static let prepositions = ["on", "in", "since", "from", "until", "till", "by", "during", "of", "through", "throughout", "before", "after", "as", "around", "between", "and", "to"]
     static let yearCue: WordSet = ["in", "since", "from", "until", "till", "by", "during", "of", "through", "throughout", "before", "after", "around", "early", "late", "mid", "between", "to", "the", "its", "their", "his", "her", "a"]
-    static let numberWords = WordMap<Int>([
+    static let numberWordValues = [
         ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
         ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("several", 3), ("few", 3), ("couple", 2),
-    ])
+    ]
+    static let numberWords = WordMap<Int>(numberWordValues)
     /// Cues that make a lone "May" a month ("in May").
     static let mayCues: WordSet = ["in", "since", "until", "by", "last", "early", "late", "mid", "during", "from"]
     /// Cues before a month alone ("in March", "last March").
@@ -84,21 +85,33 @@ public struct DateResolver: Sendable {
     static let dayParts: WordSet = ["night", "morning", "afternoon", "evening"]
     static let agoWords: WordSet = ["ago", "earlier", "before", "previously"]
     /// The words `core` resolves against the anchor by themselves or with the next word.
-    static let relativeWords: WordSet = ["today", "tonight", "yesterday", "tomorrow", "last", "this", "next", "past", "earlier", "later"]
+    static let relativeWords = ["today", "tonight", "yesterday", "tomorrow", "last", "this", "next", "past", "earlier", "later"]
+
+    /// What a lowercase word may be in a date expression: bits `isPreposition`, `isRelative`, `isNumber`
+    /// (`prepositions`, `relativeWords`, `numberWords`), so that most tokens are ruled out by one lookup.
+    static let wordKinds: WordMap<UInt8> = {
+        var m = WordMap<UInt8>()
+        for (words, bit) in [(prepositions, isPreposition), (relativeWords, isRelative), (numberWordValues.map(\.0), isNumber)] {
+            for w in words { m[w] = (m[w] ?? 0) | bit }
+        }
+        return m
+    }()
+    static let isPreposition: UInt8 = 1, isRelative: UInt8 = 2, isNumber: UInt8 = 4
 
     /// A date expression starting exactly at token `i` (a leading preposition is included).
     public func match(_ doc: Document, at i: Int, end: Int, future: Bool = false) -> Match? {
         guard i < end else { return nil }
-        if DateResolver.prepositions.contains(doc, i), i + 1 < end {
+        let kind = DateResolver.wordKinds.value(doc, i) ?? 0
+        if kind & DateResolver.isPreposition != 0, i + 1 < end {
             // "on Tuesday", "in March 2014", "since 2014": the preposition belongs to the expression.
-            if var m = core(doc, at: i + 1, end: end, future: future) {
+            if var m = core(doc, at: i + 1, end: end, future: future, kind: DateResolver.wordKinds.value(doc, i + 1) ?? 0) {
                 m.start = i
                 m.preposition = doc.lower(i)
                 return m
             }
             return nil
         }
-        return core(doc, at: i, end: end, future: future)
+        return core(doc, at: i, end: end, future: future, kind: kind)
     }
 
     private func number(_ doc: Document, _ k: Int) -> Int? {
@@ -117,9 +130,14 @@ public struct DateResolver: Sendable {
         return y
     }
 
-    /// A date expression at token `i`; the token before it (if any) is its cue ("in", "last", "the" ...).
-    private func core(_ doc: Document, at i: Int, end: Int, future: Bool) -> Match? {
+    /// A date expression at token `i` (whose `wordKinds` bits are `kind`); the token before it (if
+    /// any) is its cue ("in", "last", "the" ...).
+    private func core(_ doc: Document, at i: Int, end: Int, future: Bool, kind: UInt8) -> Match? {
         let t = doc.tokens[i]
+        // Only a number, a capitalized word, a hyphenated word ("mid-2014"), a relative word or a
+        // number word can start a date expression.
+        guard t.kind == .number || (t.kind == .word && (t.isCapitalized || kind & (DateResolver.isRelative | DateResolver.isNumber) != 0
+            || doc.lower(i, containsByte: 0x2D))) else { return nil }
         let p = i - 1  // the cue, when p >= 0
         func make(_ d: CalendarDate, _ src: EventDateSource, _ next: Int) -> Match {
             Match(date: d, source: src, start: i, next: next, preposition: nil)
@@ -177,7 +195,7 @@ public struct DateResolver: Sendable {
             if next < end, DateResolver.dayParts.contains(doc, next) { next += 1 }
             return make(d, .relative, next)
         }
-        if DateResolver.relativeWords.contains(doc, i) {
+        if kind & DateResolver.isRelative != 0 {
             let w = doc.lower(i)
             switch w {
             case "today", "tonight":
@@ -208,7 +226,7 @@ public struct DateResolver: Sendable {
         // "two weeks ago", "a month earlier", "three years ago"
         var n: Int?
         var unitAt = i + 1
-        if let v = DateResolver.numberWords.value(doc, i) { n = v } else if let v = number(doc, i), v < 100 { n = v }
+        if kind & DateResolver.isNumber != 0, let v = DateResolver.numberWords.value(doc, i) { n = v } else if let v = number(doc, i), v < 100 { n = v }
         if let n {
             if unitAt < end, doc.lower(unitAt, is: "few") || doc.lower(unitAt, is: "couple") { unitAt += 1 }
             if unitAt + 1 < end, DateResolver.agoWords.contains(doc, unitAt + 1),

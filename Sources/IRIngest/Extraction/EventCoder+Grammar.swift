@@ -40,8 +40,9 @@ struct Grammar {
         var forms = [Int32](repeating: -1, count: doc.tokens.count)
         var classes = [UInt64](repeating: 0, count: doc.tokens.count)
         for i in 0..<doc.tokens.count {
-            if let f = lexicon.forms.value(doc, i) { forms[i] = f }
-            if let c = Grammar.classTable.value(doc, i) { classes[i] = c }
+            guard let v = lexicon.grammarWords.value(doc, i) else { continue }
+            classes[i] = v & (1 << 40 - 1)
+            forms[i] = Int32(truncatingIfNeeded: v >> 40) - 1
         }
         self.formAt = forms
         self.classes = classes
@@ -187,27 +188,20 @@ struct Grammar {
         static let approximator = WordClass(rawValue: 1 << 34)
     }
 
-    /// Word -> its `WordClass` bits.
-    static let classTable: WordMap<UInt64> = {
-        var m = WordMap<UInt64>()
-        let sets: [(Set<String>, WordClass)] = [
-            (determiners, .determiner), (objectStops, .objectStop), (infinitiveStops, .infinitiveStop), (locatives, .locative),
-            (clauseBoundaries, .clauseBoundary), (titleWords, .title), (auxiliaries, .auxiliary), (beForms, .be),
-            (lightVerbForms, .lightVerb), (futureGovernors, .futureGovernor), (threatGovernors, .threatGovernor),
-            (desireGovernors, .desireGovernor), (assertedGovernors, .assertedGovernor), (timeWords, .time), (pronouns, .pronoun),
-            (units, .unit), (subjectlessPrepositions, .subjectlessPreposition), (forceNouns, .forceNoun),
-            (statementForms, .statement), (objectPronouns, .objectPronoun), (negators, .negator), (denyForms, .deny),
-            (speechForms, .speech), (peopleNouns, .peopleNoun), (violentNouns, .violentNoun), (partNouns, .partNoun),
-            (locationModifiers, .locationModifier), (placeLinks, .placeLink), (placeTitles, .placeTitle),
-            (victimForms, .victim), (accidentNouns, .accidentNoun), (nounPrepositions, .nounPreposition),
-            (refusalForms, .refusal), (["more", "fewer", "less"], .comparative),
-            (["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately"], .approximator),
-        ]
-        for (words, c) in sets {
-            for w in words { m[w] = (m[w] ?? 0) | c.rawValue }
-        }
-        return m
-    }()
+    /// The words of each class (see `VerbLexicon.grammarWords`).
+    static let classLists: [(Set<String>, WordClass)] = [
+        (determiners, .determiner), (objectStops, .objectStop), (infinitiveStops, .infinitiveStop), (locatives, .locative),
+        (clauseBoundaries, .clauseBoundary), (titleWords, .title), (auxiliaries, .auxiliary), (beForms, .be),
+        (lightVerbForms, .lightVerb), (futureGovernors, .futureGovernor), (threatGovernors, .threatGovernor),
+        (desireGovernors, .desireGovernor), (assertedGovernors, .assertedGovernor), (timeWords, .time), (pronouns, .pronoun),
+        (units, .unit), (subjectlessPrepositions, .subjectlessPreposition), (forceNouns, .forceNoun),
+        (statementForms, .statement), (objectPronouns, .objectPronoun), (negators, .negator), (denyForms, .deny),
+        (speechForms, .speech), (peopleNouns, .peopleNoun), (violentNouns, .violentNoun), (partNouns, .partNoun),
+        (locationModifiers, .locationModifier), (placeLinks, .placeLink), (placeTitles, .placeTitle),
+        (victimForms, .victim), (accidentNouns, .accidentNoun), (nounPrepositions, .nounPreposition),
+        (refusalForms, .refusal), (["more", "fewer", "less"], .comparative),
+        (["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately"], .approximator),
+    ]
 
     /// Token `k`'s lowercased text is in one of the classes `c`.
     @inline(__always) func has(_ k: Int, _ c: WordClass) -> Bool { classes[k] & c.rawValue != 0 }
@@ -383,13 +377,17 @@ struct Grammar {
         var k = i + 1
         var last = i
         var slot: [Int] = []
-        for el in lex.steps[ei] {
+        var si = Int(lex.stepStart[ei])
+        let stepEnd = Int(lex.stepStart[ei + 1])
+        while si < stepEnd {
+            let el = lex.steps[si]
+            si += 1
             switch el {
             case .slot:
                 guard let (ms, next) = slotMentions(from: k, end: end) else { return nil }
                 slot = ms
                 k = next
-            case .word(let forms):
+            case .word(let fi):
                 // Up to three modifier words may stand between pattern words ("imposed new economic sanctions on").
                 var j = k
                 var found = -1
@@ -397,7 +395,7 @@ struct Grammar {
                 // international and Palestinian criticism".
                 let gap = kind == .reverse ? 5 : 3
                 while j < end, j <= k + gap {
-                    if doc.tokens[j].kind == .word, forms.contains(doc, j), !isTemporalPreposition(j, end: end) {
+                    if doc.tokens[j].kind == .word, lex.stepForms[Int(fi)].contains(doc, j), !isTemporalPreposition(j, end: end) {
                         found = j; break
                     }
                     if mentionIndex(at: j) != nil, kind != .reverse { break }

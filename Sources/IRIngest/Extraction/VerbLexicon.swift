@@ -58,18 +58,22 @@ public final class VerbLexicon: Sendable {
         /// The form is one of its lemmas plus "s" or "es" ("attacks").
         var isPlural: Bool
     }
-    /// Index into `formInfo` of every key of `lemmas`.
-    let forms: WordMap<Int32>
+    /// One per key of `lemmas`, in sorted order (see `grammarWords`).
     let formInfo: [Form]
 
-    /// One element of an entry's `rest`, with the surface forms a token may have to match it.
+    /// One element of an entry's `rest`: a word, as an index into `stepForms` (every form whose
+    /// lemmas include one of the element's words), or the slot.
     enum Step: Sendable {
-        /// Every form whose lemmas include one of the element's words.
-        case word(WordSet)
+        case word(Int32)
         case slot
     }
-    /// `steps[e]` parallels `all[e].rest`.
-    let steps: [[Step]]
+    /// The steps of entry `e` are `steps[stepStart[e]..<stepStart[e + 1]]`, parallel to `all[e].rest`.
+    let steps: [Step]
+    let stepStart: [Int32]
+    let stepForms: [WordSet]
+    /// Per word: the `Grammar.WordClass` bits in the low 40 bits, and 1 + its index into `formInfo`
+    /// (0: none) above them, so that the grammar looks a token up once.
+    let grammarWords: WordMap<UInt64>
 
     static let prepositions: Set<String> = [
         "with", "to", "on", "against", "of", "for", "from", "into", "at", "in", "between", "by", "upon", "about", "near", "along", "over",
@@ -121,30 +125,47 @@ public final class VerbLexicon: Sendable {
         self.entries = entries
         self.lemmas = lemmas
         self.all = all
-        var forms = WordMap<Int32>()
         var formInfo: [Form] = []
         var formsOf: [String: [String]] = [:]  // lemma -> its forms
-        for f in lemmas.keys.sorted() {
+        let formKeys = lemmas.keys.sorted()
+        for f in formKeys {
             let ls = lemmas[f]!
-            forms[f] = Int32(formInfo.count)
             formInfo.append(Form(candidates: ls.flatMap { entryIndices[$0] ?? [] }, isBase: ls.contains(f),
                                  isPlural: ls.contains { f == $0 + "s" || f == $0 + "es" }))
             for l in ls { formsOf[l, default: []].append(f) }
         }
-        self.forms = forms
         self.formInfo = formInfo
-        self.steps = all.map { e in
-            e.rest.map { el in
+        var steps: [Step] = []
+        var stepStart: [Int32] = []
+        var stepForms: [WordSet] = []
+        var stepIndex: [[String]: Int32] = [:]  // sorted alternatives -> index into stepForms
+        for e in all {
+            stepStart.append(Int32(steps.count))
+            for el in e.rest {
                 switch el {
-                case .slot: return .slot
-                case .word(let alts): return .word(WordSet(alts.flatMap { formsOf[$0] ?? [] }))
+                case .slot:
+                    steps.append(.slot)
+                case .word(let alts):
+                    let key = alts.sorted()
+                    if let k = stepIndex[key] { steps.append(.word(k)); continue }
+                    let k = Int32(stepForms.count)
+                    stepForms.append(WordSet(key.flatMap { formsOf[$0] ?? [] }))
+                    stepIndex[key] = k
+                    steps.append(.word(k))
                 }
             }
         }
+        stepStart.append(Int32(steps.count))
+        self.steps = steps
+        self.stepStart = stepStart
+        self.stepForms = stepForms
+        var table = WordMap<UInt64>()
+        for (f, k) in zip(formKeys, 0...) { table[f] = UInt64(k + 1) << 40 }
+        for (ws, c) in Grammar.classLists {
+            for w in ws { table[w] = (table[w] ?? 0) | c.rawValue }
+        }
+        self.grammarWords = table
     }
-
-    /// The index into `formInfo` of token `i`'s lowercased text, if it is a form of a pattern word.
-    @inline(__always) func form(_ doc: Document, _ i: Int) -> Int? { forms.value(doc, i).map(Int.init) }
 
     /// Regular inflections of an English word (base, -s, -ed, -ing), generously: where the
     /// spelling rule is unsure (consonant doubling) both spellings are produced.
