@@ -152,7 +152,10 @@ public struct DateResolver: Sendable {
                     return nil
                 }
             }
-            if let (d, next) = CalendarDate.parse(doc, at: i, end: end, defaultYear: defaultYear(forMonthOf: doc, at: i, future: future)) {
+            // (Only a month name, or a number before one, can start an explicit date.)
+            let monthAt = t.kind == .word ? i : i + 1
+            if monthAt < end, CalendarDate.monthNames.value(doc, monthAt) != nil,
+               let (d, next) = CalendarDate.parse(doc, at: i, end: end, defaultYear: defaultYear(forMonthOf: doc, at: i, future: future)) {
                 return make(d, .text, next)
             }
         }

@@ -135,12 +135,12 @@ struct Grammar {
     static let forceNouns: Set<String> = ["troops", "soldiers", "forces", "army", "armies", "units", "columns", "tanks", "militiamen", "fighters", "rebels", "guerrillas", "insurgents", "convoy", "convoys"]
     static let statementForms: Set<String> = Set(["announce", "claim", "insist", "warn", "state", "confirm", "declare", "add"].flatMap { VerbLexicon.inflections(of: $0) })
     static let objectPronouns: Set<String> = ["them", "him", "her", "it"]
-    static let violentRoots: Set<String> = ["15", "17", "18", "19", "20"]
+    static let violentRoots: RootSet = ["15", "17", "18", "19", "20"]
     /// Acts whose target may be named only as the state where the people they reach are: violence,
     /// and aid ("sent food aid to refugees in Chad").
-    static let placeAimedRoots: Set<String> = ["07", "15", "17", "18", "19", "20"]
+    static let placeAimedRoots: RootSet = ["07", "15", "17", "18", "19", "20"]
     /// Verbal reactions aimed at what an actor did or said ("criticized the U.S. decision").
-    static let reactionRoots: Set<String> = ["01", "05", "11", "12"]
+    static let reactionRoots: RootSet = ["01", "05", "11", "12"]
     static let negators: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "without"]
     static let denyForms: Set<String> = Set(["deny", "dismiss", "reject", "refute"].flatMap { VerbLexicon.inflections(of: $0) })
     static let speechForms: Set<String> = Set(["say", "announce", "state", "declare", "confirm", "report", "tell", "add"].flatMap { VerbLexicon.inflections(of: $0) } + ["said", "told"])
@@ -538,8 +538,8 @@ struct Grammar {
     /// protest ("Hundreds of thousands of people blocked streets in Hong Kong", source and target the
     /// place's state) and an agentless attack ("A roadside bombing near Samarra killed a U.S. soldier").
     func placeSubject(before t: Int, start: Int, end: Int, entry e: VerbLexicon.Entry, _ m: PatternMatch) -> (actors: [Int], rule: String)? {
-        let root = String(e.code.prefix(2))
-        guard root == "14" || Grammar.violentRoots.contains(root) else { return nil }
+        let protest = Grammar.root(e.code) == 14
+        guard protest || Grammar.violentRoots.contains(rootOf: e.code) else { return nil }
         var k = t - 1
         var place: Int?
         var violent = false
@@ -550,7 +550,7 @@ struct Grammar {
             if has(k, .violentNoun) { violent = true }
             k -= 1
         }
-        if root == "14" {
+        if protest {
             if let p = place ?? placeObject(after: m.end, end: end) { return ([p], "crowd-place") }
             // "Inmates rioted at a prison in Ecuador's capital": the state named after a locative.
             if let mi = placeTarget(after: m.end, end: end) { return ([mi], "crowd-place") }
@@ -580,13 +580,38 @@ struct Grammar {
 
     /// Roots whose act aims at a place, which stands for its state when no actor is named
     /// (PETRARCH codes a place's country as the target): violence, shows of force, protests.
-    static let mutualRoots: Set<String> = ["03", "04", "05", "06"]
+    /// A CAMEO code's root as a number ("0874" -> 8), when its first two characters are digits.
+    @inline(__always) static func root(_ code: String) -> Int? {
+        var it = code.utf8.makeIterator()
+        guard let a = it.next(), let b = it.next(), a >= 0x30, a <= 0x39, b >= 0x30, b <= 0x39 else { return nil }
+        return Int(a - 0x30) * 10 + Int(b - 0x30)
+    }
+
+    /// A set of CAMEO roots ("15", "17" ...), as bits of their numbers.
+    struct RootSet: ExpressibleByArrayLiteral, Sendable {
+        let bits: UInt64
+        init(arrayLiteral roots: String...) {
+            bits = roots.reduce(0) { $0 | 1 << UInt64(Grammar.root($1)!) }
+        }
+        /// `contains(String(code.prefix(2)))` of a set of strings.
+        @inline(__always) func contains(rootOf code: String) -> Bool {
+            guard let r = Grammar.root(code) else { return false }
+            return bits & (1 << UInt64(r)) != 0
+        }
+    }
+    static let rejectOrThreatRoots: RootSet = ["12", "13"]
+    /// Acts that hold an earlier act against someone (see `mode`): demands, disapproval, rejection, threats, reductions, coercion.
+    static let punishingRoots: RootSet = ["10", "11", "12", "13", "16", "17"]
+    /// Accusations, demands, appeals, threats and comments (see `mode`).
+    static let appealingRoots: RootSet = ["11", "10", "02", "13", "01"]
+
+    static let mutualRoots: RootSet = ["03", "04", "05", "06"]
     static let locationModifiers: Set<String> = ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "neighboring", "neighbouring",
                                                  "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "rural", "coastal", "remote",
                                                  "besieged", "embattled"]
     /// Acts on people or property that belong to an actor: "expelled diplomats of X", "seized assets of X".
-    static let ownerRoots: Set<String> = ["16", "17"]
-    static let placeRoots: Set<String> = ["14", "15", "17", "18", "19", "20"]
+    static let ownerRoots: RootSet = ["16", "17"]
+    static let placeRoots: RootSet = ["14", "15", "17", "18", "19", "20"]
     /// Visits and meetings held somewhere: "arrived in Amman", "attend a summit in Geneva".
     static let visitCodes: Set<String> = ["042", "043", "044"]
     static let placeLinks: Set<String> = ["in", "at", "on", "to", "into", "against", "near", "over", "toward", "towards", "inside", "across"]
@@ -1141,7 +1166,7 @@ struct Grammar {
                     sources = ag
                     targets = m.slot.isEmpty ? subj.actors : m.slot
                     rule = "passive-agent|" + subj.rule
-                } else if m.slot.isEmpty, Grammar.violentRoots.contains(String(e.code.prefix(2))) || e.code.hasPrefix("17"), let p = agentlessPlace(after: m.end, end: end) {
+                } else if m.slot.isEmpty, Grammar.violentRoots.contains(rootOf: e.code) || e.code.hasPrefix("17"), let p = agentlessPlace(after: m.end, end: end) {
                     // "Three Russian soldiers were killed in Ukraine": violence whose author is not named
                     // is coded from the state where it happened (as PETRARCH does).
                     sources = [p]
@@ -1175,7 +1200,7 @@ struct Grammar {
                     // "spoke to his Armenian and Azeri counterparts and called on them": the previous targets.
                     targets = prev.targetMentions
                     rule = subj.rule + "|pronoun-object"
-                } else if Grammar.reactionRoots.contains(String(e.code.prefix(2))), let o = npOwner(from: m.end, end: end) {
+                } else if Grammar.reactionRoots.contains(rootOf: e.code), let o = npOwner(from: m.end, end: end) {
                     // "denies Western and Ukrainian accusations", "condemned the move announced by X"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
@@ -1183,22 +1208,22 @@ struct Grammar {
                     // "met with exiled dissidents from Myanmar": people from a state stand for it.
                     targets = [o]
                     rule = subj.rule + "|from-state"
-                } else if Grammar.violentRoots.contains(String(e.code.prefix(2))) || Grammar.ownerRoots.contains(String(e.code.prefix(2))),
+                } else if Grammar.violentRoots.contains(rootOf: e.code) || Grammar.ownerRoots.contains(rootOf: e.code),
                           !e.endsInPreposition, let o = npOwner(from: m.end, end: end) {
                     // "bombarded a government-held part of Syria's second city", "expelled inspectors of the IAEA"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
-                } else if let o = Grammar.placeAimedRoots.contains(String(e.code.prefix(2))) || e.code.hasPrefix("14") || Grammar.isDomesticMeasure(e.code)
+                } else if let o = Grammar.placeAimedRoots.contains(rootOf: e.code) || e.code.hasPrefix("14") || Grammar.isDomesticMeasure(e.code)
                             ? placeTarget(after: m.end, end: end) : nil {
                     // (A protest or a curfew "in southeastern Turkey" aims at the state named there.)
                     targets = [o]
                     rule = subj.rule + "|place-object"
-                } else if Grammar.placeRoots.contains(String(e.code.prefix(2))) || Grammar.visitCodes.contains(e.code) || e.code.hasPrefix("07"),
+                } else if Grammar.placeRoots.contains(rootOf: e.code) || Grammar.visitCodes.contains(e.code) || e.code.hasPrefix("07"),
                           e.code.hasPrefix("14") || !isReducedRelative(first, m, end: end), let o = placeObject(after: m.end, end: end) {
                     // (Protest verbs are intransitive: "farmers rioted in X" is no reduced relative.)
                     targets = [o]
                     rule = subj.rule + "|place-state"
-                } else if e.endsInInfinitive, ["12", "13"].contains(String(e.code.prefix(2))), let o = placeObject(after: m.end, end: end) {
+                } else if e.endsInInfinitive, Grammar.rejectOrThreatRoots.contains(rootOf: e.code), let o = placeObject(after: m.end, end: end) {
                     // "refused to deploy peacekeepers in Iraq", "threatened to resume attacks in Israel":
                     // the refused or threatened act aims at the place's state.
                     targets = [o]
@@ -1221,7 +1246,7 @@ struct Grammar {
                     targets = [Grammar.stateTarget]
                     ownISO = iso
                     rule = subj.rule + "|own-state"
-                } else if e.kind == .symmetric || Grammar.mutualRoots.contains(String(e.code.prefix(2))), sources.count >= 2 {
+                } else if e.kind == .symmetric || Grammar.mutualRoots.contains(rootOf: e.code), sources.count >= 2 {
                     // "Jordan and Britain agreed to hold exercises": a cooperative act of coordinated
                     // subjects with no object is mutual.
                     pairsSymmetric = true
@@ -1297,10 +1322,10 @@ struct Grammar {
             if let o = findMention(from: from, end: end, maxSkip: 3) {
                 targets = coordinatedRight(o, end: end)
                 targetRule = "prep-object"
-            } else if Grammar.placeAimedRoots.contains(String(e.code.prefix(2))), let o = placeTarget(after: from, end: end) {
+            } else if Grammar.placeAimedRoots.contains(rootOf: e.code), let o = placeTarget(after: from, end: end) {
                 targets = [o]
                 targetRule = "place-object"
-            } else if Grammar.placeRoots.contains(String(e.code.prefix(2))) || Grammar.visitCodes.contains(e.code),
+            } else if Grammar.placeRoots.contains(rootOf: e.code) || Grammar.visitCodes.contains(e.code),
                       let o = placeObject(after: from, end: end) {
                 targets = [o]
                 targetRule = "place-state"
@@ -1311,7 +1336,7 @@ struct Grammar {
                 return mutualNounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
             }
             afterTarget = targets.last! >= 0 ? mention(targets.last!).tokenRange.upperBound : from
-        } else if Grammar.violentRoots.contains(String(e.code.prefix(2))), m.end < end, has(m.end, .locative),
+        } else if Grammar.violentRoots.contains(rootOf: e.code), m.end < end, has(m.end, .locative),
                   let o = placeTarget(after: m.end, end: end) ?? placeObject(after: m.end, end: end) {
             // "Turkish shelling in northern Syria", "launched air strikes in Syria": a violent act in a place hits the place's state.
             targets = [o]
@@ -1332,7 +1357,7 @@ struct Grammar {
             sources = ag; sourceRule = "noun-agent"
         } else if let lv = lightVerbSubject(before: first, start: start, earlier: earlier) {
             sources = lv.actors; sourceRule = "light-verb-" + lv.rule
-        } else if Grammar.violentRoots.contains(String(e.code.prefix(2))), let h = hintModifier(before: first, start: start) {
+        } else if Grammar.violentRoots.contains(rootOf: e.code), let h = hintModifier(before: first, start: start) {
             sources = [h]; sourceRule = "adjective"
         } else if let c = claimants {
             // "claimed responsibility for a deadly attack on X": the claimants' act.
@@ -1360,7 +1385,7 @@ struct Grammar {
     /// "Israel and Lebanon renewed negotiations": the coordinated subjects of a light verb whose
     /// cooperative noun has no target act mutually.
     func mutualNounEvents(_ e: VerbLexicon.Entry, _ m: PatternMatch, first: Int, start: Int, end: Int, earlier: [CodedEvent]) -> [CodedEvent] {
-        guard Grammar.mutualRoots.contains(String(e.code.prefix(2))),
+        guard Grammar.mutualRoots.contains(rootOf: e.code),
               let lv = lightVerbSubject(before: first, start: start, earlier: earlier), lv.actors.count >= 2 else { return [] }
         let trigger = first..<(m.lastWord + 1)
         let (code, m2) = Grammar.recode(refine(e.code, trigger: trigger, end: end),
@@ -1575,7 +1600,7 @@ struct Grammar {
                     if has(h, .futureGovernor) { result = result ?? .future; break }
                     // "threatened to break relations", "vowed to retaliate": the act is what is threatened;
                     // "wants to attack" is a threat of force.
-                    if has(h, .threatGovernor) || (has(h, .desireGovernor) && Grammar.violentRoots.contains(String(entry.code.prefix(2)))) {
+                    if has(h, .threatGovernor) || (has(h, .desireGovernor) && Grammar.violentRoots.contains(rootOf: entry.code)) {
                         result = result ?? .future; break
                     }
                     if isW(h, "failed") || isW(h, "refused") || isW(h, "declined") { return .negated }
@@ -1607,11 +1632,11 @@ struct Grammar {
         // "accused Washington of orchestrating", "urged Moscow to release".
         // "jailed a student for helping militants": the act a punishment or a reproach is taken for is only
         // alleged (while "apologised for shooting down" and "thanked X for helping" acknowledge the act).
-        if let prev = earlier.last, ["10", "11", "12", "13", "16", "17"].contains(String(prev.code.prefix(2))),
+        if let prev = earlier.last, Grammar.punishingRoots.contains(rootOf: prev.code),
            t > start, doc.lower(t, hasSuffix: "ing"), isW(t - 1, "for") {
             return .hypothetical
         }
-        if let prev = earlier.last, ["11", "10", "02", "13", "01"].contains(String(prev.code.prefix(2))), t > prev.trigger.upperBound {
+        if let prev = earlier.last, Grammar.appealingRoots.contains(rootOf: prev.code), t > prev.trigger.upperBound {
             if doc.lower(t, hasSuffix: "ing") || (t > 0 && isW(t - 1, "to")) || (t > 0 && isW(t - 1, "of")) { return .hypothetical }
         }
         if let r = result, r == .negated { return denied ? .denied : .negated }

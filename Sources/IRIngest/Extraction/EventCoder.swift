@@ -157,6 +157,9 @@ public struct EventCoder: Sendable {
         return resolver.anchor.map { ($0, .published) }
     }
 
+    /// Meetings, protests, fights and assaults: the acts an opening sentence places at the dateline.
+    static let datelineRoots: Grammar.RootSet = ["04", "05", "19", "18"]
+
     static let placePrepositions: WordSet = ["in", "at", "near", "outside", "inside"]
 
     /// The place of an event: a place named after "in"/"at" in its sentence, else the dateline
@@ -174,7 +177,7 @@ public struct EventCoder: Sendable {
         }
         if let best { return best }
         if let dp = context.datelinePlace, si <= 1, dateSource == .published || dateSource == .relative,
-           ["04", "05", "19", "18"].contains(String(c.code.prefix(2))) {
+           EventCoder.datelineRoots.contains(rootOf: c.code) {
             return dp
         }
         return nil
