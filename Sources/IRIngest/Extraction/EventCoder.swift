@@ -35,7 +35,7 @@ public struct EventCoder: Sendable {
         var out: [EventRow] = []
         // One event per source, target, root and date in an article: "met Putin" and, later, "sat
         // down with Putin" on the same day report one meeting.
-        var reported = Set<String>()
+        var reported = Set<ReportKey>()
         for (si, s) in doc.sentences.enumerated() where !s.isCaption {
             var start = s.tokenRange.lowerBound
             if let dl = context.datelineRange {
@@ -43,9 +43,9 @@ public struct EventCoder: Sendable {
             }
             guard start < s.tokenRange.upperBound else { continue }
             let coded = grammar.code(sentence: si, from: start)
-            var seen: [String: Int] = [:]
+            var seen: [PairKey: Int] = [:]
             // The sentence's date expressions, found once per sentence (and per tense) rather than per event.
-            var sentenceDates: [Bool: [DateResolver.Match]] = [:]
+            var pastDates: [DateResolver.Match]?, futureDates: [DateResolver.Match]?
             for var c in coded where modes.contains(c.mode) {
                 if c.source < 0 {
                     guard let a = placeState(-c.source - 1, actors: &actors) else { continue }
@@ -61,7 +61,7 @@ public struct EventCoder: Sendable {
                     c.target = t
                 }
                 guard c.source != c.target || Grammar.isDomesticMeasure(c.entry.code) || c.domestic else { continue }
-                let key = "\(c.source)|\(c.target)|\(c.code.prefix(2))"
+                let key = PairKey(source: c.source, target: c.target, root: String(c.code.prefix(2)))
                 if let k = seen[key] {
                     // "threatened to bomb": the act threatened (138) says more than the bare threat (130).
                     if k >= 0, out[k].cameoCode.count == 3, out[k].cameoCode.hasSuffix("0"), c.code != out[k].cameoCode {
@@ -80,14 +80,13 @@ public struct EventCoder: Sendable {
                                    endChar: doc.scalarOffset(doc.tokens[c.trigger.upperBound - 1].end),
                                    rule: c.rule, lexiconEntry: c.entry.pattern + " -> " + c.entry.code)
                 let future = c.mode == .future
-                let ms = sentenceDates[future] ?? dates.matches(doc, in: start..<s.tokenRange.upperBound, future: future)
-                sentenceDates[future] = ms
+                let ms = (future ? futureDates : pastDates) ?? dates.matches(doc, in: start..<s.tokenRange.upperBound, future: future)
+                if future { futureDates = ms } else { pastDates = ms }
                 if let (d, src) = date(for: c, sentence: si, start: start, doc: doc, resolver: dates, matches: ms) {
                     row.occurredOn = d.iso
                     row.dateSource = src
                 }
-                let eventKey = key + "|" + (row.occurredOn ?? "")
-                if !reported.insert(eventKey).inserted { continue }
+                if !reported.insert(ReportKey(pair: key, date: row.occurredOn ?? "")).inserted { continue }
                 if let p = place(for: c, sentence: si, doc: doc, analysis: actors, context: context, dateSource: row.dateSource) {
                     if let k = places.firstIndex(of: p) { row.place = k } else { places.append(p); row.place = places.count - 1 }
                 }
@@ -96,6 +95,17 @@ public struct EventCoder: Sendable {
             }
         }
         return out
+    }
+
+    /// Source, target and root of an event (one per sentence), and with its date (one per article).
+    struct PairKey: Hashable {
+        var source: Int
+        var target: Int
+        var root: String
+    }
+    struct ReportKey: Hashable {
+        var pair: PairKey
+        var date: String
     }
 
     /// The actor of the state a place (index into `actors.places`) lies in.
