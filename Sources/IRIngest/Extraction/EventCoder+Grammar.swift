@@ -186,6 +186,10 @@ struct Grammar {
         static let comparative = WordClass(rawValue: 1 << 33)
         /// "over", "nearly", "some" ... before a number.
         static let approximator = WordClass(rawValue: 1 << 34)
+        /// "or", "but", "that", "which", "who": words between pattern words that end a match.
+        static let gapStop = WordClass(rawValue: 1 << 35)
+        /// "million", "billion".
+        static let scale = WordClass(rawValue: 1 << 36)
     }
 
     /// The words of each class (see `VerbLexicon.grammarWords`).
@@ -201,6 +205,7 @@ struct Grammar {
         (victimForms, .victim), (accidentNouns, .accidentNoun), (nounPrepositions, .nounPreposition),
         (refusalForms, .refusal), (["more", "fewer", "less"], .comparative),
         (["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately"], .approximator),
+        (["or", "but", "that", "which", "who"], .gapStop), (["million", "billion"], .scale),
     ]
 
     /// Token `k`'s lowercased text is in one of the classes `c`.
@@ -402,11 +407,11 @@ struct Grammar {
                     let t = doc.tokens[j]
                     if t.kind == .punct && !isHyphen(j) { break }
                     if t.kind == .quote { break }
-                    if (isW(j, "and") && kind != .reverse) || isW(j, "or") || isW(j, "but") || isW(j, "that") || isW(j, "which") || isW(j, "who") || has(j, .clauseBoundary) { break }
+                    if (isW(j, "and") && kind != .reverse) || has(j, [.gapStop, .clauseBoundary]) { break }
                     // Quantities do not count against the gap: "gave X 5.1 million dollars of aid".
-                    if t.kind == .number || isW(j, "million") || isW(j, "billion") { j += 1; k += 1; continue }
+                    if t.kind == .number || has(j, .scale) { j += 1; k += 1; continue }
                     // Units after a quantity do not count either: "10,000 tons of food aid".
-                    if j > i, doc.tokens[j - 1].kind == .number || isW(j - 1, "million") || isW(j - 1, "billion"),
+                    if j > i, doc.tokens[j - 1].kind == .number || has(j - 1, .scale),
                        has(j, .unit) {
                         j += 1; k += 1
                         if j < end, isW(j, "of") { j += 1; k += 1 }
