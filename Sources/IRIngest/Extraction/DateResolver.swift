@@ -71,27 +71,47 @@ public struct DateResolver: Sendable {
 
     // MARK: - Matching
 
-    static let prepositions: Set<String> = ["on", "in", "since", "from", "until", "till", "by", "during", "of", "through", "throughout", "before", "after", "as", "around", "between", "and", "to"]
-    static let yearCue: Set<String> = ["in", "since", "from", "until", "till", "by", "during", "of", "through", "throughout", "before", "after", "around", "early", "late", "mid", "between", "to", "the", "its", "their", "his", "her", "a"]
-    static let numberWords: [String: Int] = [
-        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3, "couple": 2,
+    static let prepositions = ["on", "in", "since", "from", "until", "till", "by", "during", "of", "through", "throughout", "before", "after", "as", "around", "between", "and", "to"]
+    static let yearCue: WordSet = ["in", "since", "from", "until", "till", "by", "during", "of", "through", "throughout", "before", "after", "around", "early", "late", "mid", "between", "to", "the", "its", "their", "his", "her", "a"]
+    static let numberWordValues = [
+        ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
+        ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("several", 3), ("few", 3), ("couple", 2),
     ]
+    static let numberWords = WordMap<Int>(numberWordValues)
+    /// Cues that make a lone "May" a month ("in May").
+    static let mayCues: WordSet = ["in", "since", "until", "by", "last", "early", "late", "mid", "during", "from"]
+    /// Cues before a month alone ("in March", "last March").
+    static let monthCues: WordSet = ["in", "since", "until", "by", "early", "late", "mid", "during", "from", "last", "this", "next"]
+    static let dayParts: WordSet = ["night", "morning", "afternoon", "evening"]
+    static let agoWords: WordSet = ["ago", "earlier", "before", "previously"]
+    /// The words `core` resolves against the anchor by themselves or with the next word.
+    static let relativeWords = ["today", "tonight", "yesterday", "tomorrow", "last", "this", "next", "past", "earlier", "later"]
+
+    /// What a lowercase word may be in a date expression: bits `isPreposition`, `isRelative`, `isNumber`
+    /// (`prepositions`, `relativeWords`, `numberWords`), so that most tokens are ruled out by one lookup.
+    static let wordKinds: WordMap<UInt8> = {
+        var m = WordMap<UInt8>()
+        for (words, bit) in [(prepositions, isPreposition), (relativeWords, isRelative), (numberWordValues.map(\.0), isNumber)] {
+            for w in words { m[w] = (m[w] ?? 0) | bit }
+        }
+        return m
+    }()
+    static let isPreposition: UInt8 = 1, isRelative: UInt8 = 2, isNumber: UInt8 = 4
 
     /// A date expression starting exactly at token `i` (a leading preposition is included).
     public func match(_ doc: Document, at i: Int, end: Int, future: Bool = false) -> Match? {
         guard i < end else { return nil }
-        let w = doc.lower(i)
-        if DateResolver.prepositions.contains(w), i + 1 < end {
+        let kind = DateResolver.wordKinds.value(doc, i) ?? 0
+        if kind & DateResolver.isPreposition != 0, i + 1 < end {
             // "on Tuesday", "in March 2014", "since 2014": the preposition belongs to the expression.
-            if var m = core(doc, at: i + 1, end: end, future: future, prep: w) {
+            if var m = core(doc, at: i + 1, end: end, future: future, kind: DateResolver.wordKinds.value(doc, i + 1) ?? 0) {
                 m.start = i
-                m.preposition = w
+                m.preposition = doc.lower(i)
                 return m
             }
             return nil
         }
-        return core(doc, at: i, end: end, future: future, prep: i > 0 ? doc.lower(i - 1) : nil)
+        return core(doc, at: i, end: end, future: future, kind: kind)
     }
 
     private func number(_ doc: Document, _ k: Int) -> Int? {
@@ -110,94 +130,109 @@ public struct DateResolver: Sendable {
         return y
     }
 
-    private func core(_ doc: Document, at i: Int, end: Int, future: Bool, prep: String?) -> Match? {
+    /// A date expression at token `i` (whose `wordKinds` bits are `kind`); the token before it (if
+    /// any) is its cue ("in", "last", "the" ...).
+    private func core(_ doc: Document, at i: Int, end: Int, future: Bool, kind: UInt8) -> Match? {
         let t = doc.tokens[i]
-        let w = doc.lower(i)
+        // Only a number, a capitalized word, a hyphenated word ("mid-2014"), a relative word or a
+        // number word can start a date expression.
+        guard t.kind == .number || (t.kind == .word && (t.isCapitalized || kind & (DateResolver.isRelative | DateResolver.isNumber) != 0
+            || doc.lower(i, containsByte: 0x2D))) else { return nil }
+        let p = i - 1  // the cue, when p >= 0
         func make(_ d: CalendarDate, _ src: EventDateSource, _ next: Int) -> Match {
             Match(date: d, source: src, start: i, next: next, preposition: nil)
         }
         // Explicit dates: "May 12, 2015", "12 May", "March 2014".
         if t.kind == .number || (t.kind == .word && t.isCapitalized) {
             // "May" is a verb too: a lone "May" needs a day, a year or a cue word.
-            if t.kind == .word, w == "may" {
+            if t.kind == .word, doc.lower(i, is: "may") {
                 let k = i + 1
                 let hasNumber = k < end && doc.tokens[k].kind == .number
-                if !hasNumber && !(prep.map { ["in", "since", "until", "by", "last", "early", "late", "mid", "during", "from"].contains($0) } ?? false) {
+                if !hasNumber && !(p >= 0 && DateResolver.mayCues.contains(doc, p)) {
                     return nil
                 }
             }
-            if let (d, next) = CalendarDate.parse(doc, at: i, end: end, defaultYear: defaultYear(forMonthOf: doc, at: i, future: future)) {
+            // (Only a month name, or a number before one, can start an explicit date.)
+            let monthAt = t.kind == .word ? i : i + 1
+            if monthAt < end, CalendarDate.monthNames.value(doc, monthAt) != nil,
+               let (d, next) = CalendarDate.parse(doc, at: i, end: end, defaultYear: defaultYear(forMonthOf: doc, at: i, future: future)) {
                 return make(d, .text, next)
             }
         }
         // A bare year after a cue: "in 2014", "since 2014", "the 2014 annexation".
-        if t.kind == .number, let y = year(doc, i), let p = prep, DateResolver.yearCue.contains(p) {
+        if t.kind == .number, let y = year(doc, i), p >= 0, DateResolver.yearCue.contains(doc, p) {
             return make(CalendarDate(year: y), .text, i + 1)
         }
         // "mid-2014", "early-2015"
-        if t.kind == .word, let dash = w.utf8.firstIndex(of: 0x2D) {
-            let head = String(w[w.startIndex..<dash])
-            let tail = String(w[w.index(after: dash)...])
-            if ["mid", "early", "late"].contains(head), tail.utf8.count == 4, let y = Int(tail), y >= 1900, y <= 2099 {
-                return make(CalendarDate(year: y), .text, i + 1)
+        if t.kind == .word, doc.lower(i, containsByte: 0x2D) {
+            let w = doc.lower(i)
+            if let dash = w.utf8.firstIndex(of: 0x2D) {
+                let head = String(w[w.startIndex..<dash])
+                let tail = String(w[w.index(after: dash)...])
+                if ["mid", "early", "late"].contains(head), tail.utf8.count == 4, let y = Int(tail), y >= 1900, y <= 2099 {
+                    return make(CalendarDate(year: y), .text, i + 1)
+                }
             }
         }
         guard t.kind == .word else { return nil }
         // A month alone after a cue: "in March" -> March of the anchor year (last year's when still ahead).
-        if let m = CalendarDate.monthNames[w], t.isCapitalized, w.utf8.count >= 3,
-           let p = prep, ["in", "since", "until", "by", "early", "late", "mid", "during", "from", "last", "this", "next"].contains(p),
+        if let m = CalendarDate.monthNames.value(doc, i), t.isCapitalized, doc.lower(i).utf8.count >= 3,
+           p >= 0, DateResolver.monthCues.contains(doc, p),
            let a = anchor {
             var y = a.year
-            if p == "last" { if m >= (a.month ?? 12) { y -= 1 } }
-            else if p == "next" { if m <= (a.month ?? 1) { y += 1 } }
-            else if p != "this", !future, let am = a.month, m > am { y -= 1 }
+            if doc.lower(p, is: "last") { if m >= (a.month ?? 12) { y -= 1 } }
+            else if doc.lower(p, is: "next") { if m <= (a.month ?? 1) { y += 1 } }
+            else if !doc.lower(p, is: "this"), !future, let am = a.month, m > am { y -= 1 }
             else if future, let am = a.month, m < am { y += 1 }
             var next = i + 1
-            if next < end, doc.lower(next) == "." { next += 1 }
+            if next < end, doc.lower(next, is: ".") { next += 1 }
             return make(CalendarDate(year: y, month: m), .relative, next)
         }
         guard let a = anchor else { return nil }
         // Weekdays: "on Tuesday" -> the latest such day up to the anchor (the next one for future events).
-        if let wd = CalendarDate.weekdayNames[w], t.isCapitalized, let aw = a.weekday {
+        if let wd = CalendarDate.weekdayNames.value(doc, i), t.isCapitalized, let aw = a.weekday {
             let delta = future ? (wd - aw + 7) % 7 : -((aw - wd + 7) % 7)
             guard let d = a.adding(days: delta) else { return nil }
             var next = i + 1
             // "Tuesday night", "Tuesday morning"
-            if next < end, ["night", "morning", "afternoon", "evening"].contains(doc.lower(next)) { next += 1 }
+            if next < end, DateResolver.dayParts.contains(doc, next) { next += 1 }
             return make(d, .relative, next)
         }
-        switch w {
-        case "today", "tonight":
-            return make(a, .relative, i + 1)
-        case "yesterday":
-            return a.adding(days: -1).map { make($0, .relative, i + 1) }
-        case "tomorrow":
-            return a.adding(days: 1).map { make($0, .relative, i + 1) }
-        case "last", "this", "next", "past":
-            guard i + 1 < end else { return nil }
-            let unit = doc.lower(i + 1)
-            let sign = w == "last" || w == "past" ? -1 : w == "next" ? 1 : 0
-            if let d = shift(a, unit: unit, by: sign, night: w == "last") {
-                // "this week" and "last week" are not dated to the day.
-                return make(d, .relative, i + 2)
+        if kind & DateResolver.isRelative != 0 {
+            let w = doc.lower(i)
+            switch w {
+            case "today", "tonight":
+                return make(a, .relative, i + 1)
+            case "yesterday":
+                return a.adding(days: -1).map { make($0, .relative, i + 1) }
+            case "tomorrow":
+                return a.adding(days: 1).map { make($0, .relative, i + 1) }
+            case "last", "this", "next", "past":
+                guard i + 1 < end else { return nil }
+                let unit = doc.lower(i + 1)
+                let sign = w == "last" || w == "past" ? -1 : w == "next" ? 1 : 0
+                if let d = shift(a, unit: unit, by: sign, night: w == "last") {
+                    // "this week" and "last week" are not dated to the day.
+                    return make(d, .relative, i + 2)
+                }
+                return nil
+            case "earlier", "later":
+                // "earlier this month", "later this year"
+                if i + 2 < end, doc.lower(i + 1, is: "this"), let d = shift(a, unit: doc.lower(i + 2), by: 0, night: false) {
+                    return make(d, .relative, i + 3)
+                }
+                return nil
+            default:
+                break
             }
-            return nil
-        case "earlier", "later":
-            // "earlier this month", "later this year"
-            if i + 2 < end, doc.lower(i + 1) == "this", let d = shift(a, unit: doc.lower(i + 2), by: 0, night: false) {
-                return make(d, .relative, i + 3)
-            }
-            return nil
-        default:
-            break
         }
         // "two weeks ago", "a month earlier", "three years ago"
         var n: Int?
         var unitAt = i + 1
-        if let v = DateResolver.numberWords[w] { n = v } else if let v = number(doc, i), v < 100 { n = v }
+        if kind & DateResolver.isNumber != 0, let v = DateResolver.numberWords.value(doc, i) { n = v } else if let v = number(doc, i), v < 100 { n = v }
         if let n {
-            if unitAt < end, doc.lower(unitAt) == "few" || doc.lower(unitAt) == "couple" { unitAt += 1 }
-            if unitAt + 1 < end, ["ago", "earlier", "before", "previously"].contains(doc.lower(unitAt + 1)),
+            if unitAt < end, doc.lower(unitAt, is: "few") || doc.lower(unitAt, is: "couple") { unitAt += 1 }
+            if unitAt + 1 < end, DateResolver.agoWords.contains(doc, unitAt + 1),
                let d = shift(a, unit: doc.lower(unitAt), by: -n, night: false) {
                 return make(d, .relative, unitAt + 2)
             }
@@ -211,8 +246,8 @@ public struct DateResolver: Sendable {
         guard let a = anchor else { return nil }
         guard let am = a.month else { return a.year }
         var m: Int?
-        if let v = CalendarDate.monthNames[doc.lower(i)] { m = v }
-        else if i + 1 < doc.tokens.count, let v = CalendarDate.monthNames[doc.lower(i + 1)] { m = v }
+        if let v = CalendarDate.monthNames.value(doc, i) { m = v }
+        else if i + 1 < doc.tokens.count, let v = CalendarDate.monthNames.value(doc, i + 1) { m = v }
         if let m, !future, m > am + 1 { return a.year - 1 }
         if let m, future, m < am - 1 { return a.year + 1 }
         return a.year

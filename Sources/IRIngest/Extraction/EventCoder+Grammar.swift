@@ -13,6 +13,10 @@ struct Grammar {
     let mentionAt: [Int32]
     /// First token of a place with a country -> index into `analysis.places`.
     let placeAt: [Int: Int]
+    /// Token index -> index into `lex.formInfo` of its lowercased text (-1: no pattern word's form).
+    let formAt: [Int32]
+    /// Token index -> `WordClass` bits of its lowercased text.
+    let classes: [UInt64]
 
     init(doc: Document, analysis: ActorAnalysis, lexicon: VerbLexicon) {
         self.doc = doc
@@ -33,6 +37,15 @@ struct Grammar {
             pa[p.tokenRange.lowerBound] = analysis.places.count + k
         }
         self.placeAt = pa
+        var forms = [Int32](repeating: -1, count: doc.tokens.count)
+        var classes = [UInt64](repeating: 0, count: doc.tokens.count)
+        for i in 0..<doc.tokens.count {
+            guard let v = lexicon.grammarWords.value(doc, i) else { continue }
+            classes[i] = v & (1 << 40 - 1)
+            forms[i] = Int32(truncatingIfNeeded: v >> 40) - 1
+        }
+        self.formAt = forms
+        self.classes = classes
     }
 
     // MARK: - Word classes
@@ -122,26 +135,94 @@ struct Grammar {
     static let forceNouns: Set<String> = ["troops", "soldiers", "forces", "army", "armies", "units", "columns", "tanks", "militiamen", "fighters", "rebels", "guerrillas", "insurgents", "convoy", "convoys"]
     static let statementForms: Set<String> = Set(["announce", "claim", "insist", "warn", "state", "confirm", "declare", "add"].flatMap { VerbLexicon.inflections(of: $0) })
     static let objectPronouns: Set<String> = ["them", "him", "her", "it"]
-    var violentRoots: Set<String> { ["15", "17", "18", "19", "20"] }
+    static let violentRoots: RootSet = ["15", "17", "18", "19", "20"]
     /// Acts whose target may be named only as the state where the people they reach are: violence,
     /// and aid ("sent food aid to refugees in Chad").
-    var placeAimedRoots: Set<String> { ["07", "15", "17", "18", "19", "20"] }
+    static let placeAimedRoots: RootSet = ["07", "15", "17", "18", "19", "20"]
     /// Verbal reactions aimed at what an actor did or said ("criticized the U.S. decision").
-    var reactionRoots: Set<String> { ["01", "05", "11", "12"] }
+    static let reactionRoots: RootSet = ["01", "05", "11", "12"]
     static let negators: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "without"]
     static let denyForms: Set<String> = Set(["deny", "dismiss", "reject", "refute"].flatMap { VerbLexicon.inflections(of: $0) })
     static let speechForms: Set<String> = Set(["say", "announce", "state", "declare", "confirm", "report", "tell", "add"].flatMap { VerbLexicon.inflections(of: $0) } + ["said", "told"])
 
+    /// Word classes of the grammar, one bit each: the sets above, looked up once per token
+    /// (`classes`) instead of hashing a token's string for every test.
+    struct WordClass: OptionSet, Sendable {
+        let rawValue: UInt64
+        static let determiner = WordClass(rawValue: 1 << 0)
+        static let objectStop = WordClass(rawValue: 1 << 1)
+        static let infinitiveStop = WordClass(rawValue: 1 << 2)
+        static let locative = WordClass(rawValue: 1 << 3)
+        static let clauseBoundary = WordClass(rawValue: 1 << 4)
+        static let title = WordClass(rawValue: 1 << 5)
+        static let auxiliary = WordClass(rawValue: 1 << 6)
+        static let be = WordClass(rawValue: 1 << 7)
+        static let lightVerb = WordClass(rawValue: 1 << 8)
+        static let futureGovernor = WordClass(rawValue: 1 << 9)
+        static let threatGovernor = WordClass(rawValue: 1 << 10)
+        static let desireGovernor = WordClass(rawValue: 1 << 11)
+        static let assertedGovernor = WordClass(rawValue: 1 << 12)
+        static let time = WordClass(rawValue: 1 << 13)
+        static let pronoun = WordClass(rawValue: 1 << 14)
+        static let unit = WordClass(rawValue: 1 << 15)
+        static let subjectlessPreposition = WordClass(rawValue: 1 << 16)
+        static let forceNoun = WordClass(rawValue: 1 << 17)
+        static let statement = WordClass(rawValue: 1 << 18)
+        static let objectPronoun = WordClass(rawValue: 1 << 19)
+        static let negator = WordClass(rawValue: 1 << 20)
+        static let deny = WordClass(rawValue: 1 << 21)
+        static let speech = WordClass(rawValue: 1 << 22)
+        static let peopleNoun = WordClass(rawValue: 1 << 23)
+        static let violentNoun = WordClass(rawValue: 1 << 24)
+        static let partNoun = WordClass(rawValue: 1 << 25)
+        static let locationModifier = WordClass(rawValue: 1 << 26)
+        static let placeLink = WordClass(rawValue: 1 << 27)
+        static let placeTitle = WordClass(rawValue: 1 << 28)
+        static let victim = WordClass(rawValue: 1 << 29)
+        static let accidentNoun = WordClass(rawValue: 1 << 30)
+        static let nounPreposition = WordClass(rawValue: 1 << 31)
+        static let refusal = WordClass(rawValue: 1 << 32)
+        /// "more", "fewer", "less" (before "than").
+        static let comparative = WordClass(rawValue: 1 << 33)
+        /// "over", "nearly", "some" ... before a number.
+        static let approximator = WordClass(rawValue: 1 << 34)
+        /// "or", "but", "that", "which", "who": words between pattern words that end a match.
+        static let gapStop = WordClass(rawValue: 1 << 35)
+        /// "million", "billion".
+        static let scale = WordClass(rawValue: 1 << 36)
+    }
+
+    /// The words of each class (see `VerbLexicon.grammarWords`).
+    static let classLists: [(Set<String>, WordClass)] = [
+        (determiners, .determiner), (objectStops, .objectStop), (infinitiveStops, .infinitiveStop), (locatives, .locative),
+        (clauseBoundaries, .clauseBoundary), (titleWords, .title), (auxiliaries, .auxiliary), (beForms, .be),
+        (lightVerbForms, .lightVerb), (futureGovernors, .futureGovernor), (threatGovernors, .threatGovernor),
+        (desireGovernors, .desireGovernor), (assertedGovernors, .assertedGovernor), (timeWords, .time), (pronouns, .pronoun),
+        (units, .unit), (subjectlessPrepositions, .subjectlessPreposition), (forceNouns, .forceNoun),
+        (statementForms, .statement), (objectPronouns, .objectPronoun), (negators, .negator), (denyForms, .deny),
+        (speechForms, .speech), (peopleNouns, .peopleNoun), (violentNouns, .violentNoun), (partNouns, .partNoun),
+        (locationModifiers, .locationModifier), (placeLinks, .placeLink), (placeTitles, .placeTitle),
+        (victimForms, .victim), (accidentNouns, .accidentNoun), (nounPrepositions, .nounPreposition),
+        (refusalForms, .refusal), (["more", "fewer", "less"], .comparative),
+        (["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately"], .approximator),
+        (["or", "but", "that", "which", "who"], .gapStop), (["million", "billion"], .scale),
+    ]
+
+    /// Token `k`'s lowercased text is in one of the classes `c`.
+    @inline(__always) func has(_ k: Int, _ c: WordClass) -> Bool { classes[k] & c.rawValue != 0 }
+    /// Token `k`'s lowercased text is `word` (compared as bytes).
+    @inline(__always) func isW(_ k: Int, _ word: StaticString) -> Bool { doc.lower(k, is: word) }
     @inline(__always) func w(_ k: Int) -> String { doc.lower(k) }
     @inline(__always) func isPunct(_ k: Int, _ b: UInt8) -> Bool {
         doc.tokens[k].kind == .punct && doc.bytes[doc.tokens[k].start] == b && doc.tokens[k].end - doc.tokens[k].start == 1
     }
     func isHyphen(_ k: Int) -> Bool { isPunct(k, 0x2D) }
+    /// Token `k` is one of its own lemmas ("visit", not "visited").
+    func isBase(_ k: Int) -> Bool { formAt[k] >= 0 && lex.formInfo[Int(formAt[k])].isBase }
     func mention(_ mi: Int) -> ActorMention { analysis.mentions[mi] }
     func mentionIndex(at k: Int) -> Int? { k >= 0 && k < mentionAt.count && mentionAt[k] >= 0 ? Int(mentionAt[k]) : nil }
     func isPossessive(_ k: Int) -> Bool {
-        let s = w(k)
-        return s == "'s" || s == "\u{2019}s" || s == "'"
+        return isW(k, "'s") || isW(k, "\u{2019}s") || isW(k, "'")
     }
 
     // MARK: - Sentences
@@ -155,23 +236,24 @@ struct Grammar {
         var claim: (Int, [Int])?
         while i < end {
             if let mi = mentionIndex(at: i) { i = max(i + 1, mention(mi).tokenRange.upperBound); continue }
-            guard doc.tokens[i].kind == .word, let lemmas = lex.lemmas[w(i)] else { i += 1; continue }
+            guard doc.tokens[i].kind == .word, formAt[i] >= 0 else { i += 1; continue }
             // A capitalized word inside a sentence is a name ("Free Syrian Army", "Strike Force").
             if doc.tokens[i].isCapitalized, i != start, !(doc.tokens[i - 1].kind == .quote || isPunct(i - 1, 0x28)) {
                 i += 1; continue
             }
-            var best: (VerbLexicon.Entry, PatternMatch)?
-            for l in lemmas {
-                for e in lex.entries[l] ?? [] {
-                    guard let m = match(e, at: i, end: end) else { continue }
-                    if let b = best {
-                        if e.length > b.0.length || (e.length == b.0.length && m.end < b.1.end) { best = (e, m) }
-                    } else {
-                        best = (e, m)
-                    }
+            var best: (Int, PatternMatch)?
+            for c in lex.formInfo[Int(formAt[i])].candidates {
+                let ei = Int(c)
+                guard let m = match(ei, at: i, end: end) else { continue }
+                if let b = best {
+                    let length = lex.all[ei].length, bestLength = lex.all[b.0].length
+                    if length > bestLength || (length == bestLength && m.end < b.1.end) { best = (ei, m) }
+                } else {
+                    best = (ei, m)
                 }
             }
-            guard let (entry, m) = best else { i += 1; continue }
+            guard let (ei, m) = best else { i += 1; continue }
+            let entry = lex.all[ei]
             if entry.pattern == "back", !backIsAVerb(i) { i += 1; continue }
             if !intransitiveProtestFits(entry, i, end: end) { i += 1; continue }
             if entry.code == "015", entry.pattern.hasSuffix("responsibility for"), let subj = subject(before: i, start: start, earlier: out) {
@@ -202,7 +284,7 @@ struct Grammar {
         guard t >= k, t <= k + 4 else { return false }
         var j = k
         while j < t {
-            if doc.tokens[j].kind != .word || mentionIndex(at: j) != nil || Grammar.objectStops.contains(w(j)) { return false }
+            if doc.tokens[j].kind != .word || mentionIndex(at: j) != nil || has(j, .objectStop) { return false }
             j += 1
         }
         return true
@@ -215,14 +297,14 @@ struct Grammar {
         if e.pattern == "march" {
             // "students marched in the capital"; but troops march into a town, and a march is a noun.
             var p = i - 1
-            while p >= 0, Grammar.auxiliaries.contains(w(p)) { p -= 1 }
-            if p >= 0, Grammar.determiners.contains(w(p)) || Grammar.forceNouns.contains(w(p)) || isPossessive(p) { return false }
+            while p >= 0, has(p, .auxiliary) { p -= 1 }
+            if p >= 0, has(p, .determiner) || has(p, .forceNoun) || isPossessive(p) { return false }
             return i + 1 >= end || !["into", "on", "toward", "towards", "to", "across", "back", "past", "off", "out", "forward", "ahead"].contains(w(i + 1))
         }
         guard i + 1 < end else { return true }
         let n = w(i + 1)
         if e.pattern == "riot" { return !["police", "gear", "squad", "squads", "troops", "control", "shields", "act"].contains(n) }
-        return !(Grammar.determiners.contains(n) || ["its", "their", "his", "her", "that", "how", "what", "willingness", "support"].contains(n))
+        return !(has(i + 1, .determiner) || ["its", "their", "his", "her", "that", "how", "what", "willingness", "support"].contains(n))
     }
 
     /// The state of the protesters' own country, for a protest that names no target: a mention of
@@ -256,17 +338,16 @@ struct Grammar {
         let a = analysis.actors[m.actor]
         guard a.kind == .state, m.tokenRange.count == 1 else { return false }
         // "ethnic Albanians" may live in any state.
-        if m.tokenRange.lowerBound > 0, w(m.tokenRange.lowerBound - 1) == "ethnic" { return false }
+        if m.tokenRange.lowerBound > 0, isW(m.tokenRange.lowerBound - 1, "ethnic") { return false }
         let text = w(m.tokenRange.lowerBound)
-        if text.hasSuffix("ans") || text.hasSuffix("is"), text != a.name.lowercased(), doc.tokens[m.tokenRange.lowerBound].isCapitalized {
+        if doc.lower(m.tokenRange.lowerBound, hasSuffix: "ans") || doc.lower(m.tokenRange.lowerBound, hasSuffix: "is"), text != a.name.lowercased(), doc.tokens[m.tokenRange.lowerBound].isCapitalized {
             // "Egyptians", "Iraqis" (not "Paris", a capital standing for its state)
             let capitals = a.countryCode.flatMap { Lexicon.shared.state($0) }?.capitals ?? []
             return !capitals.contains { $0.lowercased() == text }
         }
         let k = m.tokenRange.upperBound
         guard k < doc.tokens.count, doc.tokens[k].kind == .word, mentionIndex(at: k) == nil else { return false }
-        let n = w(k)
-        return Grammar.peopleNouns.contains(n)
+        return has(k, .peopleNoun)
     }
 
     /// Plural nouns of peoples and crowds that a demonym may modify ("Syrian Kurds", "Palestinian youths").
@@ -278,8 +359,8 @@ struct Grammar {
     func backIsAVerb(_ i: Int) -> Bool {
         guard i > 0 else { return false }
         if mentionIndex(at: i - 1) != nil { return true }
-        let p = w(i - 1)
-        return Grammar.auxiliaries.contains(p) || p.hasSuffix("ly") || ["who", "which", "that", "and", "but"].contains(p)
+        return has(i - 1, .auxiliary) || doc.lower(i - 1, hasSuffix: "ly") || isW(i - 1, "who") || isW(i - 1, "which") || isW(i - 1, "that")
+            || isW(i - 1, "and") || isW(i - 1, "but")
     }
 
     // MARK: - Patterns
@@ -295,42 +376,45 @@ struct Grammar {
         var slot: [Int]
     }
 
-    /// Matches an entry at token `i` (whose word matches the entry's head).
-    func match(_ e: VerbLexicon.Entry, at i: Int, end: Int) -> PatternMatch? {
+    /// Matches entry `ei` of `lex.all` at token `i` (whose word matches the entry's head).
+    func match(_ ei: Int, at i: Int, end: Int) -> PatternMatch? {
+        let kind = lex.all[ei].kind
         var k = i + 1
         var last = i
         var slot: [Int] = []
-        for el in e.rest {
+        var si = Int(lex.stepStart[ei])
+        let stepEnd = Int(lex.stepStart[ei + 1])
+        while si < stepEnd {
+            let el = lex.steps[si]
+            si += 1
             switch el {
             case .slot:
                 guard let (ms, next) = slotMentions(from: k, end: end) else { return nil }
                 slot = ms
                 k = next
-            case .word(let alts):
+            case .word(let fi):
                 // Up to three modifier words may stand between pattern words ("imposed new economic sanctions on").
                 var j = k
                 var found = -1
                 // A reverse frame's noun may carry its author among its modifiers: "faced stiff
                 // international and Palestinian criticism".
-                let gap = e.kind == .reverse ? 5 : 3
+                let gap = kind == .reverse ? 5 : 3
                 while j < end, j <= k + gap {
-                    if doc.tokens[j].kind == .word, let ls = lex.lemmas[w(j)], ls.contains(where: { alts.contains($0) }),
-                       !isTemporalPreposition(j, end: end) {
+                    if doc.tokens[j].kind == .word, lex.stepForms[Int(fi)].contains(doc, j), !isTemporalPreposition(j, end: end) {
                         found = j; break
                     }
-                    if mentionIndex(at: j) != nil, e.kind != .reverse { break }
+                    if mentionIndex(at: j) != nil, kind != .reverse { break }
                     let t = doc.tokens[j]
                     if t.kind == .punct && !isHyphen(j) { break }
                     if t.kind == .quote { break }
-                    let s = w(j)
-                    if (s == "and" && e.kind != .reverse) || s == "or" || s == "but" || s == "that" || s == "which" || s == "who" || Grammar.clauseBoundaries.contains(s) { break }
+                    if (isW(j, "and") && kind != .reverse) || has(j, [.gapStop, .clauseBoundary]) { break }
                     // Quantities do not count against the gap: "gave X 5.1 million dollars of aid".
-                    if t.kind == .number || s == "million" || s == "billion" { j += 1; k += 1; continue }
+                    if t.kind == .number || has(j, .scale) { j += 1; k += 1; continue }
                     // Units after a quantity do not count either: "10,000 tons of food aid".
-                    if j > i, doc.tokens[j - 1].kind == .number || w(j - 1) == "million" || w(j - 1) == "billion",
-                       Grammar.units.contains(s) {
+                    if j > i, doc.tokens[j - 1].kind == .number || has(j - 1, .scale),
+                       has(j, .unit) {
                         j += 1; k += 1
-                        if j < end, w(j) == "of" { j += 1; k += 1 }
+                        if j < end, isW(j, "of") { j += 1; k += 1 }
                         continue
                     }
                     // A hyphen joins a compound modifier and does not count either: "anti-aircraft missiles".
@@ -347,16 +431,14 @@ struct Grammar {
 
     /// "on Thursday", "in March": a preposition of time, which no pattern's preposition is.
     func isTemporalPreposition(_ j: Int, end: Int) -> Bool {
-        let s = w(j)
-        guard s == "on" || s == "in", j + 1 < end else { return false }
-        let n = w(j + 1)
-        return CalendarDate.weekdayNames[n] != nil || CalendarDate.monthNames[n] != nil
+        guard isW(j, "on") || isW(j, "in"), j + 1 < end else { return false }
+        return CalendarDate.weekdayNames.value(doc, j + 1) != nil || CalendarDate.monthNames.value(doc, j + 1) != nil
     }
 
     /// The mentions of a target slot starting at `k` (after determiners), and the index past them.
     func slotMentions(from k: Int, end: Int) -> ([Int], Int)? {
         var j = k
-        while j < end, j < k + 2, Grammar.determiners.contains(w(j)) { j += 1 }
+        while j < end, j < k + 2, has(j, .determiner) { j += 1 }
         guard j < end, let mi = mentionIndex(at: j) else { return nil }
         let h = head(mi, end: end)
         let group = coordinatedRight(h, end: end)
@@ -378,9 +460,8 @@ struct Grammar {
             while j < end, steps < 5 {
                 if let m2 = mentionIndex(at: j), m2 != cur { next = m2; break }
                 let t = doc.tokens[j]
-                let s = w(j)
-                if isPossessive(j) || isHyphen(j) || (t.kind == .word && t.isCapitalized && !Grammar.clauseBoundaries.contains(s))
-                    || (t.kind == .word && Grammar.titleWords.contains(s) && (s != "of" || (j + 1 < end && doc.tokens[j + 1].isCapitalized))) {
+                if isPossessive(j) || isHyphen(j) || (t.kind == .word && t.isCapitalized && !has(j, .clauseBoundary))
+                    || (t.kind == .word && has(j, .title) && (!isW(j, "of") || (j + 1 < end && doc.tokens[j + 1].isCapitalized))) {
                     j += 1; steps += 1; continue
                 }
                 break
@@ -400,28 +481,27 @@ struct Grammar {
             if let mi = mentionIndex(at: j) {
                 let m = mention(mi)
                 // "in Moscow" after the object position names a place, not a target.
-                if m.tokenRange.lowerBound > k, Grammar.locatives.contains(w(m.tokenRange.lowerBound - 1)) { return nil }
+                if m.tokenRange.lowerBound > k, has(m.tokenRange.lowerBound - 1, .locative) { return nil }
                 return head(mi, end: end)
             }
             let t = doc.tokens[j]
             if t.kind == .punct { if isHyphen(j) { j += 1; continue }; return nil }
             if t.kind == .quote { j += 1; continue }
-            let s = w(j)
             // "more than 100 Palestinians", "at least 20 Syrian soldiers", "up to 50 ..."
-            if j + 1 < end, (["more", "fewer", "less"].contains(s) && w(j + 1) == "than") || (s == "at" && (w(j + 1) == "least" || w(j + 1) == "most"))
-                || (s == "up" && w(j + 1) == "to") || (s == "as" && w(j + 1) == "many") {
+            if j + 1 < end, (has(j, .comparative) && isW(j + 1, "than")) || (isW(j, "at") && (isW(j + 1, "least") || isW(j + 1, "most")))
+                || (isW(j, "up") && isW(j + 1, "to")) || (isW(j, "as") && isW(j + 1, "many")) {
                 j += 2; continue
             }
             // "freed over 150 prisoners", "some 40 soldiers"
-            if j + 1 < end, ["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately"].contains(s),
-               doc.tokens[j + 1].kind == .number || NumberWords.wordValue(w(j + 1)) != nil {
+            if j + 1 < end, has(j, .approximator),
+               doc.tokens[j + 1].kind == .number || NumberWords.wordValue(doc, j + 1) != nil {
                 j += 1; continue
             }
             // "met the president of Armenia": a title's "of" leads to the state it serves.
-            if s == "of", j > k, Grammar.titleWords.contains(w(j - 1)), w(j - 1) != "of" { j += 1; continue }
+            if isW(j, "of"), j > k, has(j - 1, .title), !isW(j - 1, "of") { j += 1; continue }
             if crossPrepositions {
-                if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) || Grammar.locatives.contains(s) { return nil }
-            } else if Grammar.objectStops.contains(s) || Grammar.clauseBoundaries.contains(s) {
+                if has(j, .clauseBoundary) || has(j, .infinitiveStop) || has(j, .locative) { return nil }
+            } else if has(j, .objectStop) || has(j, .clauseBoundary) {
                 return nil
             }
             j += 1; skipped += 1
@@ -438,20 +518,19 @@ struct Grammar {
             if let mi = mentionIndex(at: j) {
                 let m = mention(mi)
                 var b = m.tokenRange.lowerBound - 1
-                while b > k, Grammar.determiners.contains(w(b)) || Grammar.locationModifiers.contains(w(b)) { b -= 1 }
+                while b > k, has(b, .determiner) || has(b, .locationModifier) { b -= 1 }
                 // "in the south of Ukraine", "on the outskirts of Kyiv"
-                if b > k + 1, w(b) == "of", Grammar.partNouns.contains(w(b - 1)) {
+                if b > k + 1, isW(b, "of"), has(b - 1, .partNoun) {
                     b -= 2
-                    while b > k, Grammar.determiners.contains(w(b)) { b -= 1 }
+                    while b > k, has(b, .determiner) { b -= 1 }
                 }
-                guard b >= k, Grammar.locatives.contains(w(b)) else { return nil }
+                guard b >= k, has(b, .locative) else { return nil }
                 guard analysis.actors[m.actor].kind == .state else { return nil }
                 return mi
             }
             let t = doc.tokens[j]
             if t.kind == .punct, !isHyphen(j) { return nil }
-            let s = w(j)
-            if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) { return nil }
+            if has(j, .clauseBoundary) || has(j, .infinitiveStop) { return nil }
             j += 1; n += 1
         }
         return nil
@@ -464,20 +543,19 @@ struct Grammar {
     /// protest ("Hundreds of thousands of people blocked streets in Hong Kong", source and target the
     /// place's state) and an agentless attack ("A roadside bombing near Samarra killed a U.S. soldier").
     func placeSubject(before t: Int, start: Int, end: Int, entry e: VerbLexicon.Entry, _ m: PatternMatch) -> (actors: [Int], rule: String)? {
-        let root = String(e.code.prefix(2))
-        guard root == "14" || violentRoots.contains(root) else { return nil }
+        let protest = Grammar.root(e.code) == 14
+        guard protest || Grammar.violentRoots.contains(rootOf: e.code) else { return nil }
         var k = t - 1
         var place: Int?
         var violent = false
         while k >= start {
-            let s = w(k)
-            if Grammar.clauseBoundaries.contains(s) || isPunct(k, 0x3B) || doc.tokens[k].kind == .quote { break }
+            if has(k, .clauseBoundary) || isPunct(k, 0x3B) || doc.tokens[k].kind == .quote { break }
             if mentionIndex(at: k) != nil { return nil }
             if let p = placeAt[k], place == nil { place = -p - 1 }
-            if Grammar.violentNouns.contains(s) { violent = true }
+            if has(k, .violentNoun) { violent = true }
             k -= 1
         }
-        if root == "14" {
+        if protest {
             if let p = place ?? placeObject(after: m.end, end: end) { return ([p], "crowd-place") }
             // "Inmates rioted at a prison in Ecuador's capital": the state named after a locative.
             if let mi = placeTarget(after: m.end, end: end) { return ([mi], "crowd-place") }
@@ -499,7 +577,7 @@ struct Grammar {
             if let p = placeAt[k], p >= analysis.places.count { return -p - 1 }
             if mentionIndex(at: k) != nil { return nil }
             let tok = doc.tokens[k]
-            if tok.kind != .word || tok.isCapitalized || Grammar.determiners.contains(w(k)) || Grammar.objectStops.contains(w(k)) { return nil }
+            if tok.kind != .word || tok.isCapitalized || has(k, .determiner) || has(k, .objectStop) { return nil }
             k -= 1; skipped += 1
         }
         return nil
@@ -507,13 +585,38 @@ struct Grammar {
 
     /// Roots whose act aims at a place, which stands for its state when no actor is named
     /// (PETRARCH codes a place's country as the target): violence, shows of force, protests.
-    static let mutualRoots: Set<String> = ["03", "04", "05", "06"]
+    /// A CAMEO code's root as a number ("0874" -> 8), when its first two characters are digits.
+    @inline(__always) static func root(_ code: String) -> Int? {
+        var it = code.utf8.makeIterator()
+        guard let a = it.next(), let b = it.next(), a >= 0x30, a <= 0x39, b >= 0x30, b <= 0x39 else { return nil }
+        return Int(a - 0x30) * 10 + Int(b - 0x30)
+    }
+
+    /// A set of CAMEO roots ("15", "17" ...), as bits of their numbers.
+    struct RootSet: ExpressibleByArrayLiteral, Sendable {
+        let bits: UInt64
+        init(arrayLiteral roots: String...) {
+            bits = roots.reduce(0) { $0 | 1 << UInt64(Grammar.root($1)!) }
+        }
+        /// `contains(String(code.prefix(2)))` of a set of strings.
+        @inline(__always) func contains(rootOf code: String) -> Bool {
+            guard let r = Grammar.root(code) else { return false }
+            return bits & (1 << UInt64(r)) != 0
+        }
+    }
+    static let rejectOrThreatRoots: RootSet = ["12", "13"]
+    /// Acts that hold an earlier act against someone (see `mode`): demands, disapproval, rejection, threats, reductions, coercion.
+    static let punishingRoots: RootSet = ["10", "11", "12", "13", "16", "17"]
+    /// Accusations, demands, appeals, threats and comments (see `mode`).
+    static let appealingRoots: RootSet = ["11", "10", "02", "13", "01"]
+
+    static let mutualRoots: RootSet = ["03", "04", "05", "06"]
     static let locationModifiers: Set<String> = ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "neighboring", "neighbouring",
                                                  "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "rural", "coastal", "remote",
                                                  "besieged", "embattled"]
     /// Acts on people or property that belong to an actor: "expelled diplomats of X", "seized assets of X".
-    static let ownerRoots: Set<String> = ["16", "17"]
-    static let placeRoots: Set<String> = ["14", "15", "17", "18", "19", "20"]
+    static let ownerRoots: RootSet = ["16", "17"]
+    static let placeRoots: RootSet = ["14", "15", "17", "18", "19", "20"]
     /// Visits and meetings held somewhere: "arrived in Amman", "attend a summit in Geneva".
     static let visitCodes: Set<String> = ["042", "043", "044"]
     static let placeLinks: Set<String> = ["in", "at", "on", "to", "into", "against", "near", "over", "toward", "towards", "inside", "across"]
@@ -526,23 +629,22 @@ struct Grammar {
         var n = 0
         if direct {
             // "in the town of Cizre", "in northern Gaza"
-            while j < end, j < k + 4, w(j) == "the" || Grammar.locationModifiers.contains(w(j))
-                    || (j + 1 < end && w(j + 1) == "of" && ActorResolver.placeNouns.contains(w(j))) || (w(j) == "of" && j > k) {
+            while j < end, j < k + 4, isW(j, "the") || has(j, .locationModifier)
+                    || (j + 1 < end && isW(j + 1, "of") && ActorResolver.placeNouns.contains(doc, j)) || (isW(j, "of") && j > k) {
                 j += 1
             }
         }
         while j < end, n < (direct ? 1 : 9) {
             if let p = placeAt[j] {
                 var b = j - 1
-                while b >= k, w(b) == "the" || doc.tokens[b].isCapitalized || Grammar.locationModifiers.contains(w(b)) { b -= 1 }
-                guard direct || j == k || (b >= k - 1 && b >= 0 && Grammar.placeLinks.contains(w(b))) || (b >= 0 && w(b) == "of") else { return nil }
+                while b >= k, isW(b, "the") || doc.tokens[b].isCapitalized || has(b, .locationModifier) { b -= 1 }
+                guard direct || j == k || (b >= k - 1 && b >= 0 && has(b, .placeLink)) || (b >= 0 && isW(b, "of")) else { return nil }
                 return -p - 1
             }
             if mentionIndex(at: j) != nil { return nil }
             let t = doc.tokens[j]
             if t.kind == .punct, !isHyphen(j), !isPossessive(j) { return nil }
-            let s = w(j)
-            if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) || s == "from" { return nil }
+            if has(j, .clauseBoundary) || has(j, .infinitiveStop) || isW(j, "from") { return nil }
             j += 1; n += 1
         }
         return nil
@@ -553,7 +655,7 @@ struct Grammar {
         guard analysis.actors[mention(o).actor].kind == .state else { return false }
         var j = mention(o).tokenRange.lowerBound - 1
         while j >= k {
-            if w(j) == "from" { return true }
+            if isW(j, "from") { return true }
             j -= 1
         }
         return false
@@ -563,7 +665,7 @@ struct Grammar {
     func isEthnic(_ mi: Int) -> Bool {
         guard mi >= 0 else { return false }
         let m = mention(mi)
-        return m.tokenRange.lowerBound > 0 && w(m.tokenRange.lowerBound - 1) == "ethnic" && analysis.actors[m.actor].kind == .state
+        return m.tokenRange.lowerBound > 0 && isW(m.tokenRange.lowerBound - 1, "ethnic") && analysis.actors[m.actor].kind == .state
     }
 
     /// The state an ethnic people protests in, given the protest's target (an actor index, or a
@@ -586,18 +688,17 @@ struct Grammar {
     static let placeTitles: Set<String> = ["mayor", "mayors", "governor", "governors", "authorities", "officials", "leaders", "council", "police", "administration", "prefect", "chief"]
     func titledPlace(from k: Int, end: Int) -> Int? {
         var j = k
-        while j < end, j < k + 2, Grammar.determiners.contains(w(j)) { j += 1 }
+        while j < end, j < k + 2, has(j, .determiner) { j += 1 }
         var titles = 0
-        while j < end, titles < 3, Grammar.placeTitles.contains(w(j)) || (Grammar.titleWords.contains(w(j)) && w(j) != "of") {
+        while j < end, titles < 3, has(j, .placeTitle) || (has(j, .title) && !isW(j, "of")) {
             j += 1; titles += 1
         }
-        guard titles > 0, j + 1 < end, w(j) == "of", Grammar.placeTitles.contains(w(j - 1)) else { return nil }
+        guard titles > 0, j + 1 < end, isW(j, "of"), has(j - 1, .placeTitle) else { return nil }
         // "of the West Bank city of Nablus": the first place named.
         for p in (j + 1)..<min(end, j + 8) {
             if let k = placeAt[p] { return -k - 1 }
-            let s = w(p)
-            if doc.tokens[p].kind != .word || !(s == "the" || s == "of" || doc.tokens[p].isCapitalized
-                || Grammar.locationModifiers.contains(s) || ActorResolver.placeNouns.contains(s)) { break }
+            if doc.tokens[p].kind != .word || !(isW(p, "the") || isW(p, "of") || doc.tokens[p].isCapitalized
+                || has(p, .locationModifier) || ActorResolver.placeNouns.contains(doc, p)) { break }
         }
         return placeObject(after: j + 1, end: end, direct: true)
     }
@@ -623,8 +724,8 @@ struct Grammar {
         var j = mention(last).tokenRange.upperBound
         let end = min(doc.tokens.count, j + 4)
         while j < end {
-            if Grammar.accidentNouns.contains(w(j)) { return true }
-            if doc.tokens[j].kind == .punct || Grammar.clauseBoundaries.contains(w(j)) { return false }
+            if has(j, .accidentNoun) { return true }
+            if doc.tokens[j].kind == .punct || has(j, .clauseBoundary) { return false }
             j += 1
         }
         return false
@@ -636,7 +737,7 @@ struct Grammar {
         guard let p = placeObject(after: k, end: end) else { return nil }
         var j = k
         while j < end, placeAt[j] != -p - 1 {
-            if Grammar.accidentNouns.contains(w(j)) || Grammar.speechForms.contains(w(j)) { return nil }
+            if has(j, .accidentNoun) || has(j, .speech) { return nil }
             j += 1
         }
         return p
@@ -645,8 +746,8 @@ struct Grammar {
     /// "the country" as the object: the state named last before it, in its sentence or the one before
     /// ("US troops remain in Afghanistan, years after Washington invaded the country").
     func countryAnaphor(at k: Int, end: Int, sources: [Int]) -> Int? {
-        guard k + 1 < end, w(k) == "the", w(k + 1) == "country" || w(k + 1) == "nation" else { return nil }
-        if k + 2 < end, doc.tokens[k + 2].kind == .word, !Grammar.objectStops.contains(w(k + 2)), !Grammar.clauseBoundaries.contains(w(k + 2)) { return nil }
+        guard k + 1 < end, isW(k, "the"), isW(k + 1, "country") || isW(k + 1, "nation") else { return nil }
+        if k + 2 < end, doc.tokens[k + 2].kind == .word, !has(k + 2, .objectStop), !has(k + 2, .clauseBoundary) { return nil }
         guard let si = doc.sentenceIndex(ofToken: k) else { return nil }
         let lower = si > 0 ? doc.sentences[si - 1].tokenRange.lowerBound : doc.sentences[si].tokenRange.lowerBound
         let own = Set(sources.map { mention($0).actor })
@@ -673,20 +774,19 @@ struct Grammar {
         while j < end, n < 9 {
             if let mi = mentionIndex(at: j) {
                 let b = mention(mi).tokenRange.lowerBound - 1
-                if b >= k, Grammar.locatives.contains(w(b)) { return nil }
+                if b >= k, has(b, .locative) { return nil }
                 return head(mi, end: end)
             }
             let t = doc.tokens[j]
             if t.kind == .punct, !isHyphen(j), !isPossessive(j) { return nil }
             if t.kind == .quote { return nil }
-            let s = w(j)
-            if s == "on", j + 1 < end, CalendarDate.weekdayNames[w(j + 1)] != nil || CalendarDate.monthNames[w(j + 1)] != nil {
+            if isW(j, "on"), j + 1 < end, CalendarDate.weekdayNames.value(doc, j + 1) != nil || CalendarDate.monthNames.value(doc, j + 1) != nil {
                 j += 2; n += 1; continue
             }
-            if Grammar.clauseBoundaries.contains(s) || Grammar.infinitiveStops.contains(s) && s != "and" { return nil }
-            if Grammar.objectStops.contains(s), !["of", "by", "from", "and"].contains(s) { return nil }
+            if has(j, .clauseBoundary) || has(j, .infinitiveStop) && !isW(j, "and") { return nil }
+            if has(j, .objectStop), !(isW(j, "of") || isW(j, "by") || isW(j, "from") || isW(j, "and")) { return nil }
             // "the shelling of Ukraine": after an act noun, "of" names its victim, not its author.
-            if s == "of", j > k, let ls = lex.lemmas[w(j - 1)], ls.contains(where: { !(lex.entries[$0] ?? []).isEmpty }) { return nil }
+            if isW(j, "of"), j > k, formAt[j - 1] >= 0, !lex.formInfo[Int(formAt[j - 1])].candidates.isEmpty { return nil }
             j += 1; n += 1
         }
         return nil
@@ -699,25 +799,24 @@ struct Grammar {
         var j = mention(mi).tokenRange.upperBound
         while j < end {
             if isPunct(j, 0x2C) {  // ","
-                if j + 1 < end, w(j + 1) == "and" || w(j + 1) == "or" { j += 1; continue }
+                if j + 1 < end, isW(j + 1, "and") || isW(j + 1, "or") { j += 1; continue }
                 var k = j + 1
-                while k < end, k < j + 3, Grammar.determiners.contains(w(k)) { k += 1 }
+                while k < end, k < j + 3, has(k, .determiner) { k += 1 }
                 guard k < end, let m2 = mentionIndex(at: k) else { break }
                 let h = head(m2, end: end)
                 pending.append(h)
                 j = mention(h).tokenRange.upperBound
                 continue
             }
-            let s = w(j)
             var k = -1
-            if s == "and" || s == "or" {
+            if isW(j, "and") || isW(j, "or") {
                 k = j + 1
                 // "sanctions on Lukashenko and on Russian officials"
                 if k < end, ["on", "against", "with", "to", "from", "for"].contains(w(k)) { k += 1 }
             }
-            else if s == "as", j + 2 < end, w(j + 1) == "well", w(j + 2) == "as" { k = j + 3 }
+            else if isW(j, "as"), j + 2 < end, isW(j + 1, "well"), isW(j + 2, "as") { k = j + 3 }
             guard k >= 0 else { break }
-            while k < end, k < j + 4, Grammar.determiners.contains(w(k)) { k += 1 }
+            while k < end, k < j + 4, has(k, .determiner) { k += 1 }
             guard k < end, let m2 = mentionIndex(at: k) else { break }
             let h = head(m2, end: end)
             out.append(contentsOf: pending)
@@ -735,8 +834,7 @@ struct Grammar {
         var first = k + 1
         var titles = 0
         while k >= start, titles < 6 {
-            let s = w(k)
-            if doc.tokens[k].kind == .word, Grammar.titleWords.contains(s), s != "of" {
+            if doc.tokens[k].kind == .word, has(k, .title), !isW(k, "of") {
                 titles += 1; first = k; k -= 1; continue
             }
             if titles > 0, isPossessive(k), k - 1 >= start, let m2 = mentionIndex(at: k - 1) {
@@ -754,11 +852,10 @@ struct Grammar {
         var k = npStart(mi, start: start) - 1
         var sawAnd = false
         while k > start {
-            while k > start, Grammar.determiners.contains(w(k)) && w(k) != "both" { k -= 1 }
-            let s = w(k)
+            while k > start, has(k, .determiner) && !isW(k, "both") { k -= 1 }
             let isComma = isPunct(k, 0x2C)
-            guard s == "and" || s == "or" || (isComma && sawAnd) else { break }
-            if s == "and" || s == "or" { sawAnd = true }
+            guard isW(k, "and") || isW(k, "or") || (isComma && sawAnd) else { break }
+            if isW(k, "and") || isW(k, "or") { sawAnd = true }
             var j = k - 1
             if j >= start, isPunct(j, 0x2C) { j -= 1 }  // "X, and Y"
             guard j >= start, let m2 = mentionIndex(at: j) else { break }
@@ -778,14 +875,13 @@ struct Grammar {
             if let mi = mentionIndex(at: k) {
                 let m = mention(mi)
                 var b = m.tokenRange.lowerBound - 1
-                if b >= start, w(b) == "the" { b -= 1 }
-                if b >= start, Grammar.locatives.contains(w(b)) {
+                if b >= start, isW(b, "the") { b -= 1 }
+                if b >= start, has(b, .locative) {
                     k = b - 1; steps += 1; onlyAuxiliaries = false; continue
                 }
                 return (coordinatedLeft(mi, start: start), "subject")
             }
             let tok = doc.tokens[k]
-            let s = w(k)
             if tok.kind == .punct {
                 if isHyphen(k) { k -= 1; continue }
                 if isPunct(k, 0x29) {  // ")": skip a parenthesis, "Russia on Tuesday (Nov 16) urged"
@@ -797,7 +893,7 @@ struct Grammar {
                 if isPunct(k, 0x2C) {
                     // An apposition or a relative clause between commas: "Kerry, who arrived ..., met".
                     if let j = openingComma(before: k, start: start) { k = j - 1; steps += 1; continue }
-                    let isParticiple = w(t).hasSuffix("ing")
+                    let isParticiple = doc.lower(t, hasSuffix: "ing")
                     // "one of its commanders, Abu Aqla Kayka, defected": the name closing an apposition.
                     if !isParticiple, onlyAuxiliaries, k - 1 >= start, let mi = mentionIndex(at: k - 1),
                        mention(mi).tokenRange.lowerBound - 1 >= start, isPunct(mention(mi).tokenRange.lowerBound - 1, 0x2C) {
@@ -810,31 +906,31 @@ struct Grammar {
                 return nil
             }
             if tok.kind == .quote { k -= 1; continue }
-            if s == "who" || s == "which" || (s == "that" && k > start && mentionIndex(at: k - 1) != nil) {
+            if isW(k, "who") || isW(k, "which") || (isW(k, "that") && k > start && mentionIndex(at: k - 1) != nil) {
                 var a = k - 1
                 if a >= start, isPunct(a, 0x2C) { a -= 1 }
                 if a >= start, let mi = mentionIndex(at: a) { return (coordinatedLeft(mi, start: start), "relative-clause") }
                 return nil
             }
-            if (s == "and" || s == "but") && onlyAuxiliaries {
+            if (isW(k, "and") || isW(k, "but")) && onlyAuxiliaries {
                 // "Russia annexed Crimea and backed separatists": the first verb's subject.
                 if let last = earlier.last, let mi = lastSourceMention(last, start: start) { return ([mi], "vp-coordination") }
                 return clauseSubject(before: k, start: start, earlier: earlier).map { ($0, "vp-coordination") }
             }
-            if Grammar.pronouns.contains(s) {
+            if has(k, .pronoun) {
                 // "Japan said it had halted aid": an unresolved pronoun after a speech verb is its speaker.
                 var h = k - 1
-                while h >= start, w(h) == "that" || Grammar.timeWords.contains(w(h)) || Grammar.auxiliaries.contains(w(h)) { h -= 1 }
-                if h >= start, Grammar.speechForms.contains(w(h)) || Grammar.statementForms.contains(w(h)),
+                while h >= start, isW(h, "that") || has(h, .time) || has(h, .auxiliary) { h -= 1 }
+                if h >= start, has(h, .speech) || has(h, .statement),
                    let sp = subject(before: h, start: start, earlier: earlier) {
                     return (sp.actors, "pronoun-speaker")
                 }
                 return nil
             }
-            if Grammar.clauseBoundaries.contains(s) || s == "that" { return nil }
+            if has(k, .clauseBoundary) || isW(k, "that") { return nil }
             // "... resigned as the opposition threatened": "as" opens a clause of its own.
-            if s == "as", k + 1 < t, w(k + 1) == "the" || w(k + 1) == "a" || Grammar.pronouns.contains(w(k + 1)) { return nil }
-            if !Grammar.auxiliaries.contains(s) && !s.hasSuffix("ly") { onlyAuxiliaries = false }
+            if isW(k, "as"), k + 1 < t, isW(k + 1, "the") || isW(k + 1, "a") || has(k + 1, .pronoun) { return nil }
+            if !has(k, .auxiliary) && !doc.lower(k, hasSuffix: "ly") { onlyAuxiliaries = false }
             k -= 1
             steps += 1
         }
@@ -860,9 +956,8 @@ struct Grammar {
             if isPunct(j, 0x2C) {
                 // The segment must follow an actor and look like an apposition or relative clause.
                 guard mentionIndex(at: j - 1) != nil else { return nil }
-                let first = w(j + 1)
-                if first == "who" || first == "which" || first == "whose" || Grammar.determiners.contains(first)
-                    || Grammar.titleWords.contains(first) || doc.tokens[j + 1].isCapitalized || mentionIndex(at: j + 1) != nil {
+                if isW(j + 1, "who") || isW(j + 1, "which") || isW(j + 1, "whose") || has(j + 1, .determiner)
+                    || has(j + 1, .title) || doc.tokens[j + 1].isCapitalized || mentionIndex(at: j + 1) != nil {
                     return j
                 }
                 return nil
@@ -880,7 +975,7 @@ struct Grammar {
         while s > start {
             let t = doc.tokens[s - 1]
             if t.kind == .punct, isPunct(s - 1, 0x3B) || isPunct(s - 1, 0x3A) { break }
-            if Grammar.speechForms.contains(w(s - 1)) { break }
+            if has(s - 1, .speech) { break }
             s -= 1
         }
         var j = s
@@ -889,7 +984,7 @@ struct Grammar {
                 let m = mention(mi)
                 let b = m.tokenRange.lowerBound - 1
                 // Not in a place phrase nor the object of a preposition ("Before leaving for Beijing, Bush ...").
-                if b >= s, Grammar.locatives.contains(w(b)) || Grammar.subjectlessPrepositions.contains(w(b)) { j = m.tokenRange.upperBound; continue }
+                if b >= s, has(b, .locative) || has(b, .subjectlessPreposition) { j = m.tokenRange.upperBound; continue }
                 return coordinatedRight(head(mi, end: k), end: k)
             }
             j += 1
@@ -904,15 +999,14 @@ struct Grammar {
         while k >= start, skipped <= 3 {
             if let mi = mentionIndex(at: k) {
                 let b = mention(mi).tokenRange.lowerBound - 1
-                if b >= start, Grammar.locatives.contains(w(b)) { return nil }
+                if b >= start, has(b, .locative) { return nil }
                 return coordinatedLeft(mi, start: start)
             }
             if isPossessive(k) || isHyphen(k) { k -= 1; continue }
             let tok = doc.tokens[k]
             guard tok.kind == .word, !tok.isCapitalized else { return nil }
-            let s = w(k)
-            if Grammar.determiners.contains(s) || Grammar.objectStops.contains(s) || Grammar.clauseBoundaries.contains(s) { return nil }
-            if lex.lemmas[s] != nil && !s.hasSuffix("ed") && s != "new" { return nil }
+            if has(k, .determiner) || has(k, .objectStop) || has(k, .clauseBoundary) { return nil }
+            if formAt[k] >= 0 && !doc.lower(k, hasSuffix: "ed") && !isW(k, "new") { return nil }
             k -= 1; skipped += 1
         }
         return nil
@@ -925,10 +1019,9 @@ struct Grammar {
         var k = t - 1
         var n = 0
         while k >= start, n < 5 {
-            let s = w(k)
-            if Grammar.lightVerbForms.contains(s) { return k }
+            if has(k, .lightVerb) { return k }
             if doc.tokens[k].kind != .word || mentionIndex(at: k) != nil { return nil }
-            if Grammar.objectStops.contains(s) && s != "of" { return nil }
+            if has(k, .objectStop) && !isW(k, "of") { return nil }
             k -= 1; n += 1
         }
         return nil
@@ -938,10 +1031,9 @@ struct Grammar {
         var k = t - 1
         var n = 0
         while k >= start, n < 5 {
-            let s = w(k)
-            if Grammar.lightVerbForms.contains(s) { return subject(before: k, start: start, earlier: earlier) }
+            if has(k, .lightVerb) { return subject(before: k, start: start, earlier: earlier) }
             if doc.tokens[k].kind != .word || mentionIndex(at: k) != nil { return nil }
-            if Grammar.objectStops.contains(s) && s != "of" { return nil }
+            if has(k, .objectStop) && !isW(k, "of") { return nil }
             k -= 1; n += 1
         }
         return nil
@@ -952,9 +1044,9 @@ struct Grammar {
         var j = k
         var n = 0
         while j < end, n < 8 {
-            if w(j) == "by" || (w(j) == "from" && fromIsAgent), let mi = findMention(from: j + 1, end: end, maxSkip: 3) { return coordinatedRight(mi, end: end) }
+            if isW(j, "by") || (isW(j, "from") && fromIsAgent), let mi = findMention(from: j + 1, end: end, maxSkip: 3) { return coordinatedRight(mi, end: end) }
             if doc.tokens[j].kind == .punct, !isHyphen(j) { return nil }
-            if Grammar.clauseBoundaries.contains(w(j)) { return nil }
+            if has(j, .clauseBoundary) { return nil }
             j += 1; n += 1
         }
         return nil
@@ -962,43 +1054,35 @@ struct Grammar {
 
     /// A verb trigger in the passive voice: "was attacked", "has been visited", "killed by".
     func isPassive(_ t: Int, afterPattern: Int, end: Int) -> Bool {
-        let form = w(t)
-        guard !form.hasSuffix("ing") else { return false }
-        let lemmas = lex.lemmas[form] ?? []
-        let isParticiple = form.hasSuffix("ed") || form.hasSuffix("en") || (!lemmas.contains(form) && !form.hasSuffix("s"))
+        guard !doc.lower(t, hasSuffix: "ing") else { return false }
+        let isParticiple = doc.lower(t, hasSuffix: "ed") || doc.lower(t, hasSuffix: "en") || (!isBase(t) && !doc.lower(t, hasSuffix: "s"))
         guard isParticiple else { return false }
         var k = t - 1
         var n = 0
         while k >= 0, n < 4 {
-            let s = w(k)
-            if Grammar.beForms.contains(s) { return s != "'s" || n == 0 }
-            if !(Grammar.auxiliaries.contains(s) || s.hasSuffix("ly")) { break }
+            if has(k, .be) { return !isW(k, "'s") || n == 0 }
+            if !(has(k, .auxiliary) || doc.lower(k, hasSuffix: "ly")) { break }
             k -= 1; n += 1
         }
         // A reduced relative: "civilians killed by shelling".
-        return afterPattern < end && w(afterPattern) == "by"
+        return afterPattern < end && isW(afterPattern, "by")
     }
 
     /// "soldiers killed in Ukraine": a participle right after a noun and before a place phrase
     /// describes its noun's fate, so the noun is no subject acting on the place.
     func isReducedRelative(_ t: Int, _ m: PatternMatch, end: Int) -> Bool {
-        let form = w(t)
         // A trigger of several words ("fired tear gas at") is a verb with its object, not a bare participle.
-        guard t > 0, m.lastWord == t, m.end < end, Grammar.locatives.contains(w(m.end)) else { return false }
-        let lemmas = lex.lemmas[form] ?? []
-        guard form.hasSuffix("ed") || (!lemmas.contains(form) && !form.hasSuffix("s") && !form.hasSuffix("ing")) else { return false }
-        return mentionIndex(at: t - 1) != nil || (doc.tokens[t - 1].kind == .word && !Grammar.auxiliaries.contains(w(t - 1)) && !w(t - 1).hasSuffix("ly") && lex.lemmas[w(t - 1)] == nil && mentionIndex(at: t - 2) != nil)
+        guard t > 0, m.lastWord == t, m.end < end, has(m.end, .locative) else { return false }
+        guard doc.lower(t, hasSuffix: "ed") || (!isBase(t) && !doc.lower(t, hasSuffix: "s") && !doc.lower(t, hasSuffix: "ing")) else { return false }
+        return mentionIndex(at: t - 1) != nil || (doc.tokens[t - 1].kind == .word && !has(t - 1, .auxiliary) && !doc.lower(t - 1, hasSuffix: "ly") && formAt[t - 1] < 0 && mentionIndex(at: t - 2) != nil)
     }
 
     /// A participle used as an adjective: "the occupied territories", "in besieged Aleppo".
     func isAdjectivalParticiple(_ t: Int, _ m: PatternMatch, start: Int, end: Int) -> Bool {
         guard t > start else { return false }
-        let form = w(t)
-        let lemmas = lex.lemmas[form] ?? []
-        guard form.hasSuffix("ed") || (!lemmas.contains(form) && !form.hasSuffix("s") && !form.hasSuffix("ing")) else { return false }
-        let p = w(t - 1)
-        guard Grammar.determiners.contains(p) || Grammar.nounPrepositions.contains(p) || p == "in" || p == "at" else { return false }
-        return !(m.end < end && w(m.end) == "by")
+        guard doc.lower(t, hasSuffix: "ed") || (!isBase(t) && !doc.lower(t, hasSuffix: "s") && !doc.lower(t, hasSuffix: "ing")) else { return false }
+        guard has(t - 1, .determiner) || has(t - 1, .nounPreposition) || isW(t - 1, "in") || isW(t - 1, "at") else { return false }
+        return !(m.end < end && isW(m.end, "by"))
     }
 
     /// Measures a government takes in its own territory (curfews, states of emergency, martial law,
@@ -1013,29 +1097,27 @@ struct Grammar {
     /// A verb trigger used as a noun: "the shelling of", "Russian attacks on", "a U.S. visit to".
     func isNominal(_ t: Int, _ e: VerbLexicon.Entry, _ m: PatternMatch, start: Int, end: Int) -> Bool {
         guard t > start else { return false }
-        let form = w(t)
-        if form.hasSuffix("ed") { return false }
+        if doc.lower(t, hasSuffix: "ed") { return false }
         var k = t - 1
         var skipped = 0
         while k > start, skipped < 2, doc.tokens[k].kind == .word, !doc.tokens[k].isCapitalized, mentionIndex(at: k) == nil,
-              !Grammar.determiners.contains(w(k)), !Grammar.auxiliaries.contains(w(k)), !Grammar.objectStops.contains(w(k)),
-              lex.lemmas[w(k)] == nil {
+              !has(k, .determiner), !has(k, .auxiliary), !has(k, .objectStop),
+              formAt[k] < 0 {
             k -= 1; skipped += 1
         }
-        let p = w(k)
         // Only noun-like forms: the base form, a plural, a gerund ("visit", "attacks", "shelling"); "met" is a verb.
-        let lemmas = lex.lemmas[form] ?? []
-        let isBase = lemmas.contains(form)
-        let isPlural = lemmas.contains { form == $0 + "s" || form == $0 + "es" }
-        let isGerund = form.hasSuffix("ing")
+        let f = formAt[t] >= 0 ? lex.formInfo[Int(formAt[t])] : nil
+        let isBase = f?.isBase ?? false
+        let isPlural = f?.isPlural ?? false
+        let isGerund = doc.lower(t, hasSuffix: "ing")
         guard isBase || isPlural || isGerund else { return false }
         let nextIsPrep = m.end < end && ["of", "on", "against", "with", "to", "in", "by", "between", "from", "into"].contains(w(m.end))
-        if Grammar.determiners.contains(p) || isPossessive(k) { return true }
+        if has(k, .determiner) || isPossessive(k) { return true }
         // "resumed attacks", "launched strikes": the object of a light verb.
-        if k == t - 1, Grammar.lightVerbForms.contains(p), !Grammar.auxiliaries.contains(p), isBase || isPlural { return true }
+        if k == t - 1, has(k, .lightVerb), !has(k, .auxiliary), isBase || isPlural { return true }
         // "advised against travel to", "after talks with"
         // ("skeptical about extending sanctions" keeps its verb: a gerund after a preposition is verbal.)
-        if k == t - 1, Grammar.nounPrepositions.contains(p), !isGerund { return isBase || isPlural }
+        if k == t - 1, has(k, .nounPreposition), !isGerund { return isBase || isPlural }
         // "Russian shelling of", "a U.S. visit to"; but "Russia attacks Ukraine" stays a verb.
         if mentionIndex(at: k) != nil { return nextIsPrep && (isBase || isGerund) }
         return false
@@ -1083,13 +1165,13 @@ struct Grammar {
             if isNominal(first, e, m, start: start, end: end) {
                 return nounEvents(e, m, first: first, start: start, end: end, earlier: earlier, claimants: claimants)
             }
-            if isPassive(first, afterPattern: m.end, end: end) || (isReducedRelative(first, m, end: end) && Grammar.victimForms.contains(w(first))) {
+            if isPassive(first, afterPattern: m.end, end: end) || (isReducedRelative(first, m, end: end) && has(first, .victim)) {
                 guard let subj = subject(before: first, start: start, earlier: earlier) else { return [] }
                 if let ag = agent(after: m.end, end: end), !accidentFollows(ag) {
                     sources = ag
                     targets = m.slot.isEmpty ? subj.actors : m.slot
                     rule = "passive-agent|" + subj.rule
-                } else if m.slot.isEmpty, violentRoots.contains(String(e.code.prefix(2))) || e.code.hasPrefix("17"), let p = agentlessPlace(after: m.end, end: end) {
+                } else if m.slot.isEmpty, Grammar.violentRoots.contains(rootOf: e.code) || e.code.hasPrefix("17"), let p = agentlessPlace(after: m.end, end: end) {
                     // "Three Russian soldiers were killed in Ukraine": violence whose author is not named
                     // is coded from the state where it happened (as PETRARCH does).
                     sources = [p]
@@ -1118,12 +1200,12 @@ struct Grammar {
                     // "released the mayor of Nablus", "met the governor of Kirkuk province"
                     targets = [o]
                     rule = subj.rule + "|title-of-place"
-                } else if m.end < end, Grammar.objectPronouns.contains(w(m.end)) || (m.end + 1 < end && Grammar.objectPronouns.contains(w(m.end + 1)) && e.endsInPreposition),
+                } else if m.end < end, has(m.end, .objectPronoun) || (m.end + 1 < end && has(m.end + 1, .objectPronoun) && e.endsInPreposition),
                           let prev = earlier.last, !prev.targetMentions.isEmpty {
                     // "spoke to his Armenian and Azeri counterparts and called on them": the previous targets.
                     targets = prev.targetMentions
                     rule = subj.rule + "|pronoun-object"
-                } else if reactionRoots.contains(String(e.code.prefix(2))), let o = npOwner(from: m.end, end: end) {
+                } else if Grammar.reactionRoots.contains(rootOf: e.code), let o = npOwner(from: m.end, end: end) {
                     // "denies Western and Ukrainian accusations", "condemned the move announced by X"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
@@ -1131,22 +1213,22 @@ struct Grammar {
                     // "met with exiled dissidents from Myanmar": people from a state stand for it.
                     targets = [o]
                     rule = subj.rule + "|from-state"
-                } else if violentRoots.contains(String(e.code.prefix(2))) || Grammar.ownerRoots.contains(String(e.code.prefix(2))),
+                } else if Grammar.violentRoots.contains(rootOf: e.code) || Grammar.ownerRoots.contains(rootOf: e.code),
                           !e.endsInPreposition, let o = npOwner(from: m.end, end: end) {
                     // "bombarded a government-held part of Syria's second city", "expelled inspectors of the IAEA"
                     targets = [o]
                     rule = subj.rule + "|object-owner"
-                } else if let o = placeAimedRoots.contains(String(e.code.prefix(2))) || e.code.hasPrefix("14") || Grammar.isDomesticMeasure(e.code)
+                } else if let o = Grammar.placeAimedRoots.contains(rootOf: e.code) || e.code.hasPrefix("14") || Grammar.isDomesticMeasure(e.code)
                             ? placeTarget(after: m.end, end: end) : nil {
                     // (A protest or a curfew "in southeastern Turkey" aims at the state named there.)
                     targets = [o]
                     rule = subj.rule + "|place-object"
-                } else if Grammar.placeRoots.contains(String(e.code.prefix(2))) || Grammar.visitCodes.contains(e.code) || e.code.hasPrefix("07"),
+                } else if Grammar.placeRoots.contains(rootOf: e.code) || Grammar.visitCodes.contains(e.code) || e.code.hasPrefix("07"),
                           e.code.hasPrefix("14") || !isReducedRelative(first, m, end: end), let o = placeObject(after: m.end, end: end) {
                     // (Protest verbs are intransitive: "farmers rioted in X" is no reduced relative.)
                     targets = [o]
                     rule = subj.rule + "|place-state"
-                } else if e.endsInInfinitive, ["12", "13"].contains(String(e.code.prefix(2))), let o = placeObject(after: m.end, end: end) {
+                } else if e.endsInInfinitive, Grammar.rejectOrThreatRoots.contains(rootOf: e.code), let o = placeObject(after: m.end, end: end) {
                     // "refused to deploy peacekeepers in Iraq", "threatened to resume attacks in Israel":
                     // the refused or threatened act aims at the place's state.
                     targets = [o]
@@ -1169,7 +1251,7 @@ struct Grammar {
                     targets = [Grammar.stateTarget]
                     ownISO = iso
                     rule = subj.rule + "|own-state"
-                } else if e.kind == .symmetric || Grammar.mutualRoots.contains(String(e.code.prefix(2))), sources.count >= 2 {
+                } else if e.kind == .symmetric || Grammar.mutualRoots.contains(rootOf: e.code), sources.count >= 2 {
                     // "Jordan and Britain agreed to hold exercises": a cooperative act of coordinated
                     // subjects with no object is mutual.
                     pairsSymmetric = true
@@ -1245,10 +1327,10 @@ struct Grammar {
             if let o = findMention(from: from, end: end, maxSkip: 3) {
                 targets = coordinatedRight(o, end: end)
                 targetRule = "prep-object"
-            } else if placeAimedRoots.contains(String(e.code.prefix(2))), let o = placeTarget(after: from, end: end) {
+            } else if Grammar.placeAimedRoots.contains(rootOf: e.code), let o = placeTarget(after: from, end: end) {
                 targets = [o]
                 targetRule = "place-object"
-            } else if Grammar.placeRoots.contains(String(e.code.prefix(2))) || Grammar.visitCodes.contains(e.code),
+            } else if Grammar.placeRoots.contains(rootOf: e.code) || Grammar.visitCodes.contains(e.code),
                       let o = placeObject(after: from, end: end) {
                 targets = [o]
                 targetRule = "place-state"
@@ -1259,7 +1341,7 @@ struct Grammar {
                 return mutualNounEvents(e, m, first: first, start: start, end: end, earlier: earlier)
             }
             afterTarget = targets.last! >= 0 ? mention(targets.last!).tokenRange.upperBound : from
-        } else if violentRoots.contains(String(e.code.prefix(2))), m.end < end, Grammar.locatives.contains(w(m.end)),
+        } else if Grammar.violentRoots.contains(rootOf: e.code), m.end < end, has(m.end, .locative),
                   let o = placeTarget(after: m.end, end: end) ?? placeObject(after: m.end, end: end) {
             // "Turkish shelling in northern Syria", "launched air strikes in Syria": a violent act in a place hits the place's state.
             targets = [o]
@@ -1280,7 +1362,7 @@ struct Grammar {
             sources = ag; sourceRule = "noun-agent"
         } else if let lv = lightVerbSubject(before: first, start: start, earlier: earlier) {
             sources = lv.actors; sourceRule = "light-verb-" + lv.rule
-        } else if violentRoots.contains(String(e.code.prefix(2))), let h = hintModifier(before: first, start: start) {
+        } else if Grammar.violentRoots.contains(rootOf: e.code), let h = hintModifier(before: first, start: start) {
             sources = [h]; sourceRule = "adjective"
         } else if let c = claimants {
             // "claimed responsibility for a deadly attack on X": the claimants' act.
@@ -1308,7 +1390,7 @@ struct Grammar {
     /// "Israel and Lebanon renewed negotiations": the coordinated subjects of a light verb whose
     /// cooperative noun has no target act mutually.
     func mutualNounEvents(_ e: VerbLexicon.Entry, _ m: PatternMatch, first: Int, start: Int, end: Int, earlier: [CodedEvent]) -> [CodedEvent] {
-        guard Grammar.mutualRoots.contains(String(e.code.prefix(2))),
+        guard Grammar.mutualRoots.contains(rootOf: e.code),
               let lv = lightVerbSubject(before: first, start: start, earlier: earlier), lv.actors.count >= 2 else { return [] }
         let trigger = first..<(m.lastWord + 1)
         let (code, m2) = Grammar.recode(refine(e.code, trigger: trigger, end: end),
@@ -1330,11 +1412,10 @@ struct Grammar {
     func conditionTarget(after k: Int, end: Int, allowIf: Bool) -> Int? {
         var j = k
         while j < end, j < k + 20 {
-            let s = w(j)
-            if isPunct(j, 0x3B) || s == "said" || s == "says" || s == "told" { return nil }
-            if s == "unless" || (allowIf && s == "if") {
+            if isPunct(j, 0x3B) || isW(j, "said") || isW(j, "says") || isW(j, "told") { return nil }
+            if isW(j, "unless") || (allowIf && isW(j, "if")) {
                 var a = j + 1
-                while a < end, a < j + 3, Grammar.determiners.contains(w(a)) { a += 1 }
+                while a < end, a < j + 3, has(a, .determiner) { a += 1 }
                 guard a < end, let mi = mentionIndex(at: a) else { return nil }
                 return head(mi, end: end)
             }
@@ -1348,7 +1429,7 @@ struct Grammar {
         var j = k
         while j < end, j < k + 20 {
             if isPunct(j, 0x3B) { return false }
-            if w(j) == "unless" { return true }
+            if isW(j, "unless") { return true }
             j += 1
         }
         return false
@@ -1363,15 +1444,15 @@ struct Grammar {
     /// "would not provide", "declined to meet".
     func isRefusal(_ t: Int, start: Int) -> Bool {
         var g = t - 1
-        while g >= start, Grammar.timeWords.contains(w(g)) || w(g).hasSuffix("ly") { g -= 1 }
+        while g >= start, has(g, .time) || doc.lower(g, hasSuffix: "ly") { g -= 1 }
         guard g >= start else { return false }
-        if w(g) == "to", g - 1 >= start {
+        if isW(g, "to"), g - 1 >= start {
             var h = g - 1
-            while h >= start, Grammar.timeWords.contains(w(h)) || w(h).hasSuffix("ly") || Grammar.auxiliaries.contains(w(h)) && w(h) != "to" { h -= 1 }
-            return h >= start && Grammar.refusalForms.contains(w(h))
+            while h >= start, has(h, .time) || doc.lower(h, hasSuffix: "ly") || has(h, .auxiliary) && !isW(h, "to") { h -= 1 }
+            return h >= start && has(h, .refusal)
         }
-        if w(g) == "not" || w(g) == "n't", g - 1 >= start { return ["would", "will", "wo", "shall"].contains(w(g - 1)) }
-        return w(g) == "won't" || w(g) == "wouldn't"
+        if isW(g, "not") || isW(g, "n't"), g - 1 >= start { return ["would", "will", "wo", "shall"].contains(w(g - 1)) }
+        return isW(g, "won't") || isW(g, "wouldn't")
     }
 
     static let refusalForms: Set<String> = Set(["refuse", "decline"].flatMap { VerbLexicon.inflections(of: $0) })
@@ -1410,8 +1491,7 @@ struct Grammar {
         guard code.hasPrefix("04"), code != "041" else { return code }
         var j = trigger.upperBound
         while j < end, j < trigger.upperBound + 15 {
-            let s = w(j)
-            if s == "phone" || s == "telephone" || s == "phoned" { return "041" }
+            if isW(j, "phone") || isW(j, "telephone") || isW(j, "phoned") { return "041" }
             if isPunct(j, 0x3B) { break }
             j += 1
         }
@@ -1469,10 +1549,10 @@ struct Grammar {
         var j = k - 1
         var n = 0
         while j >= start, n < 12 {
-            if Grammar.clauseBoundaries.contains(w(j)) || isPunct(j, 0x3B) || isPunct(j, 0x2C) { return false }
+            if has(j, .clauseBoundary) || isPunct(j, 0x3B) || isPunct(j, 0x2C) { return false }
             if Grammar.protestWords.contains(doc, j) {
                 // "a strike on", "air strike": violence, not a walkout.
-                return !(j > start && (w(j - 1) == "air" || w(j - 1) == "missile" || w(j - 1) == "drone"))
+                return !(j > start && (isW(j - 1, "air") || isW(j - 1, "missile") || isW(j - 1, "drone")))
             }
             j -= 1; n += 1
         }
@@ -1487,17 +1567,16 @@ struct Grammar {
         var conditional = false
         var denied = false
         while k < t {
-            let s = w(k)
-            if s == "if" || s == "unless" { conditional = true }
-            if Grammar.denyForms.contains(s), !entry.pattern.hasPrefix("deny") { denied = true }
+            if isW(k, "if") || isW(k, "unless") { conditional = true }
+            if has(k, .deny), !entry.pattern.hasPrefix("deny") { denied = true }
             // "warned it would cut trade": a warning announces the act it names.
-            if Grammar.speechForms.contains(s) || s == "promised" || s == "announced" || Grammar.threatGovernors.contains(s) { sawSpeech = true }
+            if has(k, .speech) || isW(k, "promised") || isW(k, "announced") || has(k, .threatGovernor) { sawSpeech = true }
             k += 1
         }
         // "if" after the trigger in the same clause: "sanctions could be eased if ...".
         var j = t + 1
         while j < end, j < t + 12 {
-            if w(j) == "if" || w(j) == "unless" { conditional = true; break }
+            if isW(j, "if") || isW(j, "unless") { conditional = true; break }
             if doc.tokens[j].kind == .punct, isPunct(j, 0x3B) { break }
             j += 1
         }
@@ -1506,33 +1585,31 @@ struct Grammar {
         var n = 0
         var result: EventMode?
         while g >= start, n < 6 {
-            let s = w(g)
-            if Grammar.negators.contains(s) || s.hasSuffix("n't") {
-                if s == "won't" || s == "wo" { return .negated }
+            if has(g, .negator) || doc.lower(g, hasSuffix: "n't") {
+                if isW(g, "won't") || isW(g, "wo") { return .negated }
                 result = result ?? .negated
-            } else if s == "will" || s == "shall" || s == "'ll" {
+            } else if isW(g, "will") || isW(g, "shall") || isW(g, "'ll") {
                 result = result ?? .future
-            } else if s == "would" {
+            } else if isW(g, "would") {
                 result = result ?? (sawSpeech ? .future : .hypothetical)
-            } else if s == "could" || s == "might" || s == "may" || s == "should" || s == "must" || s == "can" {
+            } else if isW(g, "could") || isW(g, "might") || isW(g, "may") || isW(g, "should") || isW(g, "must") || isW(g, "can") {
                 result = result ?? .hypothetical
-            } else if s == "to" {
+            } else if isW(g, "to") {
                 // The verb governing the infinitive: "plans to visit", "urged X to release".
                 var h = g - 1
-                while h >= start, Grammar.auxiliaries.contains(w(h)) || w(h).hasSuffix("ly") || Grammar.timeWords.contains(w(h))
-                        || (w(h) == "principle" && h > start && w(h - 1) == "in") || (w(h) == "in" && h + 1 < t && w(h + 1) == "principle") {
+                while h >= start, has(h, .auxiliary) || doc.lower(h, hasSuffix: "ly") || has(h, .time)
+                        || (isW(h, "principle") && h > start && isW(h - 1, "in")) || (isW(h, "in") && h + 1 < t && isW(h + 1, "principle")) {
                     h -= 1
                 }
                 if h >= start {
-                    let gv = w(h)
-                    if Grammar.futureGovernors.contains(gv) { result = result ?? .future; break }
+                    if has(h, .futureGovernor) { result = result ?? .future; break }
                     // "threatened to break relations", "vowed to retaliate": the act is what is threatened;
                     // "wants to attack" is a threat of force.
-                    if Grammar.threatGovernors.contains(gv) || (Grammar.desireGovernors.contains(gv) && violentRoots.contains(String(entry.code.prefix(2)))) {
+                    if has(h, .threatGovernor) || (has(h, .desireGovernor) && Grammar.violentRoots.contains(rootOf: entry.code)) {
                         result = result ?? .future; break
                     }
-                    if gv == "failed" || gv == "refused" || gv == "declined" { return .negated }
-                    if Grammar.assertedGovernors.contains(gv) { break }
+                    if isW(h, "failed") || isW(h, "refused") || isW(h, "declined") { return .negated }
+                    if has(h, .assertedGovernor) { break }
                 }
                 // "gathered in the capital to protest the tax", "began a hunger strike to protest against":
                 // a protest's purpose named by a protest is the protest itself.
@@ -1540,7 +1617,7 @@ struct Grammar {
                 // Anything else is a purpose, an appeal or a wish: "met Putin to probe", "wants to attack".
                 result = result ?? .hypothetical
                 break
-            } else if Grammar.auxiliaries.contains(s) || s.hasSuffix("ly") {
+            } else if has(g, .auxiliary) || doc.lower(g, hasSuffix: "ly") {
                 // part of the verb group
             } else {
                 break
@@ -1550,8 +1627,8 @@ struct Grammar {
         // "in order to open a route for Iranian military aid": a purpose, not a reported act.
         var q = start
         while q + 2 < t {
-            if (w(q) == "order" || w(q) == "so") && w(q + 1) == (w(q) == "order" ? "to" : "as") && (w(q) == "so" ? w(q + 2) == "to" : true),
-               q > start, w(q - 1) == "in" || w(q) == "so" {
+            if (isW(q, "order") || isW(q, "so")) && w(q + 1) == (isW(q, "order") ? "to" : "as") && (isW(q, "so") ? isW(q + 2, "to") : true),
+               q > start, isW(q - 1, "in") || isW(q, "so") {
                 return .hypothetical
             }
             q += 1
@@ -1560,13 +1637,12 @@ struct Grammar {
         // "accused Washington of orchestrating", "urged Moscow to release".
         // "jailed a student for helping militants": the act a punishment or a reproach is taken for is only
         // alleged (while "apologised for shooting down" and "thanked X for helping" acknowledge the act).
-        if let prev = earlier.last, ["10", "11", "12", "13", "16", "17"].contains(String(prev.code.prefix(2))),
-           t > start, w(t).hasSuffix("ing"), w(t - 1) == "for" {
+        if let prev = earlier.last, Grammar.punishingRoots.contains(rootOf: prev.code),
+           t > start, doc.lower(t, hasSuffix: "ing"), isW(t - 1, "for") {
             return .hypothetical
         }
-        if let prev = earlier.last, ["11", "10", "02", "13", "01"].contains(String(prev.code.prefix(2))), t > prev.trigger.upperBound {
-            let f = w(t)
-            if f.hasSuffix("ing") || (t > 0 && w(t - 1) == "to") || (t > 0 && w(t - 1) == "of") { return .hypothetical }
+        if let prev = earlier.last, Grammar.appealingRoots.contains(rootOf: prev.code), t > prev.trigger.upperBound {
+            if doc.lower(t, hasSuffix: "ing") || (t > 0 && isW(t - 1, "to")) || (t > 0 && isW(t - 1, "of")) { return .hypothetical }
         }
         if let r = result, r == .negated { return denied ? .denied : .negated }
         if denied { return .denied }

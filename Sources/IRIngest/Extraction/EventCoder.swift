@@ -35,7 +35,7 @@ public struct EventCoder: Sendable {
         var out: [EventRow] = []
         // One event per source, target, root and date in an article: "met Putin" and, later, "sat
         // down with Putin" on the same day report one meeting.
-        var reported = Set<String>()
+        var reported = Set<ReportKey>()
         for (si, s) in doc.sentences.enumerated() where !s.isCaption {
             var start = s.tokenRange.lowerBound
             if let dl = context.datelineRange {
@@ -43,9 +43,9 @@ public struct EventCoder: Sendable {
             }
             guard start < s.tokenRange.upperBound else { continue }
             let coded = grammar.code(sentence: si, from: start)
-            var seen: [String: Int] = [:]
+            var seen: [PairKey: Int] = [:]
             // The sentence's date expressions, found once per sentence (and per tense) rather than per event.
-            var sentenceDates: [Bool: [DateResolver.Match]] = [:]
+            var pastDates: [DateResolver.Match]?, futureDates: [DateResolver.Match]?
             for var c in coded where modes.contains(c.mode) {
                 if c.source < 0 {
                     guard let a = placeState(-c.source - 1, actors: &actors) else { continue }
@@ -61,7 +61,7 @@ public struct EventCoder: Sendable {
                     c.target = t
                 }
                 guard c.source != c.target || Grammar.isDomesticMeasure(c.entry.code) || c.domestic else { continue }
-                let key = "\(c.source)|\(c.target)|\(c.code.prefix(2))"
+                let key = PairKey(source: c.source, target: c.target, root: String(c.code.prefix(2)))
                 if let k = seen[key] {
                     // "threatened to bomb": the act threatened (138) says more than the bare threat (130).
                     if k >= 0, out[k].cameoCode.count == 3, out[k].cameoCode.hasSuffix("0"), c.code != out[k].cameoCode {
@@ -80,14 +80,13 @@ public struct EventCoder: Sendable {
                                    endChar: doc.scalarOffset(doc.tokens[c.trigger.upperBound - 1].end),
                                    rule: c.rule, lexiconEntry: c.entry.pattern + " -> " + c.entry.code)
                 let future = c.mode == .future
-                let ms = sentenceDates[future] ?? dates.matches(doc, in: start..<s.tokenRange.upperBound, future: future)
-                sentenceDates[future] = ms
+                let ms = (future ? futureDates : pastDates) ?? dates.matches(doc, in: start..<s.tokenRange.upperBound, future: future)
+                if future { futureDates = ms } else { pastDates = ms }
                 if let (d, src) = date(for: c, sentence: si, start: start, doc: doc, resolver: dates, matches: ms) {
                     row.occurredOn = d.iso
                     row.dateSource = src
                 }
-                let eventKey = key + "|" + (row.occurredOn ?? "")
-                if !reported.insert(eventKey).inserted { continue }
+                if !reported.insert(ReportKey(pair: key, date: row.occurredOn ?? "")).inserted { continue }
                 if let p = place(for: c, sentence: si, doc: doc, analysis: actors, context: context, dateSource: row.dateSource) {
                     if let k = places.firstIndex(of: p) { row.place = k } else { places.append(p); row.place = places.count - 1 }
                 }
@@ -96,6 +95,17 @@ public struct EventCoder: Sendable {
             }
         }
         return out
+    }
+
+    /// Source, target and root of an event (one per sentence), and with its date (one per article).
+    struct PairKey: Hashable {
+        var source: Int
+        var target: Int
+        var root: String
+    }
+    struct ReportKey: Hashable {
+        var pair: PairKey
+        var date: String
     }
 
     /// The actor of the state a place (index into `actors.places`) lies in.
@@ -114,7 +124,7 @@ public struct EventCoder: Sendable {
         return actors.actors.count - 1
     }
 
-    static let clauseWords: Set<String> = [
+    static let clauseWords: WordSet = [
         "after", "before", "when", "while", "because", "although", "though", "who", "which", "whose", "where", "whereas",
         "but", "said", "says", "told", "than", "until", "unless", "if",
     ]
@@ -131,22 +141,22 @@ public struct EventCoder: Sendable {
         var left = c.trigger.lowerBound
         while left > start {
             let k = left - 1
-            if isSemicolon(k) || EventCoder.clauseWords.contains(doc.lower(k)) { break }
+            if isSemicolon(k) || EventCoder.clauseWords.contains(doc, k) { break }
             if isComma(k), !ms.contains(where: { $0.next == k }) { break }
             left -= 1
         }
         var right = c.trigger.upperBound
         while right < end {
-            if isSemicolon(right) || EventCoder.clauseWords.contains(doc.lower(right)) { break }
+            if isSemicolon(right) || EventCoder.clauseWords.contains(doc, right) { break }
             if isComma(right), !ms.contains(where: { $0.start == right + 1 }) { break }
-            if doc.lower(right) == "since", !ms.contains(where: { $0.start == right }) { break }
+            if doc.lower(right, is: "since"), !ms.contains(where: { $0.start == right }) { break }
             right += 1
         }
         var best: DateResolver.Match?
         var bestDistance = Int.max
         for m in ms {
             // "last year's overthrow": the date belongs to a noun, not to the event.
-            if m.next < end, doc.lower(m.next) == "'s" || doc.lower(m.next) == "\u{2019}s" { continue }
+            if m.next < end, doc.lower(m.next, is: "'s") || doc.lower(m.next, is: "\u{2019}s") { continue }
             let opensSentence = m.start <= start + 1 && m.next < end && isComma(m.next)
             guard (m.start >= left && m.next <= right) || opensSentence else { continue }
             let d = m.start >= c.trigger.upperBound ? m.start - c.trigger.upperBound : c.trigger.lowerBound - m.next + 1
@@ -157,7 +167,10 @@ public struct EventCoder: Sendable {
         return resolver.anchor.map { ($0, .published) }
     }
 
-    static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
+    /// Meetings, protests, fights and assaults: the acts an opening sentence places at the dateline.
+    static let datelineRoots: Grammar.RootSet = ["04", "05", "19", "18"]
+
+    static let placePrepositions: WordSet = ["in", "at", "near", "outside", "inside"]
 
     /// The place of an event: a place named after "in"/"at" in its sentence, else the dateline
     /// place for events of the article's opening reported on its day.
@@ -168,13 +181,13 @@ public struct EventCoder: Sendable {
         for p in analysis.places where p.sentence == si && !p.tokenRange.isEmpty {
             let k = p.tokenRange.lowerBound
             guard k > 0, VerbLexicon.isWord(doc, k - 1, in: EventCoder.placePrepositions) ||
-                    (k > 1 && doc.lower(k - 1) == "the" && VerbLexicon.isWord(doc, k - 2, in: EventCoder.placePrepositions)) else { continue }
+                    (k > 1 && doc.lower(k - 1, is: "the") && VerbLexicon.isWord(doc, k - 2, in: EventCoder.placePrepositions)) else { continue }
             let d = k >= c.trigger.upperBound ? k - c.trigger.upperBound : c.trigger.lowerBound - p.tokenRange.upperBound + 3
             if d < bestDistance { bestDistance = d; best = p.place }
         }
         if let best { return best }
         if let dp = context.datelinePlace, si <= 1, dateSource == .published || dateSource == .relative,
-           ["04", "05", "19", "18"].contains(String(c.code.prefix(2))) {
+           EventCoder.datelineRoots.contains(rootOf: c.code) {
             return dp
         }
         return nil
@@ -182,8 +195,8 @@ public struct EventCoder: Sendable {
 }
 
 extension VerbLexicon {
-    static func isWord(_ doc: Document, _ k: Int, in set: Set<String>) -> Bool {
-        doc.tokens[k].kind == .word && set.contains(doc.lower(k))
+    static func isWord(_ doc: Document, _ k: Int, in set: WordSet) -> Bool {
+        doc.tokens[k].kind == .word && set.contains(doc, k)
     }
 }
 

@@ -47,6 +47,34 @@ public final class VerbLexicon: Sendable {
     /// All entries, in file order.
     public let all: [Entry]
 
+    /// What the grammar needs to know of a surface form of a pattern word, precomputed so that a
+    /// token is looked up once (by `WordHash`) instead of hashing its lemmas' strings.
+    struct Form: Sendable {
+        /// Indices into `all` of the entries the form may trigger: for each of its lemmas (in
+        /// `lemmas` order), the entries whose first word is that lemma (in `entries` order).
+        var candidates: [Int32]
+        /// The form is one of its own lemmas ("visit").
+        var isBase: Bool
+        /// The form is one of its lemmas plus "s" or "es" ("attacks").
+        var isPlural: Bool
+    }
+    /// One per key of `lemmas`, in sorted order (see `grammarWords`).
+    let formInfo: [Form]
+
+    /// One element of an entry's `rest`: a word, as an index into `stepForms` (every form whose
+    /// lemmas include one of the element's words), or the slot.
+    enum Step: Sendable {
+        case word(Int32)
+        case slot
+    }
+    /// The steps of entry `e` are `steps[stepStart[e]..<stepStart[e + 1]]`, parallel to `all[e].rest`.
+    let steps: [Step]
+    let stepStart: [Int32]
+    let stepForms: [WordSet]
+    /// Per word: the `Grammar.WordClass` bits in the low 40 bits, and 1 + its index into `formInfo`
+    /// (0: none) above them, so that the grammar looks a token up once.
+    let grammarWords: WordMap<UInt64>
+
     static let prepositions: Set<String> = [
         "with", "to", "on", "against", "of", "for", "from", "into", "at", "in", "between", "by", "upon", "about", "near", "along", "over",
     ]
@@ -60,6 +88,7 @@ public final class VerbLexicon: Sendable {
             irregular[String(cols[1]), default: []].append(String(cols[0]))
         }
         var entries: [String: [Entry]] = [:]
+        var entryIndices: [String: [Int32]] = [:]
         var all: [Entry] = []
         var words = Set<String>()
         for line in verbs.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -81,8 +110,11 @@ public final class VerbLexicon: Sendable {
             if case .word(let alts)? = rest.last, !alts.isDisjoint(with: VerbLexicon.prepositions) { endsInPrep = true }
             let e = Entry(pattern: String(cols[0]), head: head, rest: rest, code: String(cols[1]), kind: kind,
                           endsInPreposition: endsInPrep)
+            for h in head {
+                entries[h, default: []].append(e)
+                entryIndices[h, default: []].append(Int32(all.count))
+            }
             all.append(e)
-            for h in head { entries[h, default: []].append(e) }
         }
         var lemmas: [String: [String]] = [:]
         for w in words.sorted() {  // sorted: the lemma order (and so the events) must not vary between runs
@@ -93,6 +125,46 @@ public final class VerbLexicon: Sendable {
         self.entries = entries
         self.lemmas = lemmas
         self.all = all
+        var formInfo: [Form] = []
+        var formsOf: [String: [String]] = [:]  // lemma -> its forms
+        let formKeys = lemmas.keys.sorted()
+        for f in formKeys {
+            let ls = lemmas[f]!
+            formInfo.append(Form(candidates: ls.flatMap { entryIndices[$0] ?? [] }, isBase: ls.contains(f),
+                                 isPlural: ls.contains { f == $0 + "s" || f == $0 + "es" }))
+            for l in ls { formsOf[l, default: []].append(f) }
+        }
+        self.formInfo = formInfo
+        var steps: [Step] = []
+        var stepStart: [Int32] = []
+        var stepForms: [WordSet] = []
+        var stepIndex: [[String]: Int32] = [:]  // sorted alternatives -> index into stepForms
+        for e in all {
+            stepStart.append(Int32(steps.count))
+            for el in e.rest {
+                switch el {
+                case .slot:
+                    steps.append(.slot)
+                case .word(let alts):
+                    let key = alts.sorted()
+                    if let k = stepIndex[key] { steps.append(.word(k)); continue }
+                    let k = Int32(stepForms.count)
+                    stepForms.append(WordSet(key.flatMap { formsOf[$0] ?? [] }))
+                    stepIndex[key] = k
+                    steps.append(.word(k))
+                }
+            }
+        }
+        stepStart.append(Int32(steps.count))
+        self.steps = steps
+        self.stepStart = stepStart
+        self.stepForms = stepForms
+        var table = WordMap<UInt64>()
+        for (f, k) in zip(formKeys, 0...) { table[f] = UInt64(k + 1) << 40 }
+        for (ws, c) in Grammar.classLists {
+            for w in ws { table[w] = (table[w] ?? 0) | c.rawValue }
+        }
+        self.grammarWords = table
     }
 
     /// Regular inflections of an English word (base, -s, -ed, -ing), generously: where the
