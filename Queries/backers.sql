@@ -21,9 +21,10 @@ chosen AS (
        OR instr(lower(c.name), lower(p.conflict)) > 0
        OR c.country_code IN (SELECT code FROM codes)
 ),
+-- A conflict's distinct parties from conflict_party_counts (0009).
 parties AS (
-    SELECT DISTINCT ch.id AS conflict_id, ch.name AS conflict_name, cp.actor_id
-    FROM chosen ch JOIN conflict_parties cp ON cp.conflict_id = ch.id
+    SELECT ch.id AS conflict_id, ch.name AS conflict_name, cp.actor_id
+    FROM chosen ch JOIN conflict_party_counts cp ON cp.conflict_id = ch.id
 ),
 -- Support, not settlement: praise, verbal defence, rallying support and recognition (050-054),
 -- material cooperation (06), aid (07) and pledges of aid (033x); signed agreements, apologies

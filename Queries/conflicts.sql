@@ -50,15 +50,9 @@ stats AS (
     FROM chosen ch
 )
 SELECT c.id AS conflict_id, c.name AS conflict_name, c.country_code,
-       -- The conflict's distinct parties, one seek each in the (conflict, actor, article) index
-       -- (a party is named in many articles).
-       (WITH RECURSIVE party(actor_id) AS (
-            SELECT min(cp.actor_id) FROM conflict_parties cp WHERE cp.conflict_id = c.id
-            UNION ALL
-            SELECT (SELECT min(cp.actor_id) FROM conflict_parties cp WHERE cp.conflict_id = c.id AND cp.actor_id > party.actor_id)
-            FROM party WHERE party.actor_id IS NOT NULL)
-        SELECT group_concat(name, '; ') FROM (
-            SELECT DISTINCT a.name FROM party JOIN actors a ON a.id = party.actor_id ORDER BY a.name)) AS parties,
+       (SELECT group_concat(name, '; ') FROM (
+            SELECT DISTINCT a.name FROM conflict_party_counts cp JOIN actors a ON a.id = cp.actor_id
+            WHERE cp.conflict_id = c.id ORDER BY a.name)) AS parties,
        l.killed, l.killed_qualifier, l.scope AS toll_scope, l.since AS toll_since,
        coalesce(l.as_of, lar.published_on) AS toll_as_of,
        st.reports, st.last_reported_on,

@@ -140,7 +140,8 @@ extension Store {
             DELETE FROM event_months WHERE events <= 0;
             DELETE FROM dyads WHERE events <= 0;
             DELETE FROM role_spans WHERE articles <= 0;
-            DELETE FROM conflict_counts WHERE reports <= 0
+            DELETE FROM conflict_counts WHERE reports <= 0;
+            DELETE FROM conflict_party_counts WHERE articles <= 0
             """)
         try setTriggers(db, enabled: true)
         defer { try? setTriggers(db, enabled: false) }
@@ -155,7 +156,7 @@ extension Store {
     /// Recomputes the summary tables of 0008 and 0009 from every stored row (after a bulk load
     /// that ran without their triggers).
     public static func rebuildSummaries(in db: Database) throws {
-        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM actor_years; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans; DELETE FROM conflict_counts")
+        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM actor_years; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans; DELETE FROM conflict_counts; DELETE FROM conflict_party_counts")
         for sql in summaryInserts(articles: "true", sign: 1) { try db.execute(sql: sql) }
     }
 
@@ -243,6 +244,13 @@ extension Store {
         WHERE \(condition)
         GROUP BY 1
         ON CONFLICT(conflict_id) DO UPDATE SET reports = reports + excluded.reports
+        """, """
+        INSERT INTO conflict_party_counts(conflict_id, actor_id, articles)
+        SELECT cp.conflict_id, cp.actor_id, \(sign)count(*)
+        FROM articles ar JOIN conflict_parties cp ON cp.article_id = ar.id
+        WHERE \(condition)
+        GROUP BY 1, 2
+        ON CONFLICT(conflict_id, actor_id) DO UPDATE SET articles = articles + excluded.articles
         """]
     }
 

@@ -48,16 +48,21 @@ import Testing
             SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM actor_years
                                   UNION ALL SELECT * FROM actor_years EXCEPT SELECT * FROM r)
             """)!
+        let partyCounts = try Int.fetchOne(db, sql: """
+            WITH r AS (SELECT conflict_id, actor_id, count(*) FROM conflict_parties GROUP BY 1, 2)
+            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM conflict_party_counts
+                                  UNION ALL SELECT * FROM conflict_party_counts EXCEPT SELECT * FROM r)
+            """)!
         let conflictCounts = try Int.fetchOne(db, sql: """
             WITH r AS (SELECT conflict_id, count(*) FROM conflict_reports GROUP BY 1)
             SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM conflict_counts
                                   UNION ALL SELECT * FROM conflict_counts EXCEPT SELECT * FROM r)
             """)!
         return ["actor_months": actorMonths, "event_months": eventMonths, "dyads": dyads, "role_spans": roleSpans,
-                "conflict_counts": conflictCounts, "actor_years": actorYears]
+                "conflict_counts": conflictCounts, "actor_years": actorYears, "conflict_party_counts": partyCounts]
     }
 
-    static let consistent = ["actor_months": 0, "event_months": 0, "dyads": 0, "role_spans": 0, "conflict_counts": 0, "actor_years": 0]
+    static let consistent = ["actor_months": 0, "event_months": 0, "dyads": 0, "role_spans": 0, "conflict_counts": 0, "actor_years": 0, "conflict_party_counts": 0]
 
     func rows(_ store: Store) throws -> (Int, Int) {
         try store.read { db in
@@ -76,7 +81,7 @@ import Testing
                                  place: nil, mode: .future, triggerText: "offered", startChar: 6, endChar: 9, rule: "svo", lexiconEntry: "offer"))
         a.events.append(EventRow(sentence: 0, source: 0, target: 1, cameoCode: "040", occurredOn: nil, dateSource: .published,
                                  place: nil, mode: .negated, triggerText: "did not meet", startChar: 6, endChar: 9, rule: "svo", lexiconEntry: "meet"))
-        a.conflicts = [ConflictRow(name: "war in Ukraine", countryCode: "UKR", identityKey: "ukr")]
+        a.conflicts = [ConflictRow(name: "war in Ukraine", countryCode: "UKR", identityKey: "ukr", parties: [0, 1])]
         a.conflictReports = [ConflictReportRow(conflict: 0, sentence: 0, scope: .overall, killed: 10, killedQualifier: "at least",
                                                startChar: 0, endChar: 5),
                              ConflictReportRow(conflict: 0, sentence: 0, scope: .incident, killed: 3, startChar: 6, endChar: 9)]
@@ -159,6 +164,8 @@ import Testing
             "INSERT INTO conflicts(name, country_code, identity_key) VALUES ('war in Syria', 'SYR', 'syr')",
             "UPDATE conflict_reports SET conflict_id = (SELECT id FROM conflicts WHERE identity_key = 'syr') WHERE id % 2 = 0",
             "DELETE FROM conflict_reports WHERE id % 3 = 0",
+            "UPDATE conflict_parties SET conflict_id = (SELECT id FROM conflicts WHERE identity_key = 'syr') WHERE id % 2 = 0",
+            "DELETE FROM conflict_parties WHERE id % 3 = 0",
             "DELETE FROM conflicts WHERE identity_key = 'ukr'",
             "DELETE FROM actors WHERE name = 'Vladimir Putin'",
         ]

@@ -160,9 +160,10 @@ chosen AS (
        OR instr(lower(c.name), lower(p.conflict)) > 0
        OR c.country_code IN (SELECT code FROM codes)
 ),
+-- A conflict's distinct parties from conflict_party_counts (0009).
 parties AS (
-    SELECT DISTINCT ch.id AS conflict_id, ch.name AS conflict_name, cp.actor_id
-    FROM chosen ch JOIN conflict_parties cp ON cp.conflict_id = ch.id
+    SELECT ch.id AS conflict_id, ch.name AS conflict_name, cp.actor_id
+    FROM chosen ch JOIN conflict_party_counts cp ON cp.conflict_id = ch.id
 ),
 -- Support, not settlement: praise, verbal defence, rallying support and recognition (050-054),
 -- material cooperation (06), aid (07) and pledges of aid (033x); signed agreements, apologies
@@ -376,15 +377,9 @@ stats AS (
     FROM chosen ch
 )
 SELECT c.id AS conflict_id, c.name AS conflict_name, c.country_code,
-       -- The conflict's distinct parties, one seek each in the (conflict, actor, article) index
-       -- (a party is named in many articles).
-       (WITH RECURSIVE party(actor_id) AS (
-            SELECT min(cp.actor_id) FROM conflict_parties cp WHERE cp.conflict_id = c.id
-            UNION ALL
-            SELECT (SELECT min(cp.actor_id) FROM conflict_parties cp WHERE cp.conflict_id = c.id AND cp.actor_id > party.actor_id)
-            FROM party WHERE party.actor_id IS NOT NULL)
-        SELECT group_concat(name, '; ') FROM (
-            SELECT DISTINCT a.name FROM party JOIN actors a ON a.id = party.actor_id ORDER BY a.name)) AS parties,
+       (SELECT group_concat(name, '; ') FROM (
+            SELECT DISTINCT a.name FROM conflict_party_counts cp JOIN actors a ON a.id = cp.actor_id
+            WHERE cp.conflict_id = c.id ORDER BY a.name)) AS parties,
        l.killed, l.killed_qualifier, l.scope AS toll_scope, l.since AS toll_since,
        coalesce(l.as_of, lar.published_on) AS toll_as_of,
        st.reports, st.last_reported_on,

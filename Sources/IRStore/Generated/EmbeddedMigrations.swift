@@ -1005,7 +1005,8 @@ GROUP BY 1, 2, 3;
 -- 0009: more summary tables, for the canned queries that aggregate over an actor's events or
 -- roles or over a conflict's reports: dyad-cooperation (over all dates) and actor-profile's
 -- counterparts read dyads, role-holders and actor-profile's roles read role_spans, conflicts
--- reads conflict_counts and finds each conflict's toll through conflict_reports_toll,
+-- reads conflict_counts and conflict_party_counts and finds each conflict's toll through
+-- conflict_reports_toll, backers reads conflict_party_counts,
 -- most-mentioned sums whole years from actor_years.
 --
 -- Like those of 0008 they are kept exact for every writer by triggers (irkb's batch writer runs
@@ -1061,6 +1062,15 @@ CREATE TABLE conflict_counts (
     conflict_id  INTEGER PRIMARY KEY,       -- conflicts.id (rows go when reports reaches 0)
     reports      INTEGER NOT NULL           -- conflict_reports rows of the conflict
 ) STRICT;
+
+-- The distinct parties of each conflict (conflict_parties has a row per article naming one).
+CREATE TABLE conflict_party_counts (
+    conflict_id  INTEGER NOT NULL,          -- conflicts.id
+    actor_id     INTEGER NOT NULL,          -- actors.id of the party
+    articles     INTEGER NOT NULL,          -- conflict_parties rows of the pair (rows go at 0)
+    PRIMARY KEY (conflict_id, actor_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX conflict_party_counts_actor ON conflict_party_counts(actor_id);
 
 -- A conflict's toll to show (an overall toll first, then the latest, the highest) read from the
 -- end of an index range instead of sorting every report of the conflict.
@@ -1264,6 +1274,28 @@ WHEN old.conflict_id IS NOT new.conflict_id BEGIN
     ON CONFLICT(conflict_id) DO UPDATE SET reports = reports + 1;
 END;
 
+-- conflict_parties --------------------------------------------------------------------------
+
+CREATE TRIGGER conflict_parties_count_ai AFTER INSERT ON conflict_parties BEGIN
+    INSERT INTO conflict_party_counts(conflict_id, actor_id, articles) VALUES (new.conflict_id, new.actor_id, 1)
+    ON CONFLICT(conflict_id, actor_id) DO UPDATE SET articles = articles + 1;
+END;
+
+CREATE TRIGGER conflict_parties_count_ad AFTER DELETE ON conflict_parties BEGIN
+    UPDATE conflict_party_counts SET articles = articles - 1
+    WHERE conflict_id = old.conflict_id AND actor_id = old.actor_id;
+    DELETE FROM conflict_party_counts WHERE conflict_id = old.conflict_id AND actor_id = old.actor_id AND articles <= 0;
+END;
+
+CREATE TRIGGER conflict_parties_count_au AFTER UPDATE OF conflict_id, actor_id ON conflict_parties
+WHEN old.conflict_id IS NOT new.conflict_id OR old.actor_id IS NOT new.actor_id BEGIN
+    UPDATE conflict_party_counts SET articles = articles - 1
+    WHERE conflict_id = old.conflict_id AND actor_id = old.actor_id;
+    DELETE FROM conflict_party_counts WHERE conflict_id = old.conflict_id AND actor_id = old.actor_id AND articles <= 0;
+    INSERT INTO conflict_party_counts(conflict_id, actor_id, articles) VALUES (new.conflict_id, new.actor_id, 1)
+    ON CONFLICT(conflict_id, actor_id) DO UPDATE SET articles = articles + 1;
+END;
+
 -- The summaries of the rows already stored.
 INSERT INTO dyads(a_id, b_id, events, verbal_cooperation, material_cooperation, verbal_conflict,
                   material_conflict, goldstein_tenths, first_on, last_on)
@@ -1285,6 +1317,9 @@ SELECT conflict_id, count(*) FROM conflict_reports GROUP BY 1;
 
 INSERT INTO actor_years(actor_id, year, mentions, articles)
 SELECT actor_id, substr(month, 1, 4), sum(mentions), sum(articles) FROM actor_months GROUP BY 1, 2;
+
+INSERT INTO conflict_party_counts(conflict_id, actor_id, articles)
+SELECT conflict_id, actor_id, count(*) FROM conflict_parties GROUP BY 1, 2;
 
 """#),
         ("0010_query_indexes.sql", #"""

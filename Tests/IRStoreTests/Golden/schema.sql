@@ -34,6 +34,8 @@ CREATE INDEX conflict_parties_actor ON conflict_parties(actor_id);
 
 CREATE INDEX conflict_parties_article ON conflict_parties(article_id);
 
+CREATE INDEX conflict_party_counts_actor ON conflict_party_counts(actor_id);
+
 CREATE INDEX conflict_reports_article ON conflict_reports(article_id);
 
 CREATE INDEX conflict_reports_conflict ON conflict_reports(conflict_id, as_of);
@@ -198,6 +200,13 @@ CREATE TABLE conflict_parties (
     article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,  -- the article that names the party
     UNIQUE (conflict_id, actor_id, article_id)
 ) STRICT;
+
+CREATE TABLE conflict_party_counts (
+    conflict_id  INTEGER NOT NULL,          -- conflicts.id
+    actor_id     INTEGER NOT NULL,          -- actors.id of the party
+    articles     INTEGER NOT NULL,          -- conflict_parties rows of the pair (rows go at 0)
+    PRIMARY KEY (conflict_id, actor_id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE conflict_reports (
     id                INTEGER PRIMARY KEY,
@@ -501,6 +510,26 @@ END;
 CREATE TRIGGER articles_summary_bd BEFORE DELETE ON articles BEGIN
     DELETE FROM mentions WHERE article_id = old.id;
     DELETE FROM events WHERE article_id = old.id;
+END;
+
+CREATE TRIGGER conflict_parties_count_ad AFTER DELETE ON conflict_parties BEGIN
+    UPDATE conflict_party_counts SET articles = articles - 1
+    WHERE conflict_id = old.conflict_id AND actor_id = old.actor_id;
+    DELETE FROM conflict_party_counts WHERE conflict_id = old.conflict_id AND actor_id = old.actor_id AND articles <= 0;
+END;
+
+CREATE TRIGGER conflict_parties_count_ai AFTER INSERT ON conflict_parties BEGIN
+    INSERT INTO conflict_party_counts(conflict_id, actor_id, articles) VALUES (new.conflict_id, new.actor_id, 1)
+    ON CONFLICT(conflict_id, actor_id) DO UPDATE SET articles = articles + 1;
+END;
+
+CREATE TRIGGER conflict_parties_count_au AFTER UPDATE OF conflict_id, actor_id ON conflict_parties
+WHEN old.conflict_id IS NOT new.conflict_id OR old.actor_id IS NOT new.actor_id BEGIN
+    UPDATE conflict_party_counts SET articles = articles - 1
+    WHERE conflict_id = old.conflict_id AND actor_id = old.actor_id;
+    DELETE FROM conflict_party_counts WHERE conflict_id = old.conflict_id AND actor_id = old.actor_id AND articles <= 0;
+    INSERT INTO conflict_party_counts(conflict_id, actor_id, articles) VALUES (new.conflict_id, new.actor_id, 1)
+    ON CONFLICT(conflict_id, actor_id) DO UPDATE SET articles = articles + 1;
 END;
 
 CREATE TRIGGER conflict_reports_count_ad AFTER DELETE ON conflict_reports BEGIN
