@@ -14,32 +14,50 @@ WITH p AS (
 who AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:actor AS TEXT))
 ),
--- The articles of the period; with :actor, only those that mention it (read from the index).
-arts AS (
-    SELECT DISTINCT m.article_id AS id FROM mentions m
+dated AS (
+    SELECT 1 FROM p WHERE p.since IS NOT NULL OR p.until IS NOT NULL
+),
+-- With :actor: the articles that mention it, per actor of :actor (read from the (actor, article)
+-- index); kept when they are of the period.
+xa AS (
+    SELECT DISTINCT m.actor_id AS x, m.article_id FROM mentions m
     WHERE m.actor_id IN (SELECT id FROM who)
-    UNION ALL
-    SELECT ar.id FROM articles ar WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
 ),
 period AS (
-    SELECT arts.id FROM arts
-    CROSS JOIN p
-    JOIN articles ar ON ar.id = arts.id
-    WHERE (p.since IS NULL OR ar.published_on >= p.since)
+    SELECT DISTINCT article_id AS id FROM xa WHERE NOT EXISTS (SELECT 1 FROM dated)
+    UNION ALL
+    SELECT ar.id FROM articles ar CROSS JOIN p
+    WHERE ar.id IN (SELECT article_id FROM xa) AND EXISTS (SELECT 1 FROM dated)
+      AND (p.since IS NULL OR ar.published_on >= p.since)
+      AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
+    UNION ALL
+    SELECT ar.id FROM articles ar CROSS JOIN p
+    WHERE p.actor IS NULL
+      AND (p.since IS NULL OR ar.published_on >= p.since)
       AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
 ),
 -- Article pairs are counted from the distinct actors of each article; pairing every mention
 -- of an article with every other would grow with the square of the mentions.
 am AS (
-    SELECT DISTINCT m.article_id, m.actor_id
-    FROM period JOIN mentions m ON m.article_id = period.id
+    SELECT DISTINCT m.article_id, m.actor_id FROM mentions m
+    WHERE m.article_id IN (SELECT id FROM period)
+),
+single AS (
+    SELECT id FROM who WHERE (SELECT count(*) FROM who) = 1
 ),
 pairs AS (
-    -- With :actor: each article's :actor mentioned with each other actor of it.
-    SELECT min(x.actor_id, y.actor_id) AS a_id, max(x.actor_id, y.actor_id) AS b_id, count(*) AS articles
-    FROM am x JOIN am y ON y.article_id = x.article_id AND y.actor_id <> x.actor_id
-    WHERE x.actor_id IN (SELECT id FROM who)
-      AND (x.actor_id < y.actor_id OR y.actor_id NOT IN (SELECT id FROM who))
+    -- :actor is one actor (the usual case): the other actors of its articles, counted.
+    SELECT min(w.id, am.actor_id) AS a_id, max(w.id, am.actor_id) AS b_id, count(*) AS articles
+    FROM single w CROSS JOIN am
+    WHERE am.actor_id <> w.id
+    GROUP BY am.actor_id
+    UNION ALL
+    -- :actor is several actors (a country's code): each of them in an article, with each other
+    -- actor of that article.
+    SELECT min(xa.x, am.actor_id), max(xa.x, am.actor_id), count(*)
+    FROM xa JOIN am ON am.article_id = xa.article_id
+    WHERE NOT EXISTS (SELECT 1 FROM single)
+      AND am.actor_id <> xa.x AND (xa.x < am.actor_id OR am.actor_id NOT IN (SELECT id FROM who))
     GROUP BY 1, 2
     UNION ALL
     SELECT x.actor_id, y.actor_id, count(*)
@@ -47,17 +65,46 @@ pairs AS (
     WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
     GROUP BY x.actor_id, y.actor_id
 ),
--- Sentences are counted for the leading pairs only (every pair tied with the last one kept).
+-- Sentence pairs with :actor, the same way over the sentences that mention it, in one pass.
+xs AS (
+    SELECT DISTINCT m.actor_id AS x, m.sentence_id FROM mentions m
+    WHERE m.actor_id IN (SELECT id FROM who)
+      AND (NOT EXISTS (SELECT 1 FROM dated) OR m.article_id IN (SELECT id FROM period))
+),
+sm AS (
+    SELECT m.sentence_id, m.actor_id FROM mentions m
+    WHERE m.sentence_id IN (SELECT sentence_id FROM xs)
+    GROUP BY 1, 2
+),
+sentence_pairs AS (
+    SELECT min(w.id, sm.actor_id) AS a_id, max(w.id, sm.actor_id) AS b_id, count(*) AS sentences
+    FROM single w CROSS JOIN sm
+    WHERE sm.actor_id <> w.id
+    GROUP BY sm.actor_id
+    UNION ALL
+    SELECT min(xs.x, sm.actor_id), max(xs.x, sm.actor_id), count(*)
+    FROM xs JOIN sm ON sm.sentence_id = xs.sentence_id
+    WHERE NOT EXISTS (SELECT 1 FROM single)
+      AND sm.actor_id <> xs.x AND (xs.x < sm.actor_id OR sm.actor_id NOT IN (SELECT id FROM who))
+    GROUP BY 1, 2
+),
+-- Without :actor, sentences are counted for the leading pairs only (every pair tied with the
+-- last one kept).
 cut AS (
     SELECT articles FROM pairs ORDER BY articles DESC LIMIT 1 OFFSET (SELECT max(lim, 1) - 1 FROM p)
 ),
 top AS (
+    SELECT pairs.*, coalesce(sp.sentences, 0) AS sentences
+    FROM pairs LEFT JOIN sentence_pairs sp ON sp.a_id = pairs.a_id AND sp.b_id = pairs.b_id
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NOT NULL
+    UNION ALL
     SELECT pairs.*,
            (SELECT count(DISTINCT x.sentence_id)
             FROM mentions x JOIN mentions y ON y.sentence_id = x.sentence_id AND y.actor_id = pairs.a_id
             WHERE x.actor_id = pairs.b_id AND x.article_id IN (SELECT id FROM period)) AS sentences
     FROM pairs
-    WHERE pairs.articles >= coalesce((SELECT articles FROM cut), 0)
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+      AND pairs.articles >= coalesce((SELECT articles FROM cut), 0)
 )
 SELECT a.name AS actor_a, b.name AS actor_b, top.articles, top.sentences
 FROM top

@@ -155,7 +155,10 @@ extension Store {
 
     /// Recomputes the summary tables of 0008 and 0009 from every stored row (after a bulk load
     /// that ran without their triggers).
+    /// Runs without triggers (those of actor_months would add to actor_years a second time).
     public static func rebuildSummaries(in db: Database) throws {
+        try setTriggers(db, enabled: false)
+        defer { try? setTriggers(db, enabled: true) }
         try db.execute(sql: "DELETE FROM actor_months; DELETE FROM actor_years; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans; DELETE FROM conflict_counts; DELETE FROM conflict_party_counts")
         for sql in summaryInserts(articles: "true", sign: 1) { try db.execute(sql: sql) }
     }

@@ -32,6 +32,31 @@ import Testing
         if since == nil && until == nil { #expect(answer.count > 100) }
     }
 
+    /// Over all dates co-mentions reads the co_mentions summary (0011); within a period it pairs
+    /// the mentions themselves. Both must answer as a count over the mentions does.
+    @Test(arguments: [nil, "Russia", "RUS", "United States", "Sergei Lavrov"] as [String?])
+    func coMentionsCountAsTheMentionsDo(actor: String?) throws {
+        for (since, until) in [(nil, nil), ("0", nil), ("2015-05", "2021-09-15")] as [(String?, String?)] {
+            let reference = try kb.execute(sql: """
+                WITH who AS (SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = :actor),
+                arts AS (SELECT id FROM articles ar
+                         WHERE (:since IS NULL OR ar.published_on >= :since)
+                           AND (:until IS NULL OR substr(ar.published_on, 1, length(:until)) <= :until)),
+                pairs AS (SELECT x.actor_id AS a_id, y.actor_id AS b_id,
+                                 count(DISTINCT x.article_id) AS articles, count(DISTINCT x.sentence_id) FILTER (WHERE x.sentence_id = y.sentence_id) AS sentences
+                          FROM mentions x JOIN mentions y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
+                          WHERE x.article_id IN (SELECT id FROM arts)
+                            AND (:actor IS NULL OR x.actor_id IN (SELECT id FROM who) OR y.actor_id IN (SELECT id FROM who))
+                          GROUP BY 1, 2)
+                SELECT a.name, b.name, articles, sentences FROM pairs JOIN actors a ON a.id = a_id JOIN actors b ON b.id = b_id
+                ORDER BY articles DESC, sentences DESC, a.name, b.name LIMIT 1000
+                """, parameters: ["actor": actor, "since": since, "until": until].compactMapValues { $0 })
+            let answer = try kb.coMentions(actor: actor, since: since, until: until, limit: 1000)
+            #expect(rows(answer) == rows(reference), "\(actor ?? "-") since \(since ?? "-") until \(until ?? "-")")
+            if since == nil { #expect(answer.count > (actor == nil ? 100 : 3)) }
+        }
+    }
+
     @Test(arguments: periods)
     func eventsByRootCountsAsTheEventsDo(since: String?, until: String?) throws {
         for country in [nil, "RUS", "United States"] as [String?] {

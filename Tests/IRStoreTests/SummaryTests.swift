@@ -134,6 +134,10 @@ import Testing
         }
         #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
         try WriteTests().fullTextIsConsistent(store)
+        // The rebuild after a bulk load without triggers (the benchmarks' scale-db) counts the
+        // same, even on a connection whose triggers are on.
+        try store.write { db in try Store.rebuildSummaries(in: db) }
+        #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
     }
 
     @Test func singleWritesAndShellEditsKeepTheSummariesExact() throws {
