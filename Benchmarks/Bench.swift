@@ -124,8 +124,9 @@ struct QueryResult {
 }
 
 enum Bench {
-    static func generate(articles n: Int, seed: UInt64, to handle: FileHandle) throws {
-        let gen = CorpusGenerator(seed: seed)
+    static func generate(articles n: Int, seed: UInt64, dates: String? = nil, to handle: FileHandle) throws {
+        var gen = CorpusGenerator(seed: seed)
+        gen.dates = try .init(dates, total: n)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         for i in 0..<n {
@@ -175,18 +176,18 @@ enum Bench {
     }
 
     /// Generates a corpus on disk, then measures ingest, re-ingest and the store-only bound.
-    static func ingest(articles n: Int, seed: UInt64, keep: String?) throws -> IngestResult {
+    static func ingest(articles n: Int, seed: UInt64, dates: String? = nil, keep: String?) throws -> IngestResult {
         var r = IngestResult()
         let fm = FileManager.default
         let dir = keep ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("irkb-bench-\(getpid())")
         try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
         r.directory = dir
-        let corpus = (dir as NSString).appendingPathComponent("corpus-\(n)-\(seed).jsonl")
+        let corpus = (dir as NSString).appendingPathComponent("corpus-\(n)-\(seed)-\(dates ?? "random").jsonl")
         let t0 = ContinuousClock.now
         if !fm.fileExists(atPath: corpus) {
             _ = fm.createFile(atPath: corpus, contents: nil)
             guard let h = FileHandle(forWritingAtPath: corpus) else { throw BenchError.failed("cannot write \(corpus)") }
-            try generate(articles: n, seed: seed, to: h)
+            try generate(articles: n, seed: seed, dates: dates, to: h)
             try h.close()
         }
         r.generateSeconds = seconds(since: t0)
@@ -268,14 +269,14 @@ enum Bench {
 
     /// Analyses `n` generated articles, then writes them in batches of 256 and reports the
     /// writer's own time: the phase to profile when the store is the bottleneck.
-    static func writeOnly(articles n: Int, seed: UInt64, path: String?, setupSQL: String? = nil) throws -> String {
+    static func writeOnly(articles n: Int, seed: UInt64, dates: String? = nil, path: String?, setupSQL: String? = nil) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("irkb-write-only-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let corpus = dir.appendingPathComponent("corpus.jsonl").path
         FileManager.default.createFile(atPath: corpus, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: corpus))
-        try generate(articles: n, seed: seed, to: out)
+        try generate(articles: n, seed: seed, dates: dates, to: out)
         try out.close()
         var raw: [RawArticle] = []
         try ArticleReader().read([corpus]) { item in if case .article(let a) = item { raw.append(a) } }
@@ -318,7 +319,7 @@ enum Bench {
     /// Builds a large database through the store-only path: the corpus is generated in chunks
     /// of 10,000 articles to a temporary file, analysed in batches and written with
     /// `Store.writeBatch`. Resumes after the articles already in the database.
-    static func buildDatabase(articles n: Int, seed: UInt64, path: String, profileSQL: Bool = false,
+    static func buildDatabase(articles n: Int, seed: UInt64, dates: String? = nil, path: String, profileSQL: Bool = false,
                               setupSQL: String? = nil) throws -> String {
         let store = try Store(path: path)
         // An experiment's setting (a pragma) on the writer connection before the writes.
@@ -333,7 +334,8 @@ enum Bench {
             }
         }
         defer { if profileSQL { standardError(profile.report()) } }
-        let gen = CorpusGenerator(seed: seed)
+        var gen = CorpusGenerator(seed: seed)
+        gen.dates = try .init(dates, total: n)
         let analyzer = Analyzer()
         let start = ContinuousClock.now
         var done = 0

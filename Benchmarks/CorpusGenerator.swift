@@ -116,8 +116,28 @@ struct GeneratorLexicon {
 /// the same bytes. Not test data for quality: its sentences exercise the extraction
 /// stages (quotes, sanctions, attacks with tolls, meetings, calls, accusations) at volume.
 struct CorpusGenerator {
+    /// How publication dates follow the articles' order in the corpus.
+    enum DateOrder: Sendable, Equatable {
+        /// Any day of 2010-2025 for any article: the worst case for the date-keyed indexes and
+        /// the monthly summaries (each batch writes all over them).
+        case random
+        /// An archive in publication order, as wire copy is kept and loaded: article i of
+        /// `total` is published i/total of the way through 2010-2025, one in ten up to a month
+        /// late. The dates an article's text gives (a month and year) stay anywhere.
+        case chronological(total: Int)
+
+        init(_ name: String?, total: Int) throws {
+            switch name ?? "random" {
+            case "random": self = .random
+            case "chronological": self = .chronological(total: total)
+            default: throw BenchError.usage("--dates takes random or chronological, got \(name!)")
+            }
+        }
+    }
+
     let lexicon: GeneratorLexicon
     let seed: UInt64
+    var dates = DateOrder.random
     /// A roster of persons with titles and countries, drawn once per seed; articles draw from
     /// it with a skew, so the same names recur across the corpus as they do in real news.
     let persons: [GeneratorLexicon.Person]
@@ -155,7 +175,11 @@ struct CorpusGenerator {
         var w = Writer(rng: rng, gen: self)
         let a = w.compose()
         rng = w.rng
-        let day = rng.below(16 * 365)  // 2010-01-01 ... 2025-12
+        var day = rng.below(16 * 365)  // 2010-01-01 ... 2025-12
+        if case .chronological(let total) = dates {
+            day = Int(Double(index) / Double(max(total, 1)) * Double(16 * 365))
+            if rng.chance(0.1) { day = max(0, day - 1 - rng.below(30)) }
+        }
         let published = CorpusGenerator.isoDate(daysSince2010: day)
         out.append(contentsOf: "{\"id\":\"gen-\(seed)-\(index)\",\"title\":".utf8)
         CorpusGenerator.appendJSONString(a.headline, to: &out)

@@ -12,12 +12,14 @@ import IRStore
 //     swift run -c release irkb-bench scale-db --from 100k.sqlite --factor 10 --out 1m.sqlite
 
 let usageText = """
-    usage: irkb-bench generate --articles N [--seed S]
-           irkb-bench run --articles N[,N...] [--seed S] [--queries] [--reps R] [--json FILE] [--keep DIR]
-           irkb-bench build-db --articles N --out PATH [--seed S] [--profile-sql] [--sql SETUP]
+    usage: irkb-bench generate --articles N [--seed S] [--dates random|chronological]
+           irkb-bench run --articles N[,N...] [--seed S] [--dates D] [--queries] [--reps R] [--json FILE] [--keep DIR]
+           irkb-bench build-db --articles N --out PATH [--seed S] [--dates D] [--profile-sql] [--sql SETUP]
            irkb-bench queries --db PATH [--reps R] [--json FILE] [--dir QUERIES_DIR] [--skip NAME,...]
            irkb-bench scale-db --from PATH --factor F --out PATH
-           irkb-bench write-only --articles N [--seed S] [--out PATH] [--sql SETUP]
+           irkb-bench write-only --articles N [--seed S] [--dates D] [--out PATH] [--sql SETUP]
+    --dates: random (default: any day of 2010-2025, the worst case for the date indexes) or
+    chronological (an archive loaded in publication order)
     """
 
 struct Arguments {
@@ -78,13 +80,13 @@ do {
     switch args.command {
     case "generate":
         let n = try args.int("articles")
-        try Bench.generate(articles: n, seed: seed, to: FileHandle.standardOutput)
+        try Bench.generate(articles: n, seed: seed, dates: args.values["dates"], to: FileHandle.standardOutput)
     case "run":
         let sizes = try args.ints("articles")
         var report = BenchReport()
         report.machine = Bench.machine()
         for n in sizes {
-            report.ingest.append(try Bench.ingest(articles: n, seed: seed, keep: args.values["keep"]))
+            report.ingest.append(try Bench.ingest(articles: n, seed: seed, dates: args.values["dates"], keep: args.values["keep"]))
             report.printIngest()
         }
         if args.flags.contains("queries"), let db = report.lastDatabase {
@@ -97,7 +99,7 @@ do {
     case "build-db":
         let n = try args.int("articles")
         guard let out = args.values["out"] else { throw BenchError.usage("--out is required") }
-        let r = try Bench.buildDatabase(articles: n, seed: seed, path: out, profileSQL: args.flags.contains("profile-sql"),
+        let r = try Bench.buildDatabase(articles: n, seed: seed, dates: args.values["dates"], path: out, profileSQL: args.flags.contains("profile-sql"),
                                         setupSQL: args.values["sql"])
         print(r)
     case "scale-db":
@@ -106,7 +108,7 @@ do {
     case "write-only":
         // The writer alone, for profiling: every article is analysed first, then written.
         let n = try args.int("articles")
-        let r = try Bench.writeOnly(articles: n, seed: seed, path: args.values["out"], setupSQL: args.values["sql"])
+        let r = try Bench.writeOnly(articles: n, seed: seed, dates: args.values["dates"], path: args.values["out"], setupSQL: args.values["sql"])
         print(r)
     case "queries":
         guard let db = args.values["db"] else { throw BenchError.usage("--db is required") }
