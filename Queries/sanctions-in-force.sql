@@ -16,37 +16,62 @@ codes AS (
     UNION
     SELECT country_code FROM who WHERE kind = 'state' AND country_code IS NOT NULL
 ),
--- The measures on :target, as counts that add up: those on one of its actors with a stated date,
--- counted in the order of the index sanctions_measures alone; those with none (dated by their
--- article); those on one of its country codes aimed at no such actor. A measure is an imposer,
--- a kind and a sanctioned party (the actor, else the description, else the country).
-parts AS (
-    SELECT x.imposer_actor_id, x.kind, CAST(x.target_actor_id AS TEXT) AS party,
-           count(*) AS actions, count(*) AS by_actor,
-           min(CASE WHEN x.action = 'impose' THEN x.stated_on END) AS first_imposed_on, max(x.stated_on) AS last_on
-    FROM sanctions x INDEXED BY sanctions_measures
-    WHERE x.target_actor_id IN (SELECT id FROM who) AND x.stated_on IS NOT NULL
+-- The measures on :target, as counts that add up: a measure is an imposer, a kind and a
+-- sanctioned party (the actor, else the description, else the country). Whole years come from
+-- the summary sanction_years (0012): the rows of :target's actors, and those of its country
+-- codes aimed at no such actor; within the year of an as-of date given to the month or the day
+-- the sanctions of that year are counted themselves (a measure's date is its own, else its
+-- article's). Threats and conditional measures are left out.
+edge AS (
+    SELECT x.imposer_actor_id, x.kind, CAST(x.target_actor_id AS TEXT) AS party, x.action, 1 AS by_actor,
+           x.stated_on AS on_date
+    FROM p CROSS JOIN who CROSS JOIN sanctions x INDEXED BY sanctions_target
+    WHERE length(p.as_of) > 4 AND x.target_actor_id = who.id
+      AND x.stated_on >= substr(p.as_of, 1, 4) AND x.stated_on < substr(p.as_of, 1, 4) || '~'
       AND x.conditional = 0 AND x.action <> 'threaten'
-      AND ((SELECT as_of FROM p) IS NULL OR substr(x.stated_on, 1, length((SELECT as_of FROM p))) <= (SELECT as_of FROM p))
-    GROUP BY x.target_actor_id, x.imposer_actor_id, x.kind
     UNION ALL
-    SELECT a.imposer_actor_id, a.kind, a.party, count(*), sum(a.by_actor),
-           min(CASE WHEN a.action = 'impose' THEN a.on_date END), max(a.on_date)
-    FROM (SELECT x.imposer_actor_id, x.kind, CAST(x.target_actor_id AS TEXT) AS party, x.action, 1 AS by_actor,
-                 ar.published_on AS on_date
-          FROM sanctions x INDEXED BY sanctions_measures JOIN articles ar ON ar.id = x.article_id
-          WHERE x.target_actor_id IN (SELECT id FROM who) AND x.stated_on IS NULL
-            AND x.conditional = 0 AND x.action <> 'threaten'
-          UNION ALL
-          SELECT x.imposer_actor_id, x.kind,
-                 coalesce(CAST(x.target_actor_id AS TEXT), lower(x.target_description), x.target_country, ''), x.action, 0,
-                 coalesce(x.stated_on, ar.published_on)
-          FROM codes CROSS JOIN sanctions x ON x.target_country = codes.code JOIN articles ar ON ar.id = x.article_id
-          WHERE x.conditional = 0 AND x.action <> 'threaten'
-            AND (x.target_actor_id IS NULL OR x.target_actor_id NOT IN (SELECT id FROM who))) a
-    CROSS JOIN p
-    WHERE p.as_of IS NULL OR a.on_date IS NULL OR substr(a.on_date, 1, length(p.as_of)) <= p.as_of
-    GROUP BY coalesce(a.imposer_actor_id, -1), a.kind, a.party
+    SELECT x.imposer_actor_id, x.kind, CAST(x.target_actor_id AS TEXT), x.action, 1, ar.published_on
+    FROM p CROSS JOIN who CROSS JOIN sanctions x INDEXED BY sanctions_target JOIN articles ar ON ar.id = x.article_id
+    WHERE length(p.as_of) > 4 AND x.target_actor_id = who.id AND x.stated_on IS NULL
+      AND substr(ar.published_on, 1, 4) = substr(p.as_of, 1, 4)
+      AND x.conditional = 0 AND x.action <> 'threaten'
+    UNION ALL
+    SELECT x.imposer_actor_id, x.kind,
+           coalesce(CAST(x.target_actor_id AS TEXT), lower(x.target_description), x.target_country, ''), x.action, 0,
+           coalesce(x.stated_on, ar.published_on)
+    FROM p CROSS JOIN codes CROSS JOIN sanctions x ON x.target_country = codes.code JOIN articles ar ON ar.id = x.article_id
+    WHERE length(p.as_of) > 4 AND substr(coalesce(x.stated_on, ar.published_on), 1, 4) = substr(p.as_of, 1, 4)
+      AND x.conditional = 0 AND x.action <> 'threaten'
+      AND (x.target_actor_id IS NULL OR x.target_actor_id NOT IN (SELECT id FROM who))
+),
+parts AS (
+    SELECT nullif(y.imposer_actor_id, 0) AS imposer_actor_id, y.kind, CAST(y.target_actor_id AS TEXT) AS party,
+           sum(y.firm) AS actions, sum(y.firm) AS by_actor,
+           min(y.first_imposed_on) AS first_imposed_on, max(y.last_firm_on) AS last_on
+    FROM p CROSS JOIN who CROSS JOIN sanction_years y INDEXED BY sanction_years_target
+    WHERE y.target_actor_id = who.id AND y.firm > 0
+      AND (p.as_of IS NULL OR y.year = ''
+           OR (length(p.as_of) <= 4 AND substr(y.year, 1, length(p.as_of)) <= p.as_of)
+           OR (length(p.as_of) > 4 AND y.year < substr(p.as_of, 1, 4)))
+    GROUP BY y.target_actor_id, y.imposer_actor_id, y.kind
+    UNION ALL
+    SELECT nullif(y.imposer_actor_id, 0), y.kind,
+           CASE WHEN y.target_actor_id <> 0 THEN CAST(y.target_actor_id AS TEXT)
+                ELSE coalesce(lower(nullif(y.target_description, '')), y.target_country) END,
+           sum(y.firm), 0, min(y.first_imposed_on), max(y.last_firm_on)
+    FROM p CROSS JOIN codes CROSS JOIN sanction_years y
+    WHERE y.target_country = codes.code AND y.target_country <> '' AND y.firm > 0
+      AND y.target_actor_id NOT IN (SELECT id FROM who)
+      AND (p.as_of IS NULL OR y.year = ''
+           OR (length(p.as_of) <= 4 AND substr(y.year, 1, length(p.as_of)) <= p.as_of)
+           OR (length(p.as_of) > 4 AND y.year < substr(p.as_of, 1, 4)))
+    GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT e.imposer_actor_id, e.kind, e.party, count(*), sum(e.by_actor),
+           min(CASE WHEN e.action = 'impose' THEN e.on_date END), max(e.on_date)
+    FROM edge e CROSS JOIN p
+    WHERE substr(e.on_date, 1, length(p.as_of)) <= p.as_of
+    GROUP BY coalesce(e.imposer_actor_id, -1), e.kind, e.party
 ),
 measures AS (
     SELECT imposer_actor_id, kind, party, sum(actions) AS actions, sum(by_actor) AS by_actor,

@@ -1,37 +1,106 @@
 -- title: Who sanctions whom
--- description: The imposer x target matrix: for each imposer and sanctioned party, how many measures of each action the database holds over the period, and when the first and last were stated.
+-- description: The imposer x target matrix: for each imposer and sanctioned party, how many measures of each action the database holds over the period, their kinds (in alphabetical order), and when the first and last were stated. At most the 100 pairs with the most measures unless :limit says otherwise.
 -- param: since  (optional) first date, ISO, e.g. 2014
 -- param: until  (optional) last date, ISO, inclusive at its precision
 -- param: imposer  (optional) only this imposer: actor name, alias or ISO code
+-- param: limit  (optional) how many pairs, default 100; 0 for all
 -- In sqlite3:  .read Queries/who-sanctions-whom.sql   (optionally .param set :since 2014 first)
 WITH p AS (
-    SELECT nullif(trim(CAST(:since AS TEXT)), '') AS since,
-           nullif(trim(CAST(:until AS TEXT)), '') AS until,
-           nullif(trim(CAST(:imposer AS TEXT)), '') AS imposer
+    SELECT since, until, imposer, lim,
+           CASE WHEN length(since) > 4 THEN substr(since, 1, 4) END AS since_year,
+           CASE WHEN length(until) > 4 THEN substr(until, 1, 4) END AS until_year
+    FROM (SELECT nullif(trim(CAST(:since AS TEXT)), '') AS since,
+                 nullif(trim(CAST(:until AS TEXT)), '') AS until,
+                 nullif(trim(CAST(:imposer AS TEXT)), '') AS imposer,
+                 nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim)
 ),
 who AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:imposer AS TEXT))
 ),
-m AS (
-    SELECT x.imposer_actor_id, x.action, x.kind, coalesce(x.stated_on, ar.published_on) AS on_date,
-           coalesce(t.name, x.target_description) AS target_name,
-           coalesce(t.country_code, x.target_country) AS target_country
-    FROM sanctions x
-    CROSS JOIN p
-    JOIN articles ar ON ar.id = x.article_id
-    LEFT JOIN actors t ON t.id = x.target_actor_id
-    WHERE (p.since IS NULL OR coalesce(x.stated_on, ar.published_on) >= p.since)
-      AND (p.until IS NULL OR substr(coalesce(x.stated_on, ar.published_on), 1, length(p.until)) <= p.until)
+-- A measure's date is its own, else its article's. Whole years come from the summary
+-- sanction_years (0012); the year at an end of a period given to the month or the day is
+-- counted from the sanctions of that year (dated ones through sanctions_date).
+edge_years AS (
+    SELECT since_year AS year FROM p WHERE since_year IS NOT NULL
+    UNION
+    SELECT until_year FROM p WHERE until_year IS NOT NULL
+),
+edge AS (
+    SELECT x.imposer_actor_id, x.target_actor_id, x.target_description, x.target_country, x.kind, x.action,
+           x.stated_on AS on_date
+    FROM edge_years e CROSS JOIN sanctions x
+    WHERE x.stated_on >= e.year AND x.stated_on < e.year || '~' AND substr(x.stated_on, 1, 4) = e.year
+    UNION ALL
+    SELECT x.imposer_actor_id, x.target_actor_id, x.target_description, x.target_country, x.kind, x.action,
+           ar.published_on
+    FROM sanctions x JOIN articles ar ON ar.id = x.article_id
+    WHERE x.stated_on IS NULL AND EXISTS (SELECT 1 FROM edge_years)
+      AND substr(ar.published_on, 1, 4) IN (SELECT year FROM edge_years)
+),
+-- Per imposer and party (the actor, else the description, else the country): the summary read
+-- in its key's order (an :imposer's rows through it), then the edges.
+parts AS (
+    SELECT y.imposer_actor_id, y.target_actor_id, y.target_description, y.target_country,
+           sum(y.impose) AS impose, sum(y.extend) AS extend, sum(y.ease) AS ease, sum(y.lift) AS lift,
+           sum(y.threaten) AS threaten, sum(y.measures) AS measures, group_concat(DISTINCT y.kind) AS kinds,
+           min(y.first_on) AS first_on, max(y.last_on) AS last_on
+    FROM sanction_years y
+    WHERE (SELECT imposer FROM p) IS NULL
+      AND ((SELECT since FROM p) IS NULL
+           OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
+           OR y.year > (SELECT since_year FROM p))
+      AND ((SELECT until FROM p) IS NULL
+           OR (y.year <> '' AND (((SELECT until_year FROM p) IS NULL
+                                  AND substr(y.year, 1, length((SELECT until FROM p))) <= (SELECT until FROM p))
+                                 OR y.year < (SELECT until_year FROM p))))
+    GROUP BY 1, 2, 3, 4
+    UNION ALL
+    SELECT y.imposer_actor_id, y.target_actor_id, y.target_description, y.target_country,
+           sum(y.impose), sum(y.extend), sum(y.ease), sum(y.lift),
+           sum(y.threaten), sum(y.measures), group_concat(DISTINCT y.kind),
+           min(y.first_on), max(y.last_on)
+    FROM who CROSS JOIN sanction_years y
+    WHERE y.imposer_actor_id = who.id
+      AND ((SELECT since FROM p) IS NULL
+           OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
+           OR y.year > (SELECT since_year FROM p))
+      AND ((SELECT until FROM p) IS NULL
+           OR (y.year <> '' AND (((SELECT until_year FROM p) IS NULL
+                                  AND substr(y.year, 1, length((SELECT until FROM p))) <= (SELECT until FROM p))
+                                 OR y.year < (SELECT until_year FROM p))))
+    GROUP BY 1, 2, 3, 4
+    UNION ALL
+    SELECT coalesce(x.imposer_actor_id, 0), coalesce(x.target_actor_id, 0),
+           CASE WHEN x.target_actor_id IS NULL THEN coalesce(x.target_description, '') ELSE '' END,
+           coalesce(x.target_country, ''),
+           sum(x.action = 'impose'), sum(x.action = 'extend'), sum(x.action = 'ease'), sum(x.action = 'lift'),
+           sum(x.action = 'threaten'), count(*), group_concat(DISTINCT x.kind), min(x.on_date), max(x.on_date)
+    FROM edge x CROSS JOIN p
+    WHERE (p.since IS NULL OR x.on_date >= p.since)
+      AND (p.until IS NULL OR substr(x.on_date, 1, length(p.until)) <= p.until)
       AND (p.imposer IS NULL OR x.imposer_actor_id IN (SELECT id FROM who))
+    GROUP BY 1, 2, 3, 4
+),
+-- Per imposer and target name (any case) and country.
+pairs AS (
+    SELECT parts.imposer_actor_id, coalesce(t.name, nullif(parts.target_description, '')) AS target_name,
+           coalesce(t.country_code, nullif(parts.target_country, '')) AS target_country,
+           sum(parts.impose) AS impose, sum(parts.extend) AS extend, sum(parts.ease) AS ease, sum(parts.lift) AS lift,
+           sum(parts.threaten) AS threaten, sum(parts.measures) AS total,
+           group_concat(parts.kinds) AS kinds, min(parts.first_on) AS first_on, max(parts.last_on) AS last_on
+    FROM parts
+    LEFT JOIN actors t ON t.id = parts.target_actor_id
+    GROUP BY parts.imposer_actor_id, lower(coalesce(t.name, nullif(parts.target_description, ''))),
+             coalesce(t.country_code, nullif(parts.target_country, ''))
 )
 SELECT coalesce(i.name, '(unstated)') AS imposer_name, i.country_code AS imposer_country,
-       m.target_name, m.target_country,
-       sum(m.action = 'impose') AS impose, sum(m.action = 'extend') AS extend,
-       sum(m.action = 'ease') AS ease, sum(m.action = 'lift') AS lift,
-       sum(m.action = 'threaten') AS threaten, count(*) AS total,
-       group_concat(DISTINCT m.kind) AS kinds,
-       min(m.on_date) AS first_on, max(m.on_date) AS last_on
-FROM m
-LEFT JOIN actors i ON i.id = m.imposer_actor_id
-GROUP BY m.imposer_actor_id, lower(m.target_name), m.target_country
-ORDER BY total DESC, imposer_name, m.target_name;
+       pairs.target_name, pairs.target_country, pairs.impose, pairs.extend, pairs.ease, pairs.lift, pairs.threaten,
+       pairs.total,
+       (SELECT group_concat(k.kind, ',') FROM (SELECT kind FROM sanction_kinds
+                                               WHERE instr(',' || pairs.kinds || ',', ',' || kind || ',') > 0
+                                               ORDER BY kind) k) AS kinds,
+       pairs.first_on, pairs.last_on
+FROM pairs
+LEFT JOIN actors i ON i.id = pairs.imposer_actor_id
+ORDER BY pairs.total DESC, imposer_name, pairs.target_name, pairs.target_country, imposer_country, pairs.imposer_actor_id
+LIMIT coalesce((SELECT lim FROM p), -1);

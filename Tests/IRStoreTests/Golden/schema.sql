@@ -81,6 +81,10 @@ CREATE INDEX role_spans_of ON role_spans(of_actor_id);
 
 CREATE INDEX role_spans_title ON role_spans(title COLLATE NOCASE);
 
+CREATE INDEX sanction_years_country ON sanction_years(target_country) WHERE target_country <> '';
+
+CREATE INDEX sanction_years_target ON sanction_years(target_actor_id, imposer_actor_id, kind, firm, first_imposed_on, last_firm_on);
+
 CREATE INDEX sanctions_article ON sanctions(article_id);
 
 CREATE INDEX sanctions_date ON sanctions(stated_on);
@@ -353,6 +357,28 @@ CREATE TABLE sanction_kinds (
     description TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE sanction_years (
+    imposer_actor_id    INTEGER NOT NULL,  -- sanctions.imposer_actor_id, 0 for none
+    target_actor_id     INTEGER NOT NULL,  -- sanctions.target_actor_id, 0 for none
+    target_description  TEXT NOT NULL,     -- sanctions.target_description when there is no target actor, else ''
+                                           -- ('' also for none: an empty description counts as none)
+    target_country      TEXT NOT NULL,     -- sanctions.target_country, '' for none
+    kind                TEXT NOT NULL,     -- sanctions.kind
+    year                TEXT NOT NULL,     -- year key of coalesce(stated_on, articles.published_on), '' for none
+    measures            INTEGER NOT NULL,  -- sanctions rows (rows go when this reaches 0)
+    impose              INTEGER NOT NULL,  -- of them, per action
+    extend              INTEGER NOT NULL,
+    ease                INTEGER NOT NULL,
+    lift                INTEGER NOT NULL,
+    threaten            INTEGER NOT NULL,
+    firm                INTEGER NOT NULL,  -- of them, neither conditional nor a threat (what sanctions-in-force weighs)
+    first_on            TEXT,              -- earliest date of the rows (NULL when none is dated)
+    last_on             TEXT,              -- latest date of the rows
+    first_imposed_on    TEXT,              -- earliest date of the firm 'impose' rows
+    last_firm_on        TEXT,              -- latest date of the firm rows
+    PRIMARY KEY (imposer_actor_id, target_actor_id, target_description, target_country, kind, year)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE sanctions (
     id                  INTEGER PRIMARY KEY,
     article_id          INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -471,6 +497,22 @@ WHEN old.published_on IS NOT new.published_on BEGIN
     INSERT INTO dyad_changes
     SELECT e.source_actor_id, e.target_actor_id, e.cameo_code, new.published_on, e.mode, 1
     FROM events e WHERE e.article_id = new.id AND e.occurred_on IS NULL;
+END;
+
+CREATE TRIGGER articles_sanction_au AFTER UPDATE OF published_on ON articles
+WHEN old.published_on IS NOT new.published_on BEGIN
+    INSERT INTO sanction_year_changes
+    SELECT x.imposer_actor_id, x.target_actor_id, x.target_description, x.target_country, x.kind, x.action,
+           x.conditional, old.published_on, -1
+    FROM sanctions x WHERE x.article_id = new.id AND x.stated_on IS NULL;
+    INSERT INTO sanction_year_changes
+    SELECT x.imposer_actor_id, x.target_actor_id, x.target_description, x.target_country, x.kind, x.action,
+           x.conditional, new.published_on, 1
+    FROM sanctions x WHERE x.article_id = new.id AND x.stated_on IS NULL;
+END;
+
+CREATE TRIGGER articles_sanction_bd BEFORE DELETE ON articles BEGIN
+    DELETE FROM sanctions WHERE article_id = old.id;
 END;
 
 CREATE TRIGGER articles_summary_au AFTER UPDATE OF published_on ON articles
@@ -731,6 +773,99 @@ CREATE TRIGGER role_span_changes_ii INSTEAD OF INSERT ON role_span_changes BEGIN
       AND of_actor_id = coalesce(new.of_actor_id, 0) AND new.seen_on IN (first_seen, last_seen);
 END;
 
+CREATE TRIGGER sanction_year_bounds_ii INSTEAD OF INSERT ON sanction_year_bounds BEGIN
+    UPDATE sanction_years SET (first_on, last_on, first_imposed_on, last_firm_on) = (
+        SELECT min(d.on_date), max(d.on_date),
+               min(CASE WHEN d.firm AND d.action = 'impose' THEN d.on_date END), max(CASE WHEN d.firm THEN d.on_date END)
+        FROM (SELECT x.stated_on AS on_date, x.action, x.conditional = 0 AND x.action <> 'threaten' AS firm
+              FROM sanctions x INDEXED BY sanctions_measures
+              WHERE x.target_actor_id IS nullif(new.target_actor_id, 0) AND x.imposer_actor_id IS nullif(new.imposer_actor_id, 0)
+                AND x.kind = new.kind AND new.year <> ''
+                AND x.stated_on >= new.year AND x.stated_on < new.year || '~' AND substr(x.stated_on, 1, 4) = new.year
+                AND coalesce(x.target_country, '') = new.target_country
+                AND (x.target_actor_id IS NOT NULL OR coalesce(x.target_description, '') = new.target_description)
+              UNION ALL
+              SELECT ar.published_on, x.action, x.conditional = 0 AND x.action <> 'threaten'
+              FROM sanctions x INDEXED BY sanctions_measures JOIN articles ar ON ar.id = x.article_id
+              WHERE x.target_actor_id IS nullif(new.target_actor_id, 0) AND x.imposer_actor_id IS nullif(new.imposer_actor_id, 0)
+                AND x.kind = new.kind AND x.stated_on IS NULL AND substr(coalesce(ar.published_on, ''), 1, 4) = new.year
+                AND coalesce(x.target_country, '') = new.target_country
+                AND (x.target_actor_id IS NOT NULL OR coalesce(x.target_description, '') = new.target_description)) d)
+    WHERE imposer_actor_id = new.imposer_actor_id AND target_actor_id = new.target_actor_id
+      AND target_description = new.target_description AND target_country = new.target_country
+      AND kind = new.kind AND year = new.year;
+END;
+
+CREATE TRIGGER sanction_year_changes_ii INSTEAD OF INSERT ON sanction_year_changes BEGIN
+    INSERT INTO sanction_years(imposer_actor_id, target_actor_id, target_description, target_country, kind, year,
+                               measures, impose, extend, ease, lift, threaten, firm,
+                               first_on, last_on, first_imposed_on, last_firm_on)
+    VALUES (coalesce(new.imposer_actor_id, 0), coalesce(new.target_actor_id, 0),
+            CASE WHEN new.target_actor_id IS NULL THEN coalesce(new.target_description, '') ELSE '' END,
+            coalesce(new.target_country, ''), new.kind, substr(coalesce(new.on_date, ''), 1, 4),
+            new.sign, new.sign * (new.action = 'impose'), new.sign * (new.action = 'extend'),
+            new.sign * (new.action = 'ease'), new.sign * (new.action = 'lift'), new.sign * (new.action = 'threaten'),
+            new.sign * (new.conditional = 0 AND new.action <> 'threaten'),
+            new.on_date, new.on_date,
+            CASE WHEN new.conditional = 0 AND new.action = 'impose' THEN new.on_date END,
+            CASE WHEN new.conditional = 0 AND new.action <> 'threaten' THEN new.on_date END)
+    ON CONFLICT(imposer_actor_id, target_actor_id, target_description, target_country, kind, year) DO UPDATE SET
+        measures = measures + excluded.measures,
+        impose = impose + excluded.impose, extend = extend + excluded.extend, ease = ease + excluded.ease,
+        lift = lift + excluded.lift, threaten = threaten + excluded.threaten, firm = firm + excluded.firm,
+        first_on = CASE WHEN excluded.measures < 0 OR excluded.first_on IS NULL THEN first_on
+                        WHEN first_on IS NULL THEN excluded.first_on ELSE min(first_on, excluded.first_on) END,
+        last_on = CASE WHEN excluded.measures < 0 OR excluded.last_on IS NULL THEN last_on
+                       WHEN last_on IS NULL THEN excluded.last_on ELSE max(last_on, excluded.last_on) END,
+        first_imposed_on = CASE WHEN excluded.measures < 0 OR excluded.first_imposed_on IS NULL THEN first_imposed_on
+                                WHEN first_imposed_on IS NULL THEN excluded.first_imposed_on
+                                ELSE min(first_imposed_on, excluded.first_imposed_on) END,
+        last_firm_on = CASE WHEN excluded.measures < 0 OR excluded.last_firm_on IS NULL THEN last_firm_on
+                            WHEN last_firm_on IS NULL THEN excluded.last_firm_on ELSE max(last_firm_on, excluded.last_firm_on) END;
+    DELETE FROM sanction_years
+    WHERE new.sign < 0 AND measures <= 0
+      AND imposer_actor_id = coalesce(new.imposer_actor_id, 0) AND target_actor_id = coalesce(new.target_actor_id, 0)
+      AND target_description = CASE WHEN new.target_actor_id IS NULL THEN coalesce(new.target_description, '') ELSE '' END
+      AND target_country = coalesce(new.target_country, '') AND kind = new.kind
+      AND year = substr(coalesce(new.on_date, ''), 1, 4);
+    -- A removed sanction at either end of its row's spans: the spans are read again from the sanctions left.
+    INSERT INTO sanction_year_bounds
+    SELECT imposer_actor_id, target_actor_id, target_description, target_country, kind, year FROM sanction_years
+    WHERE new.sign < 0
+      AND imposer_actor_id = coalesce(new.imposer_actor_id, 0) AND target_actor_id = coalesce(new.target_actor_id, 0)
+      AND target_description = CASE WHEN new.target_actor_id IS NULL THEN coalesce(new.target_description, '') ELSE '' END
+      AND target_country = coalesce(new.target_country, '') AND kind = new.kind
+      AND year = substr(coalesce(new.on_date, ''), 1, 4)
+      AND new.on_date IN (first_on, last_on, first_imposed_on, last_firm_on);
+END;
+
+CREATE TRIGGER sanctions_year_ad AFTER DELETE ON sanctions BEGIN
+    INSERT INTO sanction_year_changes
+    SELECT old.imposer_actor_id, old.target_actor_id, old.target_description, old.target_country, old.kind, old.action,
+           old.conditional, coalesce(old.stated_on, ar.published_on), -1
+    FROM articles ar WHERE ar.id = old.article_id;
+END;
+
+CREATE TRIGGER sanctions_year_ai AFTER INSERT ON sanctions BEGIN
+    INSERT INTO sanction_year_changes
+    SELECT new.imposer_actor_id, new.target_actor_id, new.target_description, new.target_country, new.kind, new.action,
+           new.conditional, coalesce(new.stated_on, ar.published_on), 1
+    FROM articles ar WHERE ar.id = new.article_id;
+END;
+
+CREATE TRIGGER sanctions_year_au
+AFTER UPDATE OF imposer_actor_id, target_actor_id, target_description, target_country, kind, action, conditional,
+                stated_on, article_id ON sanctions BEGIN
+    INSERT INTO sanction_year_changes
+    SELECT old.imposer_actor_id, old.target_actor_id, old.target_description, old.target_country, old.kind, old.action,
+           old.conditional, coalesce(old.stated_on, ar.published_on), -1
+    FROM articles ar WHERE ar.id = old.article_id;
+    INSERT INTO sanction_year_changes
+    SELECT new.imposer_actor_id, new.target_actor_id, new.target_description, new.target_country, new.kind, new.action,
+           new.conditional, coalesce(new.stated_on, ar.published_on), 1
+    FROM articles ar WHERE ar.id = new.article_id;
+END;
+
 CREATE VIEW actor_month_changes(actor_id, article_id, mention_id, sign) AS
 SELECT NULL, NULL, NULL, NULL WHERE 0;
 
@@ -749,6 +884,13 @@ CREATE VIEW role_span_bounds(actor_id, title, country_code, of_actor_id) AS SELE
 
 CREATE VIEW role_span_changes(actor_id, title, country_code, of_actor_id, seen_on, sign) AS
 SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE VIEW sanction_year_bounds(imposer_actor_id, target_actor_id, target_description, target_country, kind, year) AS
+SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE VIEW sanction_year_changes(imposer_actor_id, target_actor_id, target_description, target_country, kind, action,
+                                  conditional, on_date, sign) AS
+SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
 
 CREATE VIEW v_actor_keys(actor_id, key, how) AS
 SELECT id, name COLLATE NOCASE, 'name' FROM actors

@@ -1,0 +1,91 @@
+import Foundation
+
+extension Store {
+    /// The grouped statements that keep `sanction_years` (0012) for the batch writer, which runs
+    /// without triggers: what the triggers of 0012 do row by row, once per batch.
+    ///
+    /// For the articles that `condition` (on `ar`, the articles table) selects:
+    /// - `sign` -1 (an article stored before, taken out before its rows are replaced): its
+    ///   sanctions' counts are taken away and their rows are listed in `temp.touched_sanction_years`;
+    ///   the spans (first and last dates) are left as they were.
+    /// - `sign` 1 (the batch's articles, after every one is written; or every article, when the
+    ///   summaries are rebuilt): their counts are added and the spans widened; then the rows listed
+    ///   by a subtraction lose their count if it reached 0, else read their spans again from the
+    ///   sanctions left.
+    static func sanctionSummaryStatements(articles condition: String, sign: Int) -> [String] {
+        let minus = sign < 0 ? "-" : ""
+        let key = "imposer_actor_id, target_actor_id, target_description, target_country, kind, year"
+        // A sanction's key in the summary; its date is its own, else its article's.
+        let keyOf = """
+            coalesce(x.imposer_actor_id, 0), coalesce(x.target_actor_id, 0),
+                   CASE WHEN x.target_actor_id IS NULL THEN coalesce(x.target_description, '') ELSE '' END,
+                   coalesce(x.target_country, ''), x.kind, substr(coalesce(x.stated_on, ar.published_on, ''), 1, 4)
+            """
+        let touched = """
+            CREATE TEMP TABLE IF NOT EXISTS touched_sanction_years(\(key), PRIMARY KEY (\(key))) WITHOUT ROWID
+            """
+        let add = """
+            INSERT INTO sanction_years(\(key), measures, impose, extend, ease, lift, threaten, firm,
+                                       first_on, last_on, first_imposed_on, last_firm_on)
+            SELECT \(keyOf),
+                   \(minus)count(*), \(minus)sum(x.action = 'impose'), \(minus)sum(x.action = 'extend'),
+                   \(minus)sum(x.action = 'ease'), \(minus)sum(x.action = 'lift'), \(minus)sum(x.action = 'threaten'),
+                   \(minus)sum(x.conditional = 0 AND x.action <> 'threaten'),
+                   min(coalesce(x.stated_on, ar.published_on)), max(coalesce(x.stated_on, ar.published_on)),
+                   min(CASE WHEN x.conditional = 0 AND x.action = 'impose' THEN coalesce(x.stated_on, ar.published_on) END),
+                   max(CASE WHEN x.conditional = 0 AND x.action <> 'threaten' THEN coalesce(x.stated_on, ar.published_on) END)
+            FROM articles ar JOIN sanctions x ON x.article_id = ar.id
+            WHERE \(condition)
+            GROUP BY 1, 2, 3, 4, 5, 6
+            ON CONFLICT(\(key)) DO UPDATE SET
+                measures = measures + excluded.measures,
+                impose = impose + excluded.impose, extend = extend + excluded.extend, ease = ease + excluded.ease,
+                lift = lift + excluded.lift, threaten = threaten + excluded.threaten, firm = firm + excluded.firm,
+                first_on = CASE WHEN excluded.measures < 0 OR excluded.first_on IS NULL THEN first_on
+                                WHEN first_on IS NULL THEN excluded.first_on ELSE min(first_on, excluded.first_on) END,
+                last_on = CASE WHEN excluded.measures < 0 OR excluded.last_on IS NULL THEN last_on
+                               WHEN last_on IS NULL THEN excluded.last_on ELSE max(last_on, excluded.last_on) END,
+                first_imposed_on = CASE WHEN excluded.measures < 0 OR excluded.first_imposed_on IS NULL THEN first_imposed_on
+                                        WHEN first_imposed_on IS NULL THEN excluded.first_imposed_on
+                                        ELSE min(first_imposed_on, excluded.first_imposed_on) END,
+                last_firm_on = CASE WHEN excluded.measures < 0 OR excluded.last_firm_on IS NULL THEN last_firm_on
+                                    WHEN last_firm_on IS NULL THEN excluded.last_firm_on
+                                    ELSE max(last_firm_on, excluded.last_firm_on) END
+            """
+        if sign < 0 {
+            return [touched, """
+                INSERT OR IGNORE INTO temp.touched_sanction_years(\(key))
+                SELECT \(keyOf)
+                FROM articles ar JOIN sanctions x ON x.article_id = ar.id
+                WHERE \(condition)
+                """, add]
+        }
+        // The spans of the touched rows are read as the bound view of 0012 reads them: the dated
+        // sanctions of the row's year through sanctions_measures, the undated ones with their article.
+        return [add, touched, """
+            DELETE FROM sanction_years
+            WHERE measures <= 0 AND (\(key)) IN (SELECT \(key) FROM temp.touched_sanction_years)
+            """, """
+            UPDATE sanction_years AS y SET (first_on, last_on, first_imposed_on, last_firm_on) = (
+                SELECT min(d.on_date), max(d.on_date), min(CASE WHEN d.firm AND d.action = 'impose' THEN d.on_date END),
+                       max(CASE WHEN d.firm THEN d.on_date END)
+                FROM (SELECT x.stated_on AS on_date, x.action, x.conditional = 0 AND x.action <> 'threaten' AS firm
+                      FROM sanctions x INDEXED BY sanctions_measures
+                      WHERE x.target_actor_id IS nullif(y.target_actor_id, 0) AND x.imposer_actor_id IS nullif(y.imposer_actor_id, 0)
+                        AND x.kind = y.kind AND y.year <> ''
+                        AND x.stated_on >= y.year AND x.stated_on < y.year || '~' AND substr(x.stated_on, 1, 4) = y.year
+                        AND coalesce(x.target_country, '') = y.target_country
+                        AND (x.target_actor_id IS NOT NULL OR coalesce(x.target_description, '') = y.target_description)
+                      UNION ALL
+                      SELECT ar.published_on, x.action, x.conditional = 0 AND x.action <> 'threaten'
+                      FROM sanctions x INDEXED BY sanctions_measures JOIN articles ar ON ar.id = x.article_id
+                      WHERE x.target_actor_id IS nullif(y.target_actor_id, 0) AND x.imposer_actor_id IS nullif(y.imposer_actor_id, 0)
+                        AND x.kind = y.kind AND x.stated_on IS NULL AND substr(coalesce(ar.published_on, ''), 1, 4) = y.year
+                        AND coalesce(x.target_country, '') = y.target_country
+                        AND (x.target_actor_id IS NOT NULL OR coalesce(x.target_description, '') = y.target_description)) d)
+            WHERE (\(key)) IN (SELECT \(key) FROM temp.touched_sanction_years)
+            """, """
+            DELETE FROM temp.touched_sanction_years
+            """]
+    }
+}
