@@ -38,9 +38,10 @@ extension KnowledgeBase {
         try ask("sanctions-on", ["target": target, "since": since])
     }
 
-    /// 5. Who sanctions whom: imposer x target counts per action over a period.
-    public func whoSanctionsWhom(since: String? = nil, until: String? = nil, imposer: String? = nil) throws -> ResultTable {
-        try ask("who-sanctions-whom", ["since": since, "until": until, "imposer": imposer])
+    /// 5. Who sanctions whom: imposer x target counts per action over a period, the busiest pairs
+    /// first (100 of them unless `limit` says otherwise; 0 for all).
+    public func whoSanctionsWhom(since: String? = nil, until: String? = nil, imposer: String? = nil, limit: Int? = nil) throws -> ResultTable {
+        try ask("who-sanctions-whom", ["since": since, "until": until, "imposer": imposer, "limit": limit.map(String.init)])
     }
 
     /// 6. The sanctions timeline of an imposer or target, oldest first.

@@ -59,6 +59,8 @@ import Testing
         let all = rows(try kb.run(q, parameters: ["limit": "0"]))
         #expect(rows(try kb.run(q, parameters: [:])) == Array(all.prefix(100)))
         #expect(rows(try kb.run(q, parameters: ["limit": "2"])) == Array(all.prefix(2)))
+        #expect(rows(try kb.whoSanctionsWhom(limit: 2)) == Array(all.prefix(2)))
+        #expect(rows(try kb.whoSanctionsWhom(limit: 0)) == all)
     }
 
     @Test(arguments: [nil, "2014", "2015", "2015-05", "2015-05-11", "2015-05-12", "2016-01-17", "2017-06", "2019", "2022-12", "201", "2030"])
