@@ -467,29 +467,23 @@ period AS (
     SELECT 1 FROM p WHERE p.since IS NOT NULL OR p.until IS NOT NULL
 ),
 -- Over all dates the counts come from the dyads summary (one row per pair, either order),
--- through its (a_id) and (b_id) indexes.
+-- through its (a_id) and (b_id) indexes; only the pairs and their counts until the leading
+-- pairs are known.
 totals AS (
-    SELECT d.* FROM dyads d
+    SELECT d.a_id, d.b_id, d.events FROM dyads d
     WHERE NOT EXISTS (SELECT 1 FROM period) AND d.a_id IN (SELECT id FROM who)
+      AND ((SELECT other FROM p) IS NULL OR d.b_id IN (SELECT id FROM whom))
     UNION ALL
-    SELECT d.* FROM dyads d
+    SELECT d.a_id, d.b_id, d.events FROM dyads d
     WHERE NOT EXISTS (SELECT 1 FROM period) AND d.b_id IN (SELECT id FROM who) AND d.a_id NOT IN (SELECT id FROM who)
+      AND ((SELECT other FROM p) IS NULL OR d.a_id IN (SELECT id FROM whom))
     UNION ALL
-    SELECT d.* FROM dyads d
+    SELECT d.a_id, d.b_id, d.events FROM dyads d
     WHERE NOT EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
       AND (d.a_id IN (SELECT id FROM whom) OR d.b_id IN (SELECT id FROM whom))
     UNION ALL
-    SELECT d.* FROM dyads d
+    SELECT d.a_id, d.b_id, d.events FROM dyads d
     WHERE NOT EXISTS (SELECT 1 FROM period) AND nullif(trim(CAST(:actor AS TEXT)), '') IS NULL AND nullif(trim(CAST(:other AS TEXT)), '') IS NULL
-),
-dyad_totals AS (
-    SELECT t.a_id, t.b_id, t.events, t.verbal_cooperation, t.material_cooperation, t.verbal_conflict,
-           t.material_conflict, t.goldstein_tenths, t.first_on, t.last_on
-    FROM totals t
-    CROSS JOIN p
-    WHERE (p.other IS NULL
-           OR (t.a_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR t.b_id IN (SELECT id FROM who)))
-           OR (t.b_id IN (SELECT id FROM whom) AND (p.actor IS NULL OR t.a_id IN (SELECT id FROM who))))
 ),
 -- Within a period, the events themselves: candidates through the (source, target) and
 -- (target, source) indexes (those between :actor and :other, else those of :actor, else those
@@ -525,7 +519,7 @@ ev AS (
     SELECT min(e.source_actor_id, e.target_actor_id) AS a_id, max(e.source_actor_id, e.target_actor_id) AS b_id,
            c.quad_class, c.goldstein, coalesce(e.occurred_on, ar.published_on) AS on_date
     FROM candidates
-    JOIN events e ON e.id = candidates.id
+    CROSS JOIN events e ON e.id = candidates.id
     CROSS JOIN p
     JOIN cameo_codes c ON c.code = e.cameo_code
     JOIN articles ar ON ar.id = e.article_id
@@ -548,17 +542,23 @@ periods AS (
     GROUP BY ev.a_id, ev.b_id
 ),
 pairs AS (
-    SELECT * FROM dyad_totals
+    SELECT a_id, b_id, events FROM totals
     UNION ALL
-    SELECT * FROM periods
+    SELECT a_id, b_id, events FROM periods
 ),
--- The names are read for the leading pairs only (every pair tied with the last one kept).
+-- The names and the other counts are read for the leading pairs only (every pair tied with
+-- the last one kept).
 cut AS (
     SELECT events FROM pairs ORDER BY events DESC LIMIT 1 OFFSET (SELECT coalesce(max(lim, 1), 1) - 1 FROM p)
 ),
 top AS (
-    SELECT * FROM pairs
-    WHERE (SELECT lim FROM p) IS NULL OR pairs.events >= coalesce((SELECT events FROM cut), 0)
+    SELECT d.a_id, d.b_id, d.events, d.verbal_cooperation, d.material_cooperation, d.verbal_conflict,
+           d.material_conflict, d.goldstein_tenths, d.first_on, d.last_on
+    FROM totals t JOIN dyads d ON d.a_id = t.a_id AND d.b_id = t.b_id
+    WHERE (SELECT lim FROM p) IS NULL OR t.events >= coalesce((SELECT events FROM cut), 0)
+    UNION ALL
+    SELECT * FROM periods
+    WHERE (SELECT lim FROM p) IS NULL OR periods.events >= coalesce((SELECT events FROM cut), 0)
 )
 SELECT a.name AS actor_a, b.name AS actor_b, pairs.events,
        pairs.verbal_cooperation, pairs.material_cooperation, pairs.verbal_conflict, pairs.material_conflict,
