@@ -1363,6 +1363,8 @@ CREATE INDEX sanctions_measures ON sanctions(target_actor_id, imposer_actor_id, 
 -- the day the queries count the sanctions themselves.
 --
 -- Per year, not per month: per month the rows would be nearly as many as the sanctions.
+--
+-- At the end, dyads' (b_id) index is widened with the count, for dyad-cooperation.
 
 CREATE TABLE sanction_years (
     imposer_actor_id    INTEGER NOT NULL,  -- sanctions.imposer_actor_id, 0 for none
@@ -1532,6 +1534,12 @@ SELECT coalesce(x.imposer_actor_id, 0), coalesce(x.target_actor_id, 0),
 FROM (SELECT s.*, coalesce(s.stated_on, (SELECT ar.published_on FROM articles ar WHERE ar.id = s.article_id)) AS on_date
       FROM sanctions s) x  -- (the article is read only for the sanctions without a date)
 GROUP BY 1, 2, 3, 4, 5, 6;
+
+-- dyad-cooperation over all dates ranks an actor's pairs by their events before it reads the
+-- leading ones whole: the (b_id) index of dyads carries the count, so that the pairs where the
+-- actor is the higher id are ranked from the index alone.
+DROP INDEX dyads_b;
+CREATE INDEX dyads_b ON dyads(b_id, events);
 
 """#),
     ]

@@ -47,7 +47,7 @@ WHERE killed IS NOT NULL;
 
 CREATE INDEX conflicts_country ON conflicts(country_code);
 
-CREATE INDEX dyads_b ON dyads(b_id);
+CREATE INDEX dyads_b ON dyads(b_id, events);
 
 CREATE INDEX events_article ON events(article_id);
 
