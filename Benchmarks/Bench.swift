@@ -306,7 +306,7 @@ enum Bench {
         let n = batch.count
         let out = UnsafeMutableBufferPointer<ArticleAnalysis?>.allocate(capacity: n)
         out.initialize(repeating: nil)
-        defer { out.deallocate() }
+        defer { out.deinitialize(); out.deallocate() }  // the analyses held in the slots are released too
         let jobs = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n))
         nonisolated(unsafe) let slots = out
         DispatchQueue.concurrentPerform(iterations: jobs) { w in

@@ -18,7 +18,7 @@ codes AS (
 ),
 -- The measures on :target, as counts that add up: a measure is an imposer, a kind and a
 -- sanctioned party (the actor, else the description, else the country). Whole years come from
--- the summary sanction_years (0012): the rows of :target's actors, and those of its country
+-- the summary sanction_years (0011): the rows of :target's actors, and those of its country
 -- codes aimed at no such actor; within the year of an as-of date given to the month or the day
 -- the sanctions of that year are counted themselves (a measure's date is its own, else its
 -- article's). Threats and conditional measures are left out.

@@ -18,7 +18,7 @@ who AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:imposer AS TEXT))
 ),
 -- A measure's date is its own, else its article's. Whole years come from the summary
--- sanction_years (0012); the year at an end of a period given to the month or the day is
+-- sanction_years (0011); the year at an end of a period given to the month or the day is
 -- counted from the sanctions of that year (dated ones through sanctions_date).
 edge_years AS (
     SELECT since_year AS year FROM p WHERE since_year IS NOT NULL

@@ -1,8 +1,8 @@
 import Foundation
 
 extension Store {
-    /// The grouped statements that keep `sanction_years` (0012) for the batch writer, which runs
-    /// without triggers: what the triggers of 0012 do row by row, once per batch.
+    /// The grouped statements that keep `sanction_years` (0011) for the batch writer, which runs
+    /// without triggers: what the triggers of 0011 do row by row, once per batch.
     ///
     /// For the articles that `condition` (on `ar`, the articles table) selects:
     /// - `sign` -1 (an article stored before, taken out before its rows are replaced): its
@@ -60,7 +60,7 @@ extension Store {
                 WHERE \(condition)
                 """, add]
         }
-        // The spans of the touched rows are read as the bound view of 0012 reads them: the dated
+        // The spans of the touched rows are read as the bound view of 0011 reads them: the dated
         // sanctions of the row's year through sanctions_measures, the undated ones with their article.
         return [add, touched, """
             DELETE FROM sanction_years

@@ -2,7 +2,7 @@ import IRQuery
 import IRStore
 import Testing
 
-/// who-sanctions-whom and sanctions-in-force read the summary sanction_years (0012) for whole
+/// who-sanctions-whom and sanctions-in-force read the summary sanction_years (0011) for whole
 /// years and the sanctions themselves for the year at an end of a period given to the month or
 /// the day: they must answer as the sanctions do.
 @Suite struct SanctionSummaryQueryTests {

@@ -1180,7 +1180,7 @@ codes AS (
 ),
 -- The measures on :target, as counts that add up: a measure is an imposer, a kind and a
 -- sanctioned party (the actor, else the description, else the country). Whole years come from
--- the summary sanction_years (0012): the rows of :target's actors, and those of its country
+-- the summary sanction_years (0011): the rows of :target's actors, and those of its country
 -- codes aimed at no such actor; within the year of an as-of date given to the month or the day
 -- the sanctions of that year are counted themselves (a measure's date is its own, else its
 -- article's). Threats and conditional measures are left out.
@@ -1480,7 +1480,7 @@ who AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:imposer AS TEXT))
 ),
 -- A measure's date is its own, else its article's. Whole years come from the summary
--- sanction_years (0012); the year at an end of a period given to the month or the day is
+-- sanction_years (0011); the year at an end of a period given to the month or the day is
 -- counted from the sanctions of that year (dated ones through sanctions_date).
 edge_years AS (
     SELECT since_year AS year FROM p WHERE since_year IS NOT NULL

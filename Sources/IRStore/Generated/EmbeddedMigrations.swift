@@ -1346,8 +1346,8 @@ CREATE INDEX quotes_country ON quotes(speaker_country, said_on);
 CREATE INDEX sanctions_measures ON sanctions(target_actor_id, imposer_actor_id, kind, stated_on, action, conditional);
 
 """#),
-        ("0012_sanction_queries.sql", #"""
--- 0012: a summary of the sanctions per year, for the two queries that count over all of a
+        ("0011_sanction_queries.sql", #"""
+-- 0011: a summary of the sanctions per year, for the two queries that count over all of a
 -- target's or all imposers' measures: who-sanctions-whom sums the years of its period from it,
 -- sanctions-in-force counts each measure (imposer, kind, party) from it.
 --

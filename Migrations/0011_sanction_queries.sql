@@ -1,4 +1,4 @@
--- 0012: a summary of the sanctions per year, for the two queries that count over all of a
+-- 0011: a summary of the sanctions per year, for the two queries that count over all of a
 -- target's or all imposers' measures: who-sanctions-whom sums the years of its period from it,
 -- sanctions-in-force counts each measure (imposer, kind, party) from it.
 --
