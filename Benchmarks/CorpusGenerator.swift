@@ -352,12 +352,19 @@ struct Writer {
         case 10:  // visit
             let p = person()
             return "\(titled(p)) will visit \(state().name) next week, his office said on \(weekday())."
-        case 11:  // background, no actors
+        case 11:  // support for a side: aid, arms, backing
+            let a = state(), b = state()
+            switch rng.below(3) {
+            case 0: return "\(a.name) sent humanitarian aid to \(b.name) on \(weekday()), according to \(org())."
+            case 1: return "\(a.name) delivered weapons to \(b.name) last month, \(a.adjective) officials said."
+            default: return "\(a.name) provided military assistance to \(b.name) in its fight against \(group()), the ministry said."
+            }
+        case 12:  // background, no actors
             return "The talks, which lasted more than \(count(2, 9)) hours, ended without a joint statement, and further rounds were expected in \(rng.pick(Writer.months))."
-        case 12:  // background naming actors, no event
+        case 13:  // background naming actors, no event
             let a = state(), b = state()
             return "Disagreement over \(rng.pick(Writer.topics)) has been a point of contention between \(a.name) and \(b.name) for years."
-        case 13:  // background: context
+        case 14:  // background: context
             return "Analysts expect \(rng.pick(Writer.topics)) to dominate the agenda when leaders gather in \(rng.pick(lex.cities).name) in \(rng.pick(Writer.months))."
         default:  // background: a person's record
             let p = person()
@@ -365,8 +372,8 @@ struct Writer {
         }
     }
 
-    /// Sentence kinds: 0-10 carry events, quotes, sanctions or tolls; 11-14 are background.
-    static let eventKinds = 11, allKinds = 15
+    /// Sentence kinds: 0-11 carry events, quotes, sanctions, tolls or support; 12-15 are background.
+    static let eventKinds = 12, allKinds = 16
 
     mutating func compose() -> (headline: String, body: String, outlet: String) {
         let outlet = rng.skewed(lex.outlets)
