@@ -33,7 +33,9 @@ support AS (
     SELECT code FROM cameo_codes
     WHERE root IN ('06', '07') OR code IN ('05', '050', '051', '052', '053', '054') OR code LIKE '033%'
 ),
--- The support events aimed at each party, found through the (target, code) index.
+-- The support events aimed at each party: every event with the party as target (through
+-- events_target), kept when its code is a support code. No index has the code after the
+-- target, so a party that is the target of many events costs as many row reads.
 aimed AS (
     SELECT pa.conflict_id, pa.conflict_name, e.id AS event_id
     FROM (SELECT DISTINCT actor_id FROM parties) t
