@@ -55,12 +55,16 @@ public final class Store: @unchecked Sendable {
                 if mode == .readOnly {
                     database = try DatabaseQueue(path: path, configuration: config)
                 } else {
-                    let pool = try DatabasePool(path: path, configuration: config)
-                    // The writer's statement journals (each INSERT with a trigger or an upsert keeps
-                    // one) stay in memory instead of a temporary file: a file cost a write system
-                    // call per page touched. Readers keep the default, so a large sort may spill.
-                    try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
-                    database = pool
+                    // Another process creating the same file may hold it locked while it switches
+                    // it to WAL, which SQLite reports at once, without its busy timeout.
+                    database = try Store.retryingBusy {
+                        let pool = try DatabasePool(path: path, configuration: config)
+                        // The writer's statement journals (each INSERT with a trigger or an upsert keeps
+                        // one) stay in memory instead of a temporary file: a file cost a write system
+                        // call per page touched. Readers keep the default, so a large sort may spill.
+                        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+                        return pool
+                    }
                 }
             } catch let e as DatabaseError {
                 throw StoreError.notADatabase(path: path, detail: e.message ?? "\(e.resultCode)")
@@ -71,16 +75,7 @@ public final class Store: @unchecked Sendable {
                 guard try Store.hasFTS5(db) else { throw StoreError.fts5Unavailable }
             }
             if mode == .readWrite {
-                var attempt = 0
-                while true {
-                    do {
-                        try Migrator.migrate(database, path: path)
-                        break
-                    } catch let e as DatabaseError where Store.isBusy(e) && attempt < Store.busyRetries {
-                        Thread.sleep(forTimeInterval: 0.1 * Double(1 << attempt))
-                        attempt += 1
-                    }
-                }
+                try Store.retryingBusy { try Migrator.migrate(database, path: path) }
             } else {
                 try database.read { db in
                     try Migrator.check(db, path: path)
@@ -137,10 +132,16 @@ public final class Store: @unchecked Sendable {
     /// database busy or locked even after the busy timeout (another process writing for long,
     /// or a stale read snapshot). The transaction rolled back entirely, so a retry is safe.
     public func writeRetryingBusy<T>(_ body: (Database) throws -> T) throws -> T {
+        try Store.retryingBusy { try database.write(body) }
+    }
+
+    /// Runs `body`, again with doubling pauses (0.1 s, 0.2 s, ...) while SQLite reports the
+    /// database busy or locked, at most `busyRetries` times.
+    static func retryingBusy<T>(_ body: () throws -> T) throws -> T {
         var attempt = 0
         while true {
             do {
-                return try database.write(body)
+                return try body()
             } catch let e as DatabaseError where Store.isBusy(e) && attempt < Store.busyRetries {
                 Thread.sleep(forTimeInterval: 0.1 * Double(1 << attempt))
                 attempt += 1
@@ -154,22 +155,16 @@ public final class Store: @unchecked Sendable {
     /// (a parent-row lookup per reference, some 130 per article) and cascades are not needed.
     /// (SQLite ignores the pragma inside a transaction: it is set around it.)
     func writeRetryingBusyWithoutForeignKeys<T>(_ body: (Database) throws -> T) throws -> T {
-        var attempt = 0
-        while true {
-            do {
-                return try database.writeWithoutTransaction { db in
-                    try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                    defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                    var result: T?
-                    try db.inTransaction {
-                        result = try body(db)
-                        return .commit
-                    }
-                    return result!
+        try Store.retryingBusy {
+            try database.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                var result: T?
+                try db.inTransaction {
+                    result = try body(db)
+                    return .commit
                 }
-            } catch let e as DatabaseError where Store.isBusy(e) && attempt < Store.busyRetries {
-                Thread.sleep(forTimeInterval: 0.1 * Double(1 << attempt))
-                attempt += 1
+                return result!
             }
         }
     }
