@@ -124,6 +124,13 @@ import Testing
         #expect(t[0, "party"].description == "Ukraine")
         #expect(try kb.backers().count == 1)
         #expect(try kb.backers(since: "2024").isEmpty)
+        // Its condition on the code must stay word for word the WHERE of the partial index
+        // events_support (0012), or SQLite reads every event aimed at a party again.
+        let sql = CannedQueries.named("backers")!.sql
+        let body = sql[sql.range(of: "WITH p AS")!.lowerBound...]
+        let plan = try kb.execute(sql: "EXPLAIN QUERY PLAN " + body, parameters: ["conflict": "Ukraine"])
+        #expect(plan.column("detail").contains { $0.description.contains("INDEX events_support") },
+                "\(plan.column("detail"))")
     }
 
     @Test func quotes() throws {

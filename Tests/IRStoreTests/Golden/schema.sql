@@ -59,6 +59,10 @@ CREATE INDEX events_sentence ON events(sentence_id);
 
 CREATE INDEX events_source ON events(source_actor_id, target_actor_id, occurred_on);
 
+CREATE INDEX events_support ON events(target_actor_id, cameo_code)
+WHERE (cameo_code >= '05' AND cameo_code <= '054') OR (cameo_code >= '06' AND cameo_code < '08')
+   OR (cameo_code >= '033' AND cameo_code < '034');
+
 CREATE INDEX events_target ON events(target_actor_id, source_actor_id, occurred_on);
 
 CREATE INDEX mentions_actor ON mentions(actor_id, article_id, sentence_id);
