@@ -67,6 +67,40 @@ extension Statement {
         }
     }
 
+    /// Binds `values`, steps the statement once and reads its first row with `read` (given the
+    /// statement handle); nil when it returns no row.
+    func fetchFirst<T>(_ db: Database, _ values: SQLValue..., read: (OpaquePointer) -> T) throws -> T? {
+        let handle = sqliteStatement
+        try bind(values, db)
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW:
+            let v = read(handle)
+            sqlite3_reset(handle)
+            return v
+        case SQLITE_DONE:
+            sqlite3_reset(handle)
+            return nil
+        default:
+            let e = failure(code, db)
+            sqlite3_reset(handle)
+            throw e
+        }
+    }
+
+    /// Binds `values` (all the parameters, in order) and steps the statement to its end.
+    func run(_ db: Database, all values: [SQLValue]) throws {
+        let handle = sqliteStatement
+        try bind(values, db)
+        let code = sqlite3_step(handle)
+        if code != SQLITE_DONE && code != SQLITE_ROW {
+            let e = failure(code, db)
+            sqlite3_reset(handle)
+            throw e
+        }
+        sqlite3_reset(handle)
+    }
+
     private func bind(_ values: [SQLValue], _ db: Database) throws {
         let handle = sqliteStatement
         sqlite3_reset(handle)
@@ -93,5 +127,64 @@ extension Statement {
         DatabaseError(resultCode: ResultCode(rawValue: code),
                       message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) },
                       sql: sql)
+    }
+}
+
+/// An insert of up to `maxRows` rows in one statement (`INSERT OR FAIL INTO t(cols) VALUES (...),
+/// (...)`), for the tables that take several rows per article.
+///
+/// Each execution of a statement costs SQLite a fixed amount besides its rows (resetting the
+/// program, opening a cursor on the table and on each of its indexes, closing them, halting):
+/// per mention, about as much as a third of the row itself (callgrind, `irkb-bench write-only`).
+/// `OR FAIL` keeps the rows inserted before a failing one instead of rolling the statement back,
+/// so SQLite opens no statement journal for it; every caller rolls back the article (its
+/// savepoint) or the whole batch on a failure anyway.
+final class MultiRowInsert {
+    let prefix: String
+    let columns: Int
+    let maxRows: Int
+    private var statements: [Statement?]
+    private var values: [SQLValue] = []
+
+    /// `prefix`: `INSERT OR FAIL INTO t(c1, ..., cn)`, `columns` names.
+    init(_ prefix: String, columns: Int, maxRows: Int) {
+        self.prefix = prefix
+        self.columns = columns
+        self.maxRows = maxRows
+        statements = Array(repeating: nil, count: maxRows + 1)
+        values.reserveCapacity(columns * maxRows)
+    }
+
+    /// Inserts one row per element of `rows`, whose values `row` appends (exactly `columns` of
+    /// them, in order). Returns the rowids of the rows inserted, in order: a statement's rows
+    /// take consecutive rowids, up to the last one inserted.
+    @discardableResult
+    func insert<C: Collection>(_ db: Database, _ rows: C, _ row: (C.Element, inout [SQLValue]) -> Void) throws -> [Int64] {
+        var ids: [Int64] = []
+        ids.reserveCapacity(rows.count)
+        var index = rows.startIndex
+        while index != rows.endIndex {
+            values.removeAll(keepingCapacity: true)
+            var n = 0
+            while n < maxRows && index != rows.endIndex {
+                row(rows[index], &values)
+                index = rows.index(after: index)
+                n += 1
+            }
+            precondition(values.count == n * columns, "MultiRowInsert: a row gave \(values.count / max(n, 1)) values, not \(columns)")
+            try statement(n, db).run(db, all: values)
+            let last = db.lastInsertedRowID
+            for k in 0..<Int64(n) { ids.append(last - Int64(n) + 1 + k) }
+        }
+        values.removeAll(keepingCapacity: true)
+        return ids
+    }
+
+    private func statement(_ rows: Int, _ db: Database) throws -> Statement {
+        if let s = statements[rows] { return s }
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        let s = try db.makeStatement(sql: prefix + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", "))
+        statements[rows] = s
+        return s
     }
 }

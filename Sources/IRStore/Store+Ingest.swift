@@ -320,14 +320,17 @@ extension Store {
     /// The write, with what earlier articles of the same transaction learned about actors.
     static func write(_ a: ArticleAnalysis, analyzerVersion: Int, force: Bool, cache: WriteCache, in db: Database) throws -> WriteOutcome {
         try validate(a, cameoCodes: cache.cameoCodes)
+        let st = try cache.statements(db)
         let f = a.article
         var outcome = WriteOutcome.inserted
         var oldActorIDs: [Int64] = []
         var existingID: Int64?
-        if let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, content_hash, analyzer_version FROM articles WHERE external_id = ?"),
-                                           arguments: [f.externalID]) {
-            let id: Int64 = existing["id"]
-            if !force && (existing["content_hash"] as String) == f.contentHash && (existing["analyzer_version"] as Int) == analyzerVersion {
+        if let existing = try st.articleLookup.fetchFirst(db, .t(f.externalID), read: { h in
+            (id: sqlite3_column_int64(h, 0), hash: sqlite3_column_text(h, 1).map { String(cString: $0) },
+             version: sqlite3_column_int64(h, 2))
+        }) {
+            let id = existing.id
+            if !force && existing.hash == f.contentHash && existing.version == Int64(analyzerVersion) {
                 return .unchanged
             }
             outcome = .updated
@@ -347,51 +350,28 @@ extension Store {
         let now = Store.timestamp()
         // No RETURNING: SQLite 3.40 gathers RETURNING rows in a temporary table per execution.
         // The id is the stored one when the article exists (looked up above), else the new rowid.
-        try db.cachedStatement(sql: """
-            INSERT INTO articles(external_id, url, outlet, headline, dateline_place, published_on, published_source,
-                                 body, content_hash, source, ingested_at, analyzer_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(external_id) DO UPDATE SET
-                url = excluded.url, outlet = excluded.outlet, headline = excluded.headline,
-                dateline_place = excluded.dateline_place, published_on = excluded.published_on,
-                published_source = excluded.published_source, body = excluded.body,
-                content_hash = excluded.content_hash, source = excluded.source,
-                ingested_at = excluded.ingested_at, analyzer_version = excluded.analyzer_version
-            """).run(db, .t(f.externalID), .t(f.url), .t(f.outlet), .t(f.headline), .t(f.datelinePlace), .t(f.publishedOn),
+        try st.articleUpsert.run(db, .t(f.externalID), .t(f.url), .t(f.outlet), .t(f.headline), .t(f.datelinePlace), .t(f.publishedOn),
                      .t(f.publishedSource.rawValue), .t(f.body), .t(f.contentHash), .t(f.source), .t(now), .i(analyzerVersion))
         let articleID = existingID ?? db.lastInsertedRowID
         if cache.writtenSet.insert(articleID).inserted { cache.writtenArticles.append(articleID) }
         if existingID == nil { cache.insertedArticles.append(articleID) }
 
         // Sentences
-        var sentenceIDs: [Int64] = []
-        sentenceIDs.reserveCapacity(a.sentences.count)
-        let sentenceInsert = try db.cachedStatement(sql: """
-            INSERT INTO sentences(article_id, ordinal, paragraph, start_char, end_char, text, is_caption)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (i, s) in a.sentences.enumerated() {
-            try sentenceInsert.run(db, .i(articleID), .i(i), .i(s.paragraph), .i(s.startChar), .i(s.endChar), .t(s.text), .b(s.isCaption))
-            sentenceIDs.append(db.lastInsertedRowID)
+        let sentenceIDs = try st.sentenceInsert.insert(db, a.sentences.indices) { i, v in
+            let s = a.sentences[i]
+            v += [.i(articleID), .i(i), .i(s.paragraph), .i(s.startChar), .i(s.endChar), .t(s.text), .b(s.isCaption)]
         }
 
         // Actors: one row per identity across articles; a user alias may redirect.
         var actorIDs: [Int64] = []
         actorIDs.reserveCapacity(a.actors.count)
-        let userAlias = try db.cachedStatement(sql: """
-            SELECT al.actor_id FROM actor_aliases al JOIN actors ac ON ac.id = al.actor_id
-            WHERE al.alias = ? COLLATE NOCASE AND al.source = 'user' LIMIT 1
-            """)
+        let userAlias = st.userAlias
         // Look up, then insert or fill in the CAMEO code: an upsert with RETURNING would build a
         // temporary table per execution.
-        let actorLookup = try db.cachedStatement(sql: "SELECT id, cameo_code IS NOT NULL FROM actors WHERE identity_key = ?")
-        let actorInsert = try db.cachedStatement(sql: """
-            INSERT INTO actors(name, kind, country_code, cameo_code, identity_key) VALUES (?, ?, ?, ?, ?)
-            """)
-        let actorCameo = try db.cachedStatement(sql: "UPDATE actors SET cameo_code = ? WHERE id = ? AND cameo_code IS NULL")
-        let aliasInsert = try db.cachedStatement(sql: """
-            INSERT INTO actor_aliases(actor_id, alias, source) VALUES (?, ?, 'text') ON CONFLICT(actor_id, alias) DO NOTHING
-            """)
+        let actorLookup = st.actorLookup
+        let actorInsert = st.actorInsert
+        let actorCameo = st.actorCameo
+        let aliasInsert = st.aliasInsert
         for actor in a.actors {
             // Most actors recur from article to article: inside one transaction their ids and
             // user aliases cannot change, so each is looked up and upserted once per batch.
@@ -430,26 +410,19 @@ extension Store {
         func actorID(_ i: Int?) -> Int64? { i.flatMap { $0 >= 0 && $0 < actorIDs.count ? actorIDs[$0] : nil } }
         func sentenceID(_ i: Int) -> Int64 { sentenceIDs[max(0, min(i, sentenceIDs.count - 1))] }
 
-        let mentionInsert = try db.cachedStatement(sql: """
-            INSERT INTO mentions(article_id, sentence_id, actor_id, start_char, end_char, text, rule) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        for m in a.mentions {
-            try mentionInsert.run(db, .i(articleID), .i(sentenceID(m.sentence)), .i(actorIDs[m.actor]), .i(m.startChar), .i(m.endChar),
-                                  .t(m.text), .t(m.rule))
+        try st.mentionInsert.insert(db, a.mentions) { m, v in
+            v += [.i(articleID), .i(sentenceID(m.sentence)), .i(actorIDs[m.actor]), .i(m.startChar), .i(m.endChar), .t(m.text), .t(m.rule)]
         }
 
-        let roleInsert = try db.cachedStatement(sql: """
-            INSERT INTO actor_roles(actor_id, title, country_code, of_actor_id, article_id, sentence_id, seen_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(actor_id, title, article_id) DO NOTHING
-            """)
+        let roleInsert = st.roleInsert
         for r in a.roles {
             try roleInsert.run(db, .i(actorIDs[r.actor]), .t(r.title), .t(r.countryCode), .i(actorID(r.ofActor)), .i(articleID),
                                .i(r.sentence.map(sentenceID)), .t(f.publishedOn))
         }
 
         var placeIDs: [Int64] = []
-        let placeLookup = try db.cachedStatement(sql: "SELECT id FROM places WHERE identity_key = ?")
-        let placeInsert = try db.cachedStatement(sql: "INSERT INTO places(name, country_code, kind, identity_key) VALUES (?, ?, ?, ?)")
+        let placeLookup = st.placeLookup
+        let placeInsert = st.placeInsert
         for p in a.places {
             let key = p.name.lowercased() + "|" + (p.countryCode ?? "")
             if let known = cache.places[key] {
@@ -465,37 +438,24 @@ extension Store {
             }
         }
 
-        let eventInsert = try db.cachedStatement(sql: """
-            INSERT INTO events(article_id, sentence_id, source_actor_id, target_actor_id, cameo_code, occurred_on,
-                               date_precision, date_source, place_id, mode, trigger_text, start_char, end_char, rule, lexicon_entry)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for e in a.events {
-            try eventInsert.run(db, .i(articleID), .i(sentenceID(e.sentence)), .i(actorID(e.source)), .i(actorID(e.target)),
-                                .t(e.cameoCode), .t(e.occurredOn), .t(DatePrecision.of(e.occurredOn)?.rawValue),
-                                .t(e.dateSource?.rawValue), .i(e.place.map { placeIDs[$0] }), .t(e.mode.rawValue),
-                                .t(e.triggerText), .i(e.startChar), .i(e.endChar), .t(e.rule), .t(e.lexiconEntry))
+        try st.eventInsert.insert(db, a.events) { e, v in
+            v += [.i(articleID), .i(sentenceID(e.sentence)), .i(actorID(e.source)), .i(actorID(e.target)),
+                  .t(e.cameoCode), .t(e.occurredOn), .t(DatePrecision.of(e.occurredOn)?.rawValue),
+                  .t(e.dateSource?.rawValue), .i(e.place.map { placeIDs[$0] }), .t(e.mode.rawValue),
+                  .t(e.triggerText), .i(e.startChar), .i(e.endChar), .t(e.rule), .t(e.lexiconEntry)]
         }
 
-        let sanctionInsert = try db.cachedStatement(sql: """
-            INSERT INTO sanctions(article_id, sentence_id, imposer_actor_id, target_actor_id, target_description, target_country,
-                                  action, kind, stated_on, conditional, trigger_text, start_char, end_char, rule)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for s in a.sanctions {
-            try sanctionInsert.run(db, .i(articleID), .i(sentenceID(s.sentence)), .i(actorID(s.imposer)), .i(actorID(s.target)),
-                                   .t(s.targetDescription), .t(s.targetCountry), .t(s.action.rawValue), .t(s.kind.rawValue),
-                                   .t(s.statedOn), .b(s.conditional), .t(s.triggerText), .i(s.startChar), .i(s.endChar), .t(s.rule))
+        try st.sanctionInsert.insert(db, a.sanctions) { s, v in
+            v += [.i(articleID), .i(sentenceID(s.sentence)), .i(actorID(s.imposer)), .i(actorID(s.target)),
+                  .t(s.targetDescription), .t(s.targetCountry), .t(s.action.rawValue), .t(s.kind.rawValue),
+                  .t(s.statedOn), .b(s.conditional), .t(s.triggerText), .i(s.startChar), .i(s.endChar), .t(s.rule)]
         }
 
         var conflictIDs: [Int64] = []
-        let conflictLookup = try db.cachedStatement(sql: "SELECT id FROM conflicts WHERE identity_key = ?")
-        let conflictInsert = try db.cachedStatement(sql: "INSERT INTO conflicts(name, country_code, identity_key) VALUES (?, ?, ?)")
-        let conflictCountry = try db.cachedStatement(sql: "UPDATE conflicts SET country_code = ? WHERE id = ? AND country_code IS NULL")
-        let partyInsert = try db.cachedStatement(sql: """
-            INSERT INTO conflict_parties(conflict_id, actor_id, article_id) VALUES (?, ?, ?)
-            ON CONFLICT(conflict_id, actor_id, article_id) DO NOTHING
-            """)
+        let conflictLookup = st.conflictLookup
+        let conflictInsert = st.conflictInsert
+        let conflictCountry = st.conflictCountry
+        let partyInsert = st.partyInsert
         for c in a.conflicts {
             let id: Int64
             if let stored = try conflictLookup.fetchInt(db, .t(c.identityKey)) {
@@ -510,26 +470,15 @@ extension Store {
                 try partyInsert.run(db, .i(id), .i(actorIDs[p]), .i(articleID))
             }
         }
-        let reportInsert = try db.cachedStatement(sql: """
-            INSERT INTO conflict_reports(conflict_id, article_id, sentence_id, scope, killed, killed_qualifier, wounded,
-                                         since, as_of, start_char, end_char)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for r in a.conflictReports {
-            try reportInsert.run(db, .i(conflictIDs[r.conflict]), .i(articleID), .i(sentenceID(r.sentence)), .t(r.scope.rawValue),
-                                 .i(r.killed), .t(r.killedQualifier), .i(r.wounded), .t(r.since), .t(r.asOf), .i(r.startChar),
-                                 .i(r.endChar))
+        try st.reportInsert.insert(db, a.conflictReports) { r, v in
+            v += [.i(conflictIDs[r.conflict]), .i(articleID), .i(sentenceID(r.sentence)), .t(r.scope.rawValue),
+                  .i(r.killed), .t(r.killedQualifier), .i(r.wounded), .t(r.since), .t(r.asOf), .i(r.startChar), .i(r.endChar)]
         }
 
-        let quoteInsert = try db.cachedStatement(sql: """
-            INSERT INTO quotes(article_id, sentence_id, speaker_actor_id, speaker_description, speaker_country, speaker_role,
-                               anonymous, text, start_char, end_char, said_on, rule)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for q in a.quotes {
-            try quoteInsert.run(db, .i(articleID), .i(sentenceID(q.sentence)), .i(actorID(q.speaker)), .t(q.speakerDescription),
-                                .t(q.speakerCountry), .t(q.speakerRole), .b(q.anonymous), .t(q.text), .i(q.startChar), .i(q.endChar),
-                                .t(q.saidOn), .t(q.rule))
+        try st.quoteInsert.insert(db, a.quotes) { q, v in
+            v += [.i(articleID), .i(sentenceID(q.sentence)), .i(actorID(q.speaker)), .t(q.speakerDescription),
+                  .t(q.speakerCountry), .t(q.speakerRole), .b(q.anonymous), .t(q.text), .i(q.startChar), .i(q.endChar),
+                  .t(q.saidOn), .t(q.rule)]
         }
 
         if !oldActorIDs.isEmpty {
@@ -629,12 +578,97 @@ final class WriteCache {
     var cameoCodes: Set<String>?
     var userAlias: [String: Int64?] = [:]
     var aliases = Set<AliasKey>()
+    private var prepared: WriteStatements?
+
+    func statements(_ db: Database) throws -> WriteStatements {
+        if let prepared { return prepared }
+        let made = try WriteStatements(db)
+        prepared = made
+        return made
+    }
 
     func clear() {
         actors.removeAll(keepingCapacity: true)
         places.removeAll(keepingCapacity: true)
         userAlias.removeAll(keepingCapacity: true)
         aliases.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The writer's statements, looked up in GRDB's statement cache once per transaction instead of
+/// once per article (each lookup hashes the whole SQL text).
+final class WriteStatements {
+    let articleLookup: Statement
+    let articleUpsert: Statement
+    let sentenceInsert: MultiRowInsert
+    let userAlias: Statement
+    let actorLookup: Statement
+    let actorInsert: Statement
+    let actorCameo: Statement
+    let aliasInsert: Statement
+    let mentionInsert: MultiRowInsert
+    let roleInsert: Statement
+    let placeLookup: Statement
+    let placeInsert: Statement
+    let eventInsert: MultiRowInsert
+    let sanctionInsert: MultiRowInsert
+    let conflictLookup: Statement
+    let conflictInsert: Statement
+    let conflictCountry: Statement
+    let partyInsert: Statement
+    let reportInsert: MultiRowInsert
+    let quoteInsert: MultiRowInsert
+
+    init(_ db: Database) throws {
+        articleLookup = try db.cachedStatement(sql: "SELECT id, content_hash, analyzer_version FROM articles WHERE external_id = ?")
+        articleUpsert = try db.cachedStatement(sql: """
+            INSERT INTO articles(external_id, url, outlet, headline, dateline_place, published_on, published_source,
+                                 body, content_hash, source, ingested_at, analyzer_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(external_id) DO UPDATE SET
+                url = excluded.url, outlet = excluded.outlet, headline = excluded.headline,
+                dateline_place = excluded.dateline_place, published_on = excluded.published_on,
+                published_source = excluded.published_source, body = excluded.body,
+                content_hash = excluded.content_hash, source = excluded.source,
+                ingested_at = excluded.ingested_at, analyzer_version = excluded.analyzer_version
+            """)
+        sentenceInsert = MultiRowInsert("INSERT OR FAIL INTO sentences(article_id, ordinal, paragraph, start_char, end_char, text, is_caption)",
+                            columns: 7, maxRows: 32)
+        userAlias = try db.cachedStatement(sql: """
+            SELECT al.actor_id FROM actor_aliases al JOIN actors ac ON ac.id = al.actor_id
+            WHERE al.alias = ? COLLATE NOCASE AND al.source = 'user' LIMIT 1
+            """)
+        actorLookup = try db.cachedStatement(sql: "SELECT id, cameo_code IS NOT NULL FROM actors WHERE identity_key = ?")
+        actorInsert = try db.cachedStatement(sql: """
+            INSERT INTO actors(name, kind, country_code, cameo_code, identity_key) VALUES (?, ?, ?, ?, ?)
+            """)
+        actorCameo = try db.cachedStatement(sql: "UPDATE actors SET cameo_code = ? WHERE id = ? AND cameo_code IS NULL")
+        aliasInsert = try db.cachedStatement(sql: """
+            INSERT INTO actor_aliases(actor_id, alias, source) VALUES (?, ?, 'text') ON CONFLICT(actor_id, alias) DO NOTHING
+            """)
+        mentionInsert = MultiRowInsert("INSERT OR FAIL INTO mentions(article_id, sentence_id, actor_id, start_char, end_char, text, rule)",
+                                       columns: 7, maxRows: 32)
+        roleInsert = try db.cachedStatement(sql: """
+            INSERT INTO actor_roles(actor_id, title, country_code, of_actor_id, article_id, sentence_id, seen_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(actor_id, title, article_id) DO NOTHING
+            """)
+        placeLookup = try db.cachedStatement(sql: "SELECT id FROM places WHERE identity_key = ?")
+        placeInsert = try db.cachedStatement(sql: "INSERT INTO places(name, country_code, kind, identity_key) VALUES (?, ?, ?, ?)")
+        eventInsert = MultiRowInsert("INSERT OR FAIL INTO events(article_id, sentence_id, source_actor_id, target_actor_id, cameo_code, occurred_on, date_precision, date_source, place_id, mode, trigger_text, start_char, end_char, rule, lexicon_entry)",
+                            columns: 15, maxRows: 16)
+        sanctionInsert = MultiRowInsert("INSERT OR FAIL INTO sanctions(article_id, sentence_id, imposer_actor_id, target_actor_id, target_description, target_country, action, kind, stated_on, conditional, trigger_text, start_char, end_char, rule)",
+                            columns: 14, maxRows: 8)
+        conflictLookup = try db.cachedStatement(sql: "SELECT id FROM conflicts WHERE identity_key = ?")
+        conflictInsert = try db.cachedStatement(sql: "INSERT INTO conflicts(name, country_code, identity_key) VALUES (?, ?, ?)")
+        conflictCountry = try db.cachedStatement(sql: "UPDATE conflicts SET country_code = ? WHERE id = ? AND country_code IS NULL")
+        partyInsert = try db.cachedStatement(sql: """
+            INSERT INTO conflict_parties(conflict_id, actor_id, article_id) VALUES (?, ?, ?)
+            ON CONFLICT(conflict_id, actor_id, article_id) DO NOTHING
+            """)
+        reportInsert = MultiRowInsert("INSERT OR FAIL INTO conflict_reports(conflict_id, article_id, sentence_id, scope, killed, killed_qualifier, wounded, since, as_of, start_char, end_char)",
+                            columns: 11, maxRows: 8)
+        quoteInsert = MultiRowInsert("INSERT OR FAIL INTO quotes(article_id, sentence_id, speaker_actor_id, speaker_description, speaker_country, speaker_role, anonymous, text, start_char, end_char, said_on, rule)",
+                            columns: 12, maxRows: 8)
     }
 }
 
