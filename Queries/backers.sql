@@ -39,8 +39,8 @@ party_ids AS (
 -- summary support_years (0013: events per party, backer, code and year); the year of a :since
 -- given to the month or the day is counted from the events of that year.
 -- First the events per party and backer, to rank each conflict's rows by them: the summary's
--- rows of the parties, and the edge year's events aimed at them, read through the partial
--- index events_support (0012), whose WHERE this condition repeats word for word.
+-- rows of the parties; in the edge year, the events of the pairs its summary rows name, read
+-- through events_target (target, source, date: 0009), dated ones by their range.
 counts AS (
     SELECT party_id, backer_id, sum(events) AS events
     FROM (SELECT y.party_actor_id AS party_id, y.backer_actor_id AS backer_id, sum(y.events) AS events
@@ -50,16 +50,29 @@ counts AS (
              OR y.year > (SELECT since_year FROM p)
           GROUP BY 1, 2
           UNION ALL
-          SELECT e.target_actor_id, e.source_actor_id, count(*)
+          SELECT y.party_actor_id, y.backer_actor_id, count(*)
           FROM p CROSS JOIN party_ids t
-          CROSS JOIN events e INDEXED BY events_support ON e.target_actor_id = t.actor_id
-           AND ((e.cameo_code >= '05' AND e.cameo_code <= '054') OR (e.cameo_code >= '06' AND e.cameo_code < '08')
-                OR (e.cameo_code >= '033' AND e.cameo_code < '034'))
+          CROSS JOIN (SELECT DISTINCT party_actor_id, backer_actor_id FROM support_years, p WHERE year = p.since_year) y
+           ON y.party_actor_id = t.actor_id
+          CROSS JOIN events e INDEXED BY events_target
+           ON e.target_actor_id = y.party_actor_id AND e.source_actor_id = y.backer_actor_id
+          WHERE p.since_year IS NOT NULL AND e.mode IN ('asserted', 'future')
+            AND ((e.cameo_code >= '05' AND e.cameo_code <= '054') OR (e.cameo_code >= '06' AND e.cameo_code < '08')
+                 OR (e.cameo_code >= '033' AND e.cameo_code < '034'))
+            AND e.occurred_on >= p.since AND e.occurred_on < p.since_year || '~' AND substr(e.occurred_on, 1, 4) = p.since_year
+          GROUP BY 1, 2
+          UNION ALL
+          SELECT y.party_actor_id, y.backer_actor_id, count(*)
+          FROM p CROSS JOIN party_ids t
+          CROSS JOIN (SELECT DISTINCT party_actor_id, backer_actor_id FROM support_years, p WHERE year = p.since_year) y
+           ON y.party_actor_id = t.actor_id
+          CROSS JOIN events e INDEXED BY events_target
+           ON e.target_actor_id = y.party_actor_id AND e.source_actor_id = y.backer_actor_id AND e.occurred_on IS NULL
           CROSS JOIN articles ar ON ar.id = e.article_id
-          WHERE p.since_year IS NOT NULL
-            AND e.mode IN ('asserted', 'future') AND e.source_actor_id <> e.target_actor_id
-            AND substr(coalesce(e.occurred_on, ar.published_on), 1, 4) = p.since_year
-            AND coalesce(e.occurred_on, ar.published_on) >= p.since
+          WHERE p.since_year IS NOT NULL AND e.mode IN ('asserted', 'future')
+            AND ((e.cameo_code >= '05' AND e.cameo_code <= '054') OR (e.cameo_code >= '06' AND e.cameo_code < '08')
+                 OR (e.cameo_code >= '033' AND e.cameo_code < '034'))
+            AND ar.published_on >= p.since AND substr(ar.published_on, 1, 4) = p.since_year
           GROUP BY 1, 2)
     GROUP BY 1, 2
 ),
@@ -95,18 +108,30 @@ per_code AS (
              OR y.year > (SELECT since_year FROM p)
           UNION ALL
           SELECT s.conflict_id, s.conflict_name, s.party_id, s.backer_id, s.backer, s.backer_country, s.party, s.events,
-                 e.cameo_code, CAST(round(c.goldstein * 10) AS INTEGER),
-                 coalesce(e.occurred_on, ar.published_on), coalesce(e.occurred_on, ar.published_on)
+                 e.cameo_code, CAST(round(c.goldstein * 10) AS INTEGER), coalesce(e.occurred_on, ar.published_on),
+                 coalesce(e.occurred_on, ar.published_on)
           FROM p CROSS JOIN shown s
-          CROSS JOIN events e ON e.target_actor_id = s.party_id AND e.source_actor_id = s.backer_id
+          CROSS JOIN events e INDEXED BY events_target ON e.target_actor_id = s.party_id AND e.source_actor_id = s.backer_id
           CROSS JOIN articles ar ON ar.id = e.article_id
           CROSS JOIN cameo_codes c ON c.code = e.cameo_code
           WHERE p.since_year IS NOT NULL
+            AND e.occurred_on >= p.since AND e.occurred_on < p.since_year || '~' AND substr(e.occurred_on, 1, 4) = p.since_year
             AND ((e.cameo_code >= '05' AND e.cameo_code <= '054') OR (e.cameo_code >= '06' AND e.cameo_code < '08')
                  OR (e.cameo_code >= '033' AND e.cameo_code < '034'))
             AND e.mode IN ('asserted', 'future')
-            AND substr(coalesce(e.occurred_on, ar.published_on), 1, 4) = p.since_year
-            AND coalesce(e.occurred_on, ar.published_on) >= p.since)
+          UNION ALL
+          SELECT s.conflict_id, s.conflict_name, s.party_id, s.backer_id, s.backer, s.backer_country, s.party, s.events,
+                 e.cameo_code, CAST(round(c.goldstein * 10) AS INTEGER), coalesce(e.occurred_on, ar.published_on),
+                 coalesce(e.occurred_on, ar.published_on)
+          FROM p CROSS JOIN shown s
+          CROSS JOIN events e INDEXED BY events_target
+           ON e.target_actor_id = s.party_id AND e.source_actor_id = s.backer_id AND e.occurred_on IS NULL
+          CROSS JOIN articles ar ON ar.id = e.article_id
+          CROSS JOIN cameo_codes c ON c.code = e.cameo_code
+          WHERE p.since_year IS NOT NULL AND ar.published_on >= p.since AND substr(ar.published_on, 1, 4) = p.since_year
+            AND ((e.cameo_code >= '05' AND e.cameo_code <= '054') OR (e.cameo_code >= '06' AND e.cameo_code < '08')
+                 OR (e.cameo_code >= '033' AND e.cameo_code < '034'))
+            AND e.mode IN ('asserted', 'future'))
     GROUP BY conflict_id, party_id, backer_id, cameo_code
 )
 -- The support named in code order.
