@@ -1,11 +1,14 @@
 -- title: Backers
--- description: Who supports which party of a conflict: aid (CAMEO 07), material cooperation (06), pledges of aid (033) and diplomatic support such as endorsement or recognition (050-054) aimed at a conflict's parties, per backer and party.
+-- description: Who supports which party of a conflict: aid (CAMEO 07), material cooperation (06), pledges of aid (033) and diplomatic support such as endorsement or recognition (050-054) aimed at a conflict's parties, per backer and party. At most the 25 backer-party rows with the most events per conflict unless :limit says otherwise.
 -- param: conflict  (optional) conflict name, part of it, id, or country, e.g. Sudan or YEM
 -- param: since  (optional) first date, ISO, e.g. 2022
+-- param: limit  (optional) how many backer-party rows per conflict, default 25; 0 for all
 -- In sqlite3:  .param set :conflict Ukraine   then   .read Queries/backers.sql
 WITH p AS (
-    SELECT nullif(trim(CAST(:conflict AS TEXT)), '') AS conflict,
-           nullif(trim(CAST(:since AS TEXT)), '') AS since
+    SELECT conflict, since, lim, CASE WHEN length(since) > 4 THEN substr(since, 1, 4) END AS since_year
+    FROM (SELECT nullif(trim(CAST(:conflict AS TEXT)), '') AS conflict,
+                 nullif(trim(CAST(:since AS TEXT)), '') AS since,
+                 nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 25), 0) AS lim)
 ),
 codes AS (
     SELECT upper(p.conflict) AS code FROM p WHERE upper(p.conflict) GLOB '[A-Z][A-Z][A-Z]'
@@ -26,33 +29,114 @@ parties AS (
     SELECT ch.id AS conflict_id, ch.name AS conflict_name, cp.actor_id
     FROM chosen ch JOIN conflict_party_counts cp ON cp.conflict_id = ch.id
 ),
+party_ids AS (
+    SELECT DISTINCT actor_id FROM parties
+),
 -- Support, not settlement: praise, verbal defence, rallying support and recognition (050-054),
 -- material cooperation (06), aid (07) and pledges of aid (033x); signed agreements, apologies
--- and forgiveness (055-057) are left out. The support events aimed at each party are read from
--- the partial index events_support (0012), whose WHERE this condition repeats word for word.
-aimed AS (
-    SELECT pa.conflict_id, pa.conflict_name, e.id AS event_id
-    FROM (SELECT DISTINCT actor_id FROM parties) t
-    JOIN events e ON e.target_actor_id = t.actor_id
-     AND ((e.cameo_code >= '05' AND e.cameo_code <= '054') OR (e.cameo_code >= '06' AND e.cameo_code < '08')
-          OR (e.cameo_code >= '033' AND e.cameo_code < '034'))
-    JOIN parties pa ON pa.actor_id = e.target_actor_id
+-- and forgiveness (055-057) are left out. Only events reported as held or scheduled, from
+-- another actor. An event's date is its own, else its article's. Whole years come from the
+-- summary support_years (0013: events per party, backer, code and year); the year of a :since
+-- given to the month or the day is counted from the events of that year.
+-- First the events per party and backer, to rank each conflict's rows by them: the summary's
+-- rows of the parties; in the edge year, the events of the pairs its summary rows name, read
+-- through events_target (target, source, date: 0009), dated ones by their range.
+counts AS (
+    SELECT party_id, backer_id, sum(events) AS events
+    FROM (SELECT y.party_actor_id AS party_id, y.backer_actor_id AS backer_id, sum(y.events) AS events
+          FROM party_ids t JOIN support_years y ON y.party_actor_id = t.actor_id
+          WHERE (SELECT since FROM p) IS NULL
+             OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
+             OR y.year > (SELECT since_year FROM p)
+          GROUP BY 1, 2
+          UNION ALL
+          SELECT y.party_actor_id, y.backer_actor_id, count(*)
+          FROM p CROSS JOIN party_ids t
+          CROSS JOIN (SELECT DISTINCT party_actor_id, backer_actor_id FROM support_years, p WHERE year = p.since_year) y
+           ON y.party_actor_id = t.actor_id
+          CROSS JOIN events e INDEXED BY events_target
+           ON e.target_actor_id = y.party_actor_id AND e.source_actor_id = y.backer_actor_id
+          WHERE p.since_year IS NOT NULL AND e.mode IN ('asserted', 'future')
+            AND ((e.cameo_code >= '05' AND e.cameo_code <= '054') OR (e.cameo_code >= '06' AND e.cameo_code < '08')
+                 OR (e.cameo_code >= '033' AND e.cameo_code < '034'))
+            AND e.occurred_on >= p.since AND e.occurred_on < p.since_year || '~' AND substr(e.occurred_on, 1, 4) = p.since_year
+          GROUP BY 1, 2
+          UNION ALL
+          SELECT y.party_actor_id, y.backer_actor_id, count(*)
+          FROM p CROSS JOIN party_ids t
+          CROSS JOIN (SELECT DISTINCT party_actor_id, backer_actor_id FROM support_years, p WHERE year = p.since_year) y
+           ON y.party_actor_id = t.actor_id
+          CROSS JOIN events e INDEXED BY events_target
+           ON e.target_actor_id = y.party_actor_id AND e.source_actor_id = y.backer_actor_id AND e.occurred_on IS NULL
+          CROSS JOIN articles ar ON ar.id = e.article_id
+          WHERE p.since_year IS NOT NULL AND e.mode IN ('asserted', 'future')
+            AND ((e.cameo_code >= '05' AND e.cameo_code <= '054') OR (e.cameo_code >= '06' AND e.cameo_code < '08')
+                 OR (e.cameo_code >= '033' AND e.cameo_code < '034'))
+            AND ar.published_on >= p.since AND substr(ar.published_on, 1, 4) = p.since_year
+          GROUP BY 1, 2)
+    GROUP BY 1, 2
+),
+-- The rows that may be among a conflict's :limit busiest (ties on the count included), then
+-- those busiest by count, backer and party.
+leading AS (
+    SELECT conflict_id, conflict_name, party_id, backer_id, events
+    FROM (SELECT pa.conflict_id, pa.conflict_name, x.party_id, x.backer_id, x.events,
+                 rank() OVER (PARTITION BY pa.conflict_id ORDER BY x.events DESC) AS r
+          FROM counts x JOIN parties pa ON pa.actor_id = x.party_id)
+    WHERE r <= coalesce((SELECT lim FROM p), r)
+),
+shown AS (
+    SELECT *
+    FROM (SELECT l.*, b.name AS backer, b.country_code AS backer_country, t.name AS party,
+                 row_number() OVER (PARTITION BY l.conflict_id
+                                    ORDER BY l.events DESC, b.name, t.name, l.backer_id, l.party_id) AS n
+          FROM leading l
+          JOIN actors b ON b.id = l.backer_id
+          JOIN actors t ON t.id = l.party_id)
+    WHERE n <= coalesce((SELECT lim FROM p), n)
+),
+-- The rows shown, per code: the same years of the summary, the same events of the edge year.
+per_code AS (
+    SELECT conflict_id, conflict_name, party_id, backer_id, backer, backer_country, party, events, cameo_code,
+           sum(tenths) AS tenths, min(first_on) AS first_on, max(last_on) AS last_on
+    FROM (SELECT s.conflict_id, s.conflict_name, s.party_id, s.backer_id, s.backer, s.backer_country, s.party, s.events,
+                 y.cameo_code, y.goldstein_tenths AS tenths, y.first_on, y.last_on
+          FROM shown s
+          CROSS JOIN support_years y ON y.party_actor_id = s.party_id AND y.backer_actor_id = s.backer_id
+          WHERE (SELECT since FROM p) IS NULL
+             OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
+             OR y.year > (SELECT since_year FROM p)
+          UNION ALL
+          SELECT s.conflict_id, s.conflict_name, s.party_id, s.backer_id, s.backer, s.backer_country, s.party, s.events,
+                 e.cameo_code, CAST(round(c.goldstein * 10) AS INTEGER), coalesce(e.occurred_on, ar.published_on),
+                 coalesce(e.occurred_on, ar.published_on)
+          FROM p CROSS JOIN shown s
+          CROSS JOIN events e INDEXED BY events_target ON e.target_actor_id = s.party_id AND e.source_actor_id = s.backer_id
+          CROSS JOIN articles ar ON ar.id = e.article_id
+          CROSS JOIN cameo_codes c ON c.code = e.cameo_code
+          WHERE p.since_year IS NOT NULL
+            AND e.occurred_on >= p.since AND e.occurred_on < p.since_year || '~' AND substr(e.occurred_on, 1, 4) = p.since_year
+            AND ((e.cameo_code >= '05' AND e.cameo_code <= '054') OR (e.cameo_code >= '06' AND e.cameo_code < '08')
+                 OR (e.cameo_code >= '033' AND e.cameo_code < '034'))
+            AND e.mode IN ('asserted', 'future')
+          UNION ALL
+          SELECT s.conflict_id, s.conflict_name, s.party_id, s.backer_id, s.backer, s.backer_country, s.party, s.events,
+                 e.cameo_code, CAST(round(c.goldstein * 10) AS INTEGER), coalesce(e.occurred_on, ar.published_on),
+                 coalesce(e.occurred_on, ar.published_on)
+          FROM p CROSS JOIN shown s
+          CROSS JOIN events e INDEXED BY events_target
+           ON e.target_actor_id = s.party_id AND e.source_actor_id = s.backer_id AND e.occurred_on IS NULL
+          CROSS JOIN articles ar ON ar.id = e.article_id
+          CROSS JOIN cameo_codes c ON c.code = e.cameo_code
+          WHERE p.since_year IS NOT NULL AND ar.published_on >= p.since AND substr(ar.published_on, 1, 4) = p.since_year
+            AND ((e.cameo_code >= '05' AND e.cameo_code <= '054') OR (e.cameo_code >= '06' AND e.cameo_code < '08')
+                 OR (e.cameo_code >= '033' AND e.cameo_code < '034'))
+            AND e.mode IN ('asserted', 'future'))
+    GROUP BY conflict_id, party_id, backer_id, cameo_code
 )
-SELECT aimed.conflict_name, b.name AS backer, b.country_code AS backer_country,
-       t.name AS party, count(*) AS events,
-       group_concat(DISTINCT c.description) AS support,
-       round(sum(round(c.goldstein * 10)) / (10.0 * count(*)), 2) AS mean_goldstein,
-       min(coalesce(e.occurred_on, ar.published_on)) AS first_on,
-       max(coalesce(e.occurred_on, ar.published_on)) AS last_on
-FROM aimed
-JOIN events e ON e.id = aimed.event_id
-CROSS JOIN p
-JOIN cameo_codes c ON c.code = e.cameo_code
-JOIN articles ar ON ar.id = e.article_id
-JOIN actors b ON b.id = e.source_actor_id
-JOIN actors t ON t.id = e.target_actor_id
-WHERE e.mode IN ('asserted', 'future')
-  AND e.source_actor_id <> e.target_actor_id
-  AND (p.since IS NULL OR coalesce(e.occurred_on, ar.published_on) >= p.since)
-GROUP BY aimed.conflict_id, b.id, t.id
-ORDER BY aimed.conflict_name, events DESC, backer, party;
+-- The support named in code order.
+SELECT x.conflict_name, x.backer, x.backer_country, x.party, x.events, group_concat(DISTINCT c.description) AS support,
+       round(sum(x.tenths) / (10.0 * x.events), 2) AS mean_goldstein, min(x.first_on) AS first_on, max(x.last_on) AS last_on
+FROM per_code x JOIN cameo_codes c ON c.code = x.cameo_code
+GROUP BY x.conflict_id, x.party_id, x.backer_id
+ORDER BY x.conflict_name, x.events DESC, x.backer, x.party, x.conflict_id, x.backer_id, x.party_id;

@@ -59,9 +59,10 @@ extension KnowledgeBase {
         try ask("conflict-toll", ["conflict": conflict])
     }
 
-    /// 9. Who supports which party of a conflict (aid and support events).
-    public func backers(conflict: String? = nil, since: String? = nil) throws -> ResultTable {
-        try ask("backers", ["conflict": conflict, "since": since])
+    /// 9. Who supports which party of a conflict (aid and support events): per conflict the
+    /// backer-party rows with the most events first (25 of them unless `limit` says otherwise; 0 for all).
+    public func backers(conflict: String? = nil, since: String? = nil, limit: Int? = nil) throws -> ResultTable {
+        try ask("backers", ["conflict": conflict, "since": since, "limit": limit.map(String.init)])
     }
 
     /// 10. Quotes by a speaker, optionally about an actor or containing words.

@@ -159,7 +159,7 @@ extension Store {
     public static func rebuildSummaries(in db: Database) throws {
         try setTriggers(db, enabled: false)
         defer { try? setTriggers(db, enabled: true) }
-        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM actor_years; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans; DELETE FROM conflict_counts; DELETE FROM conflict_party_counts; DELETE FROM sanction_years")
+        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM actor_years; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans; DELETE FROM conflict_counts; DELETE FROM conflict_party_counts; DELETE FROM sanction_years; DELETE FROM support_years")
         for sql in summaryInserts(articles: "true", sign: 1) { try db.execute(sql: sql) }
     }
 
@@ -255,6 +255,7 @@ extension Store {
         GROUP BY 1, 2
         ON CONFLICT(conflict_id, actor_id) DO UPDATE SET articles = articles + excluded.articles
         """] + sanctionSummaryStatements(articles: condition, sign: sign == "-" ? -1 : 1)
+            + supportSummaryStatements(articles: condition, sign: sign == "-" ? -1 : 1)
     }
 
     /// Removes a stored article and its quotes from the full-text indexes (what the delete and

@@ -71,13 +71,26 @@ import Testing
             SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM sanction_years
                                   UNION ALL SELECT * FROM sanction_years EXCEPT SELECT * FROM r)
             """)!
+        let supportYears = try Int.fetchOne(db, sql: """
+            WITH r AS (SELECT e.target_actor_id, e.source_actor_id, e.cameo_code,
+                              substr(coalesce(e.occurred_on, ar.published_on, ''), 1, 4), count(*),
+                              sum(CAST(round(c.goldstein * 10) AS INTEGER)),
+                              min(coalesce(e.occurred_on, ar.published_on)), max(coalesce(e.occurred_on, ar.published_on))
+                       FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
+                       WHERE e.mode IN ('asserted', 'future') AND e.source_actor_id <> e.target_actor_id
+                         AND (e.cameo_code IN ('050', '051', '052', '053', '054') OR c.root IN ('06', '07')
+                              OR e.cameo_code LIKE '033%' OR e.cameo_code = '05')
+                       GROUP BY 1, 2, 3, 4)
+            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM support_years
+                                  UNION ALL SELECT * FROM support_years EXCEPT SELECT * FROM r)
+            """)!
         return ["actor_months": actorMonths, "event_months": eventMonths, "dyads": dyads, "role_spans": roleSpans,
                 "conflict_counts": conflictCounts, "actor_years": actorYears, "conflict_party_counts": partyCounts,
-                "sanction_years": sanctionYears]
+                "sanction_years": sanctionYears, "support_years": supportYears]
     }
 
     static let consistent = ["actor_months": 0, "event_months": 0, "dyads": 0, "role_spans": 0, "conflict_counts": 0, "actor_years": 0,
-                             "conflict_party_counts": 0, "sanction_years": 0]
+                             "conflict_party_counts": 0, "sanction_years": 0, "support_years": 0]
 
     func rows(_ store: Store) throws -> (Int, Int) {
         try store.read { db in
@@ -96,6 +109,20 @@ import Testing
                                  place: nil, mode: .future, triggerText: "offered", startChar: 6, endChar: 9, rule: "svo", lexiconEntry: "offer"))
         a.events.append(EventRow(sentence: 0, source: 0, target: 1, cameoCode: "040", occurredOn: nil, dateSource: .published,
                                  place: nil, mode: .negated, triggerText: "did not meet", startChar: 6, endChar: 9, rule: "svo", lexiconEntry: "meet"))
+        // Support (what backers counts, 0013): aid dated by the article, a pledge and praise dated
+        // by themselves; aid to oneself and denied aid, which it does not count.
+        a.events.append(EventRow(sentence: 0, source: 0, target: 1, cameoCode: "070", occurredOn: nil, dateSource: .published,
+                                 place: nil, triggerText: "sent aid to", startChar: 6, endChar: 9, rule: "svo", lexiconEntry: "send aid"))
+        a.events.append(EventRow(sentence: 0, source: 1, target: 0, cameoCode: "0331", occurredOn: "2014-03", dateSource: .text,
+                                 place: nil, mode: .future, triggerText: "pledged", startChar: 6, endChar: 9, rule: "svo",
+                                 lexiconEntry: "pledge"))
+        a.events.append(EventRow(sentence: 0, source: 0, target: 1, cameoCode: "051", occurredOn: "2014-11-02", dateSource: .text,
+                                 place: nil, triggerText: "praised", startChar: 6, endChar: 9, rule: "svo", lexiconEntry: "praise"))
+        a.events.append(EventRow(sentence: 0, source: 0, target: 0, cameoCode: "072", occurredOn: nil, dateSource: .published,
+                                 place: nil, triggerText: "armed", startChar: 6, endChar: 9, rule: "svo", lexiconEntry: "arm"))
+        a.events.append(EventRow(sentence: 0, source: 0, target: 1, cameoCode: "073", occurredOn: nil, dateSource: .published,
+                                 place: nil, mode: .denied, triggerText: "sent food", startChar: 6, endChar: 9, rule: "svo",
+                                 lexiconEntry: "send food"))
         a.conflicts = [ConflictRow(name: "war in Ukraine", countryCode: "UKR", identityKey: "ukr", parties: [0, 1])]
         a.conflictReports = [ConflictReportRow(conflict: 0, sentence: 0, scope: .overall, killed: 10, killedQualifier: "at least",
                                                startChar: 0, endChar: 5),
@@ -126,7 +153,10 @@ import Testing
         #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
         let (actorMonths, eventMonths) = try rows(store)
         #expect(actorMonths == 6, "two actors in three months and undated")
-        #expect(eventMonths == 4, "the sample meeting and offer share their months; the criticism is dated by each article, a3 has no date")
+        #expect(eventMonths == 8, """
+            the sample meeting and offer share their months; the criticism and the aid are dated by each article, a3 has \
+            no date; the pledge and the praise in their own months
+            """)
         let kerry = try store.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT month, mentions, articles FROM actor_months JOIN actors a ON a.id = actor_id
@@ -186,6 +216,36 @@ import Testing
         #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
     }
 
+    /// The same for support_years (0013).
+    @Test func supportStatementsTakeOutAndPutBack() throws {
+        let tmp = TempDir()
+        let store = try Store(path: tmp.path("kb.sqlite"))
+        _ = try store.writeBatch([SummaryTests.article("a1"), SummaryTests.article("a2", published: "2015-06-01"),
+                                  SummaryTests.article("a3", published: nil), SummaryTests.article("a4", published: "2016-02-03")],
+                                 analyzerVersion: 1)
+        let before = try store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM support_years ORDER BY 1, 2, 3, 4") }
+        #expect(before.count == 5, "aid in 2015, 2016 and undated; the pledge and the praise in 2014")
+        try store.write { db in
+            for sign in [-1, 1] {
+                for sql in Store.supportSummaryStatements(articles: "ar.id % 2 = 1", sign: sign) { try db.execute(sql: sql) }
+            }
+        }
+        #expect(try store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM support_years ORDER BY 1, 2, 3, 4") } == before)
+        // Taken out for good (without triggers, as the batch writer runs): the rows of a1 and a3
+        // alone go, the spans they ended are read again.
+        try store.write { db in
+            try Store.setTriggers(db, enabled: false)
+            defer { try? Store.setTriggers(db, enabled: true) }
+            for sql in Store.supportSummaryStatements(articles: "ar.id % 2 = 1", sign: -1) { try db.execute(sql: sql) }
+            try db.execute(sql: "DELETE FROM events WHERE article_id % 2 = 1")
+            for sql in Store.supportSummaryStatements(articles: "false", sign: 1) { try db.execute(sql: sql) }
+        }
+        #expect(try store.read(SummaryTests.mismatches)["support_years"] == 0, "the other summaries were not told")
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM support_years") } == 4, "no undated aid left")
+        #expect(try store.read { db in try String.fetchOne(db, sql: "SELECT first_on FROM support_years WHERE year = '2015'") }
+                == "2015-06-01", "a1's aid began the span")
+    }
+
     @Test func singleWritesAndShellEditsKeepTheSummariesExact() throws {
         let tmp = TempDir()
         let store = try Store(path: tmp.path("kb.sqlite"))
@@ -224,6 +284,15 @@ import Testing
             "DELETE FROM sanctions WHERE id % 5 = 0",
             "UPDATE sanctions SET stated_on = NULL WHERE id % 6 = 2",
             "UPDATE articles SET published_on = '2018-08' WHERE external_id = 's3'",
+            "UPDATE events SET cameo_code = '072' WHERE cameo_code = '070' AND id % 2 = 0",
+            "UPDATE events SET cameo_code = '040' WHERE cameo_code = '051' AND id % 3 = 0",
+            "UPDATE events SET mode = 'asserted' WHERE cameo_code = '073'",
+            "UPDATE events SET occurred_on = '2013-02' WHERE cameo_code = '0331' AND id % 2 = 1",
+            "UPDATE events SET occurred_on = NULL WHERE cameo_code = '051'",
+            "UPDATE events SET target_actor_id = source_actor_id WHERE cameo_code = '072' AND id % 4 = 1",
+            "UPDATE events SET source_actor_id = target_actor_id, target_actor_id = source_actor_id WHERE cameo_code = '073'",
+            "DELETE FROM events WHERE cameo_code = '0331' AND id % 5 = 0",
+            "UPDATE articles SET published_on = '2012-12-12' WHERE external_id = 's4'",
             "DELETE FROM articles WHERE external_id = 's1'",
             "DELETE FROM actors WHERE name = 'Vladimir Putin'",
         ]

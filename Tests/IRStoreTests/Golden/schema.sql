@@ -421,6 +421,18 @@ CREATE TABLE sentences (
     UNIQUE (article_id, ordinal)
 ) STRICT;
 
+CREATE TABLE support_years (
+    party_actor_id    INTEGER NOT NULL,  -- events.target_actor_id
+    backer_actor_id   INTEGER NOT NULL,  -- events.source_actor_id
+    cameo_code        TEXT NOT NULL,     -- events.cameo_code (a support code)
+    year              TEXT NOT NULL,     -- year key of coalesce(occurred_on, articles.published_on), '' for none
+    events            INTEGER NOT NULL,  -- events (rows go when this reaches 0)
+    goldstein_tenths  INTEGER NOT NULL,  -- sum of round(goldstein * 10) of their codes
+    first_on          TEXT,              -- earliest date of the events (NULL when none is dated)
+    last_on           TEXT,              -- latest date of the events
+    PRIMARY KEY (party_actor_id, backer_actor_id, cameo_code, year)
+) STRICT, WITHOUT ROWID;
+
 CREATE TRIGGER actor_month_changes_ii INSTEAD OF INSERT ON actor_month_changes BEGIN
     INSERT INTO actor_months(actor_id, month, mentions, articles)
     SELECT new.actor_id, substr(coalesce(ar.published_on, ''), 1, 7), new.sign,
@@ -556,6 +568,16 @@ END;
 CREATE TRIGGER articles_summary_bd BEFORE DELETE ON articles BEGIN
     DELETE FROM mentions WHERE article_id = old.id;
     DELETE FROM events WHERE article_id = old.id;
+END;
+
+CREATE TRIGGER articles_support_au AFTER UPDATE OF published_on ON articles
+WHEN old.published_on IS NOT new.published_on BEGIN
+    INSERT INTO support_year_changes
+    SELECT e.source_actor_id, e.target_actor_id, e.cameo_code, e.mode, old.published_on, -1
+    FROM events e WHERE e.article_id = new.id AND e.occurred_on IS NULL;
+    INSERT INTO support_year_changes
+    SELECT e.source_actor_id, e.target_actor_id, e.cameo_code, e.mode, new.published_on, 1
+    FROM events e WHERE e.article_id = new.id AND e.occurred_on IS NULL;
 END;
 
 CREATE TRIGGER conflict_parties_count_ad AFTER DELETE ON conflict_parties BEGIN
@@ -717,6 +739,34 @@ CREATE TRIGGER events_summary_au AFTER UPDATE OF mode, source_actor_id, cameo_co
     INSERT INTO event_month_changes VALUES (new.source_actor_id, new.article_id, new.cameo_code, new.occurred_on, new.mode, 1);
 END;
 
+CREATE TRIGGER events_support_ad AFTER DELETE ON events
+WHEN old.mode IN ('asserted', 'future') AND old.source_actor_id <> old.target_actor_id
+ AND ((old.cameo_code >= '05' AND old.cameo_code <= '054') OR (old.cameo_code >= '06' AND old.cameo_code < '08')
+      OR (old.cameo_code >= '033' AND old.cameo_code < '034')) BEGIN
+    INSERT INTO support_year_changes
+    SELECT old.source_actor_id, old.target_actor_id, old.cameo_code, old.mode, coalesce(old.occurred_on, ar.published_on), -1
+    FROM articles ar WHERE ar.id = old.article_id;
+END;
+
+CREATE TRIGGER events_support_ai AFTER INSERT ON events
+WHEN new.mode IN ('asserted', 'future') AND new.source_actor_id <> new.target_actor_id
+ AND ((new.cameo_code >= '05' AND new.cameo_code <= '054') OR (new.cameo_code >= '06' AND new.cameo_code < '08')
+      OR (new.cameo_code >= '033' AND new.cameo_code < '034')) BEGIN
+    INSERT INTO support_year_changes
+    SELECT new.source_actor_id, new.target_actor_id, new.cameo_code, new.mode, coalesce(new.occurred_on, ar.published_on), 1
+    FROM articles ar WHERE ar.id = new.article_id;
+END;
+
+CREATE TRIGGER events_support_au
+AFTER UPDATE OF source_actor_id, target_actor_id, cameo_code, mode, occurred_on, article_id ON events BEGIN
+    INSERT INTO support_year_changes
+    SELECT old.source_actor_id, old.target_actor_id, old.cameo_code, old.mode, coalesce(old.occurred_on, ar.published_on), -1
+    FROM articles ar WHERE ar.id = old.article_id;
+    INSERT INTO support_year_changes
+    SELECT new.source_actor_id, new.target_actor_id, new.cameo_code, new.mode, coalesce(new.occurred_on, ar.published_on), 1
+    FROM articles ar WHERE ar.id = new.article_id;
+END;
+
 CREATE TRIGGER mentions_summary_ad AFTER DELETE ON mentions BEGIN
     INSERT INTO actor_month_changes VALUES (old.actor_id, old.article_id, old.id, -1);
 END;
@@ -870,6 +920,53 @@ AFTER UPDATE OF imposer_actor_id, target_actor_id, target_description, target_co
     FROM articles ar WHERE ar.id = new.article_id;
 END;
 
+CREATE TRIGGER support_year_bounds_ii INSTEAD OF INSERT ON support_year_bounds BEGIN
+    UPDATE support_years SET (first_on, last_on) = (
+        SELECT min(d.on_date), max(d.on_date)
+        FROM (SELECT e.occurred_on AS on_date
+              FROM events e INDEXED BY events_target
+              WHERE e.target_actor_id = new.party_actor_id AND e.source_actor_id = new.backer_actor_id
+                AND new.year <> '' AND e.occurred_on >= new.year AND e.occurred_on < new.year || '~'
+                AND substr(e.occurred_on, 1, 4) = new.year
+                AND e.cameo_code = new.cameo_code AND e.mode IN ('asserted', 'future')
+              UNION ALL
+              SELECT ar.published_on
+              FROM events e INDEXED BY events_target JOIN articles ar ON ar.id = e.article_id
+              WHERE e.target_actor_id = new.party_actor_id AND e.source_actor_id = new.backer_actor_id
+                AND e.occurred_on IS NULL AND substr(coalesce(ar.published_on, ''), 1, 4) = new.year
+                AND e.cameo_code = new.cameo_code AND e.mode IN ('asserted', 'future')) d)
+    WHERE party_actor_id = new.party_actor_id AND backer_actor_id = new.backer_actor_id
+      AND cameo_code = new.cameo_code AND year = new.year;
+END;
+
+CREATE TRIGGER support_year_changes_ii INSTEAD OF INSERT ON support_year_changes
+WHEN new.mode IN ('asserted', 'future') AND new.source_actor_id <> new.target_actor_id
+ AND ((new.cameo_code >= '05' AND new.cameo_code <= '054') OR (new.cameo_code >= '06' AND new.cameo_code < '08')
+      OR (new.cameo_code >= '033' AND new.cameo_code < '034')) BEGIN
+    INSERT INTO support_years(party_actor_id, backer_actor_id, cameo_code, year, events, goldstein_tenths, first_on, last_on)
+    SELECT new.target_actor_id, new.source_actor_id, new.cameo_code, substr(coalesce(new.on_date, ''), 1, 4),
+           new.sign, new.sign * CAST(round(c.goldstein * 10) AS INTEGER), new.on_date, new.on_date
+    FROM cameo_codes c WHERE c.code = new.cameo_code
+    ON CONFLICT(party_actor_id, backer_actor_id, cameo_code, year) DO UPDATE SET
+        events = events + excluded.events,
+        goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths,
+        first_on = CASE WHEN excluded.events < 0 OR excluded.first_on IS NULL THEN first_on
+                        WHEN first_on IS NULL THEN excluded.first_on ELSE min(first_on, excluded.first_on) END,
+        last_on = CASE WHEN excluded.events < 0 OR excluded.last_on IS NULL THEN last_on
+                       WHEN last_on IS NULL THEN excluded.last_on ELSE max(last_on, excluded.last_on) END;
+    DELETE FROM support_years
+    WHERE new.sign < 0 AND events <= 0
+      AND party_actor_id = new.target_actor_id AND backer_actor_id = new.source_actor_id
+      AND cameo_code = new.cameo_code AND year = substr(coalesce(new.on_date, ''), 1, 4);
+    -- A removed event at either end of its row's span: the span is read again from the events left.
+    INSERT INTO support_year_bounds
+    SELECT party_actor_id, backer_actor_id, cameo_code, year FROM support_years
+    WHERE new.sign < 0
+      AND party_actor_id = new.target_actor_id AND backer_actor_id = new.source_actor_id
+      AND cameo_code = new.cameo_code AND year = substr(coalesce(new.on_date, ''), 1, 4)
+      AND new.on_date IN (first_on, last_on);
+END;
+
 CREATE VIEW actor_month_changes(actor_id, article_id, mention_id, sign) AS
 SELECT NULL, NULL, NULL, NULL WHERE 0;
 
@@ -895,6 +992,12 @@ SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
 CREATE VIEW sanction_year_changes(imposer_actor_id, target_actor_id, target_description, target_country, kind, action,
                                   conditional, on_date, sign) AS
 SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE VIEW support_year_bounds(party_actor_id, backer_actor_id, cameo_code, year) AS
+SELECT NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE VIEW support_year_changes(source_actor_id, target_actor_id, cameo_code, mode, on_date, sign) AS
+SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
 
 CREATE VIEW v_actor_keys(actor_id, key, how) AS
 SELECT id, name COLLATE NOCASE, 'name' FROM actors

@@ -1,0 +1,82 @@
+import Foundation
+
+extension Store {
+    /// The condition on an event's code that backers counts (the ranges of events_support, 0012).
+    static let supportCodes = """
+        ((e.cameo_code >= '05' AND e.cameo_code <= '054') OR (e.cameo_code >= '06' AND e.cameo_code < '08')
+                   OR (e.cameo_code >= '033' AND e.cameo_code < '034'))
+        """
+
+    /// The grouped statements that keep `support_years` (0013) for the batch writer, which runs
+    /// without triggers: what the triggers of 0013 do row by row, once per batch.
+    ///
+    /// For the articles that `condition` (on `ar`, the articles table) selects:
+    /// - `sign` -1 (an article stored before, taken out before its rows are replaced): its
+    ///   support events' counts are taken away and their rows are listed in
+    ///   `temp.touched_support_years`; the spans (first and last dates) are left as they were.
+    /// - `sign` 1 (the batch's articles, after every one is written; or every article, when the
+    ///   summaries are rebuilt): their counts are added and the spans widened; then the rows listed
+    ///   by a subtraction go if their count reached 0, else read their spans again from the events left.
+    static func supportSummaryStatements(articles condition: String, sign: Int) -> [String] {
+        let minus = sign < 0 ? "-" : ""
+        let key = "party_actor_id, backer_actor_id, cameo_code, year"
+        let events = """
+            FROM articles ar JOIN events e ON e.article_id = ar.id
+            WHERE \(condition)
+              AND \(supportCodes)
+              AND e.mode IN ('asserted', 'future') AND e.source_actor_id <> e.target_actor_id
+            """
+        let touched = """
+            CREATE TEMP TABLE IF NOT EXISTS touched_support_years(\(key), PRIMARY KEY (\(key))) WITHOUT ROWID
+            """
+        let add = """
+            INSERT INTO support_years(\(key), events, goldstein_tenths, first_on, last_on)
+            SELECT e.target_actor_id, e.source_actor_id, e.cameo_code, substr(coalesce(e.occurred_on, ar.published_on, ''), 1, 4),
+                   \(minus)count(*), \(minus)sum(CAST(round(c.goldstein * 10) AS INTEGER)),
+                   min(coalesce(e.occurred_on, ar.published_on)), max(coalesce(e.occurred_on, ar.published_on))
+            FROM articles ar JOIN events e ON e.article_id = ar.id JOIN cameo_codes c ON c.code = e.cameo_code
+            WHERE \(condition)
+              AND \(supportCodes)
+              AND e.mode IN ('asserted', 'future') AND e.source_actor_id <> e.target_actor_id
+            GROUP BY 1, 2, 3, 4
+            ON CONFLICT(\(key)) DO UPDATE SET
+                events = events + excluded.events,
+                goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths,
+                first_on = CASE WHEN excluded.events < 0 OR excluded.first_on IS NULL THEN first_on
+                                WHEN first_on IS NULL THEN excluded.first_on ELSE min(first_on, excluded.first_on) END,
+                last_on = CASE WHEN excluded.events < 0 OR excluded.last_on IS NULL THEN last_on
+                               WHEN last_on IS NULL THEN excluded.last_on ELSE max(last_on, excluded.last_on) END
+            """
+        if sign < 0 {
+            return [touched, """
+                INSERT OR IGNORE INTO temp.touched_support_years(\(key))
+                SELECT e.target_actor_id, e.source_actor_id, e.cameo_code, substr(coalesce(e.occurred_on, ar.published_on, ''), 1, 4)
+                \(events)
+                """, add]
+        }
+        // The spans of the touched rows are read as the bound view of 0013 reads them: the dated
+        // events of the row's year and the undated ones with their article, through events_target.
+        return [add, touched, """
+            DELETE FROM support_years
+            WHERE events <= 0 AND (\(key)) IN (SELECT \(key) FROM temp.touched_support_years)
+            """, """
+            UPDATE support_years AS y SET (first_on, last_on) = (
+                SELECT min(d.on_date), max(d.on_date)
+                FROM (SELECT e.occurred_on AS on_date
+                      FROM events e INDEXED BY events_target
+                      WHERE e.target_actor_id = y.party_actor_id AND e.source_actor_id = y.backer_actor_id
+                        AND y.year <> '' AND e.occurred_on >= y.year AND e.occurred_on < y.year || '~'
+                        AND substr(e.occurred_on, 1, 4) = y.year
+                        AND e.cameo_code = y.cameo_code AND e.mode IN ('asserted', 'future')
+                      UNION ALL
+                      SELECT ar.published_on
+                      FROM events e INDEXED BY events_target JOIN articles ar ON ar.id = e.article_id
+                      WHERE e.target_actor_id = y.party_actor_id AND e.source_actor_id = y.backer_actor_id
+                        AND e.occurred_on IS NULL AND substr(coalesce(ar.published_on, ''), 1, 4) = y.year
+                        AND e.cameo_code = y.cameo_code AND e.mode IN ('asserted', 'future')) d)
+            WHERE (\(key)) IN (SELECT \(key) FROM temp.touched_support_years)
+            """, """
+            DELETE FROM temp.touched_support_years
+            """]
+    }
+}
