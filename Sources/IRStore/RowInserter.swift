@@ -143,12 +143,15 @@ final class MultiRowInsert {
     let prefix: String
     let columns: Int
     let maxRows: Int
+    let suffix: String
     private var statements: [Statement?]
     private var values: [SQLValue] = []
 
     /// `prefix`: `INSERT OR FAIL INTO t(c1, ..., cn)`, `columns` names.
-    init(_ prefix: String, columns: Int, maxRows: Int) {
+    /// `suffix`: what follows the values (an upsert clause), or "".
+    init(_ prefix: String, columns: Int, maxRows: Int, suffix: String = "") {
         self.prefix = prefix
+        self.suffix = suffix
         self.columns = columns
         self.maxRows = maxRows
         statements = Array(repeating: nil, count: maxRows + 1)
@@ -183,7 +186,7 @@ final class MultiRowInsert {
     private func statement(_ rows: Int, _ db: Database) throws -> Statement {
         if let s = statements[rows] { return s }
         let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        let s = try db.makeStatement(sql: prefix + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", "))
+        let s = try db.makeStatement(sql: prefix + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ") + " " + suffix)
         statements[rows] = s
         return s
     }
