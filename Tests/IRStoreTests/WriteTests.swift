@@ -84,6 +84,68 @@ import Testing
         #expect(orphans == 0)
     }
 
+    /// An article with more rows than one statement of the writer takes (sentences and mentions
+    /// go 32 to a statement, events 16, quotes and sanctions 8): every row lands, in order, and
+    /// each points at its own sentence, through the batch writer and through the single write.
+    @Test func rowsBeyondOneStatementKeepTheirSentences() throws {
+        func long(_ id: String) -> ArticleAnalysis {
+            var sentences: [String] = []
+            for i in 0..<75 { sentences.append("Kerry met Putin \(i) times.") }
+            let body = sentences.joined(separator: " ")
+            var a = WriteTests.sample(id: id, hash: id, body: body)
+            a.sentences = []
+            a.mentions = []
+            a.events = []
+            a.quotes = []
+            var start = 0
+            for (i, text) in sentences.enumerated() {
+                let n = text.unicodeScalars.count
+                a.sentences.append(SentenceRow(paragraph: i / 5, startChar: start, endChar: start + n, text: text))
+                a.mentions.append(MentionRow(actor: 0, sentence: i, startChar: start, endChar: start + 5, text: "Kerry"))
+                a.mentions.append(MentionRow(actor: 1, sentence: i, startChar: start + 10, endChar: start + 15, text: "Putin"))
+                a.events.append(EventRow(sentence: i, source: 0, target: 1, cameoCode: "040", occurredOn: "2015-05-12",
+                                         dateSource: .published, place: 0, triggerText: "met", startChar: start + 6,
+                                         endChar: start + 9, rule: "svo", lexiconEntry: "meet"))
+                if i % 4 == 0 { a.quotes.append(QuoteRow(sentence: i, speaker: 0, text: "times \(i)", startChar: start, endChar: start + n)) }
+                start += n + 1
+            }
+            return a
+        }
+        let store = try WriteTests.fileStore()
+        _ = try store.writeBatch([long("b1"), WriteTests.sample(id: "short"), long("b2")], analyzerVersion: 1)
+        try store.write(long("s1"), analyzerVersion: 1)
+        for id in ["b1", "b2", "s1"] {
+            let check = try store.read { db in
+                try Row.fetchOne(db, sql: """
+                    SELECT (SELECT count(*) FROM sentences s WHERE s.article_id = ar.id),
+                           (SELECT count(*) FROM sentences s WHERE s.article_id = ar.id
+                              AND s.text <> substr(ar.body, s.start_char + 1, s.end_char - s.start_char)),
+                           (SELECT count(*) FROM mentions m WHERE m.article_id = ar.id),
+                           (SELECT count(*) FROM mentions m JOIN sentences s ON s.id = m.sentence_id
+                            WHERE m.article_id = ar.id AND (s.article_id <> ar.id OR m.start_char < s.start_char OR m.end_char > s.end_char
+                                                            OR m.text <> substr(ar.body, m.start_char + 1, m.end_char - m.start_char))),
+                           (SELECT count(*) FROM events e WHERE e.article_id = ar.id),
+                           (SELECT count(*) FROM events e JOIN sentences s ON s.id = e.sentence_id
+                            WHERE e.article_id = ar.id AND (e.start_char < s.start_char OR e.end_char > s.end_char)),
+                           (SELECT count(*) FROM quotes q JOIN sentences s ON s.id = q.sentence_id
+                            WHERE q.article_id = ar.id AND q.text = 'times ' || s.ordinal),
+                           (SELECT group_concat(d, '') FROM (SELECT s.ordinal - lag(s.ordinal, 1, -1) OVER (ORDER BY s.id) = 1 AS d
+                                                             FROM sentences s WHERE s.article_id = ar.id))
+                    FROM articles ar WHERE ar.external_id = ?
+                    """, arguments: [id])!
+            }
+            #expect(check[0] as Int == 75, "\(id): sentences")
+            #expect(check[1] as Int == 0, "\(id): sentence text is its span of the body")
+            #expect(check[2] as Int == 150, "\(id): mentions")
+            #expect(check[3] as Int == 0, "\(id): every mention inside its own sentence")
+            #expect(check[4] as Int == 75, "\(id): events")
+            #expect(check[5] as Int == 0, "\(id): every event inside its own sentence")
+            #expect(check[6] as Int == 19, "\(id): every quote on its own sentence")
+            #expect(check[7] as String == String(repeating: "1", count: 75), "\(id): sentence ids follow the ordinals")
+        }
+        #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
+    }
+
     @Test func viewsJoinWrittenRows() throws {
         let store = try Store(path: ":memory:")
         try store.write(WriteTests.sample(), analyzerVersion: 1)
