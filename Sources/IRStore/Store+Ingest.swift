@@ -51,15 +51,18 @@ extension Store {
                 defer { try? Store.setTriggers(db, enabled: true) }
                 let cache = WriteCache()
                 cache.deferred = true
-                cache.cameoCodes = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM cameo_codes")))
+                for row in try Row.fetchAll(db, sql: "SELECT code, quad_class, goldstein FROM cameo_codes") {
+                    cache.cameoScores[row[0]] = WriteCache.CameoScore(quadClass: row[1], goldstein: row[2])
+                }
+                cache.cameoCodes = Set(cache.cameoScores.keys)
                 var results: [Result<WriteOutcome, Error>] = []
                 results.reserveCapacity(analyses.count)
                 for a in analyses {
                     results.append(.success(try Store.write(a, analyzerVersion: analyzerVersion, force: force, cache: cache, in: db)))
                 }
                 try Store.indexDeferred(cache, in: db)
-                try Store.addMentionTallies(cache, in: db)
-                try Store.summarize(articlesJSON: Store.jsonArray(cache.writtenArticles), sign: 1, mentionsCounted: true, in: db)
+                try Store.addTallies(cache, in: db)
+                try Store.summarize(articlesJSON: Store.jsonArray(cache.writtenArticles), sign: 1, counted: true, in: db)
                 if cache.subtracted { try Store.finishSubtraction(in: db) }
                 return results
             }
@@ -97,9 +100,33 @@ extension Store {
 
     static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
 
+    /// Adds the batch's events, counted per pair of actors as its articles were written, to dyads:
+    /// one upsert row per pair, in key order.
+    static func addDyadTallies(_ cache: WriteCache, in db: Database) throws {
+        var pairs: [WriteCache.Pair: WriteCache.DyadTally] = [:]
+        for article in cache.dyadTallies.values {
+            for (pair, t) in article { pairs[pair, default: WriteCache.DyadTally()].add(t) }
+        }
+        let insert = MultiRowInsert("""
+            INSERT INTO dyads(a_id, b_id, events, verbal_cooperation, material_cooperation, verbal_conflict,
+                              material_conflict, goldstein_tenths, first_on, last_on)
+            """, columns: 10, maxRows: 64, suffix: dyadUpsert)
+        try insert.insert(db, pairs.keys.sorted()) { k, v in
+            let t = pairs[k]!
+            v += [.i(k.a), .i(k.b), .i(t.events), .i(t.quad.0), .i(t.quad.1), .i(t.quad.2), .i(t.quad.3), .i(t.goldsteinTenths),
+                  .t(t.first), .t(t.last)]
+        }
+        cache.dyadTallies.removeAll()
+    }
+
     /// Adds the batch's mentions, counted as its articles were written, to actor_months and
     /// actor_years: one upsert row per (actor, month) and per (actor, year), in key order.
     /// Grouping them again from the mentions table in SQL cost the writer 7% of its instructions.
+    static func addTallies(_ cache: WriteCache, in db: Database) throws {
+        try addMentionTallies(cache, in: db)
+        try addDyadTallies(cache, in: db)
+    }
+
     static func addMentionTallies(_ cache: WriteCache, in db: Database) throws {
         struct Key: Hashable, Comparable {
             var actor: Int64; var period: String
@@ -142,9 +169,9 @@ extension Store {
     /// With `sign` -1 the spans (first and last dates) of the rows it touches in the summaries
     /// of 0009 are left as they were and the rows are listed: `finishSubtraction` reads those
     /// spans again from the detail tables once the articles' old rows are gone.
-    /// `mentionsCounted`: the articles' mentions are in actor_months and actor_years already
-    /// (`addMentionTallies`), and only the other summaries are left to do.
-    static func summarize(articlesJSON ids: String, sign: Int, mentionsCounted: Bool = false, in db: Database) throws {
+    /// `counted`: the articles' mentions are in actor_months and actor_years already, and their
+    /// events in dyads (`addTallies`); only the other summaries are left to do.
+    static func summarize(articlesJSON ids: String, sign: Int, counted: Bool = false, in db: Database) throws {
         if ids == "[]" { return }
         if sign < 0 {
             try db.execute(sql: """
@@ -165,8 +192,7 @@ extension Store {
                 """).execute(arguments: [ids])
         }
         let condition = "ar.id IN (SELECT value FROM json_each(?))"
-        for sql in (mentionsCounted ? [] : mentionSummaryInserts(articles: condition, sign: sign))
-                    + summaryInserts(articles: condition, sign: sign, mentions: false) {
+        for sql in summaryInserts(articles: condition, sign: sign, mentions: !counted) {
             let statement = try db.cachedStatement(sql: sql)
             try statement.execute(arguments: sqlite3_bind_parameter_count(statement.sqliteStatement) > 0 ? [ids] : [])
         }
@@ -208,8 +234,12 @@ extension Store {
 
     /// The grouped inserts of the summaries, for the articles that `articles` (a condition on
     /// `ar`, the articles table) selects.
+    /// `mentions` false: without actor_months, actor_years and dyads (what the batch writer counts
+    /// itself).
     static func summaryInserts(articles condition: String, sign: Int, mentions: Bool = true) -> [String] {
-        (mentions ? mentionSummaryInserts(articles: condition, sign: sign) : []) + otherSummaryInserts(articles: condition, sign: sign)
+        (mentions ? mentionSummaryInserts(articles: condition, sign: sign) : [])
+            + eventSummaryInserts(articles: condition, sign: sign, dyads: mentions)
+            + otherSummaryInserts(articles: condition, sign: sign)
     }
 
     /// The grouped inserts of actor_months and actor_years. The batch writer counts its own
@@ -245,8 +275,9 @@ extension Store {
         """]
     }
 
-    /// The grouped inserts of the summaries other than actor_months and actor_years.
-    static func otherSummaryInserts(articles condition: String, sign: Int) -> [String] {
+    /// The grouped inserts of event_months and dyads; the batch writer counts its own
+    /// articles' events for dyads as it writes them (`addEventTallies`), the same rule.
+    static func eventSummaryInserts(articles condition: String, sign: Int, dyads: Bool = true) -> [String] {
         let sign = sign < 0 ? "-" : ""
         return ["""
         INSERT INTO event_months(country, month, root, events, goldstein_tenths)
@@ -260,7 +291,11 @@ extension Store {
         GROUP BY 1, 2, 3
         ON CONFLICT(country, month, root) DO UPDATE SET events = events + excluded.events,
                                                         goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths
-        """, """
+        """] + (dyads ? dyadSummaryInserts(articles: condition, sign: sign) : [])
+    }
+
+    static func dyadSummaryInserts(articles condition: String, sign: String) -> [String] {
+        ["""
         INSERT INTO dyads(a_id, b_id, events, verbal_cooperation, material_cooperation, verbal_conflict,
                           material_conflict, goldstein_tenths, first_on, last_on)
         SELECT min(e.source_actor_id, e.target_actor_id), max(e.source_actor_id, e.target_actor_id), \(sign)count(*),
@@ -271,6 +306,13 @@ extension Store {
         WHERE \(condition)
           AND e.mode IN ('asserted', 'future') AND e.source_actor_id <> e.target_actor_id
         GROUP BY 1, 2
+        \(dyadUpsert)
+        """]
+    }
+
+    /// How a grouped row of `dyads` is added to the stored one (a negative count takes it away
+    /// and leaves the span for `finishSubtraction`).
+    static let dyadUpsert = """
         ON CONFLICT(a_id, b_id) DO UPDATE SET
             events = events + excluded.events,
             verbal_cooperation = verbal_cooperation + excluded.verbal_cooperation,
@@ -282,7 +324,12 @@ extension Store {
                             WHEN first_on IS NULL THEN excluded.first_on ELSE min(first_on, excluded.first_on) END,
             last_on = CASE WHEN excluded.events < 0 OR excluded.last_on IS NULL THEN last_on
                            WHEN last_on IS NULL THEN excluded.last_on ELSE max(last_on, excluded.last_on) END
-        """, """
+        """
+
+    /// The grouped inserts of the summaries other than actor_months, actor_years and dyads.
+    static func otherSummaryInserts(articles condition: String, sign: Int) -> [String] {
+        let sign = sign < 0 ? "-" : ""
+        return ["""
         INSERT INTO role_spans(actor_id, title, country_code, of_actor_id, articles, first_seen, last_seen)
         SELECT r.actor_id, r.title, coalesce(r.country_code, ''), coalesce(r.of_actor_id, 0), \(sign)count(*),
                min(r.seen_on), max(r.seen_on)
@@ -509,6 +556,18 @@ extension Store {
                   .t(e.dateSource?.rawValue), .i(e.place.map { placeIDs[$0] }), .t(e.mode.rawValue),
                   .t(e.triggerText), .i(e.startChar), .i(e.endChar), .t(e.rule), .t(e.lexiconEntry)]
         }
+        if cache.deferred {
+            // dyads' rule (0009): the events held or scheduled between two different actors, per
+            // unordered pair, with their CAMEO code's QuadClass and Goldstein score and their date
+            // (their own, else the article's).
+            var pairs: [WriteCache.Pair: WriteCache.DyadTally] = [:]
+            for e in a.events where e.mode == .asserted || e.mode == .future {
+                guard let s = actorID(e.source), let t = actorID(e.target), s != t, let score = cache.cameoScores[e.cameoCode] else { continue }
+                pairs[WriteCache.Pair(a: min(s, t), b: max(s, t)), default: WriteCache.DyadTally()]
+                    .add(score, on: e.occurredOn ?? f.publishedOn)
+            }
+            cache.dyadTallies[articleID] = pairs
+        }
 
         try st.sanctionInsert.insert(db, a.sanctions) { s, v in
             v += [.i(articleID), .i(sentenceID(s.sentence)), .i(actorID(s.imposer)), .i(actorID(s.target)),
@@ -646,6 +705,60 @@ final class WriteCache {
     /// The batch's mentions per article, counted per actor: what it adds to actor_months.
     struct MentionTally { var month: String; var counts: [Int64: Int] }
     var mentionTallies: [Int64: MentionTally] = [:]
+    /// The batch's events per article and pair of actors: what it adds to dyads.
+    var dyadTallies: [Int64: [Pair: DyadTally]] = [:]
+    /// The batch writer's copy of `cameo_codes`' QuadClass and Goldstein score.
+    var cameoScores: [String: CameoScore] = [:]
+
+    struct CameoScore {
+        var quadClass: Int
+        /// CAST(round(goldstein * 10) AS INTEGER), as SQLite rounds (half away from zero).
+        var goldsteinTenths: Int64
+        init(quadClass: Int, goldstein: Double) {
+            self.quadClass = quadClass
+            let r = goldstein * 10
+            goldsteinTenths = Int64(r + (r < 0 ? -0.5 : 0.5))
+        }
+    }
+
+    struct Pair: Hashable, Comparable {
+        var a: Int64, b: Int64
+        static func < (x: Pair, y: Pair) -> Bool { x.a != y.a ? x.a < y.a : x.b < y.b }
+    }
+
+    struct DyadTally {
+        var events = 0
+        var quad = (0, 0, 0, 0)
+        var goldsteinTenths: Int64 = 0
+        var first: String?
+        var last: String?
+
+        mutating func add(_ score: CameoScore, on date: String?) {
+            events += 1
+            switch score.quadClass {
+            case 1: quad.0 += 1
+            case 2: quad.1 += 1
+            case 3: quad.2 += 1
+            case 4: quad.3 += 1
+            default: break
+            }
+            goldsteinTenths += score.goldsteinTenths
+            widen(first: date, last: date)
+        }
+
+        mutating func add(_ t: DyadTally) {
+            events += t.events
+            quad = (quad.0 + t.quad.0, quad.1 + t.quad.1, quad.2 + t.quad.2, quad.3 + t.quad.3)
+            goldsteinTenths += t.goldsteinTenths
+            widen(first: t.first, last: t.last)
+        }
+
+        /// min() and max() of SQLite's text: byte order, NULLs left out.
+        private mutating func widen(first f: String?, last l: String?) {
+            if let f, first.map({ f.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true { first = f }
+            if let l, last.map({ $0.utf8.lexicographicallyPrecedes(l.utf8) }) ?? true { last = l }
+        }
+    }
     private var prepared: WriteStatements?
 
     func statements(_ db: Database) throws -> WriteStatements {
