@@ -35,6 +35,11 @@ extension Statement {
 
     /// Binds `values` and steps the statement to its end.
     func run(_ db: Database, _ values: SQLValue...) throws {
+        try run(db, all: values)
+    }
+
+    /// Binds `values` (all the parameters, in order) and steps the statement to its end.
+    func run(_ db: Database, all values: [SQLValue]) throws {
         let handle = sqliteStatement
         try bind(values, db)
         let code = sqlite3_step(handle)
@@ -49,27 +54,16 @@ extension Statement {
     /// Binds `values`, steps a statement that returns one integer (`RETURNING id`, a lookup)
     /// and reads it; nil when it returns no row or NULL.
     func fetchInt(_ db: Database, _ values: SQLValue...) throws -> Int64? {
-        let handle = sqliteStatement
-        try bind(values, db)
-        let code = sqlite3_step(handle)
-        switch code {
-        case SQLITE_ROW:
-            let v = sqlite3_column_type(handle, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 0)
-            sqlite3_reset(handle)
-            return v
-        case SQLITE_DONE:
-            sqlite3_reset(handle)
-            return nil
-        default:
-            let e = failure(code, db)
-            sqlite3_reset(handle)
-            throw e
-        }
+        try first(db, values) { h in sqlite3_column_type(h, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(h, 0) } ?? nil
     }
 
     /// Binds `values`, steps the statement once and reads its first row with `read` (given the
     /// statement handle); nil when it returns no row.
     func fetchFirst<T>(_ db: Database, _ values: SQLValue..., read: (OpaquePointer) -> T) throws -> T? {
+        try first(db, values, read)
+    }
+
+    private func first<T>(_ db: Database, _ values: [SQLValue], _ read: (OpaquePointer) -> T) throws -> T? {
         let handle = sqliteStatement
         try bind(values, db)
         let code = sqlite3_step(handle)
@@ -86,19 +80,6 @@ extension Statement {
             sqlite3_reset(handle)
             throw e
         }
-    }
-
-    /// Binds `values` (all the parameters, in order) and steps the statement to its end.
-    func run(_ db: Database, all values: [SQLValue]) throws {
-        let handle = sqliteStatement
-        try bind(values, db)
-        let code = sqlite3_step(handle)
-        if code != SQLITE_DONE && code != SQLITE_ROW {
-            let e = failure(code, db)
-            sqlite3_reset(handle)
-            throw e
-        }
-        sqlite3_reset(handle)
     }
 
     private func bind(_ values: [SQLValue], _ db: Database) throws {
