@@ -310,6 +310,15 @@ extension Store {
         """]
     }
 
+    /// The batch upserts' rule for a span column (a first or last date) of a summary row: a
+    /// grouped row that adds widens the span to its own first or last date (`fn` min or max; a
+    /// NULL date leaves it as it is); one that takes away (its `count` column negative) leaves the
+    /// span for `finishSubtraction` to read again.
+    static func widenSpan(_ column: String, _ fn: String, unless count: String) -> String {
+        "\(column) = CASE WHEN excluded.\(count) < 0 OR excluded.\(column) IS NULL THEN \(column) "
+            + "WHEN \(column) IS NULL THEN excluded.\(column) ELSE \(fn)(\(column), excluded.\(column)) END"
+    }
+
     /// How a grouped row of `dyads` is added to the stored one (a negative count takes it away
     /// and leaves the span for `finishSubtraction`).
     static let dyadUpsert = """
@@ -320,10 +329,8 @@ extension Store {
             verbal_conflict = verbal_conflict + excluded.verbal_conflict,
             material_conflict = material_conflict + excluded.material_conflict,
             goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths,
-            first_on = CASE WHEN excluded.events < 0 OR excluded.first_on IS NULL THEN first_on
-                            WHEN first_on IS NULL THEN excluded.first_on ELSE min(first_on, excluded.first_on) END,
-            last_on = CASE WHEN excluded.events < 0 OR excluded.last_on IS NULL THEN last_on
-                           WHEN last_on IS NULL THEN excluded.last_on ELSE max(last_on, excluded.last_on) END
+            \(Store.widenSpan("first_on", "min", unless: "events")),
+            \(Store.widenSpan("last_on", "max", unless: "events"))
         """
 
     /// The grouped inserts of the summaries other than actor_months, actor_years and dyads.
@@ -338,10 +345,8 @@ extension Store {
         GROUP BY 1, 2, 3, 4
         ON CONFLICT(actor_id, title, country_code, of_actor_id) DO UPDATE SET
             articles = articles + excluded.articles,
-            first_seen = CASE WHEN excluded.articles < 0 OR excluded.first_seen IS NULL THEN first_seen
-                              WHEN first_seen IS NULL THEN excluded.first_seen ELSE min(first_seen, excluded.first_seen) END,
-            last_seen = CASE WHEN excluded.articles < 0 OR excluded.last_seen IS NULL THEN last_seen
-                             WHEN last_seen IS NULL THEN excluded.last_seen ELSE max(last_seen, excluded.last_seen) END
+            \(Store.widenSpan("first_seen", "min", unless: "articles")),
+            \(Store.widenSpan("last_seen", "max", unless: "articles"))
         """, """
         INSERT INTO conflict_counts(conflict_id, reports)
         SELECT r.conflict_id, \(sign)count(*)

@@ -41,16 +41,10 @@ extension Store {
                 measures = measures + excluded.measures,
                 impose = impose + excluded.impose, extend = extend + excluded.extend, ease = ease + excluded.ease,
                 lift = lift + excluded.lift, threaten = threaten + excluded.threaten, firm = firm + excluded.firm,
-                first_on = CASE WHEN excluded.measures < 0 OR excluded.first_on IS NULL THEN first_on
-                                WHEN first_on IS NULL THEN excluded.first_on ELSE min(first_on, excluded.first_on) END,
-                last_on = CASE WHEN excluded.measures < 0 OR excluded.last_on IS NULL THEN last_on
-                               WHEN last_on IS NULL THEN excluded.last_on ELSE max(last_on, excluded.last_on) END,
-                first_imposed_on = CASE WHEN excluded.measures < 0 OR excluded.first_imposed_on IS NULL THEN first_imposed_on
-                                        WHEN first_imposed_on IS NULL THEN excluded.first_imposed_on
-                                        ELSE min(first_imposed_on, excluded.first_imposed_on) END,
-                last_firm_on = CASE WHEN excluded.measures < 0 OR excluded.last_firm_on IS NULL THEN last_firm_on
-                                    WHEN last_firm_on IS NULL THEN excluded.last_firm_on
-                                    ELSE max(last_firm_on, excluded.last_firm_on) END
+                \(Store.widenSpan("first_on", "min", unless: "measures")),
+                \(Store.widenSpan("last_on", "max", unless: "measures")),
+                \(Store.widenSpan("first_imposed_on", "min", unless: "measures")),
+                \(Store.widenSpan("last_firm_on", "max", unless: "measures"))
             """
         if sign < 0 {
             return [touched, """

@@ -42,10 +42,8 @@ extension Store {
             ON CONFLICT(\(key)) DO UPDATE SET
                 events = events + excluded.events,
                 goldstein_tenths = goldstein_tenths + excluded.goldstein_tenths,
-                first_on = CASE WHEN excluded.events < 0 OR excluded.first_on IS NULL THEN first_on
-                                WHEN first_on IS NULL THEN excluded.first_on ELSE min(first_on, excluded.first_on) END,
-                last_on = CASE WHEN excluded.events < 0 OR excluded.last_on IS NULL THEN last_on
-                               WHEN last_on IS NULL THEN excluded.last_on ELSE max(last_on, excluded.last_on) END
+                \(Store.widenSpan("first_on", "min", unless: "events")),
+                \(Store.widenSpan("last_on", "max", unless: "events"))
             """
         if sign < 0 {
             return [touched, """
