@@ -176,7 +176,11 @@ enum Bench {
     }
 
     /// Generates a corpus on disk, then measures ingest, re-ingest and the store-only bound.
-    static func ingest(articles n: Int, seed: UInt64, dates: String? = nil, keep: String?) throws -> IngestResult {
+    static func ingest(articles n: Int, seed: UInt64, dates: String? = nil, keep: String?, batchSize: Int = IngestOptions().batchSize,
+                       jobs: Int? = nil) throws -> IngestResult {
+        var options = IngestOptions()
+        options.batchSize = batchSize
+        if let jobs { options.jobs = jobs }
         var r = IngestResult()
         let fm = FileManager.default
         let dir = keep ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("irkb-bench-\(getpid())")
@@ -202,7 +206,7 @@ enum Bench {
         let start = ContinuousClock.now
         let cpu0 = cpuSeconds()
         let store = try Store(path: db)
-        let summary = try Ingestor(store: store).ingest(paths: [corpus])
+        let summary = try Ingestor(store: store, options: options).ingest(paths: [corpus])
         r.seconds = seconds(since: start)
         r.cpuSeconds = cpuSeconds() - cpu0
         r.peakRSS = Memory.peakRSS
@@ -221,7 +225,7 @@ enum Bench {
         standardError("bench: re-ingest")
         let again = ContinuousClock.now
         let cpu1 = cpuSeconds()
-        let second = try Ingestor(store: store).ingest(paths: [corpus])
+        let second = try Ingestor(store: store, options: options).ingest(paths: [corpus])
         r.reingestSeconds = seconds(since: again)
         r.reingestCPUSeconds = cpuSeconds() - cpu1
         r.reingestUnchanged = second.unchanged
@@ -230,7 +234,7 @@ enum Bench {
         standardError("bench: store-only bound")
         let bound = (dir as NSString).appendingPathComponent("store-only-\(n).sqlite")
         for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: bound + suffix) }
-        let s = try storeOnly(corpus: corpus, path: bound)
+        let s = try storeOnly(corpus: corpus, path: bound, batchSize: batchSize)
         r.storeOnlySeconds = s.seconds
         r.storeOnlyCPUSeconds = s.cpu
         r.storeOnlyArticles = s.articles
@@ -240,7 +244,7 @@ enum Bench {
     }
 
     /// Analyses batches (untimed), then times only `Store.writeBatch` of each batch.
-    static func storeOnly(corpus: String, path: String, batchSize: Int = 256) throws -> (seconds: Double, cpu: Double, articles: Int, rows: Int) {
+    static func storeOnly(corpus: String, path: String, batchSize: Int = IngestOptions().batchSize) throws -> (seconds: Double, cpu: Double, articles: Int, rows: Int) {
         let store = try Store(path: path)
         let analyzer = Analyzer()
         var batch: [RawArticle] = []
@@ -267,9 +271,10 @@ enum Bench {
         return (total, cpu, articles, rows)
     }
 
-    /// Analyses `n` generated articles, then writes them in batches of 256 and reports the
+    /// Analyses `n` generated articles, then writes them in batches of the ingest's size and reports the
     /// writer's own time: the phase to profile when the store is the bottleneck.
-    static func writeOnly(articles n: Int, seed: UInt64, dates: String? = nil, path: String?, setupSQL: String? = nil) throws -> String {
+    static func writeOnly(articles n: Int, seed: UInt64, dates: String? = nil, path: String?, setupSQL: String? = nil,
+                          batchSize: Int = IngestOptions().batchSize) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("irkb-write-only-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -291,11 +296,11 @@ enum Bench {
         var rows = 0
         var i = 0
         while i < analyses.count {
-            let batch = Array(analyses[i..<min(i + 256, analyses.count)])
+            let batch = Array(analyses[i..<min(i + batchSize, analyses.count)])
             for (a, o) in zip(batch, try store.writeBatch(batch, analyzerVersion: Analyzer.version)) {
                 if case .success = o { rows += a.rowCount }
             }
-            i += 256
+            i += batchSize
         }
         let wall = seconds(since: t), cpu = threadCPUSeconds() - c
         return String(format: "write-only: %d articles, %d rows in %.2f s (writer CPU %.2f s): %.0f articles/s, %.0f rows/s, %.0f µs CPU/article",
@@ -356,7 +361,7 @@ enum Bench {
             try ArticleReader().read([chunkPath]) { item in
                 if case .article(let a) = item {
                     batch.append(a)
-                    if batch.count >= 512 { try flush() }
+                    if batch.count >= IngestOptions().batchSize { try flush() }
                 }
             }
             if !batch.isEmpty { try flush() }

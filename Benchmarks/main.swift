@@ -13,11 +13,11 @@ import IRStore
 
 let usageText = """
     usage: irkb-bench generate --articles N [--seed S] [--dates random|chronological]
-           irkb-bench run --articles N[,N...] [--seed S] [--dates D] [--queries] [--reps R] [--json FILE] [--keep DIR]
+           irkb-bench run --articles N[,N...] [--seed S] [--dates D] [--queries] [--reps R] [--json FILE] [--keep DIR] [--batch B] [--jobs J]
            irkb-bench build-db --articles N --out PATH [--seed S] [--dates D] [--profile-sql] [--sql SETUP]
            irkb-bench queries --db PATH [--reps R] [--json FILE] [--dir QUERIES_DIR] [--skip NAME,...]
            irkb-bench scale-db --from PATH --factor F --out PATH
-           irkb-bench write-only --articles N [--seed S] [--dates D] [--out PATH] [--sql SETUP]
+           irkb-bench write-only --articles N [--seed S] [--dates D] [--out PATH] [--sql SETUP] [--batch B]
     --dates: random (default: any day of 2010-2025, the worst case for the date indexes) or
     chronological (an archive loaded in publication order)
     """
@@ -86,7 +86,9 @@ do {
         var report = BenchReport()
         report.machine = Bench.machine()
         for n in sizes {
-            report.ingest.append(try Bench.ingest(articles: n, seed: seed, dates: args.values["dates"], keep: args.values["keep"]))
+            report.ingest.append(try Bench.ingest(articles: n, seed: seed, dates: args.values["dates"], keep: args.values["keep"],
+                                                  batchSize: try args.int("batch", default: IngestOptions().batchSize),
+                                                  jobs: args.values["jobs"].flatMap(Int.init)))
             report.printIngest()
         }
         if args.flags.contains("queries"), let db = report.lastDatabase {
@@ -108,7 +110,8 @@ do {
     case "write-only":
         // The writer alone, for profiling: every article is analysed first, then written.
         let n = try args.int("articles")
-        let r = try Bench.writeOnly(articles: n, seed: seed, dates: args.values["dates"], path: args.values["out"], setupSQL: args.values["sql"])
+        let r = try Bench.writeOnly(articles: n, seed: seed, dates: args.values["dates"], path: args.values["out"], setupSQL: args.values["sql"],
+                                    batchSize: try args.int("batch", default: IngestOptions().batchSize))
         print(r)
     case "queries":
         guard let db = args.values["db"] else { throw BenchError.usage("--db is required") }

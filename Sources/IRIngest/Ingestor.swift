@@ -28,8 +28,12 @@ public struct IngestSummary: Sendable, Equatable {
 }
 
 public struct IngestOptions: Sendable {
-    /// Articles analysed together and written in one transaction.
-    public var batchSize = 256
+    /// Articles analysed together and written in one transaction. Larger batches share more of
+    /// a transaction's fixed work (the summaries' upserts, the full-text segment, the pages
+    /// written at commit) among their articles; 1,024 wrote 10,000 generated articles with a
+    /// fifth less writer CPU than 256, for some 45 MB more memory (up to three batches are
+    /// held: one written, one waiting, one analysed).
+    public var batchSize = 1024
     /// Threads for analysis (default: active processors).
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// Keep at most this many issues in the summary.
@@ -180,6 +184,8 @@ public final class Ingestor: @unchecked Sendable {
         let ingestor: Ingestor
         let progress: ((IngestProgress) -> Void)?
         let writer: BatchWriter
+        /// The run's parse and analysis threads (they yield to the writer).
+        let workers: Workers
         var summary = IngestSummary()
         var pending: [Pending] = []
         /// Hashes of the keys written in this run, for the duplicate-id warning (8 bytes per
@@ -196,6 +202,7 @@ public final class Ingestor: @unchecked Sendable {
             self.progress = progress
             self.force = ingestor.options.force
             self.writer = BatchWriter(store: ingestor.store, maxIssues: ingestor.options.maxIssues)
+            self.workers = Workers(count: ingestor.options.jobs)
         }
 
         mutating func note(_ issue: ReadIssue) {
@@ -203,14 +210,25 @@ public final class Ingestor: @unchecked Sendable {
             if issues.count < ingestor.options.maxIssues { issues.append((ordinal, issue)) }
         }
 
+        /// Batches flushed so far.
+        var flushes = 0
+
+        /// The size of the batch being gathered: the first ones are smaller (64, 64, 128, 128,
+        /// ... up to the batch size), so the writer starts on the first articles while the rest
+        /// are read and analysed, instead of waiting for a whole batch. Sizes grow by a factor
+        /// of √2 a batch, so that analysing the next batch takes less time than writing this one
+        /// and the writer does not wait for it (with doubling, it waited half a second out of
+        /// ten on 10,000 articles).
+        var batchLimit: Int { min(ingestor.options.batchSize, 64 << min(flushes / 2, 16)) }
+
         mutating func add(_ a: RawArticle) throws {
             pending.append(.article(a))
-            if pending.count >= ingestor.options.batchSize { try flush() }
+            if pending.count >= batchLimit { try flush() }
         }
 
         mutating func add(line: Data, location: String) throws {
             pending.append(.line(line, location: location))
-            if pending.count >= ingestor.options.batchSize { try flush() }
+            if pending.count >= batchLimit { try flush() }
         }
 
         mutating func finish() throws {
@@ -240,14 +258,14 @@ public final class Ingestor: @unchecked Sendable {
         mutating func flush() throws {
             guard !pending.isEmpty else { return }
             try writer.check()
+            flushes += 1
             let batch = pending
             pending.removeAll(keepingCapacity: true)
             let version = Analyzer.version
             let reader = ingestor.reader
-            let jobs = max(1, min(ingestor.options.jobs, batch.count))
 
             // Parse and hash in parallel.
-            let parsed = Ingestor.parallelMap(batch, jobs: jobs) { item -> Parsed in
+            let parsed = workers.map(batch) { item -> Parsed in
                 var p = Parsed()
                 switch item {
                 case .article(let a): p.article = a
@@ -300,7 +318,7 @@ public final class Ingestor: @unchecked Sendable {
 
             let analyzer = ingestor.analyzer
             let todo = articles.indices.filter { !skip[$0] }
-            let results = Ingestor.parallelMap(todo, jobs: max(1, min(ingestor.options.jobs, todo.count))) { i -> (ArticleAnalysis, StageTimings) in
+            let results = workers.map(todo) { i -> (ArticleAnalysis, StageTimings) in
                 var t = StageTimings()
                 let a = withUnsafeMutablePointer(to: &t) { analyzer.analyze(articles[i], timings: $0) }
                 return (a, t)
@@ -309,30 +327,6 @@ public final class Ingestor: @unchecked Sendable {
             writer.submit(results.map(\.0), ordinals: todo.map { ordinals[$0] }, version: version, force: force)
             progress?(IngestProgress(articles: summary.read, bytes: summary.bytes, seconds: elapsed()))
         }
-    }
-
-    /// `transform` over `items` on `jobs` threads, results in input order.
-    static func parallelMap<T, R>(_ items: [T], jobs: Int, _ transform: (T) -> R) -> [R] {
-        let n = items.count
-        if n == 0 { return [] }
-        if jobs <= 1 || n == 1 { return items.map(transform) }
-        let out = UnsafeMutableBufferPointer<R?>.allocate(capacity: n)
-        out.initialize(repeating: nil)
-        defer { out.deinitialize(); out.deallocate() }
-        // Each index is written by exactly one worker.
-        nonisolated(unsafe) let slots = out
-        nonisolated(unsafe) let items = items
-        withoutActuallyEscaping(transform) { transform in
-            nonisolated(unsafe) let f = transform
-            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-                var i = worker
-                while i < n {
-                    slots[i] = f(items[i])
-                    i += jobs
-                }
-            }
-        }
-        return out.map { $0! }
     }
 }
 

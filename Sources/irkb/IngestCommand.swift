@@ -26,7 +26,7 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Fail (exit 1) when any article is refused.") var strict = false
     @Flag(help: "Print the summary even when stderr is not a terminal.") var summary = false
     @Flag(help: "Re-analyse articles even when they are unchanged.") var force = false
-    @Option(help: "Articles per transaction.") var batch = 256
+    @Option(help: "Articles per transaction.") var batch = IngestOptions().batchSize
     @Option(help: "Analysis threads (default: the number of cores).") var jobs: Int?
 
     func validate() throws {

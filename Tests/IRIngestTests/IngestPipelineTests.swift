@@ -40,6 +40,26 @@ import Testing
         #expect(again.unchanged == 28 && again.inserted == 0 && again.failed == 2)
     }
 
+    @Test func theFirstBatchesAreSmaller() throws {
+        // The writer starts on 64 articles, then 64, 128, 128, ... up to the batch size, instead
+        // of waiting for a whole batch to be read and analysed. Progress comes once per batch.
+        let t = TempFolder()
+        let p = t.write("in.jsonl", (0..<300).map(line).joined(separator: "\n"))
+        let store = try Store(path: t.url.appendingPathComponent("kb.sqlite").path)
+        var options = IngestOptions()
+        options.batchSize = 100
+        let counts = Counts()
+        let s = try Ingestor(store: store, options: options).ingest(paths: [p]) { counts.append($0.articles) }
+        #expect(s.inserted == 300)
+        #expect(counts.values == [64, 128, 228, 300])
+        #expect(IngestOptions().batchSize == 1024)
+    }
+
+    final class Counts: @unchecked Sendable {
+        var values: [Int] = []
+        func append(_ v: Int) { values.append(v) }
+    }
+
     @Test func writerIssuesKeepInputOrder() throws {
         // An article whose write fails (a CHECK on the events table) is reported at its own place
         // among the reader's issues, and the articles around it are kept.
@@ -79,9 +99,16 @@ import Testing
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sentences")! } == sentences)
     }
 
-    @Test func parallelMapKeepsOrder() {
-        let out = Ingestor.parallelMap(Array(0..<1000), jobs: 4) { $0 * 2 }
-        #expect(out == (0..<1000).map { $0 * 2 })
-        #expect(Ingestor.parallelMap([Int](), jobs: 4) { $0 }.isEmpty)
+    @Test func workersKeepOrder() {
+        let workers = Workers(count: 4)
+        for _ in 0..<3 {
+            #expect(workers.map(Array(0..<1000)) { $0 * 2 } == (0..<1000).map { $0 * 2 })
+        }
+        #expect(workers.map([Int]()) { $0 }.isEmpty)
+        #expect(workers.map([7]) { $0 + 1 } == [8])
+        // Fewer items than threads, and after the threads have ended (on the calling thread).
+        #expect(workers.map([1, 2]) { $0 * 3 } == [3, 6])
+        workers.stop()
+        #expect(workers.map(Array(0..<10)) { $0 } == Array(0..<10))
     }
 }
