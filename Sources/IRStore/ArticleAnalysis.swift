@@ -82,22 +82,22 @@ public enum ActorKind: String, Sendable, Codable, CaseIterable {
 
 /// One actor identity. Across articles, `name` + `kind` + `countryCode` decide identity.
 public struct ActorRow: Sendable, Equatable, Hashable {
-    public var name: String
-    public var kind: ActorKind
+    public var name: String { didSet { identityKey = ActorRow.identityKey(name: name, kind: kind, countryCode: countryCode) } }
+    public var kind: ActorKind { didSet { identityKey = ActorRow.identityKey(name: name, kind: kind, countryCode: countryCode) } }
     /// ISO 3166-1 alpha-3; nil for bodies of no one state.
-    public var countryCode: String?
+    public var countryCode: String? { didSet { identityKey = ActorRow.identityKey(name: name, kind: kind, countryCode: countryCode) } }
     /// CAMEO actor code, e.g. USAGOV.
     public var cameoCode: String?
     /// Surface forms seen for this actor in the article.
     public var aliases: [String]
+    /// The identity key stored in `actors.identity_key`, kept with the row: it is made where the
+    /// article is analysed (in parallel), not on the writer's thread.
+    public private(set) var identityKey: String
+
     public init(name: String, kind: ActorKind, countryCode: String?, cameoCode: String?, aliases: [String] = []) {
         self.name = name; self.kind = kind; self.countryCode = countryCode
         self.cameoCode = cameoCode; self.aliases = aliases
-    }
-
-    /// The identity key stored in `actors.identity_key`.
-    public var identityKey: String {
-        ActorRow.identityKey(name: name, kind: kind, countryCode: countryCode)
+        self.identityKey = ActorRow.identityKey(name: name, kind: kind, countryCode: countryCode)
     }
 
     public static func identityKey(name: String, kind: ActorKind, countryCode: String?) -> String {

@@ -33,6 +33,8 @@ extension Store {
     /// happens the transaction is rolled back and the batch is written again with one savepoint per
     /// article, so the failure costs only its own article.
     public func writeBatch(_ analyses: [ArticleAnalysis], analyzerVersion: Int, force: Bool = false) throws -> [Result<WriteOutcome, Error>] {
+        // The log is copied into the database file while the caller goes on (see Checkpointer).
+        defer { checkpointer?.request() }
         do {
             return try writeRetryingBusyWithoutForeignKeys { db in
                 // SQLite 3.40 evaluates a CHECK of the form `x IN ('a', 'b', 'c')` by building a
@@ -531,10 +533,9 @@ extension Store {
             cache.mentionTallies[articleID] = WriteCache.MentionTally(month: month, counts: counts)
         }
 
-        let roleInsert = st.roleInsert
-        for r in a.roles {
-            try roleInsert.run(db, .i(actorIDs[r.actor]), .t(r.title), .t(r.countryCode), .i(actorID(r.ofActor)), .i(articleID),
-                               .i(r.sentence.map(sentenceID)), .t(f.publishedOn))
+        try st.roleInsert.insert(db, a.roles) { r, v in
+            v += [.i(actorIDs[r.actor]), .t(r.title), .t(r.countryCode), .i(actorID(r.ofActor)), .i(articleID),
+                  .i(r.sentence.map(sentenceID)), .t(f.publishedOn)]
         }
 
         var placeIDs: [Int64] = []
@@ -587,12 +588,17 @@ extension Store {
         let partyInsert = st.partyInsert
         for c in a.conflicts {
             let id: Int64
-            if let stored = try conflictLookup.fetchInt(db, .t(c.identityKey)) {
+            if let known = cache.conflicts[c.identityKey], known.hasCountry || c.countryCode == nil {
+                // Looked up (and its country filled in) earlier in this transaction.
+                id = known.id
+            } else if let stored = try conflictLookup.fetchInt(db, .t(c.identityKey)) {
                 id = stored
                 if let country = c.countryCode { try conflictCountry.run(db, .t(country), .i(id)) }
+                cache.conflicts[c.identityKey] = (id, c.countryCode != nil)
             } else {
                 try conflictInsert.run(db, .t(c.name), .t(c.countryCode), .t(c.identityKey))
                 id = db.lastInsertedRowID
+                cache.conflicts[c.identityKey] = (id, c.countryCode != nil)
             }
             conflictIDs.append(id)
             for p in c.parties where p >= 0 && p < actorIDs.count {
@@ -692,6 +698,8 @@ final class WriteCache {
     struct AliasKey: Hashable { var actor: Int64; var alias: String }
     var actors: [String: (id: Int64, hasCameo: Bool)] = [:]
     var places: [String: Int64] = [:]
+    /// Conflicts by identity key, and whether their stored row has a country.
+    var conflicts: [String: (id: Int64, hasCountry: Bool)] = [:]
     /// Articles written in this transaction, and those of them that are new: what the batch
     /// fast path indexes for full-text search before it commits.
     var writtenArticles: [Int64] = []
@@ -776,6 +784,7 @@ final class WriteCache {
     func clear() {
         actors.removeAll(keepingCapacity: true)
         places.removeAll(keepingCapacity: true)
+        conflicts.removeAll(keepingCapacity: true)
         userAlias.removeAll(keepingCapacity: true)
         aliases.removeAll(keepingCapacity: true)
     }
@@ -793,7 +802,7 @@ final class WriteStatements {
     let actorCameo: Statement
     let aliasInsert: Statement
     let mentionInsert: MultiRowInsert
-    let roleInsert: Statement
+    let roleInsert: MultiRowInsert
     let placeLookup: Statement
     let placeInsert: Statement
     let eventInsert: MultiRowInsert
@@ -834,10 +843,9 @@ final class WriteStatements {
             """)
         mentionInsert = MultiRowInsert("INSERT OR FAIL INTO mentions(article_id, sentence_id, actor_id, start_char, end_char, text, rule)",
                                        columns: 7, maxRows: 32)
-        roleInsert = try db.cachedStatement(sql: """
-            INSERT INTO actor_roles(actor_id, title, country_code, of_actor_id, article_id, sentence_id, seen_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(actor_id, title, article_id) DO NOTHING
-            """)
+        // An article names a role of a person once (the first sighting wins); the rowids are not used.
+        roleInsert = MultiRowInsert("INSERT OR FAIL INTO actor_roles(actor_id, title, country_code, of_actor_id, article_id, sentence_id, seen_on)",
+                                    columns: 7, maxRows: 8, suffix: "ON CONFLICT(actor_id, title, article_id) DO NOTHING")
         placeLookup = try db.cachedStatement(sql: "SELECT id FROM places WHERE identity_key = ?")
         placeInsert = try db.cachedStatement(sql: "INSERT INTO places(name, country_code, kind, identity_key) VALUES (?, ?, ?, ?)")
         eventInsert = MultiRowInsert("INSERT OR FAIL INTO events(article_id, sentence_id, source_actor_id, target_actor_id, cameo_code, occurred_on, date_precision, date_source, place_id, mode, trigger_text, start_char, end_char, rule, lexicon_entry)",

@@ -22,6 +22,8 @@ public final class Store: @unchecked Sendable {
     public let mode: Mode
     /// The connection: a `DatabasePool` (WAL) for files, a `DatabaseQueue` in memory or read-only.
     public let database: any DatabaseWriter
+    /// Checkpoints after each batch on a thread of its own (read-write files only).
+    let checkpointer: Checkpointer?
 
     /// How long a connection waits on a locked database before giving up.
     public static let busyTimeout: TimeInterval = 30
@@ -36,6 +38,7 @@ public final class Store: @unchecked Sendable {
         _ = Store.memoryStatisticsOff
         self.path = path
         self.mode = mode
+        checkpointer = (path == ":memory:" || mode == .readOnly) ? nil : Checkpointer(path: path)
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(Store.busyTimeout)
@@ -62,7 +65,11 @@ public final class Store: @unchecked Sendable {
                         // The writer's statement journals (each INSERT with a trigger or an upsert keeps
                         // one) stay in memory instead of a temporary file: a file cost a write system
                         // call per page touched. Readers keep the default, so a large sort may spill.
-                        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+                        try pool.writeWithoutTransaction { db in
+                            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                            // The batch writer's checkpoints run on the checkpointer's thread (see Checkpointer).
+                            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Checkpointer.writerThreshold)")
+                        }
                         return pool
                     }
                 }
