@@ -16,43 +16,73 @@ final class Checkpointer: @unchecked Sendable {
     /// `PRAGMA wal_autocheckpoint` of the writer connection (pages of 4 KB: 64 MB).
     static let writerThreshold = 16384
 
-    private let path: String
     private let queue = DispatchQueue(label: "irkb.checkpoint", qos: .utility)
-    private let lock = NSLock()
-    private var scheduled = false
-    private var handle: OpaquePointer?
+    /// What the queue's blocks hold (never the checkpointer itself: its last release would then
+    /// run its deinit, which waits for the queue, on the queue).
+    private let state: State
 
-    init(path: String) { self.path = path }
+    private final class State: @unchecked Sendable {
+        let path: String
+        let lock = NSLock()
+        var scheduled = false
+        var handle: OpaquePointer?
+        var lastResult: (code: Int32, log: Int32, copied: Int32) = (SQLITE_OK, 0, 0)
+        init(path: String) { self.path = path }
 
-    deinit {
-        queue.sync {}
-        if let handle { sqlite3_close_v2(handle) }
-    }
-
-    /// Asks for a checkpoint soon; one asked for while another waits to start is the same one.
-    func request() {
-        lock.lock()
-        defer { lock.unlock() }
-        if scheduled { return }
-        scheduled = true
-        queue.async { [self] in
+        func checkpoint() {
             lock.lock()
             scheduled = false
             lock.unlock()
             if handle == nil {
                 var h: OpaquePointer?
-                if sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK {
+                var code = sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE, nil)
+                // A connection learns that the database is in WAL mode when it first reads it;
+                // until then a checkpoint is a no-op that reports -1 frames.
+                if code == SQLITE_OK { code = sqlite3_exec(h, "SELECT count(*) FROM sqlite_master", nil, nil, nil) }
+                if code == SQLITE_OK {
                     handle = h
                 } else {
                     // No checkpoint from here: the writer's own threshold still bounds the log.
+                    lastResult = (code, 0, 0)
                     sqlite3_close_v2(h)
                     return
                 }
             }
             // A checkpoint that finds the database busy (another checkpoint, a restart) copies
             // nothing and leaves the frames to the next one.
-            _ = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            var log: Int32 = 0, copied: Int32 = 0
+            let code = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &log, &copied)
+            lastResult = (code, log, copied)
         }
+
+        func close() {
+            if let handle { sqlite3_close_v2(handle) }
+            handle = nil
+        }
+    }
+
+    init(path: String) { state = State(path: path) }
+
+    deinit {
+        let state = self.state
+        queue.sync { state.close() }
+    }
+
+    /// SQLite's result code of the last checkpoint (or of opening its connection), and the
+    /// frames it found in the log and copied.
+    var lastResult: (code: Int32, log: Int32, copied: Int32) {
+        let state = self.state
+        return queue.sync { state.lastResult }
+    }
+
+    /// Asks for a checkpoint soon; one asked for while another waits to start is the same one.
+    func request() {
+        let state = self.state
+        state.lock.lock()
+        defer { state.lock.unlock() }
+        if state.scheduled { return }
+        state.scheduled = true
+        queue.async { state.checkpoint() }
     }
 
     /// Waits for the checkpoint under way, if any.

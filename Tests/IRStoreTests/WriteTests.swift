@@ -87,6 +87,36 @@ import Testing
     /// An article with more rows than one statement of the writer takes (sentences and mentions
     /// go 32 to a statement, events 16, quotes and sanctions 8): every row lands, in order, and
     /// each points at its own sentence, through the batch writer and through the single write.
+    @Test func batchesAreCheckpointedOffTheWritersThread() throws {
+        // After a batch, the checkpointer's own connection copies the log into the database file
+        // (which then holds every page); the writer's threshold is raised so that it does not.
+        let tmp = TempDir()
+        let path = tmp.path("kb.sqlite")
+        let store = try Store(path: path)
+        let threshold = try store.database.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
+        #expect(threshold == Checkpointer.writerThreshold)
+        let body = "Kerry met Putin in Sochi. " + String(repeating: "The talks went on. ", count: 200)
+        var sizes: [Int] = []
+        for batch in 0..<3 {
+            let articles = (0..<20).map { WriteTests.sample(id: "c\(batch)-\($0)", hash: "h\(batch)-\($0)", body: body) }
+            #expect(try store.writeBatch(articles, analyzerVersion: 1).allSatisfy { if case .success(.inserted) = $0 { true } else { false } })
+            let checkpointer = try #require(store.checkpointer)
+            checkpointer.wait()
+            // (result, frames in the log, frames copied): the whole log, copied.
+            #expect(checkpointer.lastResult.code == 0 && checkpointer.lastResult.log > 0
+                    && checkpointer.lastResult.copied == checkpointer.lastResult.log)
+            let pages = try store.read { db in try Int.fetchOne(db, sql: "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size")! }
+            let file = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+            #expect(file == pages)
+            sizes.append(file)
+        }
+        #expect(sizes[0] < sizes[1] && sizes[1] < sizes[2])
+        #expect(try counts(store)[0] == 60)
+        // Read-only and in-memory stores have none.
+        #expect(try Store(path: path, mode: .readOnly).checkpointer == nil)
+        #expect(try Store(path: ":memory:").checkpointer == nil)
+    }
+
     @Test func rowsBeyondOneStatementKeepTheirSentences() throws {
         func long(_ id: String) -> ArticleAnalysis {
             var sentences: [String] = []
