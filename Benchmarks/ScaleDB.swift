@@ -97,7 +97,10 @@ enum ScaleDB {
             for t in triggers { try db.execute(sql: t) }
             try db.execute(sql: "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
             try db.execute(sql: "INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
-            try Store.rebuildSummaries(in: db)
+            // Every copy names the same actors as the source in the same articles and sentences,
+            // so its pairs are the source's: co_mentions is the source's times the factor.
+            try Store.rebuildSummaries(in: db, coMentions: false)
+            try db.execute(sql: "UPDATE co_mentions SET articles = articles * ?1, sentences = sentences * ?1", arguments: [factor])
             standardError("scale-db: full-text indexes rebuilt, \(Int(seconds(since: start))) s")
             articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0
         }

@@ -127,6 +127,7 @@ extension Store {
     static func addTallies(_ cache: WriteCache, in db: Database) throws {
         try addMentionTallies(cache, in: db)
         try addDyadTallies(cache, in: db)
+        try addCoMentionTallies(cache, in: db)
     }
 
     static func addMentionTallies(_ cache: WriteCache, in db: Database) throws {
@@ -214,6 +215,7 @@ extension Store {
             DELETE FROM conflict_counts WHERE reports <= 0;
             DELETE FROM conflict_party_counts WHERE articles <= 0
             """)
+        try db.execute(sql: coMentionCleanup)
         try setTriggers(db, enabled: true)
         defer { try? setTriggers(db, enabled: false) }
         try db.execute(sql: """
@@ -227,19 +229,23 @@ extension Store {
     /// Recomputes the summary tables of 0008 and 0009 from every stored row (after a bulk load
     /// that ran without their triggers).
     /// Runs without triggers (those of actor_months would add to actor_years a second time).
-    public static func rebuildSummaries(in db: Database) throws {
+    /// `coMentions` false leaves co_mentions as it is (scale-db multiplies it instead: pairing every
+    /// article's actors again is the costliest of the rebuilds).
+    public static func rebuildSummaries(in db: Database, coMentions: Bool = true) throws {
         try setTriggers(db, enabled: false)
         defer { try? setTriggers(db, enabled: true) }
         try db.execute(sql: "DELETE FROM actor_months; DELETE FROM actor_years; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans; DELETE FROM conflict_counts; DELETE FROM conflict_party_counts; DELETE FROM sanction_years; DELETE FROM support_years")
-        for sql in summaryInserts(articles: "true", sign: 1) { try db.execute(sql: sql) }
+        if coMentions { try db.execute(sql: "DELETE FROM co_mentions") }
+        for sql in summaryInserts(articles: "true", sign: 1, coMentions: coMentions) { try db.execute(sql: sql) }
     }
 
     /// The grouped inserts of the summaries, for the articles that `articles` (a condition on
     /// `ar`, the articles table) selects.
     /// `mentions` false: without actor_months, actor_years and dyads (what the batch writer counts
     /// itself).
-    static func summaryInserts(articles condition: String, sign: Int, mentions: Bool = true) -> [String] {
+    static func summaryInserts(articles condition: String, sign: Int, mentions: Bool = true, coMentions: Bool = true) -> [String] {
         (mentions ? mentionSummaryInserts(articles: condition, sign: sign) : [])
+            + (mentions && coMentions ? coMentionSummaryStatements(articles: condition, sign: sign) : [])
             + eventSummaryInserts(articles: condition, sign: sign, dyads: mentions)
             + otherSummaryInserts(articles: condition, sign: sign)
     }
@@ -531,6 +537,10 @@ extension Store {
             for m in a.mentions { counts[actorIDs[m.actor], default: 0] += 1 }
             let month = String(String.UnicodeScalarView((f.publishedOn ?? "").unicodeScalars.prefix(7)))
             cache.mentionTallies[articleID] = WriteCache.MentionTally(month: month, counts: counts)
+            // co_mentions' rule (0014): the article's pairs of actors, and the sentences of each.
+            cache.coMentionTallies[articleID] = CoMentionTally(mentions: a.mentions.lazy.map {
+                (sentence: Int(sentenceID($0.sentence)), actor: actorIDs[$0.actor])
+            })
         }
 
         try st.roleInsert.insert(db, a.roles) { r, v in
@@ -718,6 +728,8 @@ final class WriteCache {
     /// The batch's mentions per article, counted per actor: what it adds to actor_months.
     struct MentionTally { var month: String; var counts: [Int64: Int] }
     var mentionTallies: [Int64: MentionTally] = [:]
+    /// The batch's pairs of actors per article: what it adds to co_mentions.
+    var coMentionTallies: [Int64: CoMentionTally] = [:]
     /// The batch's events per article and pair of actors: what it adds to dyads.
     var dyadTallies: [Int64: [Pair: DyadTally]] = [:]
     /// The batch writer's copy of `cameo_codes`' QuadClass and Goldstein score.

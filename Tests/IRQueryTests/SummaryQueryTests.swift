@@ -32,7 +32,7 @@ import Testing
         if since == nil && until == nil { #expect(answer.count > 100) }
     }
 
-    /// Over all dates co-mentions reads the co_mentions summary (0011); within a period it pairs
+    /// Over all dates co-mentions reads the co_mentions summary (0014); within a period it pairs
     /// the mentions themselves. Both must answer as a count over the mentions does.
     @Test(arguments: [nil, "Russia", "RUS", "United States", "Sergei Lavrov"] as [String?])
     func coMentionsCountAsTheMentionsDo(actor: String?) throws {

@@ -42,6 +42,11 @@ import Testing
             INSERT INTO quotes(article_id, sentence_id, speaker_actor_id, speaker_description, speaker_country, speaker_role, anonymous, text, start_char, end_char, said_on, rule)
               VALUES (1, 2, 1, NULL, 'RUS', 'foreign minister', 0, 'We agreed,', 60, 70, '2015-05-12', 'said-after');
             """),
+        // An aid event, for support_years (0013).
+        (13, """
+            INSERT INTO events(article_id, sentence_id, source_actor_id, target_actor_id, cameo_code, occurred_on, date_precision, date_source, place_id, mode, trigger_text, start_char, end_char, rule, lexicon_entry)
+              VALUES (1, 1, 2, 3, '070', NULL, NULL, 'published', NULL, 'asserted', 'aid', 26, 29, 'svo', 'send aid');
+            """),
     ]
 
     /// Base tables (not FTS shadow or virtual tables), in name order.

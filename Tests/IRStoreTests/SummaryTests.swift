@@ -84,13 +84,26 @@ import Testing
             SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM support_years
                                   UNION ALL SELECT * FROM support_years EXCEPT SELECT * FROM r)
             """)!
+        let coMentions = try Int.fetchOne(db, sql: """
+            WITH aa AS (SELECT DISTINCT article_id, actor_id FROM mentions),
+                 sa AS (SELECT DISTINCT sentence_id, actor_id FROM mentions),
+                 r AS (SELECT a, b, sum(x), sum(y)
+                       FROM (SELECT p.actor_id AS a, q.actor_id AS b, 1 AS x, 0 AS y
+                             FROM aa p JOIN aa q ON q.article_id = p.article_id AND q.actor_id > p.actor_id
+                             UNION ALL
+                             SELECT p.actor_id, q.actor_id, 0, 1
+                             FROM sa p JOIN sa q ON q.sentence_id = p.sentence_id AND q.actor_id > p.actor_id)
+                       GROUP BY 1, 2)
+            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM co_mentions
+                                  UNION ALL SELECT * FROM co_mentions EXCEPT SELECT * FROM r)
+            """)!
         return ["actor_months": actorMonths, "event_months": eventMonths, "dyads": dyads, "role_spans": roleSpans,
                 "conflict_counts": conflictCounts, "actor_years": actorYears, "conflict_party_counts": partyCounts,
-                "sanction_years": sanctionYears, "support_years": supportYears]
+                "sanction_years": sanctionYears, "support_years": supportYears, "co_mentions": coMentions]
     }
 
     static let consistent = ["actor_months": 0, "event_months": 0, "dyads": 0, "role_spans": 0, "conflict_counts": 0, "actor_years": 0,
-                             "conflict_party_counts": 0, "sanction_years": 0, "support_years": 0]
+                             "conflict_party_counts": 0, "sanction_years": 0, "support_years": 0, "co_mentions": 0]
 
     func rows(_ store: Store) throws -> (Int, Int) {
         try store.read { db in
@@ -244,6 +257,83 @@ import Testing
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM support_years") } == 4, "no undated aid left")
         #expect(try store.read { db in try String.fetchOne(db, sql: "SELECT first_on FROM support_years WHERE year = '2015'") }
                 == "2015-06-01", "a1's aid began the span")
+    }
+
+    /// An article naming four actors over three sentences: Kerry and Putin in the first, Putin,
+    /// Lavrov and the UN in the second (Putin twice), Kerry and `last` in the third.
+    static func crowded(_ id: String, hash: String = "h", last: String = "United Nations") -> ArticleAnalysis {
+        var a = WriteTests.sample(id: id, hash: hash, body: "Kerry met Putin. Putin, Putin and Lavrov wrote to the UN. Kerry left.")
+        a.sentences = [SentenceRow(paragraph: 0, startChar: 0, endChar: 16, text: "Kerry met Putin."),
+                       SentenceRow(paragraph: 0, startChar: 17, endChar: 56, text: "Putin, Putin and Lavrov wrote to the UN."),
+                       SentenceRow(paragraph: 1, startChar: 57, endChar: 68, text: "Kerry left.")]
+        a.actors += [ActorRow(name: "Sergei Lavrov", kind: .person, countryCode: "RUS", cameoCode: "RUSGOV"),
+                     ActorRow(name: last, kind: .organization, countryCode: nil, cameoCode: "IGOUNO")]
+        a.mentions += [MentionRow(actor: 1, sentence: 1, startChar: 17, endChar: 22, text: "Putin"),
+                       MentionRow(actor: 1, sentence: 1, startChar: 24, endChar: 29, text: "Putin"),
+                       MentionRow(actor: 2, sentence: 1, startChar: 34, endChar: 40, text: "Lavrov"),
+                       MentionRow(actor: 3, sentence: 1, startChar: 53, endChar: 55, text: "UN"),
+                       MentionRow(actor: 0, sentence: 2, startChar: 57, endChar: 62, text: "Kerry"),
+                       MentionRow(actor: 3, sentence: 2, startChar: 63, endChar: 67, text: "left")]
+        return a
+    }
+
+    static func coMentions(_ db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: """
+            SELECT a.name, b.name, c.articles, c.sentences FROM co_mentions c
+            JOIN actors a ON a.id = c.a_id JOIN actors b ON b.id = c.b_id ORDER BY 1, 2
+            """).map { "\($0[0] as String) + \($0[1] as String): \($0[2] as Int) \($0[3] as Int)" }
+    }
+
+    /// co_mentions (0014): every pair of an article's actors once per article, and once per
+    /// sentence that names both, whoever writes: the batch writer (an article twice in a batch,
+    /// an update, a refused article, a reprocess), single writes, shell edits, the rebuild.
+    @Test func coMentionsCountArticlesAndSentences() throws {
+        let tmp = TempDir()
+        let store = try Store(path: tmp.path("kb.sqlite"))
+        _ = try store.writeBatch([SummaryTests.crowded("c1"), SummaryTests.crowded("c2"),
+                                  SummaryTests.crowded("c1", hash: "h2", last: "NATO")], analyzerVersion: 1)
+        #expect(try store.read(SummaryTests.coMentions) == [
+            "John Kerry + NATO: 1 1", "John Kerry + Sergei Lavrov: 2 0", "John Kerry + United Nations: 1 1",
+            "John Kerry + Vladimir Putin: 2 2", "Sergei Lavrov + NATO: 1 1", "Sergei Lavrov + United Nations: 1 1",
+            "Vladimir Putin + NATO: 1 1", "Vladimir Putin + Sergei Lavrov: 2 2", "Vladimir Putin + United Nations: 1 1",
+        ], "pairs in id order; Kerry and Lavrov never share a sentence; c1's first version is gone")
+        #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
+        var bad = SummaryTests.crowded("bad")
+        bad.actors[0].countryCode = "usa"
+        _ = try store.writeBatch([SummaryTests.crowded("c2", hash: "h3", last: "NATO"), bad, SummaryTests.crowded("c3")],
+                                 analyzerVersion: 1)
+        #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
+        _ = try store.writeBatch([SummaryTests.crowded("c1"), SummaryTests.crowded("c2")], analyzerVersion: 2)
+        #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
+        try store.write(SummaryTests.crowded("c4", last: "NATO"), analyzerVersion: 2)
+        #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
+        let edits = [
+            "UPDATE mentions SET actor_id = (SELECT id FROM actors WHERE name = 'Vladimir Putin') WHERE text = 'Lavrov' AND id % 2 = 0",
+            "UPDATE mentions SET sentence_id = sentence_id + 1 WHERE text = 'UN'",
+            "UPDATE mentions SET article_id = (SELECT min(id) FROM articles), sentence_id = (SELECT min(id) FROM sentences) WHERE id % 7 = 0",
+            "DELETE FROM mentions WHERE text = 'Putin' AND id % 3 = 0",
+            "DELETE FROM sentences WHERE ordinal = 2 AND article_id % 2 = 1",
+            "DELETE FROM articles WHERE external_id = 'c3'",
+            "DELETE FROM actors WHERE name = 'NATO'",
+        ]
+        for sql in edits {
+            try store.write { db in try db.execute(sql: sql) }
+            #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent, "after \(sql)")
+        }
+        try store.write { db in try db.execute(sql: "UPDATE co_mentions SET articles = 99") }
+        try store.write { db in try Store.rebuildSummaries(in: db) }
+        #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
+        // Taken out and put back by the grouped statements alone: the same rows.
+        let before = try store.read(SummaryTests.coMentions)
+        try store.write { db in
+            try Store.setTriggers(db, enabled: false)
+            defer { try? Store.setTriggers(db, enabled: true) }
+            for sign in [-1, 1] {
+                for sql in Store.coMentionSummaryStatements(articles: "ar.id % 2 = 1", sign: sign) { try db.execute(sql: sql) }
+            }
+            try db.execute(sql: Store.coMentionCleanup)
+        }
+        #expect(try store.read(SummaryTests.coMentions) == before)
     }
 
     @Test func singleWritesAndShellEditsKeepTheSummariesExact() throws {

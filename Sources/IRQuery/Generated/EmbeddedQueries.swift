@@ -301,22 +301,39 @@ who AS (
 dated AS (
     SELECT 1 FROM p WHERE p.since IS NOT NULL OR p.until IS NOT NULL
 ),
--- With :actor: the articles that mention it, per actor of :actor (read from the (actor, article)
--- index); kept when they are of the period.
+-- Over all dates, the pairs are read from co_mentions (0014): with :actor, its rows (each of
+-- :actor's actors with each other actor, a pair of two of them once); without, the leading
+-- pairs (every pair tied with the last one kept).
+cut_all AS (
+    SELECT articles FROM co_mentions, p
+    WHERE NOT EXISTS (SELECT 1 FROM dated) AND p.actor IS NULL
+    ORDER BY articles DESC LIMIT 1 OFFSET (SELECT max(lim, 1) - 1 FROM p)
+),
+undated AS (
+    SELECT c.a_id, c.b_id, c.articles, c.sentences FROM co_mentions c
+    WHERE NOT EXISTS (SELECT 1 FROM dated) AND c.a_id IN (SELECT id FROM who)
+    UNION ALL
+    SELECT c.a_id, c.b_id, c.articles, c.sentences FROM co_mentions c INDEXED BY co_mentions_b
+    WHERE NOT EXISTS (SELECT 1 FROM dated) AND c.b_id IN (SELECT id FROM who) AND c.a_id NOT IN (SELECT id FROM who)
+    UNION ALL
+    SELECT c.a_id, c.b_id, c.articles, c.sentences FROM co_mentions c, p
+    WHERE NOT EXISTS (SELECT 1 FROM dated) AND p.actor IS NULL
+      AND c.articles >= coalesce((SELECT articles FROM cut_all), 0)
+),
+-- Within a period, from the mentions. With :actor: the articles that mention it, per actor of
+-- :actor (read from the (actor, article) index); kept when they are of the period.
 xa AS (
     SELECT DISTINCT m.actor_id AS x, m.article_id FROM mentions m
-    WHERE m.actor_id IN (SELECT id FROM who)
+    WHERE m.actor_id IN (SELECT id FROM who) AND EXISTS (SELECT 1 FROM dated)
 ),
 period AS (
-    SELECT DISTINCT article_id AS id FROM xa WHERE NOT EXISTS (SELECT 1 FROM dated)
-    UNION ALL
     SELECT ar.id FROM articles ar CROSS JOIN p
     WHERE ar.id IN (SELECT article_id FROM xa) AND EXISTS (SELECT 1 FROM dated)
       AND (p.since IS NULL OR ar.published_on >= p.since)
       AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
     UNION ALL
     SELECT ar.id FROM articles ar CROSS JOIN p
-    WHERE p.actor IS NULL
+    WHERE p.actor IS NULL AND EXISTS (SELECT 1 FROM dated)
       AND (p.since IS NULL OR ar.published_on >= p.since)
       AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
 ),
@@ -352,8 +369,7 @@ pairs AS (
 -- Sentence pairs with :actor, the same way over the sentences that mention it, in one pass.
 xs AS (
     SELECT DISTINCT m.actor_id AS x, m.sentence_id FROM mentions m
-    WHERE m.actor_id IN (SELECT id FROM who)
-      AND (NOT EXISTS (SELECT 1 FROM dated) OR m.article_id IN (SELECT id FROM period))
+    WHERE m.actor_id IN (SELECT id FROM who) AND m.article_id IN (SELECT id FROM period)
 ),
 sm AS (
     SELECT m.sentence_id, m.actor_id FROM mentions m
@@ -389,12 +405,22 @@ top AS (
     FROM pairs
     WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
       AND pairs.articles >= coalesce((SELECT articles FROM cut), 0)
+),
+found AS (
+    SELECT a_id, b_id, articles, sentences FROM undated
+    UNION ALL
+    SELECT a_id, b_id, articles, sentences FROM top
+),
+-- Names are read for the leading rows only (ties with the last one kept).
+lead AS (
+    SELECT articles FROM found ORDER BY articles DESC LIMIT 1 OFFSET (SELECT max(lim, 1) - 1 FROM p)
 )
-SELECT a.name AS actor_a, b.name AS actor_b, top.articles, top.sentences
-FROM top
-JOIN actors a ON a.id = top.a_id
-JOIN actors b ON b.id = top.b_id
-ORDER BY top.articles DESC, top.sentences DESC, actor_a, actor_b
+SELECT a.name AS actor_a, b.name AS actor_b, r.articles, r.sentences
+FROM found r
+JOIN actors a ON a.id = r.a_id
+JOIN actors b ON b.id = r.b_id
+WHERE r.articles >= coalesce((SELECT articles FROM lead), 0)
+ORDER BY r.articles DESC, r.sentences DESC, actor_a, actor_b
 LIMIT (SELECT lim FROM p);
 
 """#),

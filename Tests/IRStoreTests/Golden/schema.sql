@@ -30,6 +30,8 @@ CREATE INDEX articles_hash ON articles(content_hash);
 
 CREATE INDEX articles_published ON articles(published_on);
 
+CREATE INDEX co_mentions_b ON co_mentions(b_id, a_id);
+
 CREATE INDEX conflict_parties_actor ON conflict_parties(actor_id);
 
 CREATE INDEX conflict_parties_article ON conflict_parties(article_id);
@@ -195,6 +197,14 @@ CREATE TABLE cameo_codes (
     plover      TEXT,                       -- PLOVER category (e.g. CONSULT, SANCTION); NULL where the crosswalk has none
     description TEXT NOT NULL               -- the code's name in the CAMEO manual
 ) STRICT;
+
+CREATE TABLE co_mentions (
+    a_id       INTEGER NOT NULL,         -- actors.id, the smaller of the two
+    b_id       INTEGER NOT NULL,         -- actors.id, the larger
+    articles   INTEGER NOT NULL,         -- articles that mention both
+    sentences  INTEGER NOT NULL,         -- sentences that mention both
+    PRIMARY KEY (a_id, b_id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE conflict_counts (
     conflict_id  INTEGER PRIMARY KEY,       -- conflicts.id (rows go when reports reaches 0)
@@ -580,6 +590,25 @@ WHEN old.published_on IS NOT new.published_on BEGIN
     FROM events e WHERE e.article_id = new.id AND e.occurred_on IS NULL;
 END;
 
+CREATE TRIGGER co_mention_changes_ii INSTEAD OF INSERT ON co_mention_changes BEGIN
+    INSERT INTO co_mentions(a_id, b_id, articles, sentences)
+    SELECT min(new.actor_id, o.actor_id), max(new.actor_id, o.actor_id), new.sign, 0
+    FROM (SELECT DISTINCT m.actor_id FROM mentions m
+          WHERE m.article_id = new.article_id AND m.actor_id <> new.actor_id AND m.id <> new.mention_id) o
+    WHERE NOT EXISTS (SELECT 1 FROM mentions m
+                      WHERE m.article_id = new.article_id AND m.actor_id = new.actor_id AND m.id <> new.mention_id)
+    ON CONFLICT(a_id, b_id) DO UPDATE SET articles = articles + excluded.articles;
+    INSERT INTO co_mentions(a_id, b_id, articles, sentences)
+    SELECT min(new.actor_id, o.actor_id), max(new.actor_id, o.actor_id), 0, new.sign
+    FROM (SELECT DISTINCT m.actor_id FROM mentions m
+          WHERE m.sentence_id = new.sentence_id AND m.actor_id <> new.actor_id AND m.id <> new.mention_id) o
+    WHERE NOT EXISTS (SELECT 1 FROM mentions m
+                      WHERE m.sentence_id = new.sentence_id AND m.actor_id = new.actor_id AND m.id <> new.mention_id)
+    ON CONFLICT(a_id, b_id) DO UPDATE SET sentences = sentences + excluded.sentences;
+    DELETE FROM co_mentions WHERE new.sign < 0 AND a_id = new.actor_id AND articles <= 0;
+    DELETE FROM co_mentions WHERE new.sign < 0 AND b_id = new.actor_id AND articles <= 0;
+END;
+
 CREATE TRIGGER conflict_parties_count_ad AFTER DELETE ON conflict_parties BEGIN
     UPDATE conflict_party_counts SET articles = articles - 1
     WHERE conflict_id = old.conflict_id AND actor_id = old.actor_id;
@@ -765,6 +794,20 @@ AFTER UPDATE OF source_actor_id, target_actor_id, cameo_code, mode, occurred_on,
     INSERT INTO support_year_changes
     SELECT new.source_actor_id, new.target_actor_id, new.cameo_code, new.mode, coalesce(new.occurred_on, ar.published_on), 1
     FROM articles ar WHERE ar.id = new.article_id;
+END;
+
+CREATE TRIGGER mentions_co_ad AFTER DELETE ON mentions BEGIN
+    INSERT INTO co_mention_changes VALUES (old.actor_id, old.article_id, old.sentence_id, old.id, -1);
+END;
+
+CREATE TRIGGER mentions_co_ai AFTER INSERT ON mentions BEGIN
+    INSERT INTO co_mention_changes VALUES (new.actor_id, new.article_id, new.sentence_id, new.id, 1);
+END;
+
+CREATE TRIGGER mentions_co_au AFTER UPDATE OF actor_id, article_id, sentence_id ON mentions
+WHEN old.actor_id IS NOT new.actor_id OR old.article_id IS NOT new.article_id OR old.sentence_id IS NOT new.sentence_id BEGIN
+    INSERT INTO co_mention_changes VALUES (old.actor_id, old.article_id, old.sentence_id, old.id, -1);
+    INSERT INTO co_mention_changes VALUES (new.actor_id, new.article_id, new.sentence_id, new.id, 1);
 END;
 
 CREATE TRIGGER mentions_summary_ad AFTER DELETE ON mentions BEGIN
@@ -969,6 +1012,9 @@ END;
 
 CREATE VIEW actor_month_changes(actor_id, article_id, mention_id, sign) AS
 SELECT NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE VIEW co_mention_changes(actor_id, article_id, sentence_id, mention_id, sign) AS
+SELECT NULL, NULL, NULL, NULL, NULL WHERE 0;
 
 CREATE VIEW dyad_bounds(a_id, b_id) AS SELECT NULL, NULL WHERE 0;
 
