@@ -38,9 +38,14 @@ undated AS (
 ),
 -- Within a period, from the mentions. With :actor: the articles that mention it, per actor of
 -- :actor (read from the (actor, article) index); kept when they are of the period.
+-- (:actor's ids only when a period is given: the guard inside the list keeps SQLite from
+-- reading every mention of :actor to find none of them in an empty period.)
+dated_who AS (
+    SELECT id FROM who WHERE EXISTS (SELECT 1 FROM dated)
+),
 xa AS (
     SELECT DISTINCT m.actor_id AS x, m.article_id FROM mentions m
-    WHERE m.actor_id IN (SELECT id FROM who) AND EXISTS (SELECT 1 FROM dated)
+    WHERE m.actor_id IN (SELECT id FROM dated_who)
 ),
 period AS (
     SELECT ar.id FROM articles ar CROSS JOIN p
@@ -48,8 +53,9 @@ period AS (
       AND (p.since IS NULL OR ar.published_on >= p.since)
       AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
     UNION ALL
-    SELECT ar.id FROM articles ar CROSS JOIN p
-    WHERE p.actor IS NULL AND EXISTS (SELECT 1 FROM dated)
+    -- (p first: its terms are tested once, before any article is read.)
+    SELECT ar.id FROM p CROSS JOIN articles ar
+    WHERE p.actor IS NULL AND (p.since IS NOT NULL OR p.until IS NOT NULL)
       AND (p.since IS NULL OR ar.published_on >= p.since)
       AND (p.until IS NULL OR substr(ar.published_on, 1, length(p.until)) <= p.until)
 ),
@@ -85,7 +91,7 @@ pairs AS (
 -- Sentence pairs with :actor, the same way over the sentences that mention it, in one pass.
 xs AS (
     SELECT DISTINCT m.actor_id AS x, m.sentence_id FROM mentions m
-    WHERE m.actor_id IN (SELECT id FROM who) AND m.article_id IN (SELECT id FROM period)
+    WHERE m.actor_id IN (SELECT id FROM dated_who) AND m.article_id IN (SELECT id FROM period)
 ),
 sm AS (
     SELECT m.sentence_id, m.actor_id FROM mentions m
