@@ -94,6 +94,7 @@ public struct Analyzer: Sendable {
         let c = conflicts.extract(doc, actors: actorAnalysis, context: ctx)
         a.conflicts = c.conflicts
         a.conflictReports = c.reports
+        a.pairActors()
         clock.lap(\.other)
         return a
     }

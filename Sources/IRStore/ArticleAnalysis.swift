@@ -15,6 +15,14 @@ public struct ArticleAnalysis: Sendable, Equatable {
     public var conflicts: [ConflictRow] = []
     public var conflictReports: [ConflictReportRow] = []
     public var quotes: [QuoteRow] = []
+    /// The pairs of its actors (indices into `actors`) and the sentences that name each pair, for
+    /// co_mentions (0014): made where the article is analysed (`pairActors`), off the writer's
+    /// thread; the writer makes them itself when they are missing. Call `pairActors` again after
+    /// changing the mentions of an analysed article.
+    public var actorPairs: CoMentionTally?
+
+    /// Counts the pairs of the article's actors (`actorPairs`).
+    public mutating func pairActors() { actorPairs = CoMentionTally(pairing: self) }
 
     public init(article: ArticleFields) { self.article = article }
 

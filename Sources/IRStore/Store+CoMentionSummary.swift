@@ -47,29 +47,16 @@ extension Store {
     /// Adds the batch's pairs, counted as its articles were written, to co_mentions: one upsert
     /// row per pair, in key order.
     static func addCoMentionTallies(_ cache: WriteCache, in db: Database) throws {
-        // Every article's pairs in one array of integers (the two ids, 24 bits each, then the
-        // pair's sentences in the article, 16 bits), sorted: a pair's entries are adjacent and
-        // summed run by run. (A dictionary of pairs cost five times as much.) Pairs that do not
-        // fit go through a dictionary.
+        // Every article's pairs in one array of integers, sorted: a pair's entries are adjacent
+        // and summed run by run. (A dictionary of pairs cost five times as much.)
         var packed: [UInt64] = []
         var wide: [WriteCache.Pair: (articles: Int, sentences: Int)] = [:]
-        packed.reserveCapacity(cache.coMentionTallies.values.reduce(0) { $0 + $1.sentences.count })
-        let idLimit: Int64 = 1 << 24
-        for tally in cache.coMentionTallies.values {
-            let ids = tally.actors
-            var k = 0
-            for i in ids.indices {
-                for j in (i + 1)..<ids.count {
-                    let s = tally.sentences[k]
-                    k += 1
-                    if ids[i] >= 0 && ids[j] < idLimit && s < 1 << 16 {
-                        packed.append(UInt64(ids[i]) << 40 | UInt64(ids[j]) << 16 | UInt64(s))
-                    } else {
-                        let key = WriteCache.Pair(a: ids[i], b: ids[j])
-                        let old = wide[key] ?? (0, 0)
-                        wide[key] = (old.articles + 1, old.sentences + Int(s))
-                    }
-                }
+        packed.reserveCapacity(cache.coMentionTallies.values.reduce(0) { $0 + $1.packed.count })
+        for pairs in cache.coMentionTallies.values {
+            packed += pairs.packed
+            for (key, s) in pairs.wide {
+                let old = wide[key] ?? (0, 0)
+                wide[key] = (old.articles + 1, old.sentences + s)
             }
         }
         packed.sort()
@@ -99,16 +86,54 @@ extension Store {
     }
 }
 
-/// One article's pairs of actors, as co_mentions (0014) counts them: its distinct actors in id
-/// order (each pair of them is in the article once) and, per pair in the order of the nested
-/// loop over them (i < j), the sentences that name both.
-struct CoMentionTally {
+/// One written article's pairs of actors by id, for the batch's co_mentions upsert: each pair as
+/// one integer (the smaller id, the larger, 24 bits each, then the sentences naming both, 16
+/// bits), and in `wide` the pairs that do not fit.
+struct ArticlePairs {
+    var packed: [UInt64] = []
+    var wide: [(WriteCache.Pair, Int)] = []
+
+    /// `ids`: distinct actor ids, in the order of a tally's actors; `sentences`: the tally's counts.
+    init(ids: [Int64], sentences: [Int32]) {
+        let n = ids.count
+        packed.reserveCapacity(sentences.count)
+        let limit: Int64 = 1 << 24
+        var k = 0
+        for i in 0..<n {
+            for j in (i + 1)..<n {
+                let a = min(ids[i], ids[j]), b = max(ids[i], ids[j]), s = sentences[k]
+                k += 1
+                if a >= 0 && b < limit && s < 1 << 16 {
+                    packed.append(UInt64(a) << 40 | UInt64(b) << 16 | UInt64(s))
+                } else {
+                    wide.append((WriteCache.Pair(a: a, b: b), Int(s)))
+                }
+            }
+        }
+    }
+}
+
+/// One article's pairs of actors, as co_mentions (0014) counts them: its distinct actors in
+/// ascending order (each pair of them is in the article once) and, per pair in the order of the
+/// nested loop over them (i < j), the sentences that name both. The actors are ids where the
+/// writer counts, indices into the article's `actors` where the article is analysed.
+public struct CoMentionTally: Sendable, Equatable {
     var actors: [Int64]
     var sentences: [Int32]
+    /// The mentions counted: a tally made before mentions were added or removed is made again.
+    var mentionCount: Int
+
+    /// The pairs of an analysed article's actors, by their index in `actors` (sentence indices
+    /// out of range count as the writer stores them, in the nearest sentence).
+    init(pairing a: ArticleAnalysis) {
+        let last = max(a.sentences.count - 1, 0)
+        self.init(mentions: a.mentions.lazy.map { (sentence: max(0, min($0.sentence, last)), actor: Int64($0.actor)) })
+    }
 
     /// `mentions`: (sentence, actor id) of each mention of the article, in any order.
     init<S: Sequence>(mentions: S) where S.Element == (sentence: Int, actor: Int64) {
         var list = Array(mentions)
+        mentionCount = list.count
         actors = Array(Set(list.map(\.actor))).sorted()
         let n = actors.count
         sentences = Array(repeating: 0, count: n * (n - 1) / 2)

@@ -538,9 +538,18 @@ extension Store {
             let month = String(String.UnicodeScalarView((f.publishedOn ?? "").unicodeScalars.prefix(7)))
             cache.mentionTallies[articleID] = WriteCache.MentionTally(month: month, counts: counts)
             // co_mentions' rule (0014): the article's pairs of actors, and the sentences of each.
-            cache.coMentionTallies[articleID] = CoMentionTally(mentions: a.mentions.lazy.map {
-                (sentence: Int(sentenceID($0.sentence)), actor: actorIDs[$0.actor])
-            })
+            // The pairs by actor index come from the analysis; mapped to ids here (by the mentions
+            // again when two of the article's actors are one stored actor).
+            let local = a.actorPairs.flatMap { $0.mentionCount == a.mentions.count ? $0 : nil } ?? CoMentionTally(pairing: a)
+            let mapped = local.actors.map { actorIDs[Int($0)] }
+            if Set(mapped).count == mapped.count {
+                cache.coMentionTallies[articleID] = ArticlePairs(ids: mapped, sentences: local.sentences)
+            } else {
+                let byID = CoMentionTally(mentions: a.mentions.lazy.map {
+                    (sentence: Int(sentenceID($0.sentence)), actor: actorIDs[$0.actor])
+                })
+                cache.coMentionTallies[articleID] = ArticlePairs(ids: byID.actors, sentences: byID.sentences)
+            }
         }
 
         try st.roleInsert.insert(db, a.roles) { r, v in
@@ -729,7 +738,7 @@ final class WriteCache {
     struct MentionTally { var month: String; var counts: [Int64: Int] }
     var mentionTallies: [Int64: MentionTally] = [:]
     /// The batch's pairs of actors per article: what it adds to co_mentions.
-    var coMentionTallies: [Int64: CoMentionTally] = [:]
+    var coMentionTallies: [Int64: ArticlePairs] = [:]
     /// The batch's events per article and pair of actors: what it adds to dyads.
     var dyadTallies: [Int64: [Pair: DyadTally]] = [:]
     /// The batch writer's copy of `cameo_codes`' QuadClass and Goldstein score.

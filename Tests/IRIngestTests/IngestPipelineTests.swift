@@ -99,6 +99,52 @@ import Testing
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sentences")! } == sentences)
     }
 
+    /// co_mentions (0014) as the writer keeps it from the pairs counted in the analysis threads:
+    /// equal to a count over the mentions, also when a user alias makes two of an article's
+    /// actors one stored actor (the writer then pairs the ids from the mentions).
+    @Test func coMentionsMatchTheMentions() throws {
+        let t = TempFolder()
+        let store = try Store(path: t.url.appendingPathComponent("kb.sqlite").path)
+        var options = IngestOptions()
+        options.batchSize = 2
+        let recount = """
+            WITH aa AS (SELECT DISTINCT article_id, actor_id FROM mentions),
+                 sa AS (SELECT DISTINCT sentence_id, actor_id FROM mentions),
+                 r AS (SELECT a, b, sum(x) AS x, sum(y) AS y
+                       FROM (SELECT p.actor_id AS a, q.actor_id AS b, 1 AS x, 0 AS y
+                             FROM aa p JOIN aa q ON q.article_id = p.article_id AND q.actor_id > p.actor_id
+                             UNION ALL
+                             SELECT p.actor_id, q.actor_id, 0, 1
+                             FROM sa p JOIN sa q ON q.sentence_id = p.sentence_id AND q.actor_id > p.actor_id)
+                       GROUP BY 1, 2)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM co_mentions
+                                          UNION ALL SELECT * FROM co_mentions EXCEPT SELECT * FROM r)),
+                   (SELECT count(*) FROM co_mentions)
+            """
+        _ = try Ingestor(store: store, options: options).ingest(articles: SampleArticles.all())
+        let first = try store.read { db in try Row.fetchOne(db, sql: recount)! }
+        #expect(first[0] as Int == 0 && first[1] as Int > 50)
+        // Putin counted as Russia from now on: articles that name both pair Russia's id twice.
+        let sharing = try store.write { db in
+            try db.execute(sql: """
+                INSERT INTO actor_aliases(actor_id, alias, source)
+                SELECT id, 'Vladimir Putin', 'user' FROM actors WHERE name = 'Russia'
+                """)
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT m.article_id FROM mentions m JOIN actors a ON a.id = m.actor_id
+                                      WHERE a.name IN ('Russia', 'Vladimir Putin') GROUP BY 1 HAVING count(DISTINCT a.name) = 2)
+                """)!
+        }
+        #expect(sharing > 0, "the samples name Putin and Russia in one article")
+        let r = try Ingestor(store: store, options: options).reprocess()
+        #expect(r.failed == 0)
+        let second = try store.read { db in try Row.fetchOne(db, sql: recount)! }
+        #expect(second[0] as Int == 0)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM mentions m JOIN actors a ON a.id = m.actor_id WHERE a.name = 'Vladimir Putin'
+            """) } == 0, "the alias took effect")
+    }
+
     @Test func workersKeepOrder() {
         let workers = Workers(count: 4)
         for _ in 0..<3 {
