@@ -36,7 +36,10 @@ public struct KnowledgeBase: Sendable {
     /// and `QueryError.unknownParameter` for a name the query does not take.
     public func run(_ query: CannedQuery, parameters: [String: String] = [:]) throws -> ResultTable {
         let values = try KnowledgeBase.validate(parameters, for: query)
-        return try table(sql: query.sql, values: values, label: query.name)
+        // Canned queries are few and asked again and again (a server, a script): their statements
+        // are kept prepared on each reading connection (preparing one of the long ones takes
+        // several milliseconds). Any other SQL is prepared each time.
+        return try table(sql: query.sql, values: values, label: query.name, cached: true)
     }
 
     /// Checks parameters against a query's header and returns them keyed by bare name
@@ -73,11 +76,16 @@ public struct KnowledgeBase: Sendable {
     /// `row` each row, so a large table never sits in memory.
     public func stream(sql: String, parameters: [String: String] = [:], label: String = "SQL",
                        header: ([String]) throws -> Void, row: ([Cell]) throws -> Void) throws {
+        try stream(sql: sql, parameters: parameters, label: label, cached: false, header: header, row: row)
+    }
+
+    func stream(sql: String, parameters: [String: String], label: String, cached: Bool,
+                header: ([String]) throws -> Void, row: ([Cell]) throws -> Void) throws {
         let arguments = KnowledgeBase.arguments(sql: sql, values: parameters)
         try store.read { db in
             let statement: Statement
             do {
-                statement = try db.makeStatement(sql: sql)
+                statement = try cached ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql)
             } catch let e as DatabaseError {
                 throw QueryError.invalidSQL(query: label, detail: e.message ?? "\(e.resultCode)")
             }
@@ -89,9 +97,9 @@ public struct KnowledgeBase: Sendable {
         }
     }
 
-    func table(sql: String, values: [String: String], label: String) throws -> ResultTable {
+    func table(sql: String, values: [String: String], label: String, cached: Bool = false) throws -> ResultTable {
         var result = ResultTable(columns: [], rows: [])
-        try stream(sql: sql, parameters: values, label: label,
+        try stream(sql: sql, parameters: values, label: label, cached: cached,
                    header: { result.columns = $0 }, row: { result.rows.append($0) })
         return result
     }
