@@ -117,8 +117,8 @@ import Testing
                              SELECT p.actor_id, q.actor_id, 0, 1
                              FROM sa p JOIN sa q ON q.sentence_id = p.sentence_id AND q.actor_id > p.actor_id)
                        GROUP BY 1, 2)
-            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM co_mentions
-                                          UNION ALL SELECT * FROM co_mentions EXCEPT SELECT * FROM r)),
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT a_id, b_id, articles, sentences FROM co_mentions
+                                          UNION ALL SELECT a_id, b_id, articles, sentences FROM co_mentions EXCEPT SELECT * FROM r)),
                    (SELECT count(*) FROM co_mentions)
             """
         _ = try Ingestor(store: store, options: options).ingest(articles: SampleArticles.all())
