@@ -102,6 +102,14 @@ import Testing
                 "sanction_years": sanctionYears, "support_years": supportYears, "co_mentions": coMentions]
     }
 
+    /// Runs each statement in its own write, as a shell would, and checks every summary after it.
+    static func apply(_ edits: [String], to store: Store) throws {
+        for sql in edits {
+            try store.write { db in try db.execute(sql: sql) }
+            #expect(try store.read(mismatches) == consistent, "after \(sql)")
+        }
+    }
+
     static let consistent = ["actor_months": 0, "event_months": 0, "dyads": 0, "role_spans": 0, "conflict_counts": 0, "actor_years": 0,
                              "conflict_party_counts": 0, "sanction_years": 0, "support_years": 0, "co_mentions": 0]
 
@@ -323,10 +331,7 @@ import Testing
             "DELETE FROM articles WHERE external_id = 'c3'",
             "DELETE FROM actors WHERE name = 'NATO'",
         ]
-        for sql in edits {
-            try store.write { db in try db.execute(sql: sql) }
-            #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent, "after \(sql)")
-        }
+        try SummaryTests.apply(edits, to: store)
         try store.write { db in try db.execute(sql: "UPDATE co_mentions SET articles = 99") }
         try store.write { db in try Store.rebuildSummaries(in: db) }
         #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent)
@@ -393,10 +398,7 @@ import Testing
             "DELETE FROM articles WHERE external_id = 's1'",
             "DELETE FROM actors WHERE name = 'Vladimir Putin'",
         ]
-        for sql in edits {
-            try store.write { db in try db.execute(sql: sql) }
-            #expect(try store.read(SummaryTests.mismatches) == SummaryTests.consistent, "after \(sql)")
-        }
+        try SummaryTests.apply(edits, to: store)
         let (actorMonths, eventMonths) = try rows(store)
         #expect(actorMonths > 0 && eventMonths > 0, "the edits leave rows to count")
     }
