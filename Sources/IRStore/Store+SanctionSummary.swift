@@ -12,6 +12,8 @@ extension Store {
     ///   summaries are rebuilt): their counts are added and the spans widened; then the rows listed
     ///   by a subtraction lose their count if it reached 0, else read their spans again from the
     ///   sanctions left.
+    /// The pairs of 0015 (sanction_pairs, sanction_pair_years) take the same counts by pair, whose
+    /// key reads the target actor as it is now; their rows at 0 go with the summary's.
     static func sanctionSummaryStatements(articles condition: String, sign: Int) -> [String] {
         let minus = sign < 0 ? "-" : ""
         let key = "imposer_actor_id, target_actor_id, target_description, target_country, kind, year"
@@ -46,17 +48,47 @@ extension Store {
                 \(Store.widenSpan("first_imposed_on", "min", unless: "measures")),
                 \(Store.widenSpan("last_firm_on", "max", unless: "measures"))
             """
+        // A sanction's pair (0015): imposer, lower(target actor's name, else the description),
+        // target actor's country, else the sanction's.
+        let pairOf = """
+            coalesce(x.imposer_actor_id, 0),
+                   coalesce(lower(coalesce(t.name, CASE WHEN x.target_actor_id IS NULL THEN nullif(x.target_description, '') END)), ''),
+                   coalesce(t.country_code, nullif(x.target_country, ''), '')
+            """
+        let addPairs = ["""
+            INSERT INTO sanction_pair_years(imposer_actor_id, target_key, country_key, year, measures)
+            SELECT \(pairOf), substr(coalesce(x.stated_on, ar.published_on, ''), 1, 4), \(minus)count(*)
+            FROM articles ar JOIN sanctions x ON x.article_id = ar.id LEFT JOIN actors t ON t.id = x.target_actor_id
+            WHERE \(condition)
+            GROUP BY 1, 2, 3, 4
+            ON CONFLICT(imposer_actor_id, target_key, country_key, year) DO UPDATE SET measures = measures + excluded.measures
+            """, """
+            INSERT INTO sanction_pairs(imposer_actor_id, target_key, country_key, measures)
+            SELECT \(pairOf), \(minus)count(*)
+            FROM articles ar JOIN sanctions x ON x.article_id = ar.id LEFT JOIN actors t ON t.id = x.target_actor_id
+            WHERE \(condition)
+            GROUP BY 1, 2, 3
+            ON CONFLICT(imposer_actor_id, target_key, country_key) DO UPDATE SET measures = measures + excluded.measures
+            """]
         if sign < 0 {
             return [touched, """
                 INSERT OR IGNORE INTO temp.touched_sanction_years(\(key))
                 SELECT \(keyOf)
                 FROM articles ar JOIN sanctions x ON x.article_id = ar.id
                 WHERE \(condition)
-                """, add]
+                """, add] + addPairs
         }
         // The spans of the touched rows are read as the bound view of 0011 reads them: the dated
         // sanctions of the row's year through sanctions_measures, the undated ones with their article.
-        return [add, touched, """
+        return [add] + addPairs + [touched, """
+            DELETE FROM sanction_pair_years
+            WHERE measures <= 0 AND (imposer_actor_id, target_key, country_key, year) IN (
+                SELECT y.imposer_actor_id, coalesce(lower(coalesce(t.name, nullif(y.target_description, ''))), ''),
+                       coalesce(t.country_code, nullif(y.target_country, ''), ''), y.year
+                FROM temp.touched_sanction_years y LEFT JOIN actors t ON t.id = y.target_actor_id)
+            """, """
+            DELETE FROM sanction_pairs WHERE measures <= 0
+            """, """
             DELETE FROM sanction_years
             WHERE measures <= 0 AND (\(key)) IN (SELECT \(key) FROM temp.touched_sanction_years)
             """, """

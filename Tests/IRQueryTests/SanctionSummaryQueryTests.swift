@@ -1,3 +1,4 @@
+import Foundation
 import IRQuery
 import IRStore
 import Testing
@@ -18,11 +19,9 @@ import Testing
         return f.joined(separator: "|")
     }
 
-    @Test(arguments: SummaryQueryTests.periods + [("2015", "2015"), ("2017-03", "2017-03"), ("2014-12-31", "2015-01")])
-    func whoSanctionsWhomCountsAsTheSanctionsDo(since: String?, until: String?) throws {
-        for imposer in [nil, "USA", "European Union"] as [String?] {
-            var parameters = ["since": since, "until": until, "imposer": imposer].compactMapValues { $0 }
-            let reference = try kb.execute(sql: """
+    /// What who-sanctions-whom answers with no limit, counted from the sanctions themselves.
+    func reference(_ kb: KnowledgeBase, since: String?, until: String?, imposer: String?) throws -> ResultTable {
+        try kb.execute(sql: """
                 WITH m AS (SELECT x.imposer_actor_id, x.action, x.kind, coalesce(x.stated_on, ar.published_on) AS on_date,
                                   coalesce(t.name, x.target_description) AS target_name,
                                   coalesce(t.country_code, x.target_country) AS target_country
@@ -38,6 +37,13 @@ import Testing
                 GROUP BY m.imposer_actor_id, lower(m.target_name), m.target_country
                 ORDER BY total DESC, imposer_name, m.target_name, m.target_country, imposer_country, m.imposer_actor_id
                 """, parameters: ["since": since, "until": until, "imposer": imposer].compactMapValues { $0 })
+    }
+
+    @Test(arguments: SummaryQueryTests.periods + [("2015", "2015"), ("2017-03", "2017-03"), ("2014-12-31", "2015-01")])
+    func whoSanctionsWhomCountsAsTheSanctionsDo(since: String?, until: String?) throws {
+        for imposer in [nil, "USA", "European Union"] as [String?] {
+            var parameters = ["since": since, "until": until, "imposer": imposer].compactMapValues { $0 }
+            let reference = try self.reference(kb, since: since, until: until, imposer: imposer)
             parameters["limit"] = "0"
             let q = try CannedQueries.require("who-sanctions-whom")
             let answer = rows(try kb.run(q, parameters: parameters))
@@ -50,6 +56,87 @@ import Testing
                 parameters["limit"] = limit
                 #expect(rows(try kb.run(q, parameters: parameters)) == Array(answer.prefix(Int(limit)!)), "\(context) limit \(limit)")
             }
+        }
+    }
+
+    /// Many pairs whose order over a period is not their order over all dates, with pairs that join
+    /// several parts (two actors of one name, a description in two cases and the actor it names, a
+    /// country alone): who-sanctions-whom finds its :limit busiest pairs from the pairs of 0015 and
+    /// must list what summing every pair lists.
+    static let crowded: String = {
+        let path = Fixtures.temporaryPath("sanction-pairs")
+        do {
+            let store = try Store(path: path)
+            let imposers: [(String, ActorKind, String?)] = [("United States", .state, "USA"), ("European Union", .organization, nil),
+                                                            ("Canada", .state, "CAN"), ("Japan", .state, "JPN")]
+            let targets: [(String, ActorKind, String?)] = [("Russia", .state, "RUS"), ("Iran", .state, "IRN"), ("Syria", .state, "SYR"),
+                                                           ("Venezuela", .state, "VEN"), ("North Korea", .state, "PRK"),
+                                                           ("Hamas", .organization, "PSE"), ("Hamas", .group, "PSE"),
+                                                           ("Belarus", .state, "BLR"), ("Myanmar", .state, "MMR")]
+            let descriptions = ["Russian banks", "russian banks", "hamas", "Belarusian officials"]
+            let kinds = SanctionKind.allCases
+            var n = 0
+            for i in 0..<72 {
+                let year = 10 + i / 6
+                let published: String? = i % 13 == 12 ? nil : "20\(year)-0\(1 + i % 9)-1\(i % 10)"
+                var w = WorldBuilder(id: "pairs-\(i)", date: published, headline: "Sanctions")
+                let s = w.sentence("They imposed and lifted sanctions.")
+                let imposerIndex = imposers.map { w.actor($0.0, $0.1, $0.2, nil) }
+                let targetIndex = targets.map { w.actor($0.0, $0.1, $0.2, nil) }
+                // The articles of 2010-2015 have more measures, mostly on the first targets; later ones
+                // on the last: the order within a period differs from the order over all dates.
+                for j in 0..<(i < 36 ? 8 + i % 5 : 3 + i % 3) {
+                    n += 1
+                    let imposer: Int? = n % 17 == 0 ? nil : imposerIndex[(n / 3) % imposers.count]
+                    let pick = (i < 36 ? j : 2 * targets.count - 1 - j + i % 3) % targets.count
+                    let date: String? = [nil, "20\(year)", "20\(year)-1\(j % 3)", "20\(year)-0\(1 + j % 9)-2\(j % 8)"][n % 4]
+                    switch n % 7 {
+                    case 5:
+                        w.sanction(s, imposer, nil, n % 2 == 0 ? .impose : .extend, kinds[n % kinds.count], "imposed", on: date,
+                                   description: descriptions[n % descriptions.count], country: n % 3 == 0 ? nil : "RUS")
+                    case 6:
+                        w.sanction(s, imposer, nil, .threaten, kinds[n % kinds.count], "imposed", on: date, country: "IRN")
+                    default:
+                        w.sanction(s, imposer, targetIndex[pick], n % 5 == 0 ? .lift : .impose, kinds[n % kinds.count], "lifted",
+                                   on: date, conditional: n % 9 == 0)
+                    }
+                }
+                try store.write(w.analysis, analyzerVersion: 1)
+            }
+        } catch {
+            fatalError("cannot build the sanction pairs fixture: \(error)")
+        }
+        return path
+    }()
+
+    @Test(arguments: [(nil, nil), ("2015", nil), ("2017", nil), ("2019", nil), ("2013-06", nil), (nil, "2012"), ("2011", "2014-08-15"),
+                      ("2016-03", "2020"), ("2020-01-01", nil), ("2030", nil)] as [(String?, String?)])
+    func whoSanctionsWhomFindsTheBusiestPairsOfAPeriod(since: String?, until: String?) throws {
+        let kb = try KnowledgeBase(path: SanctionSummaryQueryTests.crowded)
+        let q = try CannedQueries.require("who-sanctions-whom")
+        let periodParameters = ["since": since, "until": until].compactMapValues { $0 }
+        let all = rows(try kb.run(q, parameters: periodParameters.merging(["limit": "0"]) { $1 }))
+        #expect(all == rows(try reference(kb, since: since, until: until, imposer: nil)).map(sortedKinds))
+        if since != "2030" { #expect(all.count > 15) }
+        for limit in [1, 2, 3, 5, 8, 13, 100] {
+            #expect(rows(try kb.run(q, parameters: periodParameters.merging(["limit": String(limit)]) { $1 })) == Array(all.prefix(limit)),
+                    "limit \(limit)")
+        }
+        // The same after the names that make the pairs change: a target renamed to a description's
+        // words, and one of the two actors called Hamas moved to another country.
+        let copy = Fixtures.temporaryPath("sanction-pairs-renamed")
+        try FileManager.default.copyItem(atPath: SanctionSummaryQueryTests.crowded, toPath: copy)
+        let store = try Store(path: copy)
+        try store.write { db in
+            try db.execute(sql: "UPDATE actors SET name = 'Russian Banks', country_code = NULL WHERE name = 'Venezuela'")
+            try db.execute(sql: "UPDATE actors SET country_code = 'LBN' WHERE name = 'Hamas' AND kind = 'group'")
+        }
+        let renamed = KnowledgeBase(store: store)
+        let renamedAll = rows(try renamed.run(q, parameters: periodParameters.merging(["limit": "0"]) { $1 }))
+        #expect(renamedAll == rows(try reference(renamed, since: since, until: until, imposer: nil)).map(sortedKinds))
+        for limit in [1, 4, 10] {
+            #expect(rows(try renamed.run(q, parameters: periodParameters.merging(["limit": String(limit)]) { $1 }))
+                    == Array(renamedAll.prefix(limit)), "renamed, limit \(limit)")
         }
     }
 

@@ -1613,15 +1613,93 @@ edge AS (
     WHERE x.stated_on IS NULL AND EXISTS (SELECT 1 FROM edge_years)
       AND substr(ar.published_on, 1, 4) IN (SELECT year FROM edge_years)
 ),
--- Per imposer and party (the actor, else the description, else the country): the summary read
--- in its key's order (an :imposer's rows through it), then the edges.
+-- The busiest pairs without summing every pair (no :imposer, a :limit): a pair is (imposer,
+-- target name in any case, target country), as the answer counts it. Its measures over the
+-- period are at most its measures over all dates (sanction_pairs, 0015), so: the :limit pairs
+-- busiest over all dates are read first and counted over the period (their whole years from
+-- sanction_pair_years, the edges from the sanctions); the least of those counts is a floor that
+-- the :limit-th busiest pair of the period reaches; only the pairs with as many measures over all
+-- dates as the floor can, and they are counted in turn. When they are many (a short period, or
+-- one with few measures) the pairs are all summed instead, as with an :imposer or no :limit.
+edge_pairs AS (
+    SELECT coalesce(x.imposer_actor_id, 0) AS imposer_actor_id,
+           coalesce(lower(coalesce(t.name, CASE WHEN x.target_actor_id IS NULL THEN nullif(x.target_description, '') END)), '') AS target_key,
+           coalesce(t.country_code, nullif(x.target_country, ''), '') AS country_key, count(*) AS measures
+    FROM p CROSS JOIN edge x LEFT JOIN actors t ON t.id = x.target_actor_id
+    WHERE p.imposer IS NULL AND p.lim IS NOT NULL
+      AND (p.since IS NULL OR x.on_date >= p.since)
+      AND (p.until IS NULL OR substr(x.on_date, 1, length(p.until)) <= p.until)
+    GROUP BY 1, 2, 3
+),
+top AS (
+    SELECT s.imposer_actor_id, s.target_key, s.country_key
+    FROM sanction_pairs s INDEXED BY sanction_pairs_measures
+    WHERE (SELECT imposer FROM p) IS NULL AND (SELECT lim FROM p) IS NOT NULL
+    ORDER BY s.measures DESC
+    LIMIT coalesce((SELECT lim FROM p), 0)
+),
+floor AS (
+    SELECT min(coalesce((SELECT sum(y.measures) FROM sanction_pair_years y
+                     WHERE y.imposer_actor_id = t.imposer_actor_id AND y.target_key = t.target_key
+                       AND y.country_key = t.country_key
+                       AND ((SELECT since FROM p) IS NULL
+                            OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
+                            OR y.year > (SELECT since_year FROM p))
+                       AND ((SELECT until FROM p) IS NULL
+                            OR (y.year <> '' AND (((SELECT until_year FROM p) IS NULL
+                                                   AND substr(y.year, 1, length((SELECT until FROM p))) <= (SELECT until FROM p))
+                                                  OR y.year < (SELECT until_year FROM p))))), 0)
+           + coalesce((SELECT e.measures FROM edge_pairs e
+                       WHERE e.imposer_actor_id = t.imposer_actor_id AND e.target_key = t.target_key
+                         AND e.country_key = t.country_key), 0)) AS measures
+    FROM top t
+),
+candidates AS (
+    SELECT s.imposer_actor_id, s.target_key, s.country_key
+    FROM sanction_pairs s INDEXED BY sanction_pairs_measures
+    WHERE s.measures >= (SELECT measures FROM floor)
+),
+fast AS MATERIALIZED (
+    SELECT (SELECT count(*) FROM (SELECT 1 FROM candidates LIMIT 2001)) <= 2000 AND EXISTS (SELECT 1 FROM top) AS used
+),
+candidate_totals AS (
+    SELECT c.imposer_actor_id, c.target_key, c.country_key,
+           coalesce((SELECT sum(y.measures) FROM sanction_pair_years y
+                     WHERE y.imposer_actor_id = c.imposer_actor_id AND y.target_key = c.target_key
+                       AND y.country_key = c.country_key
+                       AND ((SELECT since FROM p) IS NULL
+                            OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
+                            OR y.year > (SELECT since_year FROM p))
+                       AND ((SELECT until FROM p) IS NULL
+                            OR (y.year <> '' AND (((SELECT until_year FROM p) IS NULL
+                                                   AND substr(y.year, 1, length((SELECT until FROM p))) <= (SELECT until FROM p))
+                                                  OR y.year < (SELECT until_year FROM p))))), 0)
+           + coalesce((SELECT e.measures FROM edge_pairs e
+                       WHERE e.imposer_actor_id = c.imposer_actor_id AND e.target_key = c.target_key
+                         AND e.country_key = c.country_key), 0) AS measures
+    FROM fast f CROSS JOIN candidates c
+    WHERE f.used
+),
+-- The pairs among the :limit busiest of the period (ties included).
+chosen AS (
+    SELECT imposer_actor_id, target_key, country_key
+    FROM candidate_totals
+    WHERE measures > 0
+      AND measures >= coalesce((SELECT measures FROM candidate_totals ORDER BY measures DESC
+                                LIMIT 1 OFFSET (SELECT lim - 1 FROM p)), 0)
+),
+-- Per imposer and party (the actor, else the description, else the country): either the chosen
+-- pairs' rows of the summary (their target actors by name, or their descriptions) and edges, or
+-- the summary read in its key's order (an :imposer's rows through it) and the edges.
 parts AS (
     SELECT y.imposer_actor_id, y.target_actor_id, y.target_description, y.target_country,
            sum(y.impose) AS impose, sum(y.extend) AS extend, sum(y.ease) AS ease, sum(y.lift) AS lift,
            sum(y.threaten) AS threaten, sum(y.measures) AS measures, group_concat(DISTINCT y.kind) AS kinds,
            min(y.first_on) AS first_on, max(y.last_on) AS last_on
-    FROM sanction_years y
-    WHERE (SELECT imposer FROM p) IS NULL
+    FROM chosen c CROSS JOIN actors a INDEXED BY actors_name ON a.name = c.target_key COLLATE NOCASE
+    CROSS JOIN sanction_years y INDEXED BY sanction_years_target
+     ON y.target_actor_id = a.id AND y.imposer_actor_id = c.imposer_actor_id
+    WHERE lower(a.name) = c.target_key AND coalesce(a.country_code, nullif(y.target_country, ''), '') = c.country_key
       AND ((SELECT since FROM p) IS NULL
            OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
            OR y.year > (SELECT since_year FROM p))
@@ -1632,9 +1710,53 @@ parts AS (
     GROUP BY 1, 2, 3, 4
     UNION ALL
     SELECT y.imposer_actor_id, y.target_actor_id, y.target_description, y.target_country,
-           sum(y.impose), sum(y.extend), sum(y.ease), sum(y.lift),
-           sum(y.threaten), sum(y.measures), group_concat(DISTINCT y.kind),
-           min(y.first_on), max(y.last_on)
+           sum(y.impose) AS impose, sum(y.extend) AS extend, sum(y.ease) AS ease, sum(y.lift) AS lift,
+           sum(y.threaten) AS threaten, sum(y.measures) AS measures, group_concat(DISTINCT y.kind) AS kinds,
+           min(y.first_on) AS first_on, max(y.last_on) AS last_on
+    FROM chosen c CROSS JOIN sanction_years y ON y.imposer_actor_id = c.imposer_actor_id AND y.target_actor_id = 0
+    WHERE coalesce(lower(nullif(y.target_description, '')), '') = c.target_key AND y.target_country = c.country_key
+      AND ((SELECT since FROM p) IS NULL
+           OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
+           OR y.year > (SELECT since_year FROM p))
+      AND ((SELECT until FROM p) IS NULL
+           OR (y.year <> '' AND (((SELECT until_year FROM p) IS NULL
+                                  AND substr(y.year, 1, length((SELECT until FROM p))) <= (SELECT until FROM p))
+                                 OR y.year < (SELECT until_year FROM p))))
+    GROUP BY 1, 2, 3, 4
+    UNION ALL
+    SELECT coalesce(x.imposer_actor_id, 0), coalesce(x.target_actor_id, 0),
+           CASE WHEN x.target_actor_id IS NULL THEN coalesce(x.target_description, '') ELSE '' END,
+           coalesce(x.target_country, ''),
+           sum(x.action = 'impose'), sum(x.action = 'extend'), sum(x.action = 'ease'), sum(x.action = 'lift'),
+           sum(x.action = 'threaten'), count(*), group_concat(DISTINCT x.kind), min(x.on_date), max(x.on_date)
+    FROM fast f CROSS JOIN p CROSS JOIN edge x LEFT JOIN actors t ON t.id = x.target_actor_id
+    WHERE f.used
+      AND (p.since IS NULL OR x.on_date >= p.since)
+      AND (p.until IS NULL OR substr(x.on_date, 1, length(p.until)) <= p.until)
+      AND (coalesce(x.imposer_actor_id, 0),
+           coalesce(lower(coalesce(t.name, CASE WHEN x.target_actor_id IS NULL THEN nullif(x.target_description, '') END)), ''),
+           coalesce(t.country_code, nullif(x.target_country, ''), '')) IN (SELECT imposer_actor_id, target_key, country_key FROM chosen)
+    GROUP BY 1, 2, 3, 4
+    UNION ALL
+    SELECT y.imposer_actor_id, y.target_actor_id, y.target_description, y.target_country,
+           sum(y.impose) AS impose, sum(y.extend) AS extend, sum(y.ease) AS ease, sum(y.lift) AS lift,
+           sum(y.threaten) AS threaten, sum(y.measures) AS measures, group_concat(DISTINCT y.kind) AS kinds,
+           min(y.first_on) AS first_on, max(y.last_on) AS last_on
+    FROM fast f CROSS JOIN p CROSS JOIN sanction_years y
+    WHERE NOT f.used AND p.imposer IS NULL
+      AND ((SELECT since FROM p) IS NULL
+           OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
+           OR y.year > (SELECT since_year FROM p))
+      AND ((SELECT until FROM p) IS NULL
+           OR (y.year <> '' AND (((SELECT until_year FROM p) IS NULL
+                                  AND substr(y.year, 1, length((SELECT until FROM p))) <= (SELECT until FROM p))
+                                 OR y.year < (SELECT until_year FROM p))))
+    GROUP BY 1, 2, 3, 4
+    UNION ALL
+    SELECT y.imposer_actor_id, y.target_actor_id, y.target_description, y.target_country,
+           sum(y.impose) AS impose, sum(y.extend) AS extend, sum(y.ease) AS ease, sum(y.lift) AS lift,
+           sum(y.threaten) AS threaten, sum(y.measures) AS measures, group_concat(DISTINCT y.kind) AS kinds,
+           min(y.first_on) AS first_on, max(y.last_on) AS last_on
     FROM who CROSS JOIN sanction_years y
     WHERE y.imposer_actor_id = who.id
       AND ((SELECT since FROM p) IS NULL
@@ -1651,8 +1773,9 @@ parts AS (
            coalesce(x.target_country, ''),
            sum(x.action = 'impose'), sum(x.action = 'extend'), sum(x.action = 'ease'), sum(x.action = 'lift'),
            sum(x.action = 'threaten'), count(*), group_concat(DISTINCT x.kind), min(x.on_date), max(x.on_date)
-    FROM edge x CROSS JOIN p
-    WHERE (p.since IS NULL OR x.on_date >= p.since)
+    FROM fast f CROSS JOIN p CROSS JOIN edge x
+    WHERE NOT f.used
+      AND (p.since IS NULL OR x.on_date >= p.since)
       AND (p.until IS NULL OR substr(x.on_date, 1, length(p.until)) <= p.until)
       AND (p.imposer IS NULL OR x.imposer_actor_id IN (SELECT id FROM who))
     GROUP BY 1, 2, 3, 4

@@ -87,6 +87,8 @@ CREATE INDEX role_spans_of ON role_spans(of_actor_id);
 
 CREATE INDEX role_spans_title ON role_spans(title COLLATE NOCASE);
 
+CREATE INDEX sanction_pairs_measures ON sanction_pairs(measures);
+
 CREATE INDEX sanction_years_country ON sanction_years(target_country) WHERE target_country <> '';
 
 CREATE INDEX sanction_years_target ON sanction_years(target_actor_id, imposer_actor_id, kind, firm, first_imposed_on, last_firm_on);
@@ -371,6 +373,23 @@ CREATE TABLE sanction_kinds (
     description TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE sanction_pair_years (
+    imposer_actor_id  INTEGER NOT NULL,  -- as in sanction_pairs
+    target_key        TEXT NOT NULL,
+    country_key       TEXT NOT NULL,
+    year              TEXT NOT NULL,     -- sanction_years.year ('' for none)
+    measures          INTEGER NOT NULL,  -- sanctions rows of the year (rows go when this reaches 0)
+    PRIMARY KEY (imposer_actor_id, target_key, country_key, year)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE sanction_pairs (
+    imposer_actor_id  INTEGER NOT NULL,  -- sanction_years.imposer_actor_id, 0 for none
+    target_key        TEXT NOT NULL,     -- lower(target actor's name, else target_description), '' for none
+    country_key       TEXT NOT NULL,     -- target actor's country_code, else target_country, '' for none
+    measures          INTEGER NOT NULL,  -- sanctions rows over all dates (rows go when this reaches 0)
+    PRIMARY KEY (imposer_actor_id, target_key, country_key)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE sanction_years (
     imposer_actor_id    INTEGER NOT NULL,  -- sanctions.imposer_actor_id, 0 for none
     target_actor_id     INTEGER NOT NULL,  -- sanctions.target_actor_id, 0 for none
@@ -490,6 +509,34 @@ END;
 CREATE TRIGGER actor_roles_span_au AFTER UPDATE OF actor_id, title, country_code, of_actor_id, seen_on ON actor_roles BEGIN
     INSERT INTO role_span_changes VALUES (old.actor_id, old.title, old.country_code, old.of_actor_id, old.seen_on, -1);
     INSERT INTO role_span_changes VALUES (new.actor_id, new.title, new.country_code, new.of_actor_id, new.seen_on, 1);
+END;
+
+CREATE TRIGGER actors_sanction_pair_ai AFTER INSERT ON actors BEGIN
+    INSERT INTO sanction_pair_changes
+    SELECT y.imposer_actor_id, coalesce(lower(nullif(y.target_description, '')), ''), y.target_country, y.year, -y.measures
+    FROM sanction_years y INDEXED BY sanction_years_target WHERE y.target_actor_id = new.id;
+    INSERT INTO sanction_pair_changes
+    SELECT y.imposer_actor_id, lower(new.name), coalesce(new.country_code, nullif(y.target_country, ''), ''), y.year, y.measures
+    FROM sanction_years y INDEXED BY sanction_years_target WHERE y.target_actor_id = new.id;
+END;
+
+CREATE TRIGGER actors_sanction_pair_au AFTER UPDATE OF name, country_code ON actors
+WHEN old.name IS NOT new.name OR old.country_code IS NOT new.country_code BEGIN
+    INSERT INTO sanction_pair_changes
+    SELECT y.imposer_actor_id, lower(old.name), coalesce(old.country_code, nullif(y.target_country, ''), ''), y.year, -y.measures
+    FROM sanction_years y INDEXED BY sanction_years_target WHERE y.target_actor_id = new.id;
+    INSERT INTO sanction_pair_changes
+    SELECT y.imposer_actor_id, lower(new.name), coalesce(new.country_code, nullif(y.target_country, ''), ''), y.year, y.measures
+    FROM sanction_years y INDEXED BY sanction_years_target WHERE y.target_actor_id = new.id;
+END;
+
+CREATE TRIGGER actors_sanction_pair_bd BEFORE DELETE ON actors BEGIN
+    INSERT INTO sanction_pair_changes
+    SELECT y.imposer_actor_id, lower(old.name), coalesce(old.country_code, nullif(y.target_country, ''), ''), y.year, -y.measures
+    FROM sanction_years y INDEXED BY sanction_years_target WHERE y.target_actor_id = old.id;
+    INSERT INTO sanction_pair_changes
+    SELECT y.imposer_actor_id, coalesce(lower(nullif(y.target_description, '')), ''), y.target_country, y.year, y.measures
+    FROM sanction_years y INDEXED BY sanction_years_target WHERE y.target_actor_id = old.id;
 END;
 
 CREATE TRIGGER actors_summary_au AFTER UPDATE OF country_code ON actors
@@ -870,6 +917,22 @@ CREATE TRIGGER role_span_changes_ii INSTEAD OF INSERT ON role_span_changes BEGIN
       AND of_actor_id = coalesce(new.of_actor_id, 0) AND new.seen_on IN (first_seen, last_seen);
 END;
 
+CREATE TRIGGER sanction_pair_changes_ii INSTEAD OF INSERT ON sanction_pair_changes
+WHEN new.measures <> 0 BEGIN
+    INSERT INTO sanction_pair_years(imposer_actor_id, target_key, country_key, year, measures)
+    VALUES (new.imposer_actor_id, new.target_key, new.country_key, new.year, new.measures)
+    ON CONFLICT(imposer_actor_id, target_key, country_key, year) DO UPDATE SET measures = measures + excluded.measures;
+    DELETE FROM sanction_pair_years
+    WHERE imposer_actor_id = new.imposer_actor_id AND target_key = new.target_key AND country_key = new.country_key
+      AND year = new.year AND measures <= 0;
+    INSERT INTO sanction_pairs(imposer_actor_id, target_key, country_key, measures)
+    VALUES (new.imposer_actor_id, new.target_key, new.country_key, new.measures)
+    ON CONFLICT(imposer_actor_id, target_key, country_key) DO UPDATE SET measures = measures + excluded.measures;
+    DELETE FROM sanction_pairs
+    WHERE imposer_actor_id = new.imposer_actor_id AND target_key = new.target_key AND country_key = new.country_key
+      AND measures <= 0;
+END;
+
 CREATE TRIGGER sanction_year_bounds_ii INSTEAD OF INSERT ON sanction_year_bounds BEGIN
     UPDATE sanction_years SET (first_on, last_on, first_imposed_on, last_firm_on) = (
         SELECT min(d.on_date), max(d.on_date),
@@ -934,6 +997,32 @@ CREATE TRIGGER sanction_year_changes_ii INSTEAD OF INSERT ON sanction_year_chang
       AND target_country = coalesce(new.target_country, '') AND kind = new.kind
       AND year = substr(coalesce(new.on_date, ''), 1, 4)
       AND new.on_date IN (first_on, last_on, first_imposed_on, last_firm_on);
+END;
+
+CREATE TRIGGER sanction_years_pair_ad AFTER DELETE ON sanction_years BEGIN
+    INSERT INTO sanction_pair_changes
+    SELECT old.imposer_actor_id, coalesce(lower(coalesce(t.name, nullif(old.target_description, ''))), ''),
+           coalesce(t.country_code, nullif(old.target_country, ''), ''), old.year, -old.measures
+    FROM (SELECT 1) LEFT JOIN actors t ON t.id = old.target_actor_id;
+END;
+
+CREATE TRIGGER sanction_years_pair_ai AFTER INSERT ON sanction_years BEGIN
+    INSERT INTO sanction_pair_changes
+    SELECT new.imposer_actor_id, coalesce(lower(coalesce(t.name, nullif(new.target_description, ''))), ''),
+           coalesce(t.country_code, nullif(new.target_country, ''), ''), new.year, new.measures
+    FROM (SELECT 1) LEFT JOIN actors t ON t.id = new.target_actor_id;
+END;
+
+CREATE TRIGGER sanction_years_pair_au
+AFTER UPDATE OF imposer_actor_id, target_actor_id, target_description, target_country, year, measures ON sanction_years BEGIN
+    INSERT INTO sanction_pair_changes
+    SELECT old.imposer_actor_id, coalesce(lower(coalesce(t.name, nullif(old.target_description, ''))), ''),
+           coalesce(t.country_code, nullif(old.target_country, ''), ''), old.year, -old.measures
+    FROM (SELECT 1) LEFT JOIN actors t ON t.id = old.target_actor_id;
+    INSERT INTO sanction_pair_changes
+    SELECT new.imposer_actor_id, coalesce(lower(coalesce(t.name, nullif(new.target_description, ''))), ''),
+           coalesce(t.country_code, nullif(new.target_country, ''), ''), new.year, new.measures
+    FROM (SELECT 1) LEFT JOIN actors t ON t.id = new.target_actor_id;
 END;
 
 CREATE TRIGGER sanctions_year_ad AFTER DELETE ON sanctions BEGIN
@@ -1031,6 +1120,9 @@ CREATE VIEW role_span_bounds(actor_id, title, country_code, of_actor_id) AS SELE
 
 CREATE VIEW role_span_changes(actor_id, title, country_code, of_actor_id, seen_on, sign) AS
 SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE VIEW sanction_pair_changes(imposer_actor_id, target_key, country_key, year, measures) AS
+SELECT NULL, NULL, NULL, NULL, NULL WHERE 0;
 
 CREATE VIEW sanction_year_bounds(imposer_actor_id, target_actor_id, target_description, target_country, kind, year) AS
 SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
