@@ -27,7 +27,8 @@ chosen AS (
 -- A conflict's distinct parties from conflict_party_counts (0009).
 parties AS (
     SELECT ch.id AS conflict_id, ch.name AS conflict_name, cp.actor_id
-    FROM chosen ch JOIN conflict_party_counts cp ON cp.conflict_id = ch.id
+    FROM p CROSS JOIN chosen ch CROSS JOIN conflict_party_counts cp ON cp.conflict_id = ch.id
+    WHERE p.since IS NOT NULL
 ),
 party_ids AS (
     SELECT DISTINCT actor_id FROM parties
@@ -35,24 +36,60 @@ party_ids AS (
 -- Support, not settlement: praise, verbal defence, rallying support and recognition (050-054),
 -- material cooperation (06), aid (07) and pledges of aid (033x); signed agreements, apologies
 -- and forgiveness (055-057) are left out. Only events reported as held or scheduled, from
--- another actor. An event's date is its own, else its article's. Whole years come from the
--- summary support_years (0013: events per party, backer, code and year); the year of a :since
--- given to the month or the day is counted from the events of that year.
--- First the events per party and backer, to rank each conflict's rows by them: the summary's
--- rows of the parties; in the edge year, the events of the pairs its summary rows name, read
--- through events_target (target, source, date: 0009), dated ones by their range.
+-- another actor. An event's date is its own, else its article's.
+-- Over all dates (no :since) each backer and party is a row of support_pairs (0016: count,
+-- Goldstein sum, first and last date, the codes' descriptions). Per conflict: the count its
+-- :limit-th busiest row reaches, from the (party, events) index; the rows above it; and of the
+-- rows at it, as many as are left, by backer and party.
+cut AS MATERIALIZED (
+    SELECT ch.id AS conflict_id,
+           (SELECT y.events
+            FROM conflict_party_counts cp CROSS JOIN support_pairs y INDEXED BY support_pairs_events ON y.party_actor_id = cp.actor_id
+            WHERE cp.conflict_id = ch.id
+            ORDER BY y.events DESC LIMIT 1 OFFSET coalesce((SELECT lim FROM p), 1) - 1) AS floor
+    FROM p CROSS JOIN chosen ch
+    WHERE p.since IS NULL
+),
+pairs_leading AS MATERIALIZED (
+    SELECT c.conflict_id, y.party_actor_id AS party_id, y.backer_actor_id AS backer_id, y.events,
+           CASE WHEN (SELECT lim FROM p) IS NOT NULL THEN c.floor END AS floor
+    FROM cut c CROSS JOIN conflict_party_counts cp ON cp.conflict_id = c.conflict_id
+    CROSS JOIN support_pairs y INDEXED BY support_pairs_events ON y.party_actor_id = cp.actor_id
+    WHERE y.events >= CASE WHEN (SELECT lim FROM p) IS NULL THEN 0 ELSE coalesce(c.floor, 0) END
+),
+pairs_above AS (
+    SELECT conflict_id, count(*) AS n FROM pairs_leading WHERE events > floor GROUP BY conflict_id
+),
+pairs_shown AS (
+    SELECT conflict_id, party_id, backer_id, events FROM pairs_leading WHERE floor IS NULL OR events > floor
+    UNION ALL
+    SELECT conflict_id, party_id, backer_id, events
+    FROM (SELECT l.*, coalesce(a.n, 0) AS n_above,
+                 row_number() OVER (PARTITION BY l.conflict_id ORDER BY b.name, t.name, l.backer_id, l.party_id) AS n
+          FROM pairs_leading l
+          JOIN actors b ON b.id = l.backer_id
+          JOIN actors t ON t.id = l.party_id
+          LEFT JOIN pairs_above a ON a.conflict_id = l.conflict_id
+          WHERE l.events = l.floor)
+    WHERE n <= (SELECT lim FROM p) - n_above
+),
+-- From a :since, the years of the summary support_years (0013: events per party, backer, code
+-- and year) after it; the year of a :since given to the month or the day is counted from the
+-- events of that year. First the events per party and backer, to rank each conflict's rows by
+-- them: the summary's rows of the parties; in the edge year, the events of the pairs its summary
+-- rows name, read through events_target (target, source, date: 0009), dated ones by their range.
 counts AS (
     SELECT party_id, backer_id, sum(events) AS events
     FROM (SELECT y.party_actor_id AS party_id, y.backer_actor_id AS backer_id, sum(y.events) AS events
-          FROM party_ids t JOIN support_years y ON y.party_actor_id = t.actor_id
-          WHERE (SELECT since FROM p) IS NULL
-             OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
-             OR y.year > (SELECT since_year FROM p)
+          FROM p CROSS JOIN party_ids t CROSS JOIN support_years y ON y.party_actor_id = t.actor_id
+          WHERE p.since IS NOT NULL
+            AND ((p.since_year IS NULL AND substr(y.year, 1, length(p.since)) >= p.since) OR y.year > p.since_year)
           GROUP BY 1, 2
           UNION ALL
           SELECT y.party_actor_id, y.backer_actor_id, count(*)
           FROM p CROSS JOIN party_ids t
-          CROSS JOIN (SELECT DISTINCT party_actor_id, backer_actor_id FROM support_years, p WHERE year = p.since_year) y
+          CROSS JOIN (SELECT DISTINCT y.party_actor_id, y.backer_actor_id FROM p CROSS JOIN support_years y
+                      WHERE p.since_year IS NOT NULL AND y.year = p.since_year) y
            ON y.party_actor_id = t.actor_id
           CROSS JOIN events e INDEXED BY events_target
            ON e.target_actor_id = y.party_actor_id AND e.source_actor_id = y.backer_actor_id
@@ -64,7 +101,8 @@ counts AS (
           UNION ALL
           SELECT y.party_actor_id, y.backer_actor_id, count(*)
           FROM p CROSS JOIN party_ids t
-          CROSS JOIN (SELECT DISTINCT party_actor_id, backer_actor_id FROM support_years, p WHERE year = p.since_year) y
+          CROSS JOIN (SELECT DISTINCT y.party_actor_id, y.backer_actor_id FROM p CROSS JOIN support_years y
+                      WHERE p.since_year IS NOT NULL AND y.year = p.since_year) y
            ON y.party_actor_id = t.actor_id
           CROSS JOIN events e INDEXED BY events_target
            ON e.target_actor_id = y.party_actor_id AND e.source_actor_id = y.backer_actor_id AND e.occurred_on IS NULL
@@ -103,8 +141,7 @@ per_code AS (
                  y.cameo_code, y.goldstein_tenths AS tenths, y.first_on, y.last_on
           FROM shown s
           CROSS JOIN support_years y ON y.party_actor_id = s.party_id AND y.backer_actor_id = s.backer_id
-          WHERE (SELECT since FROM p) IS NULL
-             OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
+          WHERE ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
              OR y.year > (SELECT since_year FROM p)
           UNION ALL
           SELECT s.conflict_id, s.conflict_name, s.party_id, s.backer_id, s.backer, s.backer_country, s.party, s.events,
@@ -134,9 +171,20 @@ per_code AS (
             AND e.mode IN ('asserted', 'future'))
     GROUP BY conflict_id, party_id, backer_id, cameo_code
 )
--- The support named in code order.
-SELECT x.conflict_name, x.backer, x.backer_country, x.party, x.events, group_concat(DISTINCT c.description) AS support,
-       round(sum(x.tenths) / (10.0 * x.events), 2) AS mean_goldstein, min(x.first_on) AS first_on, max(x.last_on) AS last_on
-FROM per_code x JOIN cameo_codes c ON c.code = x.cameo_code
-GROUP BY x.conflict_id, x.party_id, x.backer_id
-ORDER BY x.conflict_name, x.events DESC, x.backer, x.party, x.conflict_id, x.backer_id, x.party_id;
+-- The support named in code order; both paths, in one order.
+SELECT conflict_name, backer, backer_country, party, events, support, mean_goldstein, first_on, last_on
+FROM (SELECT c.name AS conflict_name, b.name AS backer, b.country_code AS backer_country, t.name AS party, s.events,
+             y.support, round(y.goldstein_tenths / (10.0 * s.events), 2) AS mean_goldstein, y.first_on, y.last_on,
+             s.conflict_id, s.backer_id, s.party_id
+      FROM pairs_shown s
+      JOIN conflicts c ON c.id = s.conflict_id
+      JOIN actors b ON b.id = s.backer_id
+      JOIN actors t ON t.id = s.party_id
+      JOIN support_pairs y ON y.party_actor_id = s.party_id AND y.backer_actor_id = s.backer_id
+      UNION ALL
+      SELECT x.conflict_name, x.backer, x.backer_country, x.party, x.events, group_concat(DISTINCT c.description),
+             round(sum(x.tenths) / (10.0 * x.events), 2), min(x.first_on), max(x.last_on),
+             x.conflict_id, x.backer_id, x.party_id
+      FROM per_code x JOIN cameo_codes c ON c.code = x.cameo_code
+      GROUP BY x.conflict_id, x.party_id, x.backer_id)
+ORDER BY conflict_name, events DESC, backer, party, conflict_id, backer_id, party_id;

@@ -234,7 +234,7 @@ extension Store {
     public static func rebuildSummaries(in db: Database, coMentions: Bool = true) throws {
         try setTriggers(db, enabled: false)
         defer { try? setTriggers(db, enabled: true) }
-        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM actor_years; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans; DELETE FROM conflict_counts; DELETE FROM conflict_party_counts; DELETE FROM sanction_years; DELETE FROM sanction_pair_years; DELETE FROM sanction_pairs; DELETE FROM support_years")
+        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM actor_years; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans; DELETE FROM conflict_counts; DELETE FROM conflict_party_counts; DELETE FROM sanction_years; DELETE FROM sanction_pair_years; DELETE FROM sanction_pairs; DELETE FROM support_years; DELETE FROM support_pairs")
         if coMentions { try db.execute(sql: "DELETE FROM co_mentions") }
         for sql in summaryInserts(articles: "true", sign: 1, coMentions: coMentions) { try db.execute(sql: sql) }
     }

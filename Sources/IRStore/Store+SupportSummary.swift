@@ -16,7 +16,8 @@ extension Store {
     ///   `temp.touched_support_years`; the spans (first and last dates) are left as they were.
     /// - `sign` 1 (the batch's articles, after every one is written; or every article, when the
     ///   summaries are rebuilt): their counts are added and the spans widened; then the rows listed
-    ///   by a subtraction go if their count reached 0, else read their spans again from the events left.
+    ///   by a subtraction go if their count reached 0, else read their spans again from the events left;
+    ///   last the pairs of 0016 (support_pairs) that either touched are read again from support_years.
     static func supportSummaryStatements(articles condition: String, sign: Int) -> [String] {
         let minus = sign < 0 ? "-" : ""
         let key = "party_actor_id, backer_actor_id, cameo_code, year"
@@ -73,6 +74,32 @@ extension Store {
                         AND e.occurred_on IS NULL AND substr(coalesce(ar.published_on, ''), 1, 4) = y.year
                         AND e.cameo_code = y.cameo_code AND e.mode IN ('asserted', 'future')) d)
             WHERE (\(key)) IN (SELECT \(key) FROM temp.touched_support_years)
+            """, """
+            CREATE TEMP TABLE IF NOT EXISTS touched_support_pairs(party_actor_id, backer_actor_id,
+                                                                  PRIMARY KEY (party_actor_id, backer_actor_id)) WITHOUT ROWID
+            """, """
+            INSERT OR IGNORE INTO temp.touched_support_pairs
+            SELECT party_actor_id, backer_actor_id FROM temp.touched_support_years
+            UNION
+            SELECT e.target_actor_id, e.source_actor_id
+            \(events)
+            """, """
+            DELETE FROM support_pairs
+            WHERE (party_actor_id, backer_actor_id) IN (SELECT party_actor_id, backer_actor_id FROM temp.touched_support_pairs)
+            """, """
+            INSERT INTO support_pairs(party_actor_id, backer_actor_id, events, goldstein_tenths, first_on, last_on, support)
+            SELECT y.party_actor_id, y.backer_actor_id, sum(y.events), sum(y.goldstein_tenths), min(y.first_on), max(y.last_on),
+                   coalesce((SELECT group_concat(d.description)
+                             FROM (SELECT c.description FROM support_years s JOIN cameo_codes c ON c.code = s.cameo_code
+                                   WHERE s.party_actor_id = y.party_actor_id AND s.backer_actor_id = y.backer_actor_id
+                                     AND s.events > 0
+                                   GROUP BY c.description ORDER BY min(c.code)) d), '')
+            FROM temp.touched_support_pairs t CROSS JOIN support_years y
+             ON y.party_actor_id = t.party_actor_id AND y.backer_actor_id = t.backer_actor_id
+            GROUP BY 1, 2
+            HAVING sum(y.events) > 0
+            """, """
+            DELETE FROM temp.touched_support_pairs
             """, """
             DELETE FROM temp.touched_support_years
             """]

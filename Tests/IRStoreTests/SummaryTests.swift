@@ -6,13 +6,16 @@ import Testing
 /// The summary tables of 0008 (actor_months, event_months) must always equal what they
 /// summarize, whoever writes: the batch writer, the careful path, or SQL run in the shell.
 @Suite struct SummaryTests {
-    /// Rows that differ between each summary and the same counts computed from the detail tables.
+    /// Rows that differ between each summary and the same counts computed from the detail tables:
+    /// rows of the recount missing from the summary, and rows of the summary not in the recount.
+    /// (Each EXCEPT in its own subquery: `a EXCEPT b UNION ALL b EXCEPT a` reads left to right,
+    /// as `((a EXCEPT b) UNION ALL b) EXCEPT a`, which misses the rows the summary lacks.)
     static func mismatches(_ db: Database) throws -> [String: Int] {
         let actorMonths = try Int.fetchOne(db, sql: """
             WITH r AS (SELECT m.actor_id, substr(coalesce(ar.published_on, ''), 1, 7), count(*), count(DISTINCT m.article_id)
                        FROM mentions m JOIN articles ar ON ar.id = m.article_id GROUP BY 1, 2)
-            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM actor_months
-                                  UNION ALL SELECT * FROM actor_months EXCEPT SELECT * FROM r)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM actor_months))
+                   + (SELECT count(*) FROM (SELECT * FROM actor_months EXCEPT SELECT * FROM r))
             """)!
         let eventMonths = try Int.fetchOne(db, sql: """
             WITH r AS (SELECT s.country_code, substr(coalesce(e.occurred_on, ar.published_on), 1, 7), c.root,
@@ -22,8 +25,8 @@ import Testing
                        WHERE e.mode IN ('asserted', 'future') AND s.country_code IS NOT NULL
                          AND coalesce(e.occurred_on, ar.published_on) IS NOT NULL
                        GROUP BY 1, 2, 3)
-            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM event_months
-                                  UNION ALL SELECT * FROM event_months EXCEPT SELECT * FROM r)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM event_months))
+                   + (SELECT count(*) FROM (SELECT * FROM event_months EXCEPT SELECT * FROM r))
             """)!
         let dyads = try Int.fetchOne(db, sql: """
             WITH r AS (SELECT min(e.source_actor_id, e.target_actor_id), max(e.source_actor_id, e.target_actor_id), count(*),
@@ -33,30 +36,30 @@ import Testing
                        FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
                        WHERE e.mode IN ('asserted', 'future') AND e.source_actor_id <> e.target_actor_id
                        GROUP BY 1, 2)
-            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM dyads
-                                  UNION ALL SELECT * FROM dyads EXCEPT SELECT * FROM r)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM dyads))
+                   + (SELECT count(*) FROM (SELECT * FROM dyads EXCEPT SELECT * FROM r))
             """)!
         let roleSpans = try Int.fetchOne(db, sql: """
             WITH r AS (SELECT actor_id, title, coalesce(country_code, ''), coalesce(of_actor_id, 0), count(*), min(seen_on), max(seen_on)
                        FROM actor_roles GROUP BY 1, 2, 3, 4)
-            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM role_spans
-                                  UNION ALL SELECT * FROM role_spans EXCEPT SELECT * FROM r)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM role_spans))
+                   + (SELECT count(*) FROM (SELECT * FROM role_spans EXCEPT SELECT * FROM r))
             """)!
         let actorYears = try Int.fetchOne(db, sql: """
             WITH r AS (SELECT m.actor_id, substr(coalesce(ar.published_on, ''), 1, 4), count(*), count(DISTINCT m.article_id)
                        FROM mentions m JOIN articles ar ON ar.id = m.article_id GROUP BY 1, 2)
-            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM actor_years
-                                  UNION ALL SELECT * FROM actor_years EXCEPT SELECT * FROM r)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM actor_years))
+                   + (SELECT count(*) FROM (SELECT * FROM actor_years EXCEPT SELECT * FROM r))
             """)!
         let partyCounts = try Int.fetchOne(db, sql: """
             WITH r AS (SELECT conflict_id, actor_id, count(*) FROM conflict_parties GROUP BY 1, 2)
-            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM conflict_party_counts
-                                  UNION ALL SELECT * FROM conflict_party_counts EXCEPT SELECT * FROM r)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM conflict_party_counts))
+                   + (SELECT count(*) FROM (SELECT * FROM conflict_party_counts EXCEPT SELECT * FROM r))
             """)!
         let conflictCounts = try Int.fetchOne(db, sql: """
             WITH r AS (SELECT conflict_id, count(*) FROM conflict_reports GROUP BY 1)
-            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM conflict_counts
-                                  UNION ALL SELECT * FROM conflict_counts EXCEPT SELECT * FROM r)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM conflict_counts))
+                   + (SELECT count(*) FROM (SELECT * FROM conflict_counts EXCEPT SELECT * FROM r))
             """)!
         let sanctionYears = try Int.fetchOne(db, sql: """
             WITH x AS (SELECT s.*, coalesce(s.stated_on, ar.published_on) AS on_date, s.conditional = 0 AND s.action <> 'threaten' AS firm
@@ -68,8 +71,8 @@ import Testing
                               sum(action = 'threaten'), sum(firm), min(on_date), max(on_date),
                               min(CASE WHEN firm AND action = 'impose' THEN on_date END), max(CASE WHEN firm THEN on_date END)
                        FROM x GROUP BY 1, 2, 3, 4, 5, 6)
-            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM sanction_years
-                                  UNION ALL SELECT * FROM sanction_years EXCEPT SELECT * FROM r)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM sanction_years))
+                   + (SELECT count(*) FROM (SELECT * FROM sanction_years EXCEPT SELECT * FROM r))
             """)!
         // 0015: the sanctions per pair (imposer, lower target name, target country) and year, and in all;
         // a target actor that no longer exists counts as none.
@@ -82,13 +85,13 @@ import Testing
             """
         let sanctionPairYears = try Int.fetchOne(db, sql: pairRows + """
             , r AS (SELECT i, k, c, y, count(*) FROM x GROUP BY 1, 2, 3, 4)
-            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM sanction_pair_years
-                                  UNION ALL SELECT * FROM sanction_pair_years EXCEPT SELECT * FROM r)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM sanction_pair_years))
+                   + (SELECT count(*) FROM (SELECT * FROM sanction_pair_years EXCEPT SELECT * FROM r))
             """)!
         let sanctionPairs = try Int.fetchOne(db, sql: pairRows + """
             , r AS (SELECT i, k, c, count(*) FROM x GROUP BY 1, 2, 3)
-            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM sanction_pairs
-                                  UNION ALL SELECT * FROM sanction_pairs EXCEPT SELECT * FROM r)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM sanction_pairs))
+                   + (SELECT count(*) FROM (SELECT * FROM sanction_pairs EXCEPT SELECT * FROM r))
             """)!
         let supportYears = try Int.fetchOne(db, sql: """
             WITH r AS (SELECT e.target_actor_id, e.source_actor_id, e.cameo_code,
@@ -100,8 +103,25 @@ import Testing
                          AND (e.cameo_code IN ('050', '051', '052', '053', '054') OR c.root IN ('06', '07')
                               OR e.cameo_code LIKE '033%' OR e.cameo_code = '05')
                        GROUP BY 1, 2, 3, 4)
-            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM support_years
-                                  UNION ALL SELECT * FROM support_years EXCEPT SELECT * FROM r)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM support_years))
+                   + (SELECT count(*) FROM (SELECT * FROM support_years EXCEPT SELECT * FROM r))
+            """)!
+        // 0016: support_years per pair over all dates, with the descriptions of its codes in code order.
+        let supportPairs = try Int.fetchOne(db, sql: """
+            WITH s AS (SELECT e.target_actor_id AS party, e.source_actor_id AS backer, e.cameo_code AS code,
+                              CAST(round(c.goldstein * 10) AS INTEGER) AS tenths, coalesce(e.occurred_on, ar.published_on) AS on_date,
+                              c.description
+                       FROM events e JOIN articles ar ON ar.id = e.article_id JOIN cameo_codes c ON c.code = e.cameo_code
+                       WHERE e.mode IN ('asserted', 'future') AND e.source_actor_id <> e.target_actor_id
+                         AND (e.cameo_code IN ('050', '051', '052', '053', '054') OR c.root IN ('06', '07')
+                              OR e.cameo_code LIKE '033%' OR e.cameo_code = '05')),
+                 r AS (SELECT party, backer, count(*), sum(tenths), min(on_date), max(on_date),
+                              (SELECT group_concat(d.description)
+                               FROM (SELECT s2.description FROM s s2 WHERE s2.party = s.party AND s2.backer = s.backer
+                                     GROUP BY s2.description ORDER BY min(s2.code)) d)
+                       FROM s GROUP BY party, backer)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM support_pairs))
+                   + (SELECT count(*) FROM (SELECT * FROM support_pairs EXCEPT SELECT * FROM r))
             """)!
         let coMentions = try Int.fetchOne(db, sql: """
             WITH aa AS (SELECT DISTINCT article_id, actor_id FROM mentions),
@@ -113,13 +133,13 @@ import Testing
                              SELECT p.actor_id, q.actor_id, 0, 1
                              FROM sa p JOIN sa q ON q.sentence_id = p.sentence_id AND q.actor_id > p.actor_id)
                        GROUP BY 1, 2)
-            SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT a_id, b_id, articles, sentences FROM co_mentions
-                                  UNION ALL SELECT a_id, b_id, articles, sentences FROM co_mentions EXCEPT SELECT * FROM r)
+            SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT a_id, b_id, articles, sentences FROM co_mentions))
+                   + (SELECT count(*) FROM (SELECT a_id, b_id, articles, sentences FROM co_mentions EXCEPT SELECT * FROM r))
             """)!
         return ["actor_months": actorMonths, "event_months": eventMonths, "dyads": dyads, "role_spans": roleSpans,
                 "conflict_counts": conflictCounts, "actor_years": actorYears, "conflict_party_counts": partyCounts,
                 "sanction_years": sanctionYears, "sanction_pair_years": sanctionPairYears, "sanction_pairs": sanctionPairs,
-                "support_years": supportYears, "co_mentions": coMentions]
+                "support_years": supportYears, "support_pairs": supportPairs, "co_mentions": coMentions]
     }
 
     /// Runs each statement in its own write, as a shell would, and checks every summary after it.
@@ -132,7 +152,7 @@ import Testing
 
     static let consistent = ["actor_months": 0, "event_months": 0, "dyads": 0, "role_spans": 0, "conflict_counts": 0, "actor_years": 0,
                              "conflict_party_counts": 0, "sanction_years": 0, "sanction_pair_years": 0, "sanction_pairs": 0,
-                             "support_years": 0, "co_mentions": 0]
+                             "support_years": 0, "support_pairs": 0, "co_mentions": 0]
 
     func rows(_ store: Store) throws -> (Int, Int) {
         try store.read { db in
@@ -462,6 +482,8 @@ import Testing
             "UPDATE actors SET name = '23 RUSSIAN officials', country_code = NULL WHERE name = 'John Kerry'",
             "UPDATE actors SET country_code = 'RUS' WHERE name = '23 RUSSIAN officials'",
             "UPDATE actors SET name = 'John Kerry', country_code = 'USA' WHERE name = '23 RUSSIAN officials'",
+            // The descriptions support_pairs (0016) names its codes by.
+            "UPDATE cameo_codes SET description = 'provide aid, edited' WHERE code = '070'",
             "DELETE FROM actors WHERE name = 'Vladimir Putin'",
         ]
         try SummaryTests.apply(edits, to: store)

@@ -107,6 +107,8 @@ CREATE INDEX sanctions_target ON sanctions(target_actor_id, stated_on);
 
 CREATE INDEX sanctions_target_country ON sanctions(target_country, stated_on);
 
+CREATE INDEX support_pairs_events ON support_pairs(party_actor_id, events);
+
 CREATE TABLE actor_aliases (
     id        INTEGER PRIMARY KEY,
     actor_id  INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
@@ -450,6 +452,17 @@ CREATE TABLE sentences (
     UNIQUE (article_id, ordinal)
 ) STRICT;
 
+CREATE TABLE support_pairs (
+    party_actor_id    INTEGER NOT NULL,  -- support_years.party_actor_id (the target)
+    backer_actor_id   INTEGER NOT NULL,  -- support_years.backer_actor_id (the source)
+    events            INTEGER NOT NULL,  -- support events over all dates (pairs without any have no row)
+    goldstein_tenths  INTEGER NOT NULL,  -- sum of round(goldstein * 10) of their codes
+    first_on          TEXT,              -- earliest date of the events (NULL when none is dated)
+    last_on           TEXT,              -- latest date of the events
+    support           TEXT NOT NULL,     -- the descriptions of their CAMEO codes, in code order, comma-separated
+    PRIMARY KEY (party_actor_id, backer_actor_id)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE support_years (
     party_actor_id    INTEGER NOT NULL,  -- events.target_actor_id
     backer_actor_id   INTEGER NOT NULL,  -- events.source_actor_id
@@ -635,6 +648,11 @@ WHEN old.published_on IS NOT new.published_on BEGIN
     INSERT INTO support_year_changes
     SELECT e.source_actor_id, e.target_actor_id, e.cameo_code, e.mode, new.published_on, 1
     FROM events e WHERE e.article_id = new.id AND e.occurred_on IS NULL;
+END;
+
+CREATE TRIGGER cameo_codes_support_pair_au AFTER UPDATE OF description ON cameo_codes
+WHEN old.description IS NOT new.description BEGIN
+    INSERT INTO support_pair_changes SELECT DISTINCT party_actor_id, backer_actor_id FROM support_years;
 END;
 
 CREATE TRIGGER co_mention_changes_ii INSTEAD OF INSERT ON co_mention_changes BEGIN
@@ -1052,6 +1070,20 @@ AFTER UPDATE OF imposer_actor_id, target_actor_id, target_description, target_co
     FROM articles ar WHERE ar.id = new.article_id;
 END;
 
+CREATE TRIGGER support_pair_changes_ii INSTEAD OF INSERT ON support_pair_changes BEGIN
+    DELETE FROM support_pairs WHERE party_actor_id = new.party_actor_id AND backer_actor_id = new.backer_actor_id;
+    INSERT INTO support_pairs(party_actor_id, backer_actor_id, events, goldstein_tenths, first_on, last_on, support)
+    SELECT y.party_actor_id, y.backer_actor_id, sum(y.events), sum(y.goldstein_tenths), min(y.first_on), max(y.last_on),
+           coalesce((SELECT group_concat(d.description) FROM (SELECT c.description FROM support_years s JOIN cameo_codes c ON c.code = s.cameo_code
+                                                    WHERE s.party_actor_id = new.party_actor_id
+                                                      AND s.backer_actor_id = new.backer_actor_id AND s.events > 0
+                                                    GROUP BY c.description ORDER BY min(c.code)) d), '')
+    FROM support_years y
+    WHERE y.party_actor_id = new.party_actor_id AND y.backer_actor_id = new.backer_actor_id
+    GROUP BY 1, 2
+    HAVING sum(y.events) > 0;
+END;
+
 CREATE TRIGGER support_year_bounds_ii INSTEAD OF INSERT ON support_year_bounds BEGIN
     UPDATE support_years SET (first_on, last_on) = (
         SELECT min(d.on_date), max(d.on_date)
@@ -1099,6 +1131,20 @@ WHEN new.mode IN ('asserted', 'future') AND new.source_actor_id <> new.target_ac
       AND new.on_date IN (first_on, last_on);
 END;
 
+CREATE TRIGGER support_years_pair_ad AFTER DELETE ON support_years BEGIN
+    INSERT INTO support_pair_changes VALUES (old.party_actor_id, old.backer_actor_id);
+END;
+
+CREATE TRIGGER support_years_pair_ai AFTER INSERT ON support_years BEGIN
+    INSERT INTO support_pair_changes VALUES (new.party_actor_id, new.backer_actor_id);
+END;
+
+CREATE TRIGGER support_years_pair_au AFTER UPDATE ON support_years BEGIN
+    INSERT INTO support_pair_changes SELECT old.party_actor_id, old.backer_actor_id
+    WHERE old.party_actor_id <> new.party_actor_id OR old.backer_actor_id <> new.backer_actor_id;
+    INSERT INTO support_pair_changes VALUES (new.party_actor_id, new.backer_actor_id);
+END;
+
 CREATE VIEW actor_month_changes(actor_id, article_id, mention_id, sign) AS
 SELECT NULL, NULL, NULL, NULL WHERE 0;
 
@@ -1130,6 +1176,9 @@ SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
 CREATE VIEW sanction_year_changes(imposer_actor_id, target_actor_id, target_description, target_country, kind, action,
                                   conditional, on_date, sign) AS
 SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE VIEW support_pair_changes(party_actor_id, backer_actor_id) AS
+SELECT NULL, NULL WHERE 0;
 
 CREATE VIEW support_year_bounds(party_actor_id, backer_actor_id, cameo_code, year) AS
 SELECT NULL, NULL, NULL, NULL WHERE 0;
