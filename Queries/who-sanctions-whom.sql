@@ -5,14 +5,22 @@
 -- param: imposer  (optional) only this imposer: actor name, alias or ISO code
 -- param: limit  (optional) how many pairs, default 100; 0 for all
 -- In sqlite3:  .read Queries/who-sanctions-whom.sql   (optionally .param set :since 2014 first)
+-- A period's whole years are the year keys from year_from up to (not including) year_to: a bound
+-- given to the year or coarser is compared as text ('201' from 2010, '2015' up to '2015~'), one
+-- given to the month or the day leaves its year to the edges below; with a bound, '' (no date)
+-- is out.
 WITH p AS (
-    SELECT since, until, imposer, lim,
-           CASE WHEN length(since) > 4 THEN substr(since, 1, 4) END AS since_year,
-           CASE WHEN length(until) > 4 THEN substr(until, 1, 4) END AS until_year
-    FROM (SELECT nullif(trim(CAST(:since AS TEXT)), '') AS since,
+    SELECT since, until, imposer, lim, since_year, until_year,
+           CASE WHEN since IS NULL THEN CASE WHEN until IS NULL THEN '' ELSE '0' END
+                WHEN since_year IS NOT NULL THEN since_year || ' ' ELSE since END AS year_from,
+           CASE WHEN until IS NULL THEN '~' WHEN until_year IS NOT NULL THEN until_year ELSE until || '~' END AS year_to
+    FROM (SELECT since, until, imposer, lim,
+                 CASE WHEN length(since) > 4 THEN substr(since, 1, 4) END AS since_year,
+                 CASE WHEN length(until) > 4 THEN substr(until, 1, 4) END AS until_year
+          FROM (SELECT nullif(trim(CAST(:since AS TEXT)), '') AS since,
                  nullif(trim(CAST(:until AS TEXT)), '') AS until,
                  nullif(trim(CAST(:imposer AS TEXT)), '') AS imposer,
-                 nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim)
+                 nullif(coalesce(CAST(nullif(trim(CAST(:limit AS TEXT)), '') AS INTEGER), 100), 0) AS lim))
 ),
 who AS (
     SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = trim(CAST(:imposer AS TEXT))
@@ -66,13 +74,7 @@ floor AS (
     SELECT min(coalesce((SELECT sum(y.measures) FROM sanction_pair_years y
                      WHERE y.imposer_actor_id = t.imposer_actor_id AND y.target_key = t.target_key
                        AND y.country_key = t.country_key
-                       AND ((SELECT since FROM p) IS NULL
-                            OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
-                            OR y.year > (SELECT since_year FROM p))
-                       AND ((SELECT until FROM p) IS NULL
-                            OR (y.year <> '' AND (((SELECT until_year FROM p) IS NULL
-                                                   AND substr(y.year, 1, length((SELECT until FROM p))) <= (SELECT until FROM p))
-                                                  OR y.year < (SELECT until_year FROM p))))), 0)
+                       AND y.year >= (SELECT year_from FROM p) AND y.year < (SELECT year_to FROM p)), 0)
            + coalesce((SELECT e.measures FROM edge_pairs e
                        WHERE e.imposer_actor_id = t.imposer_actor_id AND e.target_key = t.target_key
                          AND e.country_key = t.country_key), 0)) AS measures
@@ -91,13 +93,7 @@ candidate_totals AS (
            coalesce((SELECT sum(y.measures) FROM sanction_pair_years y
                      WHERE y.imposer_actor_id = c.imposer_actor_id AND y.target_key = c.target_key
                        AND y.country_key = c.country_key
-                       AND ((SELECT since FROM p) IS NULL
-                            OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
-                            OR y.year > (SELECT since_year FROM p))
-                       AND ((SELECT until FROM p) IS NULL
-                            OR (y.year <> '' AND (((SELECT until_year FROM p) IS NULL
-                                                   AND substr(y.year, 1, length((SELECT until FROM p))) <= (SELECT until FROM p))
-                                                  OR y.year < (SELECT until_year FROM p))))), 0)
+                       AND y.year >= (SELECT year_from FROM p) AND y.year < (SELECT year_to FROM p)), 0)
            + coalesce((SELECT e.measures FROM edge_pairs e
                        WHERE e.imposer_actor_id = c.imposer_actor_id AND e.target_key = c.target_key
                          AND e.country_key = c.country_key), 0) AS measures
@@ -124,13 +120,7 @@ parts AS (
     CROSS JOIN sanction_years y INDEXED BY sanction_years_target
      ON y.target_actor_id = a.id AND y.imposer_actor_id = c.imposer_actor_id
     WHERE lower(a.name) = c.target_key AND coalesce(a.country_code, nullif(y.target_country, ''), '') = c.country_key
-      AND ((SELECT since FROM p) IS NULL
-           OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
-           OR y.year > (SELECT since_year FROM p))
-      AND ((SELECT until FROM p) IS NULL
-           OR (y.year <> '' AND (((SELECT until_year FROM p) IS NULL
-                                  AND substr(y.year, 1, length((SELECT until FROM p))) <= (SELECT until FROM p))
-                                 OR y.year < (SELECT until_year FROM p))))
+      AND y.year >= (SELECT year_from FROM p) AND y.year < (SELECT year_to FROM p)
     GROUP BY 1, 2, 3, 4
     UNION ALL
     SELECT y.imposer_actor_id, y.target_actor_id, y.target_description, y.target_country,
@@ -139,13 +129,7 @@ parts AS (
            min(y.first_on) AS first_on, max(y.last_on) AS last_on
     FROM chosen c CROSS JOIN sanction_years y ON y.imposer_actor_id = c.imposer_actor_id AND y.target_actor_id = 0
     WHERE coalesce(lower(nullif(y.target_description, '')), '') = c.target_key AND y.target_country = c.country_key
-      AND ((SELECT since FROM p) IS NULL
-           OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
-           OR y.year > (SELECT since_year FROM p))
-      AND ((SELECT until FROM p) IS NULL
-           OR (y.year <> '' AND (((SELECT until_year FROM p) IS NULL
-                                  AND substr(y.year, 1, length((SELECT until FROM p))) <= (SELECT until FROM p))
-                                 OR y.year < (SELECT until_year FROM p))))
+      AND y.year >= (SELECT year_from FROM p) AND y.year < (SELECT year_to FROM p)
     GROUP BY 1, 2, 3, 4
     UNION ALL
     SELECT coalesce(x.imposer_actor_id, 0), coalesce(x.target_actor_id, 0),
@@ -168,13 +152,7 @@ parts AS (
            min(y.first_on) AS first_on, max(y.last_on) AS last_on
     FROM fast f CROSS JOIN p CROSS JOIN sanction_years y
     WHERE NOT f.used AND p.imposer IS NULL
-      AND ((SELECT since FROM p) IS NULL
-           OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
-           OR y.year > (SELECT since_year FROM p))
-      AND ((SELECT until FROM p) IS NULL
-           OR (y.year <> '' AND (((SELECT until_year FROM p) IS NULL
-                                  AND substr(y.year, 1, length((SELECT until FROM p))) <= (SELECT until FROM p))
-                                 OR y.year < (SELECT until_year FROM p))))
+      AND y.year >= (SELECT year_from FROM p) AND y.year < (SELECT year_to FROM p)
     GROUP BY 1, 2, 3, 4
     UNION ALL
     SELECT y.imposer_actor_id, y.target_actor_id, y.target_description, y.target_country,
@@ -183,13 +161,7 @@ parts AS (
            min(y.first_on) AS first_on, max(y.last_on) AS last_on
     FROM who CROSS JOIN sanction_years y
     WHERE y.imposer_actor_id = who.id
-      AND ((SELECT since FROM p) IS NULL
-           OR ((SELECT since_year FROM p) IS NULL AND substr(y.year, 1, length((SELECT since FROM p))) >= (SELECT since FROM p))
-           OR y.year > (SELECT since_year FROM p))
-      AND ((SELECT until FROM p) IS NULL
-           OR (y.year <> '' AND (((SELECT until_year FROM p) IS NULL
-                                  AND substr(y.year, 1, length((SELECT until FROM p))) <= (SELECT until FROM p))
-                                 OR y.year < (SELECT until_year FROM p))))
+      AND y.year >= (SELECT year_from FROM p) AND y.year < (SELECT year_to FROM p)
     GROUP BY 1, 2, 3, 4
     UNION ALL
     SELECT coalesce(x.imposer_actor_id, 0), coalesce(x.target_actor_id, 0),
