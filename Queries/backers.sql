@@ -170,21 +170,22 @@ per_code AS (
                  OR (e.cameo_code >= '033' AND e.cameo_code < '034'))
             AND e.mode IN ('asserted', 'future'))
     GROUP BY conflict_id, party_id, backer_id, cameo_code
+),
+-- Both paths' rows (the support named in code order), named and in one order.
+answer AS (
+    SELECT s.conflict_id, s.party_id, s.backer_id, s.events, y.support, y.goldstein_tenths AS tenths, y.first_on, y.last_on
+    FROM pairs_shown s
+    CROSS JOIN support_pairs y ON y.party_actor_id = s.party_id AND y.backer_actor_id = s.backer_id
+    UNION ALL
+    SELECT x.conflict_id, x.party_id, x.backer_id, x.events, group_concat(DISTINCT c.description), sum(x.tenths),
+           min(x.first_on), max(x.last_on)
+    FROM per_code x JOIN cameo_codes c ON c.code = x.cameo_code
+    GROUP BY x.conflict_id, x.party_id, x.backer_id
 )
--- The support named in code order; both paths, in one order.
-SELECT conflict_name, backer, backer_country, party, events, support, mean_goldstein, first_on, last_on
-FROM (SELECT c.name AS conflict_name, b.name AS backer, b.country_code AS backer_country, t.name AS party, s.events,
-             y.support, round(y.goldstein_tenths / (10.0 * s.events), 2) AS mean_goldstein, y.first_on, y.last_on,
-             s.conflict_id, s.backer_id, s.party_id
-      FROM pairs_shown s
-      JOIN conflicts c ON c.id = s.conflict_id
-      JOIN actors b ON b.id = s.backer_id
-      JOIN actors t ON t.id = s.party_id
-      JOIN support_pairs y ON y.party_actor_id = s.party_id AND y.backer_actor_id = s.backer_id
-      UNION ALL
-      SELECT x.conflict_name, x.backer, x.backer_country, x.party, x.events, group_concat(DISTINCT c.description),
-             round(sum(x.tenths) / (10.0 * x.events), 2), min(x.first_on), max(x.last_on),
-             x.conflict_id, x.backer_id, x.party_id
-      FROM per_code x JOIN cameo_codes c ON c.code = x.cameo_code
-      GROUP BY x.conflict_id, x.party_id, x.backer_id)
-ORDER BY conflict_name, events DESC, backer, party, conflict_id, backer_id, party_id;
+SELECT c.name AS conflict_name, b.name AS backer, b.country_code AS backer_country, t.name AS party, a.events, a.support,
+       round(a.tenths / (10.0 * a.events), 2) AS mean_goldstein, a.first_on, a.last_on
+FROM answer a
+JOIN conflicts c ON c.id = a.conflict_id
+JOIN actors b ON b.id = a.backer_id
+JOIN actors t ON t.id = a.party_id
+ORDER BY c.name, a.events DESC, b.name, t.name, a.conflict_id, a.backer_id, a.party_id;

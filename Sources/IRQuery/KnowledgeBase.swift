@@ -91,8 +91,8 @@ public struct KnowledgeBase: Sendable {
             }
             try header(statement.columnNames)
             let cursor = try Row.fetchCursor(statement, arguments: arguments)
-            while let r = try cursor.next() {
-                try row(r.databaseValues.map(Cell.init))
+            while try cursor.next() != nil {
+                try row(Cell.currentRow(of: statement))
             }
         }
     }

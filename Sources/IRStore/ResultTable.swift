@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// One value of a query result.
 public enum Cell: Sendable, Equatable, Hashable, CustomStringConvertible {
@@ -33,6 +34,31 @@ public enum Cell: Sendable, Equatable, Hashable, CustomStringConvertible {
     }
 
     public var isNull: Bool { self == .null }
+
+    /// The current row of a statement that has just stepped onto one, read through the C API
+    /// (a GRDB `Row` looks each value up by column name: a tenth of a 4,825-row answer's time).
+    public static func currentRow(of statement: Statement) -> [Cell] {
+        let h = statement.sqliteStatement
+        let n = sqlite3_column_count(h)
+        var cells: [Cell] = []
+        cells.reserveCapacity(Int(n))
+        for i in 0..<n {
+            switch sqlite3_column_type(h, i) {
+            case SQLITE_NULL: cells.append(.null)
+            case SQLITE_INTEGER: cells.append(.int(sqlite3_column_int64(h, i)))
+            case SQLITE_FLOAT: cells.append(.double(sqlite3_column_double(h, i)))
+            case SQLITE_TEXT:
+                let text = sqlite3_column_text(h, i)
+                let count = Int(sqlite3_column_bytes(h, i))
+                cells.append(.text(text.map { String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self) } ?? ""))
+            default:
+                let blob = sqlite3_column_blob(h, i)
+                let count = Int(sqlite3_column_bytes(h, i))
+                cells.append(.blob(blob.map { Array(UnsafeRawBufferPointer(start: $0, count: count)) } ?? []))
+            }
+        }
+        return cells
+    }
 }
 
 /// Column names and rows: what every read command renders.
