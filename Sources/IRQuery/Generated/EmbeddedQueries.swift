@@ -189,28 +189,32 @@ cut AS MATERIALIZED (
     FROM p CROSS JOIN chosen ch
     WHERE p.since IS NULL
 ),
+-- And how many of its rows are above that count.
+cut_above AS MATERIALIZED (
+    SELECT c.conflict_id, c.floor,
+           (SELECT count(*)
+            FROM conflict_party_counts cp CROSS JOIN support_pairs y INDEXED BY support_pairs_events
+             ON y.party_actor_id = cp.actor_id AND y.events > c.floor
+            WHERE cp.conflict_id = c.conflict_id) AS above
+    FROM cut c
+),
 pairs_leading AS MATERIALIZED (
     SELECT c.conflict_id, y.party_actor_id AS party_id, y.backer_actor_id AS backer_id, y.events,
-           CASE WHEN (SELECT lim FROM p) IS NOT NULL THEN c.floor END AS floor
-    FROM cut c CROSS JOIN conflict_party_counts cp ON cp.conflict_id = c.conflict_id
+           CASE WHEN (SELECT lim FROM p) IS NOT NULL THEN c.floor END AS floor, c.above
+    FROM cut_above c CROSS JOIN conflict_party_counts cp ON cp.conflict_id = c.conflict_id
     CROSS JOIN support_pairs y INDEXED BY support_pairs_events ON y.party_actor_id = cp.actor_id
     WHERE y.events >= CASE WHEN (SELECT lim FROM p) IS NULL THEN 0 ELSE coalesce(c.floor, 0) END
-),
-pairs_above AS (
-    SELECT conflict_id, count(*) AS n FROM pairs_leading WHERE events > floor GROUP BY conflict_id
 ),
 pairs_shown AS (
     SELECT conflict_id, party_id, backer_id, events FROM pairs_leading WHERE floor IS NULL OR events > floor
     UNION ALL
     SELECT conflict_id, party_id, backer_id, events
-    FROM (SELECT l.*, coalesce(a.n, 0) AS n_above,
-                 row_number() OVER (PARTITION BY l.conflict_id ORDER BY b.name, t.name, l.backer_id, l.party_id) AS n
+    FROM (SELECT l.*, row_number() OVER (PARTITION BY l.conflict_id ORDER BY b.name, t.name, l.backer_id, l.party_id) AS n
           FROM pairs_leading l
           JOIN actors b ON b.id = l.backer_id
           JOIN actors t ON t.id = l.party_id
-          LEFT JOIN pairs_above a ON a.conflict_id = l.conflict_id
           WHERE l.events = l.floor)
-    WHERE n <= (SELECT lim FROM p) - n_above
+    WHERE n <= (SELECT lim FROM p) - above
 ),
 -- From a :since, the years of the summary support_years (0013: events per party, backer, code
 -- and year) after it; the year of a :since given to the month or the day is counted from the
