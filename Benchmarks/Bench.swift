@@ -173,9 +173,17 @@ enum Bench {
         fileSize(path) + fileSize(path + "-wal")
     }
 
+    /// Copies the whole log into the database and empties it, so that the database's size is
+    /// its file's. A checkpoint that finds another one under way (the ingest's own, on its
+    /// thread) reports busy and leaves the log as it is: it is tried again.
     static func checkpoint(_ store: Store) throws {
-        try store.database.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        for attempt in 0..<500 {
+            let busy = try store.database.writeWithoutTransaction { db in
+                try Int.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") ?? 0
+            }
+            if busy == 0 { return }
+            if attempt == 499 { throw BenchError.failed("the log could not be checkpointed: the database stays busy") }
+            usleep(10_000)
         }
     }
 
@@ -329,7 +337,7 @@ enum Bench {
     /// of 10,000 articles to a temporary file, analysed in batches and written with
     /// `Store.writeBatch`. Resumes after the articles already in the database.
     static func buildDatabase(articles n: Int, seed: UInt64, dates: String? = nil, path: String, profileSQL: Bool = false,
-                              setupSQL: String? = nil) throws -> String {
+                              setupSQL: String? = nil, batchSize: Int = IngestOptions().batchSize) throws -> String {
         let store = try Store(path: path)
         // An experiment's setting (a pragma) on the writer connection before the writes.
         if let setupSQL { try store.database.writeWithoutTransaction { try $0.execute(sql: setupSQL) } }
@@ -365,7 +373,7 @@ enum Bench {
             try ArticleReader().read([chunkPath]) { item in
                 if case .article(let a) = item {
                     batch.append(a)
-                    if batch.count >= IngestOptions().batchSize { try flush() }
+                    if batch.count >= batchSize { try flush() }
                 }
             }
             if !batch.isEmpty { try flush() }

@@ -102,7 +102,8 @@ do {
         let n = try args.int("articles")
         guard let out = args.values["out"] else { throw BenchError.usage("--out is required") }
         let r = try Bench.buildDatabase(articles: n, seed: seed, dates: args.values["dates"], path: out, profileSQL: args.flags.contains("profile-sql"),
-                                        setupSQL: args.values["sql"])
+                                        setupSQL: args.values["sql"],
+                                        batchSize: try args.int("batch", default: IngestOptions().batchSize))
         print(r)
     case "scale-db":
         guard let from = args.values["from"], let out = args.values["out"] else { throw BenchError.usage("--from and --out are required") }
