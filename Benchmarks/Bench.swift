@@ -44,6 +44,11 @@ func threadCPUSeconds() -> Double {
     return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
 
+#if os(Linux)
+/// glibc's `malloc_trim` (not in Swift's Glibc module): gives the heap's free memory back.
+@_silgen_name("malloc_trim") func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
+
 enum Memory {
     /// Peak resident set size in bytes (VmHWM).
     static var peakRSS: Int { status("VmHWM") }
@@ -213,6 +218,12 @@ enum Bench {
         // End to end: read the file, analyse, write.
         let db = (dir as NSString).appendingPathComponent("ingest-\(n).sqlite")
         for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: db + suffix) }
+        // A run after another in the same process (--repeat, several sizes) would start from the
+        // heap the last one's re-ingest and store-only phases left: it is given back to the system
+        // first, so that each run's peak is its own.
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
         Memory.resetPeak()
         r.startRSS = Memory.currentRSS
         let start = ContinuousClock.now
@@ -508,6 +519,50 @@ struct BenchReport {
         print("")
     }
 
+    /// Per size run more than once: the median of each headline figure and its range.
+    struct Spread {
+        var articles: Int
+        var runs: Int
+        var figures: [(name: String, key: String, median: Double, low: Double, high: Double, digits: Int)]
+    }
+
+    var spreads: [Spread] {
+        var order: [Int] = []
+        var bySize: [Int: [IngestResult]] = [:]
+        for r in ingest {
+            if bySize[r.articles] == nil { order.append(r.articles) }
+            bySize[r.articles, default: []].append(r)
+        }
+        let figures: [(String, String, Int, (IngestResult) -> Double)] = [
+            ("articles/s (end to end)", "articles_per_second", 0, { $0.articlesPerSecond }),
+            ("store-only articles/s", "store_only_articles_per_second", 0, { $0.storeOnlyPerSecond }),
+            ("end to end / store-only", "ratio_to_store_only", 2, { $0.ratioToStoreOnly }),
+            ("writer CPU µs/article (end to end)", "writer_cpu_microseconds_per_article", 0,
+             { $0.storeCPUSeconds * 1e6 / Double(max(1, $0.articles)) }),
+            ("re-ingest articles/s (unchanged)", "reingest_articles_per_second", 0, { $0.reingestPerSecond }),
+            ("peak RSS MB", "peak_rss_megabytes", 0, { Double($0.peakRSS) / 1e6 }),
+        ]
+        return order.compactMap { n in
+            let runs = bySize[n]!
+            guard runs.count > 1 else { return nil }
+            return Spread(articles: n, runs: runs.count, figures: figures.map { name, key, digits, value in
+                let v = runs.map(value).sorted()
+                let median = v.count % 2 == 1 ? v[v.count / 2] : (v[v.count / 2 - 1] + v[v.count / 2]) / 2
+                return (name, key, median, v.first!, v.last!, digits)
+            })
+        }
+    }
+
+    func printSummary() {
+        for s in spreads {
+            let rows = s.figures.map { f in
+                [f.name, BenchReport.f(f.median, f.digits), BenchReport.f(f.low, f.digits) + " - " + BenchReport.f(f.high, f.digits)]
+            }
+            print(BenchReport.table(["\(s.articles) articles, \(s.runs) runs", "median", "range"], rows))
+            print("")
+        }
+    }
+
     func printQueries() {
         let n = queryArticles ?? ingest.last?.articles
         let title = n.map { "query (\($0) articles)" } ?? "query"
@@ -541,6 +596,14 @@ struct BenchReport {
                 "writer_cpu_seconds": r.storeCPUSeconds, "reingest_cpu_seconds": r.reingestCPUSeconds,
                 "idle_estimate_articles_per_second": r.idleEstimatePerSecond,
             ]
+        }
+        let spreads = self.spreads
+        if !spreads.isEmpty {
+            out["ingest_summary"] = spreads.map { s -> [String: Any] in
+                var o: [String: Any] = ["articles": s.articles, "runs": s.runs]
+                for f in s.figures { o[f.key] = ["median": f.median, "min": f.low, "max": f.high] }
+                return o
+            }
         }
         if !queries.isEmpty {
             out["queries"] = queries.map { q -> [String: Any] in

@@ -13,8 +13,8 @@ import IRStore
 
 let usageText = """
     usage: irkb-bench generate --articles N [--seed S] [--dates random|chronological]
-           irkb-bench run --articles N[,N...] [--seed S] [--dates D] [--queries] [--reps R] [--json FILE] [--keep DIR] [--batch B] [--jobs J]
-           irkb-bench build-db --articles N --out PATH [--seed S] [--dates D] [--profile-sql] [--sql SETUP]
+           irkb-bench run --articles N[,N...] [--repeat K] [--seed S] [--dates D] [--queries] [--reps R] [--json FILE] [--keep DIR] [--batch B] [--jobs J]
+           irkb-bench build-db --articles N --out PATH [--seed S] [--dates D] [--profile-sql] [--sql SETUP] [--batch B]
            irkb-bench queries --db PATH [--reps R] [--json FILE] [--dir QUERIES_DIR] [--skip NAME,...]
            irkb-bench scale-db --from PATH --factor F --out PATH
            irkb-bench write-only --articles N [--seed S] [--dates D] [--out PATH] [--sql SETUP] [--batch B]
@@ -85,12 +85,20 @@ do {
         let sizes = try args.ints("articles")
         var report = BenchReport()
         report.machine = Bench.machine()
+        // --repeat K: each size K times in a row (the corpus is generated once); the table then
+        // gives medians and ranges, since this machine's speed swings between runs minutes apart.
+        let repeats = try args.int("repeat", default: 1)
+        guard repeats >= 1 else { throw BenchError.usage("--repeat takes a number of runs, at least 1") }
         for n in sizes {
-            report.ingest.append(try Bench.ingest(articles: n, seed: seed, dates: args.values["dates"], keep: args.values["keep"],
-                                                  batchSize: try args.int("batch", default: IngestOptions().batchSize),
-                                                  jobs: args.values["jobs"].flatMap(Int.init)))
+            for k in 0..<repeats {
+                if repeats > 1 { standardError("bench: run \(k + 1) of \(repeats) at \(n) articles") }
+                report.ingest.append(try Bench.ingest(articles: n, seed: seed, dates: args.values["dates"], keep: args.values["keep"],
+                                                      batchSize: try args.int("batch", default: IngestOptions().batchSize),
+                                                      jobs: args.values["jobs"].flatMap(Int.init)))
+            }
             report.printIngest()
         }
+        if repeats > 1 { report.printSummary() }
         if args.flags.contains("queries"), let db = report.lastDatabase {
             let store = try Store(path: db, mode: .readOnly)
             report.queries = try Bench.queries(store: store, articles: sizes.last!, reps: try args.int("reps", default: 20))
