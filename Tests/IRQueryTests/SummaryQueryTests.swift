@@ -33,10 +33,12 @@ import Testing
     }
 
     /// Over all dates co-mentions reads the co_mentions summary (0014); within a period it pairs
-    /// the mentions themselves. Both must answer as a count over the mentions does.
+    /// the mentions themselves, finding :actor's articles of the period from :actor's mentions
+    /// (broad periods here) or from the period's articles (narrow ones). All must answer as a
+    /// count over the mentions does.
     @Test(arguments: [nil, "Russia", "RUS", "United States", "Sergei Lavrov"] as [String?])
     func coMentionsCountAsTheMentionsDo(actor: String?) throws {
-        for (since, until) in [(nil, nil), ("0", nil), ("2015-05", "2021-09-15")] as [(String?, String?)] {
+        for (since, until) in [(nil, nil), ("0", nil), ("2015-05", "2021-09-15")] + Self.periods as [(String?, String?)] {
             let reference = try kb.execute(sql: """
                 WITH who AS (SELECT DISTINCT actor_id AS id FROM v_actor_keys WHERE key = :actor),
                 arts AS (SELECT id FROM articles ar
