@@ -59,6 +59,19 @@ import Testing
         }
     }
 
+    /// Without an actor, a period's pairs are counted only among the actors named in enough of
+    /// its articles to be in a leading pair (`floor`): with any limit the answer is the head of
+    /// the whole one.
+    @Test(arguments: periods)
+    func coMentionsLimitsKeepTheLeadingPairs(since: String?, until: String?) throws {
+        guard since != nil || until != nil else { return }
+        let all = rows(try kb.coMentions(actor: nil, since: since, until: until, limit: 1000))
+        for limit in [1, 2, 3, 5, 10, 40] {
+            let head = rows(try kb.coMentions(actor: nil, since: since, until: until, limit: limit))
+            #expect(head == Array(all.prefix(limit)), "since \(since ?? "-") until \(until ?? "-") limit \(limit)")
+        }
+    }
+
     @Test(arguments: periods)
     func eventsByRootCountsAsTheEventsDo(since: String?, until: String?) throws {
         for country in [nil, "RUS", "United States"] as [String?] {

@@ -430,6 +430,28 @@ xa AS (
 single AS (
     SELECT id FROM who WHERE (SELECT count(*) FROM who) = 1
 ),
+-- Without :actor, only the pairs that can lead are counted. A pair is in no more of the
+-- period's articles than either of its actors. `floor` is the :limit-th count among the pairs
+-- of the period's :limit + 10 most named actors: real pairs, so the :limit-th pair of all
+-- reaches it at least, and only actors named in that many articles can be in such a pair.
+named AS MATERIALIZED (
+    SELECT am.actor_id, count(*) AS n FROM am
+    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
+    GROUP BY am.actor_id
+),
+most_named AS MATERIALIZED (
+    SELECT am.article_id, am.actor_id FROM am
+    WHERE am.actor_id IN (SELECT actor_id FROM named ORDER BY n DESC LIMIT (SELECT max(lim, 1) + 10 FROM p))
+),
+floor AS MATERIALIZED (
+    SELECT coalesce((SELECT count(*) FROM most_named x JOIN most_named y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
+                     GROUP BY x.actor_id, y.actor_id
+                     ORDER BY 1 DESC LIMIT 1 OFFSET (SELECT max(lim, 1) - 1 FROM p)), 0) AS articles
+),
+eligible AS MATERIALIZED (
+    SELECT am.article_id, am.actor_id FROM am
+    WHERE am.actor_id IN (SELECT actor_id FROM named WHERE n >= (SELECT articles FROM floor))
+),
 pairs AS (
     -- :actor is one actor (the usual case): the other actors of its articles, counted.
     SELECT min(w.id, am.actor_id) AS a_id, max(w.id, am.actor_id) AS b_id, count(*) AS articles
@@ -446,9 +468,10 @@ pairs AS (
     GROUP BY 1, 2
     UNION ALL
     SELECT x.actor_id, y.actor_id, count(*)
-    FROM am x JOIN am y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
+    FROM eligible x JOIN eligible y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
     WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
     GROUP BY x.actor_id, y.actor_id
+    HAVING count(*) >= (SELECT articles FROM floor)
 ),
 -- Sentence pairs with :actor, the same way over the sentences that mention it, in one pass.
 -- (From xa: each of :actor's actors is looked up in the articles that name it, not in every
