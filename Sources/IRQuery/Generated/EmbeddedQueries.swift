@@ -356,10 +356,38 @@ dated AS (
 ),
 -- Over all dates, the pairs are read from co_mentions (0014): with :actor, its rows (each of
 -- :actor's actors with each other actor, a pair of two of them once); without, the leading
--- pairs (every pair tied with the last one kept).
-cut_all AS (
-    SELECT articles FROM co_mentions, p
+-- pairs (every pair tied with the last one kept). A pair is in no more articles than either of
+-- its actors (actor_years): `floor_all`, the :limit-th count among the pairs of the :limit + 10
+-- most named actors, is a count that the :limit-th pair of all reaches, so only the pairs of
+-- actors named in that many articles are read (each from its own key range).
+all_named AS MATERIALIZED (
+    SELECT y.actor_id, sum(y.articles) AS n FROM p CROSS JOIN actor_years y
     WHERE NOT EXISTS (SELECT 1 FROM dated) AND p.actor IS NULL
+    GROUP BY y.actor_id
+),
+most_named_all AS MATERIALIZED (
+    SELECT actor_id FROM all_named WHERE (SELECT lim FROM p) <= 200
+    ORDER BY n DESC LIMIT (SELECT max(lim, 1) + 10 FROM p)
+),
+floor_all AS MATERIALIZED (
+    SELECT coalesce((SELECT c.articles FROM most_named_all x CROSS JOIN co_mentions c ON c.a_id = x.actor_id
+                     WHERE c.b_id IN (SELECT actor_id FROM most_named_all)
+                     ORDER BY 1 DESC LIMIT 1 OFFSET (SELECT max(lim, 1) - 1 FROM p)), 0) AS articles
+),
+eligible_all AS MATERIALIZED (
+    SELECT actor_id FROM all_named WHERE n >= (SELECT articles FROM floor_all)
+),
+pairs_all AS MATERIALIZED (
+    SELECT c.a_id, c.b_id, c.articles, c.sentences FROM p CROSS JOIN eligible_all x CROSS JOIN co_mentions c ON c.a_id = x.actor_id
+    WHERE p.lim <= 200
+      AND c.b_id IN (SELECT actor_id FROM eligible_all) AND c.articles >= (SELECT articles FROM floor_all)
+),
+-- (A list longer than 200 reads every pair: fewer of them fall below the floor.)
+cut_all AS (
+    SELECT articles FROM (SELECT articles FROM pairs_all
+                          UNION ALL
+                          SELECT c.articles FROM p CROSS JOIN co_mentions c
+                          WHERE NOT EXISTS (SELECT 1 FROM dated) AND p.actor IS NULL AND p.lim > 200)
     ORDER BY articles DESC LIMIT 1 OFFSET (SELECT max(lim, 1) - 1 FROM p)
 ),
 undated AS (
@@ -369,8 +397,11 @@ undated AS (
     SELECT c.a_id, c.b_id, c.articles, c.sentences FROM co_mentions c INDEXED BY co_mentions_b
     WHERE NOT EXISTS (SELECT 1 FROM dated) AND c.b_id IN (SELECT id FROM who) AND c.a_id NOT IN (SELECT id FROM who)
     UNION ALL
-    SELECT c.a_id, c.b_id, c.articles, c.sentences FROM co_mentions c, p
-    WHERE NOT EXISTS (SELECT 1 FROM dated) AND p.actor IS NULL
+    SELECT a_id, b_id, articles, sentences FROM pairs_all
+    WHERE articles >= coalesce((SELECT articles FROM cut_all), 0)
+    UNION ALL
+    SELECT c.a_id, c.b_id, c.articles, c.sentences FROM p CROSS JOIN co_mentions c
+    WHERE NOT EXISTS (SELECT 1 FROM dated) AND p.actor IS NULL AND p.lim > 200
       AND c.articles >= coalesce((SELECT articles FROM cut_all), 0)
 ),
 -- Within a period, from the mentions of the period's articles. With :actor, the articles that
@@ -381,29 +412,26 @@ undated AS (
 -- the period (its mentions; measured: 4.5-8 µs an article against 0.26 µs a row), counting the
 -- period's articles only up to where that side loses. A period's last day is `until` followed
 -- by '~', which sorts after every character of an ISO date, so that the date index bounds it.
--- (:actor's ids only when a period is given: the guard inside the list keeps SQLite from
--- reading every mention of :actor to find none of them in an empty period.)
-dated_who AS (
-    SELECT id FROM who WHERE EXISTS (SELECT 1 FROM dated)
-),
+-- (`plan` has a row only when :actor and a period are given: read first, it keeps SQLite from
+-- reading :actor's mentions otherwise.)
 bounds AS (
     SELECT coalesce(p.since, '') AS first_on, coalesce(p.until || '~', '~') AS last_on FROM p
 ),
 actor_side AS MATERIALIZED (
     SELECT (coalesce(sum(y.mentions), 0) + 5 * coalesce(sum(y.articles), 0) + 24) / 25 AS articles
-    FROM dated_who w JOIN actor_years y ON y.actor_id = w.id
+    FROM who w JOIN actor_years y ON y.actor_id = w.id
 ),
 plan AS MATERIALIZED (
     SELECT (SELECT count(*) FROM (SELECT 1 FROM bounds b CROSS JOIN articles ar INDEXED BY articles_published
                                   WHERE ar.published_on >= b.first_on AND ar.published_on <= b.last_on
                                   LIMIT (SELECT articles FROM actor_side))) < (SELECT articles FROM actor_side) AS by_period
-    WHERE EXISTS (SELECT 1 FROM dated_who)
+    FROM p WHERE p.actor IS NOT NULL AND (p.since IS NOT NULL OR p.until IS NOT NULL)
 ),
 period AS (
     -- (plan first: its terms are tested once, before any article is read.)
     SELECT ar.id FROM plan CROSS JOIN bounds b CROSS JOIN articles ar
     WHERE NOT plan.by_period
-      AND ar.id IN (SELECT m.article_id FROM mentions m WHERE m.actor_id IN (SELECT id FROM dated_who))
+      AND ar.id IN (SELECT m.article_id FROM mentions m WHERE m.actor_id IN (SELECT id FROM who))
       AND ar.published_on >= b.first_on AND ar.published_on <= b.last_on
     UNION ALL
     SELECT ar.id FROM plan CROSS JOIN bounds b CROSS JOIN articles ar INDEXED BY articles_published
@@ -411,7 +439,7 @@ period AS (
       AND ar.published_on >= b.first_on AND ar.published_on <= b.last_on
       -- (+: the article's mentions are read and tested, not looked up once per actor of :actor.)
       AND EXISTS (SELECT 1 FROM mentions m INDEXED BY mentions_article
-                  WHERE m.article_id = ar.id AND +m.actor_id IN (SELECT id FROM dated_who))
+                  WHERE m.article_id = ar.id AND +m.actor_id IN (SELECT id FROM who))
     UNION ALL
     SELECT ar.id FROM p CROSS JOIN bounds b CROSS JOIN articles ar INDEXED BY articles_published
     WHERE p.actor IS NULL AND (p.since IS NOT NULL OR p.until IS NOT NULL)
@@ -425,32 +453,10 @@ am AS (
 ),
 -- :actor's actors in each article of the period (several when :actor is a country's code).
 xa AS (
-    SELECT DISTINCT am.actor_id AS x, am.article_id FROM am WHERE am.actor_id IN (SELECT id FROM dated_who)
+    SELECT DISTINCT am.actor_id AS x, am.article_id FROM am WHERE am.actor_id IN (SELECT id FROM who)
 ),
 single AS (
     SELECT id FROM who WHERE (SELECT count(*) FROM who) = 1
-),
--- Without :actor, only the pairs that can lead are counted. A pair is in no more of the
--- period's articles than either of its actors. `floor` is the :limit-th count among the pairs
--- of the period's :limit + 10 most named actors: real pairs, so the :limit-th pair of all
--- reaches it at least, and only actors named in that many articles can be in such a pair.
-named AS MATERIALIZED (
-    SELECT am.actor_id, count(*) AS n FROM am
-    WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
-    GROUP BY am.actor_id
-),
-most_named AS MATERIALIZED (
-    SELECT am.article_id, am.actor_id FROM am
-    WHERE am.actor_id IN (SELECT actor_id FROM named ORDER BY n DESC LIMIT (SELECT max(lim, 1) + 10 FROM p))
-),
-floor AS MATERIALIZED (
-    SELECT coalesce((SELECT count(*) FROM most_named x JOIN most_named y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
-                     GROUP BY x.actor_id, y.actor_id
-                     ORDER BY 1 DESC LIMIT 1 OFFSET (SELECT max(lim, 1) - 1 FROM p)), 0) AS articles
-),
-eligible AS MATERIALIZED (
-    SELECT am.article_id, am.actor_id FROM am
-    WHERE am.actor_id IN (SELECT actor_id FROM named WHERE n >= (SELECT articles FROM floor))
 ),
 pairs AS (
     -- :actor is one actor (the usual case): the other actors of its articles, counted.
@@ -468,10 +474,9 @@ pairs AS (
     GROUP BY 1, 2
     UNION ALL
     SELECT x.actor_id, y.actor_id, count(*)
-    FROM eligible x JOIN eligible y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
+    FROM am x JOIN am y ON y.article_id = x.article_id AND y.actor_id > x.actor_id
     WHERE nullif(trim(CAST(:actor AS TEXT)), '') IS NULL
     GROUP BY x.actor_id, y.actor_id
-    HAVING count(*) >= (SELECT articles FROM floor)
 ),
 -- Sentence pairs with :actor, the same way over the sentences that mention it, in one pass.
 -- (From xa: each of :actor's actors is looked up in the articles that name it, not in every
