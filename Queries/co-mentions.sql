@@ -85,9 +85,10 @@ actor_side AS MATERIALIZED (
     FROM who w JOIN actor_years y ON y.actor_id = w.id
 ),
 plan AS MATERIALIZED (
-    SELECT (SELECT count(*) FROM (SELECT 1 FROM bounds b CROSS JOIN articles ar INDEXED BY articles_published
-                                  WHERE ar.published_on >= b.first_on AND ar.published_on <= b.last_on
-                                  LIMIT (SELECT articles FROM actor_side))) < (SELECT articles FROM actor_side) AS by_period
+    -- (The period reaches the actor side's count when it has an article at that offset.)
+    SELECT NOT EXISTS (SELECT 1 FROM bounds b CROSS JOIN articles ar INDEXED BY articles_published
+                       WHERE ar.published_on >= b.first_on AND ar.published_on <= b.last_on
+                       LIMIT 1 OFFSET (SELECT articles FROM actor_side) - 1) AS by_period
     FROM p WHERE p.actor IS NOT NULL AND (p.since IS NOT NULL OR p.until IS NOT NULL)
 ),
 period AS (
