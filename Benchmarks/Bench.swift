@@ -180,14 +180,19 @@ enum Bench {
 
     /// Copies the whole log into the database and empties it, so that the database's size is
     /// its file's. A checkpoint that finds another one under way (the ingest's own, on its
-    /// thread) reports busy and leaves the log as it is: it is tried again.
+    /// thread) reports busy and leaves the log as it is: it is tried again, for up to a minute.
+    /// (Each try waits out the busy timeout while another connection reads: a reader left open
+    /// in the `sqlite3` shell used to hold the bench for hours.)
     static func checkpoint(_ store: Store) throws {
-        for attempt in 0..<500 {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while true {
             let busy = try store.database.writeWithoutTransaction { db in
                 try Int.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") ?? 0
             }
             if busy == 0 { return }
-            if attempt == 499 { throw BenchError.failed("the log could not be checkpointed: the database stays busy") }
+            if ContinuousClock.now >= deadline {
+                throw BenchError.failed("the log could not be emptied into the database for a minute: another connection is reading it (close it and run again)")
+            }
             usleep(10_000)
         }
     }

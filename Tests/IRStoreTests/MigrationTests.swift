@@ -46,6 +46,36 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(sql == expected, "schema changed: review it and run IRKB_UPDATE_GOLDEN=1 swift test --filter schemaSnapshot")
     }
 
+    /// Every index costs ingest a B-tree insert per row; one whose columns (and collations) begin
+    /// another index of its table serves no lookup that the longer one does not (0017 dropped one).
+    @Test func noIndexIsAPrefixOfAnother() throws {
+        let store = try Store(path: ":memory:")
+        let redundant = try store.read { db -> [String] in
+            let rows = try Row.fetchAll(db, sql: "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index'")
+            var keys: [(name: String, table: String, columns: [String])] = []
+            for row in rows {
+                let name: String = row["name"]
+                // A partial index serves only the rows it holds: it is no other's prefix.
+                if let sql: String = row["sql"], sql.uppercased().contains(" WHERE ") { continue }
+                let columns = try Row.fetchAll(db, sql: "SELECT name, coll, key FROM pragma_index_xinfo(?)", arguments: [name])
+                    .filter { ($0["key"] as Int) == 1 }
+                    .map { "\($0["name"] as String? ?? "<expr>") \($0["coll"] as String)" }
+                // An expression column has no name: it matches no other.
+                if columns.contains(where: { $0.hasPrefix("<expr>") }) { continue }
+                keys.append((name, row["tbl_name"], columns))
+            }
+            var found: [String] = []
+            for a in keys {
+                for b in keys where a.name != b.name && a.table == b.table && a.columns.count <= b.columns.count
+                    && Array(b.columns.prefix(a.columns.count)) == a.columns {
+                    found.append("\(a.name) (\(a.columns.joined(separator: ", "))) begins \(b.name)")
+                }
+            }
+            return found
+        }
+        #expect(redundant.isEmpty, "\(redundant)")
+    }
+
     @Test func olderDatabaseUpgradesAndKeepsRows() throws {
         let tmp = TempDir()
         let path = tmp.path("old.sqlite")

@@ -1,7 +1,5 @@
 CREATE INDEX actor_aliases_alias ON actor_aliases(alias COLLATE NOCASE);
 
-CREATE INDEX actor_roles_actor ON actor_roles(actor_id);
-
 CREATE INDEX actor_roles_article ON actor_roles(article_id);
 
 CREATE INDEX actor_roles_of ON actor_roles(of_actor_id);
@@ -25,8 +23,6 @@ CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
 
 CREATE INDEX actors_surname ON actors(substr(name, instr(name, ' ') + 1) COLLATE NOCASE)
     WHERE kind = 'person' AND instr(name, ' ') > 0;
-
-CREATE INDEX articles_hash ON articles(content_hash);
 
 CREATE INDEX articles_published ON articles(published_on);
 
