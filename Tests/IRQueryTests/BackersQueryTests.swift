@@ -123,6 +123,24 @@ import Testing
         }
     }
 
+    /// A :since on the very date of an event, for every date the events carry: in the edge year a
+    /// summary row whose first or last event falls on the :since is counted whole or read event
+    /// by event, and either way that event counts.
+    @Test func sinceOnEachEventDate() throws {
+        let kb = try KnowledgeBase(path: BackersQueryTests.path)
+        let q = try CannedQueries.require("backers")
+        let dates = try kb.execute(sql: """
+            SELECT DISTINCT coalesce(e.occurred_on, a.published_on) FROM events e JOIN articles a ON a.id = e.article_id
+            WHERE length(coalesce(e.occurred_on, a.published_on)) > 4 ORDER BY 1
+            """).rows.map { $0[0].description }
+        #expect(dates.count > 20, "the fixture dates its events to many days and months")
+        for since in dates {
+            let expected = rows(try kb.execute(sql: BackersQueryTests.reference, parameters: ["conflict": "", "since": since]))
+            let answer = rows(try kb.run(q, parameters: ["since": since, "limit": "0"]))
+            #expect(answer.map(sortedSupport) == expected.map(sortedSupport), "since \(since)")
+        }
+    }
+
     @Test func limitIsAParameter() throws {
         let q = try CannedQueries.require("backers")
         #expect(q.parameter("limit") != nil)
