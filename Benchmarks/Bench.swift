@@ -93,6 +93,11 @@ struct IngestResult {
     var reingestCPUSeconds = 0.0
     var storeOnlyArticles = 0
     var storeOnlyRows = 0
+    /// In a bulk load: seconds spent at the end building the indexes and summaries (part of
+    /// `seconds`), and the same for the store-only bound (part of `storeOnlySeconds`).
+    var bulk = false
+    var bulkFinishSeconds = 0.0
+    var storeOnlyFinishSeconds = 0.0
     var generateSeconds = 0.0
     var databasePath = ""
     var directory = ""
@@ -199,11 +204,13 @@ enum Bench {
 
     /// Generates a corpus on disk, then measures ingest, re-ingest and the store-only bound.
     static func ingest(articles n: Int, seed: UInt64, dates: String? = nil, keep: String?, batchSize: Int = IngestOptions().batchSize,
-                       jobs: Int? = nil) throws -> IngestResult {
+                       jobs: Int? = nil, bulk: Bool = false) throws -> IngestResult {
         var options = IngestOptions()
         options.batchSize = batchSize
+        options.bulk = bulk
         if let jobs { options.jobs = jobs }
         var r = IngestResult()
+        r.bulk = bulk
         let fm = FileManager.default
         let dir = keep ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("irkb-bench-\(getpid())")
         try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -245,14 +252,17 @@ enum Bench {
         r.rowsByTable = summary.rows
         r.timings = summary.timings
         r.storeCPUSeconds = summary.storeCPUSeconds
+        r.bulkFinishSeconds = summary.bulkFinishSeconds
         try checkpoint(store)
         r.databaseBytes = databaseSize(db)
         r.databasePath = db
 
-        // Re-ingest of the same file: every article unchanged.
+        // Re-ingest of the same file: every article unchanged (batch by batch: a bulk load of
+        // nothing new would still rebuild everything at its end).
         standardError("bench: re-ingest")
         let again = ContinuousClock.now
         let cpu1 = cpuSeconds()
+        options.bulk = false
         let second = try Ingestor(store: store, options: options).ingest(paths: [corpus])
         r.reingestSeconds = seconds(since: again)
         r.reingestCPUSeconds = cpuSeconds() - cpu1
@@ -262,7 +272,8 @@ enum Bench {
         standardError("bench: store-only bound")
         let bound = (dir as NSString).appendingPathComponent("store-only-\(n).sqlite")
         for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: bound + suffix) }
-        let s = try storeOnly(corpus: corpus, path: bound, batchSize: batchSize)
+        let s = try storeOnly(corpus: corpus, path: bound, batchSize: batchSize, bulk: bulk)
+        r.storeOnlyFinishSeconds = s.finish
         r.storeOnlySeconds = s.seconds
         r.storeOnlyCPUSeconds = s.cpu
         r.storeOnlyArticles = s.articles
@@ -271,9 +282,17 @@ enum Bench {
         return r
     }
 
-    /// Analyses batches (untimed), then times only `Store.writeBatch` of each batch.
-    static func storeOnly(corpus: String, path: String, batchSize: Int = IngestOptions().batchSize) throws -> (seconds: Double, cpu: Double, articles: Int, rows: Int) {
+    /// Analyses batches (untimed), then times only `Store.writeBatch` of each batch (and in a bulk
+    /// load, its beginning and its finish).
+    static func storeOnly(corpus: String, path: String, batchSize: Int = IngestOptions().batchSize,
+                          bulk: Bool = false) throws -> (seconds: Double, cpu: Double, articles: Int, rows: Int, finish: Double) {
         let store = try Store(path: path)
+        var finish = 0.0
+        if bulk {
+            let t = ContinuousClock.now
+            try store.beginBulkLoad()
+            finish += seconds(since: t)
+        }
         let analyzer = Analyzer()
         var batch: [RawArticle] = []
         var total = 0.0, cpu = 0.0, articles = 0, rows = 0
@@ -296,7 +315,16 @@ enum Bench {
             }
         }
         if !batch.isEmpty { try flush() }
-        return (total, cpu, articles, rows)
+        if bulk {
+            let t = ContinuousClock.now
+            let c = threadCPUSeconds()
+            try store.finishBulkLoad()
+            let s = seconds(since: t)
+            finish += s
+            total += finish
+            cpu += threadCPUSeconds() - c
+        }
+        return (total, cpu, articles, rows, finish)
     }
 
     /// Analyses `n` generated articles, then writes them in batches of the ingest's size and reports the
@@ -353,8 +381,9 @@ enum Bench {
     /// of 10,000 articles to a temporary file, analysed in batches and written with
     /// `Store.writeBatch`. Resumes after the articles already in the database.
     static func buildDatabase(articles n: Int, seed: UInt64, dates: String? = nil, path: String, profileSQL: Bool = false,
-                              setupSQL: String? = nil, batchSize: Int = IngestOptions().batchSize) throws -> String {
+                              setupSQL: String? = nil, batchSize: Int = IngestOptions().batchSize, bulk: Bool = false) throws -> String {
         let store = try Store(path: path)
+        if bulk { try store.beginBulkLoad() }
         // An experiment's setting (a pragma) on the writer connection before the writes.
         if let setupSQL { try store.database.writeWithoutTransaction { try $0.execute(sql: setupSQL) } }
         let profile = SQLProfile()
@@ -376,6 +405,7 @@ enum Bench {
         var i = try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM articles") ?? 0 }
         while i < n {
             let end = min(n, i + 10_000)
+            let chunkStart = ContinuousClock.now, chunkDone = done
             var buffer: [UInt8] = []
             for k in i..<end { gen.article(k, into: &buffer); buffer.append(0x0A) }
             try Data(buffer).write(to: URL(fileURLWithPath: chunkPath))
@@ -394,11 +424,24 @@ enum Bench {
             }
             if !batch.isEmpty { try flush() }
             i = end
-            standardError("build-db: \(i) / \(n) articles, \(Int(Double(done) / seconds(since: start))) articles/s")
+            // The chunk's own rate too: how the cost per article moves as the database grows.
+            let chunkSeconds = seconds(since: chunkStart)
+            standardError("build-db: \(i) / \(n) articles, \(Int(Double(done) / seconds(since: start))) articles/s; these \(done - chunkDone) in "
+                + String(format: "%.1f s (%.0f articles/s)", chunkSeconds, Double(done - chunkDone) / chunkSeconds))
         }
         try? FileManager.default.removeItem(atPath: chunkPath)
+        var finished = ""
+        if bulk {
+            let t = ContinuousClock.now
+            try store.finishBulkLoad { step in
+                if case let .index(name, number, total) = step {
+                    standardError(String(format: "build-db: building index %d of %d (%@), %.1f s", number, total, name, seconds(since: t)))
+                }
+            }
+            finished = String(format: " (the bulk load's indexes and summaries: %.1f s of it)", seconds(since: t))
+        }
         try checkpoint(store)
-        return "built \(path): \(n) articles (\(done) written now) in \(String(format: "%.0f", seconds(since: start))) s, \(databaseSize(path) / 1_000_000) MB"
+        return "built \(path): \(n) articles (\(done) written now) in \(String(format: "%.0f", seconds(since: start))) s\(finished), \(databaseSize(path) / 1_000_000) MB"
     }
 
     /// Typical parameters for each canned query: common actors of the generated corpus.
@@ -506,6 +549,8 @@ struct BenchReport {
             row("stage events s (cpu)") { BenchReport.f($0.timings.events, 1) },
             row("stage quotes/sanctions/conflicts s (cpu)") { BenchReport.f($0.timings.other, 1) },
             row("stage store s (writer)") { BenchReport.f($0.timings.store, 1) },
+            row("bulk load: finish s (in wall s)") { $0.bulk ? BenchReport.f($0.bulkFinishSeconds, 1) : "-" },
+            row("store-only bulk finish s") { $0.bulk ? BenchReport.f($0.storeOnlyFinishSeconds, 1) : "-" },
             row("peak RSS MB") { BenchReport.f(Double($0.peakRSS) / 1e6) },
             row("database bytes/article") { BenchReport.f(Double($0.databaseBytes) / Double(max(1, $0.articles))) },
             row("re-ingest articles/s (unchanged)") { BenchReport.f($0.reingestPerSecond) },
@@ -600,6 +645,7 @@ struct BenchReport {
                 "store_only_cpu_seconds": r.storeOnlyCPUSeconds, "store_only_articles_per_cpu_second": r.storeOnlyPerCPUSecond,
                 "writer_cpu_seconds": r.storeCPUSeconds, "reingest_cpu_seconds": r.reingestCPUSeconds,
                 "idle_estimate_articles_per_second": r.idleEstimatePerSecond,
+                "bulk": r.bulk, "bulk_finish_seconds": r.bulkFinishSeconds, "store_only_bulk_finish_seconds": r.storeOnlyFinishSeconds,
             ]
         }
         let spreads = self.spreads

@@ -13,13 +13,15 @@ import IRStore
 
 let usageText = """
     usage: irkb-bench generate --articles N [--seed S] [--dates random|chronological]
-           irkb-bench run --articles N[,N...] [--repeat K] [--seed S] [--dates D] [--queries] [--reps R] [--json FILE] [--keep DIR] [--batch B] [--jobs J]
-           irkb-bench build-db --articles N --out PATH [--seed S] [--dates D] [--profile-sql] [--sql SETUP] [--batch B]
+           irkb-bench run --articles N[,N...] [--repeat K] [--seed S] [--dates D] [--bulk] [--queries] [--reps R] [--json FILE] [--keep DIR] [--batch B] [--jobs J]
+           irkb-bench build-db --articles N --out PATH [--seed S] [--dates D] [--bulk] [--profile-sql] [--sql SETUP] [--batch B]
            irkb-bench queries --db PATH [--reps R] [--json FILE] [--dir QUERIES_DIR] [--skip NAME,...]
            irkb-bench scale-db --from PATH --factor F --out PATH
            irkb-bench write-only --articles N [--seed S] [--dates D] [--out PATH] [--sql SETUP] [--batch B]
     --dates: random (default: any day of 2010-2025, the worst case for the date indexes) or
     chronological (an archive loaded in publication order)
+    --bulk: ingest and the store-only bound load in bulk (irkb ingest --bulk: indexes and summaries
+    built at the end, included in the times); build-db likewise over all its chunks
     """
 
 struct Arguments {
@@ -34,7 +36,7 @@ struct Arguments {
             let a = argv[i]
             guard a.hasPrefix("--") else { throw BenchError.usage("unexpected argument \(a)") }
             let key = String(a.dropFirst(2))
-            if ["queries", "help", "profile-sql"].contains(key) { flags.insert(key); i += 1; continue }
+            if ["queries", "help", "profile-sql", "bulk"].contains(key) { flags.insert(key); i += 1; continue }
             guard i + 1 < argv.count else { throw BenchError.usage("--\(key) needs a value") }
             values[key] = argv[i + 1]
             i += 2
@@ -94,7 +96,7 @@ do {
                 if repeats > 1 { standardError("bench: run \(k + 1) of \(repeats) at \(n) articles") }
                 report.ingest.append(try Bench.ingest(articles: n, seed: seed, dates: args.values["dates"], keep: args.values["keep"],
                                                       batchSize: try args.int("batch", default: IngestOptions().batchSize),
-                                                      jobs: args.values["jobs"].flatMap(Int.init)))
+                                                      jobs: args.values["jobs"].flatMap(Int.init), bulk: args.flags.contains("bulk")))
             }
             report.printIngest()
         }
@@ -111,7 +113,7 @@ do {
         guard let out = args.values["out"] else { throw BenchError.usage("--out is required") }
         let r = try Bench.buildDatabase(articles: n, seed: seed, dates: args.values["dates"], path: out, profileSQL: args.flags.contains("profile-sql"),
                                         setupSQL: args.values["sql"],
-                                        batchSize: try args.int("batch", default: IngestOptions().batchSize))
+                                        batchSize: try args.int("batch", default: IngestOptions().batchSize), bulk: args.flags.contains("bulk"))
         print(r)
     case "scale-db":
         guard let from = args.values["from"], let out = args.values["out"] else { throw BenchError.usage("--from and --out are required") }

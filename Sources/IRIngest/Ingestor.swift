@@ -19,6 +19,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var storeCPUSeconds: Double = 0
     public var bytes = 0
     public var timings = StageTimings()
+    /// Seconds spent finishing a bulk load (indexes built, summaries recounted): part of `seconds`.
+    public var bulkFinishSeconds: Double = 0
     /// Issues in input order (at most `IngestOptions.maxIssues` kept; `failed`/`warnings` count them all).
     public var issues: [ReadIssue] = []
 
@@ -40,14 +42,28 @@ public struct IngestOptions: Sendable {
     public var maxIssues = 1000
     /// Re-derive rows even for unchanged articles.
     public var force = false
+    /// Load in bulk (`Store.beginBulkLoad`): the indexes keyed by actor, pair or date and the
+    /// summaries are built once, at the end, instead of batch by batch. For loading an archive
+    /// into an empty or small database; readers are refused until the load ends. A bulk load left
+    /// unfinished in the database is taken over and finished whatever this says.
+    public var bulk = false
     public init() {}
 }
 
-/// Progress reported between batches.
+/// Progress reported between batches, and while a bulk load is finished.
 public struct IngestProgress: Sendable {
     public var articles: Int
     public var bytes: Int
     public var seconds: Double
+    /// The step of a bulk load's finish under way; nil while articles are read and written.
+    public var finishing: Store.BulkFinishStep?
+
+    public init(articles: Int, bytes: Int, seconds: Double, finishing: Store.BulkFinishStep? = nil) {
+        self.articles = articles
+        self.bytes = bytes
+        self.seconds = seconds
+        self.finishing = finishing
+    }
 }
 
 /// Reads inputs, analyses articles in parallel and writes them through one writer,
@@ -73,50 +89,96 @@ public final class Ingestor: @unchecked Sendable {
 
     /// Ingests files, directories or "-" (stdin).
     public func ingest(paths: [String], progress: ((IngestProgress) -> Void)? = nil) throws -> IngestSummary {
-        var run = Run(ingestor: self, progress: progress)
-        defer { run.writer.drain() }
-        let (files, issues) = reader.expand(paths)
-        for i in issues { run.note(i) }
-        for f in files {
-            let ext = f == "-" ? "" : (f as NSString).pathExtension.lowercased()
-            if ext == "jsonl" || ext == "ndjson" {
-                try readJSONLines(path: f, into: &run)
-            } else {
-                try reader.read(file: f) { item in
-                    switch item {
-                    case .article(let a): try run.add(a)
-                    case .issue(let i): run.note(i)
+        try bulkAware {
+            let bulk = try beginBulkLoadIfAsked()
+            var run = Run(ingestor: self, progress: progress)
+            defer { run.writer.drain() }
+            let (files, issues) = reader.expand(paths)
+            for i in issues { run.note(i) }
+            for f in files {
+                let ext = f == "-" ? "" : (f as NSString).pathExtension.lowercased()
+                if ext == "jsonl" || ext == "ndjson" {
+                    try readJSONLines(path: f, into: &run)
+                } else {
+                    try reader.read(file: f) { item in
+                        switch item {
+                        case .article(let a): try run.add(a)
+                        case .issue(let i): run.note(i)
+                        }
                     }
                 }
             }
+            try run.finish()
+            if bulk { try finishBulkLoad(&run) }
+            return run.summary
         }
-        try run.finish()
-        return run.summary
     }
 
     /// Ingests articles already in memory.
     public func ingest(articles: [RawArticle]) throws -> IngestSummary {
-        var run = Run(ingestor: self, progress: nil)
-        defer { run.writer.drain() }
-        for a in articles { try run.add(a) }
-        try run.finish()
-        return run.summary
+        try bulkAware {
+            let bulk = try beginBulkLoadIfAsked()
+            var run = Run(ingestor: self, progress: nil)
+            defer { run.writer.drain() }
+            for a in articles { try run.add(a) }
+            try run.finish()
+            if bulk { try finishBulkLoad(&run) }
+            return run.summary
+        }
+    }
+
+    /// Begins a bulk load when the options ask for one, or takes over one left unfinished in the
+    /// database. Returns whether this run loads in bulk.
+    func beginBulkLoadIfAsked() throws -> Bool {
+        let pending = store.mode == .readWrite ? try store.bulkLoad() : nil
+        if options.bulk || store.isBulkLoading || pending != nil {
+            try store.beginBulkLoad()
+            return true
+        }
+        return false
+    }
+
+    /// Runs an ingest; if it fails mid bulk load, the load's lock is let go (its state stays in the
+    /// database, for the next ingest or `irkb init` to finish).
+    func bulkAware(_ body: () throws -> IngestSummary) throws -> IngestSummary {
+        do { return try body() } catch {
+            store.suspendBulkLoad()
+            throw error
+        }
+    }
+
+    /// Builds what the bulk load left out, once its articles are written.
+    func finishBulkLoad(_ run: inout Run) throws {
+        let start = ContinuousClock.now
+        let progress = run.progress
+        let articles = run.summary.read, bytes = run.summary.bytes, elapsed = run.elapsed()
+        try store.finishBulkLoad { step in
+            let d = ContinuousClock.now - start
+            let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            progress?(IngestProgress(articles: articles, bytes: bytes, seconds: elapsed + seconds, finishing: step))
+        }
+        run.summary.seconds = run.elapsed()
+        run.summary.bulkFinishSeconds = run.summary.seconds - elapsed
     }
 
     /// Re-derives every stored article with the current analyzer, without re-reading files.
     public func reprocess(progress: ((IngestProgress) -> Void)? = nil) throws -> IngestSummary {
-        var run = Run(ingestor: self, progress: progress)
-        defer { run.writer.drain() }
-        run.force = true
-        var lastID: Int64 = 0
-        while true {
-            let rows = try store.storedArticles(after: lastID, limit: options.batchSize)
-            if rows.isEmpty { break }
-            lastID = rows.last!.id
-            for r in rows { try run.add(r.raw) }
+        try bulkAware {
+            let bulk = try beginBulkLoadIfAsked()
+            var run = Run(ingestor: self, progress: progress)
+            defer { run.writer.drain() }
+            run.force = true
+            var lastID: Int64 = 0
+            while true {
+                let rows = try store.storedArticles(after: lastID, limit: options.batchSize)
+                if rows.isEmpty { break }
+                lastID = rows.last!.id
+                for r in rows { try run.add(r.raw) }
+            }
+            try run.finish()
+            if bulk { try finishBulkLoad(&run) }
+            return run.summary
         }
-        try run.finish()
-        return run.summary
     }
 
     /// JSON Lines, split here and parsed by the workers (`ArticleReader.splitLines` does the
@@ -325,7 +387,7 @@ public final class Ingestor: @unchecked Sendable {
             }
             for r in results { summary.timings += r.1 }
             writer.submit(results.map(\.0), ordinals: todo.map { ordinals[$0] }, version: version, force: force)
-            progress?(IngestProgress(articles: summary.read, bytes: summary.bytes, seconds: elapsed()))
+            progress?(IngestProgress(articles: summary.read, bytes: summary.bytes, seconds: elapsed(), finishing: nil))
         }
     }
 }

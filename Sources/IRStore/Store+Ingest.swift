@@ -21,7 +21,9 @@ extension Store {
     /// derived rows are replaced (`INSERT ... ON CONFLICT DO UPDATE`, never `INSERT OR REPLACE`).
     @discardableResult
     public func write(_ analysis: ArticleAnalysis, analyzerVersion: Int) throws -> WriteOutcome {
-        try database.write { db in try Store.write(analysis, analyzerVersion: analyzerVersion, in: db) }
+        // In a bulk load, the triggers' statements would read indexes the load dropped.
+        if isBulkLoading { return try writeBatch([analysis], analyzerVersion: analyzerVersion)[0].get() }
+        return try database.write { db in try Store.write(analysis, analyzerVersion: analyzerVersion, in: db) }
     }
 
     /// Writes many articles in one transaction; an article that fails is rolled back alone and
@@ -53,19 +55,20 @@ extension Store {
                 defer { try? Store.setTriggers(db, enabled: true) }
                 let cache = WriteCache()
                 cache.deferred = true
-                for row in try Row.fetchAll(db, sql: "SELECT code, quad_class, goldstein FROM cameo_codes") {
-                    cache.cameoScores[row[0]] = WriteCache.CameoScore(quadClass: row[1], goldstein: row[2])
-                }
-                cache.cameoCodes = Set(cache.cameoScores.keys)
+                cache.bulk = isBulkLoading
+                try cache.loadCameoCodes(db)
                 var results: [Result<WriteOutcome, Error>] = []
                 results.reserveCapacity(analyses.count)
                 for a in analyses {
                     results.append(.success(try Store.write(a, analyzerVersion: analyzerVersion, force: force, cache: cache, in: db)))
                 }
                 try Store.indexDeferred(cache, in: db)
-                try Store.addTallies(cache, in: db)
-                try Store.summarize(articlesJSON: Store.jsonArray(cache.writtenArticles), sign: 1, counted: true, in: db)
-                if cache.subtracted { try Store.finishSubtraction(in: db) }
+                // A bulk load recounts the summaries when it ends.
+                if !cache.bulk {
+                    try Store.addTallies(cache, in: db)
+                    try Store.summarize(articlesJSON: Store.jsonArray(cache.writtenArticles), sign: 1, counted: true, in: db)
+                    if cache.subtracted { try Store.finishSubtraction(in: db) }
+                }
                 return results
             }
         } catch let e as DatabaseError where Store.isBusy(e) || !Store.isArticleError(e) {
@@ -234,8 +237,8 @@ extension Store {
     public static func rebuildSummaries(in db: Database, coMentions: Bool = true) throws {
         try setTriggers(db, enabled: false)
         defer { try? setTriggers(db, enabled: true) }
-        try db.execute(sql: "DELETE FROM actor_months; DELETE FROM actor_years; DELETE FROM event_months; DELETE FROM dyads; DELETE FROM role_spans; DELETE FROM conflict_counts; DELETE FROM conflict_party_counts; DELETE FROM sanction_years; DELETE FROM sanction_pair_years; DELETE FROM sanction_pairs; DELETE FROM support_years; DELETE FROM support_pairs")
-        if coMentions { try db.execute(sql: "DELETE FROM co_mentions") }
+        let tables = summaryTables.filter { coMentions || $0 != "co_mentions" }
+        try db.execute(sql: tables.map { "DELETE FROM \($0)" }.joined(separator: "; "))
         for sql in summaryInserts(articles: "true", sign: 1, coMentions: coMentions) { try db.execute(sql: sql) }
     }
 
@@ -396,12 +399,20 @@ extension Store {
     }
 
     /// The careful path: one savepoint per article.
+    /// In a bulk load its triggers are off too, and the articles are indexed for full-text search
+    /// once at the end, as on the fast path.
     func writeBatchArticleByArticle(_ analyses: [ArticleAnalysis], analyzerVersion: Int, force: Bool) throws -> [Result<WriteOutcome, Error>] {
-        try writeRetryingBusy { db in
+        let bulk = isBulkLoading
+        return try writeRetryingBusy { db in
+            if bulk { try Store.setTriggers(db, enabled: false) }
+            defer { if bulk { try? Store.setTriggers(db, enabled: true) } }
             var results: [Result<WriteOutcome, Error>] = []
             results.reserveCapacity(analyses.count)
             let cache = WriteCache()
+            cache.deferred = bulk
+            cache.bulk = bulk
             for a in analyses {
+                let written = (cache.writtenArticles.count, cache.insertedArticles.count, cache.writtenSet)
                 do {
                     var outcome = WriteOutcome.unchanged
                     try db.inSavepoint {
@@ -410,11 +421,16 @@ extension Store {
                     }
                     results.append(.success(outcome))
                 } catch {
-                    // The savepoint rolled back rows the cache may name.
+                    // The savepoint rolled back rows the cache may name (and an article id that a
+                    // later article may be given again).
                     cache.clear()
+                    cache.writtenArticles.removeLast(cache.writtenArticles.count - written.0)
+                    cache.insertedArticles.removeLast(cache.insertedArticles.count - written.1)
+                    cache.writtenSet = written.2
                     results.append(.failure(error))
                 }
             }
+            if bulk { try Store.indexDeferred(cache, in: db) }
             return results
         }
     }
@@ -456,8 +472,10 @@ extension Store {
                 // out of the full-text indexes and its rows out of the summaries; they go back in
                 // with the batch. (An article written earlier in this batch is in neither yet.)
                 try unindex(articleID: id, in: db)
-                try summarize(articlesJSON: "[\(id)]", sign: -1, in: db)
-                cache.subtracted = true
+                if !cache.bulk {
+                    try summarize(articlesJSON: "[\(id)]", sign: -1, in: db)
+                    cache.subtracted = true
+                }
                 cache.insertedArticles.append(id)
             }
             oldActorIDs = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT actor_id FROM mentions WHERE article_id = ?"), arguments: [id])
@@ -529,7 +547,7 @@ extension Store {
         try st.mentionInsert.insert(db, a.mentions) { m, v in
             v += [.i(articleID), .i(sentenceID(m.sentence)), .i(actorIDs[m.actor]), .i(m.startChar), .i(m.endChar), .t(m.text), .t(m.rule)]
         }
-        if cache.deferred {
+        if cache.deferred && !cache.bulk {
             // actor_months' rule (0008): per actor, its mentions and 1 article, in the month of
             // the article's date ('' when it has none). Replaces the count of an article written
             // earlier in the batch.
@@ -581,7 +599,7 @@ extension Store {
                   .t(e.dateSource?.rawValue), .i(e.place.map { placeIDs[$0] }), .t(e.mode.rawValue),
                   .t(e.triggerText), .i(e.startChar), .i(e.endChar), .t(e.rule), .t(e.lexiconEntry)]
         }
-        if cache.deferred {
+        if cache.deferred && !cache.bulk {
             // dyads' rule (0009): the events held or scheduled between two different actors, per
             // unordered pair, with their CAMEO code's QuadClass and Goldstein score and their date
             // (their own, else the article's).
@@ -636,8 +654,14 @@ extension Store {
         }
 
         if !oldActorIDs.isEmpty {
-            try pruneActors(oldActorIDs, in: db)
-            cache.clear()
+            if cache.bulk {
+                // The check reads indexes the load dropped: the actors are pruned when it ends.
+                let pending = try db.cachedStatement(sql: "INSERT OR IGNORE INTO bulk_load_actors(actor_id) VALUES (?)")
+                for id in oldActorIDs { try pending.execute(arguments: [id]) }
+            } else {
+                try pruneActors(oldActorIDs, in: db)
+                cache.clear()
+            }
         }
         return outcome
     }
@@ -729,6 +753,8 @@ final class WriteCache {
     var deferred = false
     /// Whether summary counts were taken away (rows at zero are dropped before commit).
     var subtracted = false
+    /// A bulk load (Store+BulkLoad.swift): no summary work, actors to prune listed for its end.
+    var bulk = false
     /// The batch writer's copy of `cameo_codes` (it runs without foreign keys): an event whose
     /// code is not in it is refused as the foreign key would refuse it. Nil: the keys are on.
     var cameoCodes: Set<String>?
@@ -794,6 +820,14 @@ final class WriteCache {
         }
     }
     private var prepared: WriteStatements?
+
+    /// The writer's copy of `cameo_codes`: its codes and their QuadClass and Goldstein score.
+    func loadCameoCodes(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT code, quad_class, goldstein FROM cameo_codes") {
+            cameoScores[row[0]] = WriteCache.CameoScore(quadClass: row[1], goldstein: row[2])
+        }
+        cameoCodes = Set(cameoScores.keys)
+    }
 
     func statements(_ db: Database) throws -> WriteStatements {
         if let prepared { return prepared }

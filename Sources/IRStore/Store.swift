@@ -24,6 +24,8 @@ public final class Store: @unchecked Sendable {
     public let database: any DatabaseWriter
     /// Checkpoints after each batch on a thread of its own (read-write files only).
     let checkpointer: Checkpointer?
+    /// A bulk load this store is writing (see Store+BulkLoad.swift).
+    let bulkState = BulkState()
 
     /// How long a connection waits on a locked database before giving up.
     public static let busyTimeout: TimeInterval = 30
@@ -90,6 +92,11 @@ public final class Store: @unchecked Sendable {
                     let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                     if version > 0 && version < Migrator.all.count {
                         throw StoreError.olderSchema(path: path, found: version, known: Migrator.all.count)
+                    }
+                    // Mid bulk load the indexes and summaries are incomplete: answers would be wrong or slow.
+                    if let load = try Store.bulkLoadRow(db) {
+                        throw bulkLockHeldElsewhere() ? StoreError.bulkLoadRunning(path: path, startedAt: load.startedAt)
+                                                      : StoreError.bulkLoadInterrupted(path: path, startedAt: load.startedAt)
                     }
                 }
             }

@@ -8,6 +8,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case fts5Unavailable
     case migrationFailed(name: String, detail: String)
     case refusedStatement(String)
+    case bulkLoadRunning(path: String, startedAt: String)
+    case bulkLoadInterrupted(path: String, startedAt: String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return "migration \(name) failed: \(detail). The database was left at the previous version."
         case let .refusedStatement(detail):
             return detail
+        case let .bulkLoadRunning(path, startedAt):
+            let since = startedAt.isEmpty ? "" : " (started \(startedAt))"
+            return "\(path): another irkb is loading it in bulk\(since). Its indexes and summaries are built when the load ends; try again then."
+        case let .bulkLoadInterrupted(path, startedAt):
+            return "\(path): a bulk load started \(startedAt) did not finish, so its indexes and summaries are incomplete. Finish it with 'irkb init --db \(path)' (or run the same ingest again)."
         }
     }
 }

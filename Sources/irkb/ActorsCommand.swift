@@ -83,7 +83,7 @@ struct ActorsCommand: ParsableCommand {
             let k = try ActorsCommand.kind(kind)
             let iso = try country.map(ActorsCommand.iso3)
             let key = ActorRow.identityKey(name: name, kind: k, countryCode: iso)
-            let store = try database.openReadWrite()
+            let store = try database.openForEdit()
             let id: Int64 = try withQueryErrors {
                 try store.write { db in
                     let id = try Int64.fetchOne(db, sql: """
@@ -116,7 +116,7 @@ struct ActorsCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.openReadWrite()
+            let store = try database.openForEdit()
             let id: Int64? = try withQueryErrors {
                 try store.write { db in
                     guard let id = try Int64.fetchOne(db, sql: """

@@ -15,6 +15,11 @@ struct IngestCommand: ParsableCommand {
             Re-ingesting is safe: unchanged articles are skipped, changed ones replace their rows.
             Input that cannot be read is reported with its file and line and the rest is ingested;
             with --strict any refused article makes the command fail.
+
+            --bulk loads an archive into an empty or small database faster: the indexes keyed by
+            actor, pair or date are dropped during the load and built again at the end, and the
+            summaries are counted once, at the end. Until it ends, readers are refused. A bulk
+            load that is interrupted is finished by the next ingest, reprocess or 'irkb init'.
             """)
 
     @Argument(help: ArgumentHelp("Files, directories, or - for standard input.", valueName: "path"))
@@ -28,6 +33,7 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Re-analyse articles even when they are unchanged.") var force = false
     @Option(help: "Articles per transaction.") var batch = IngestOptions().batchSize
     @Option(help: "Analysis threads (default: the number of cores).") var jobs: Int?
+    @Flag(help: "Build the indexes and summaries once, at the end (for loading an archive; readers wait).") var bulk = false
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one file or directory to ingest, or - for stdin.") }
@@ -39,18 +45,32 @@ struct IngestCommand: ParsableCommand {
         var options = IngestOptions()
         options.batchSize = batch
         options.force = force
+        options.bulk = bulk
         if let jobs { options.jobs = max(1, jobs) }
         let ingestor = Ingestor(store: store, analyzer: Analyzer(userActors: try store.userActors()), options: options)
         let show = progress.showProgress
-        let result = try ingestor.ingest(paths: paths) { p in
-            if show {
-                var e = StandardError()
-                print(String(format: "\r%d articles, %.1f MB, %.1f s", p.articles, Double(p.bytes) / 1e6, p.seconds), terminator: "", to: &e)
-            }
-        }
+        let result = try withStoreErrors { try ingestor.ingest(paths: paths, progress: show ? { (p: IngestProgress) in showIngestProgress(p) } : nil) }
         if show { note("") }
         try report(result, strict: strict, showSummary: show || summary)
     }
+}
+
+/// The progress line of an ingest on a terminal (stderr), rewritten in place.
+func showIngestProgress(_ p: IngestProgress) {
+    var e = StandardError()
+    let line: String
+    switch p.finishing {
+    case nil: line = String(format: "%d articles, %.1f MB, %.1f s", p.articles, Double(p.bytes) / 1e6, p.seconds)
+    case let .index(name, number, total)?: line = String(format: "building index %d of %d (%@), %.1f s", number, total, name, p.seconds)
+    case let .summaries(done, total)?: line = String(format: "counting summaries: %d of %d articles, %.1f s", done, total, p.seconds)
+    }
+    print("\r" + line + "\u{1B}[K", terminator: "", to: &e)
+}
+
+/// Runs `body`, turning the store's errors (a bulk load held by another process, say) into the
+/// CLI's plain message.
+func withStoreErrors<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as StoreError { throw CLIError(e.description) }
 }
 
 /// Prints issues and the one-line summary; throws when --strict and something was refused.

@@ -22,6 +22,14 @@ struct DatabaseOptions: ParsableArguments {
     func openReadWrite() throws -> Store {
         do { return try Store(path: path, mode: .readWrite) } catch let e as StoreError { throw CLIError(e.description) }
     }
+
+    /// Opens the database for an edit that is not an ingest (user actors): refused while a bulk
+    /// load is recorded in it, which only ingest, reprocess and init go on with.
+    func openForEdit() throws -> Store {
+        let store = try openReadWrite()
+        do { try store.requireNoBulkLoad() } catch let e as StoreError { throw CLIError(e.description) }
+        return store
+    }
 }
 
 /// The output options every read command takes.

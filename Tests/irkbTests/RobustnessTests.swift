@@ -161,6 +161,47 @@ import Testing
         #expect(try RobustnessTests.sqlite3(db, "SELECT count(*), count(DISTINCT external_id) FROM articles").lines == ["\(ref.n)|\(ref.n)"])
     }
 
+    /// A bulk load killed mid-way: readers and edits are refused with a message that says how to
+    /// finish it; `irkb init` finishes it, or the same ingest run again without --bulk; either way
+    /// the database is the one a clean ingest gives.
+    @Test func killedBulkLoadIsRefusedThenFinished() throws {
+        let ref = RobustnessTests.reference
+        for finisher in ["init", "ingest"] {
+            let s = Scratch()
+            let db = s.path("bulk.sqlite")
+            var interrupted = false
+            for delay in [1.0, 2.0, 0.5, 3.0] {
+                for suffix in ["", "-wal", "-shm", "-bulk"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+                let p = try RobustnessTests.start(["ingest", "--bulk", "--db", db, "--quiet", "--batch", "40", ref.input])
+                Thread.sleep(forTimeInterval: delay)
+                kill(p.processIdentifier, SIGKILL)
+                p.waitUntilExit()
+                if FileManager.default.fileExists(atPath: db),
+                   try RobustnessTests.sqlite3(db, "SELECT count(*) FROM bulk_load").lines == ["1"] { interrupted = true; break }
+            }
+            try #require(interrupted, "a kill should land mid-load")
+            try RobustnessTests.expectSound(db, "a bulk load killed")
+            let stats = try CLI.run(["stats", "--db", db])
+            #expect(stats.status == 1 && stats.stdout.isEmpty)
+            #expect(stats.stderr.contains("a bulk load started") && stats.stderr.contains("did not finish")
+                    && stats.stderr.contains("irkb init --db \(db)"), "\(stats.stderr)")
+            let edit = try CLI.run(["actors", "add", "Someone Else", "--kind", "person", "--db", db])
+            #expect(edit.status == 1 && edit.stderr.contains("did not finish"), "\(edit.stderr)")
+            let done = finisher == "init" ? try CLI.run(["init", "--db", db]) : try CLI.run(["ingest", "--db", db, "--quiet", ref.input])
+            #expect(done.status == 0, "\(done.stderr)")
+            if finisher == "init" {
+                #expect(done.stderr.contains("finishing the bulk load started"), "\(done.stderr)")
+                let rest = try CLI.run(["ingest", "--db", db, "--quiet", ref.input])
+                #expect(rest.status == 0, "\(rest.stderr)")
+            }
+            try RobustnessTests.expectSound(db, "finished by \(finisher)")
+            #expect(try RobustnessTests.perArticle(db) == ref.counts)
+            #expect(try RobustnessTests.sqlite3(db, "SELECT count(*) FROM bulk_load").lines == ["0"])
+            #expect(!FileManager.default.fileExists(atPath: db + "-bulk"))
+            #expect(try CLI.run(["stats", "--db", db]).status == 0)
+        }
+    }
+
     // MARK: concurrency
 
     @Test func readersAndASecondIngestWorkDuringIngest() throws {

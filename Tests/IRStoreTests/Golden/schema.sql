@@ -187,6 +187,17 @@ CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+CREATE TABLE bulk_load (
+    id                  INTEGER PRIMARY KEY CHECK (id = 1),  -- one row at most
+    started_at          TEXT NOT NULL,                       -- UTC, ISO 8601
+    indexes             TEXT NOT NULL,                       -- JSON array of the CREATE INDEX statements dropped for the load
+    summarized_through  INTEGER                              -- NULL while loading; while finishing, the last article id whose rows the rebuilt summaries hold
+) STRICT;
+
+CREATE TABLE bulk_load_actors (
+    actor_id  INTEGER PRIMARY KEY                            -- actors.id
+) STRICT;
+
 CREATE TABLE cameo_codes (
     code        TEXT PRIMARY KEY,           -- CAMEO event code: 2 digits (root) to 4 digits
     root        TEXT NOT NULL,              -- the 2-digit root category, e.g. '04' consult
