@@ -161,11 +161,10 @@ extension Store {
     /// Fills the writer's tallies (actor_months and actor_years, co_mentions, dyads) for stored
     /// articles (a JSON array of ids), from their rows, as `write` fills them from an analysis.
     static func tallyStoredArticles(_ ids: String, into cache: WriteCache, in db: Database) throws {
-        var month: [Int64: String] = [:]
-        let articles = try Row.fetchCursor(db, sql: """
-            SELECT id, substr(coalesce(published_on, ''), 1, 7) FROM articles WHERE id IN (SELECT value FROM json_each(?))
-            """, arguments: [ids])
-        while let row = try articles.next() { month[row[0]] = row[1] }
+        var published: [Int64: String?] = [:]
+        let articles = try Row.fetchCursor(db, sql: "SELECT id, published_on FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                                           arguments: [ids])
+        while let row = try articles.next() { published[row[0]] = .some(row[1]) }
         var mentions: [Int64: [(sentence: Int, actor: Int64)]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT article_id, sentence_id, actor_id FROM mentions WHERE article_id IN (SELECT value FROM json_each(?))
@@ -174,9 +173,7 @@ extension Store {
             mentions[row[0], default: []].append((sentence: Int(row[1] as Int64), actor: row[2]))
         }
         for (article, list) in mentions {
-            var counts: [Int64: Int] = [:]
-            for m in list { counts[m.actor, default: 0] += 1 }
-            cache.mentionTallies[article] = WriteCache.MentionTally(month: month[article] ?? "", counts: counts)
+            cache.tallyMentions(article: article, publishedOn: published[article] ?? nil, actors: list.lazy.map(\.actor))
             let pairs = CoMentionTally(mentions: list)
             cache.coMentionTallies[article] = ArticlePairs(ids: pairs.actors, sentences: pairs.sentences)
         }
@@ -186,9 +183,7 @@ extension Store {
             WHERE e.article_id IN (SELECT value FROM json_each(?)) AND e.mode IN ('asserted', 'future')
             """, arguments: [ids])
         while let row = try events.next() {
-            guard let s: Int64 = row[1], let t: Int64 = row[2], s != t, let score = cache.cameoScores[row[3]] else { continue }
-            cache.dyadTallies[row[0], default: [:]][WriteCache.Pair(a: min(s, t), b: max(s, t)), default: WriteCache.DyadTally()]
-                .add(score, on: row[4])
+            cache.tallyEvent(article: row[0], source: row[1], target: row[2], code: row[3], on: row[4])
         }
     }
 

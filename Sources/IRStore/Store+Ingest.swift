@@ -548,13 +548,7 @@ extension Store {
             v += [.i(articleID), .i(sentenceID(m.sentence)), .i(actorIDs[m.actor]), .i(m.startChar), .i(m.endChar), .t(m.text), .t(m.rule)]
         }
         if cache.deferred && !cache.bulk {
-            // actor_months' rule (0008): per actor, its mentions and 1 article, in the month of
-            // the article's date ('' when it has none). Replaces the count of an article written
-            // earlier in the batch.
-            var counts: [Int64: Int] = [:]
-            for m in a.mentions { counts[actorIDs[m.actor], default: 0] += 1 }
-            let month = String(String.UnicodeScalarView((f.publishedOn ?? "").unicodeScalars.prefix(7)))
-            cache.mentionTallies[articleID] = WriteCache.MentionTally(month: month, counts: counts)
+            cache.tallyMentions(article: articleID, publishedOn: f.publishedOn, actors: a.mentions.lazy.map { actorIDs[$0.actor] })
             // co_mentions' rule (0014): the article's pairs of actors, and the sentences of each.
             // The pairs by actor index come from the analysis; mapped to ids here (by the mentions
             // again when two of the article's actors are one stored actor).
@@ -600,16 +594,11 @@ extension Store {
                   .t(e.triggerText), .i(e.startChar), .i(e.endChar), .t(e.rule), .t(e.lexiconEntry)]
         }
         if cache.deferred && !cache.bulk {
-            // dyads' rule (0009): the events held or scheduled between two different actors, per
-            // unordered pair, with their CAMEO code's QuadClass and Goldstein score and their date
-            // (their own, else the article's).
-            var pairs: [WriteCache.Pair: WriteCache.DyadTally] = [:]
+            cache.dyadTallies[articleID] = [:]
             for e in a.events where e.mode == .asserted || e.mode == .future {
-                guard let s = actorID(e.source), let t = actorID(e.target), s != t, let score = cache.cameoScores[e.cameoCode] else { continue }
-                pairs[WriteCache.Pair(a: min(s, t), b: max(s, t)), default: WriteCache.DyadTally()]
-                    .add(score, on: e.occurredOn ?? f.publishedOn)
+                cache.tallyEvent(article: articleID, source: actorID(e.source), target: actorID(e.target), code: e.cameoCode,
+                                 on: e.occurredOn ?? f.publishedOn)
             }
-            cache.dyadTallies[articleID] = pairs
         }
 
         try st.sanctionInsert.insert(db, a.sanctions) { s, v in
@@ -820,6 +809,24 @@ final class WriteCache {
         }
     }
     private var prepared: WriteStatements?
+
+    /// actor_months' rule (0008): per actor, its mentions and 1 article, in the month of the
+    /// article's date ('' when it has none). Replaces the count of an article written earlier in
+    /// the batch. `actors`: the actor of each of the article's mentions.
+    func tallyMentions<S: Sequence>(article: Int64, publishedOn: String?, actors: S) where S.Element == Int64 {
+        var counts: [Int64: Int] = [:]
+        for actor in actors { counts[actor, default: 0] += 1 }
+        let month = String(String.UnicodeScalarView((publishedOn ?? "").unicodeScalars.prefix(7)))
+        mentionTallies[article] = MentionTally(month: month, counts: counts)
+    }
+
+    /// dyads' rule (0009), for one event held or scheduled (the caller keeps to those modes): an
+    /// event between two different actors counts for their unordered pair, with its CAMEO code's
+    /// QuadClass and Goldstein score and its date (its own, else the article's).
+    func tallyEvent(article: Int64, source: Int64?, target: Int64?, code: String, on date: String?) {
+        guard let s = source, let t = target, s != t, let score = cameoScores[code] else { return }
+        dyadTallies[article, default: [:]][Pair(a: min(s, t), b: max(s, t)), default: DyadTally()].add(score, on: date)
+    }
 
     /// The writer's copy of `cameo_codes`: its codes and their QuadClass and Goldstein score.
     func loadCameoCodes(_ db: Database) throws {
