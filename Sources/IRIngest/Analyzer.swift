@@ -34,6 +34,7 @@ public struct Analyzer: Sendable {
 
     /// The content hash that decides whether a stored article changed.
     public static func contentHash(_ raw: RawArticle) -> String {
+        if let kept = raw.contentHash { return kept }
         var h = SHA256()
         for field in [raw.title, raw.text, raw.published ?? "", raw.outlet ?? "", raw.url ?? ""] {
             h.update(field)

@@ -496,10 +496,12 @@ final class BatchWriter: @unchecked Sendable {
 }
 
 extension StoredArticle {
-    /// The article as it was read, for re-analysis.
+    /// The article as it was read, for re-analysis: under the key and content hash it was stored
+    /// with. (A text file's key is the hash of the file; the stored fields, with the outlet its
+    /// dateline gave, hash otherwise, and the article would be stored a second time.)
     var raw: RawArticle {
-        RawArticle(externalID: externalID.hasPrefix("sha256:") ? nil : externalID, title: headline, text: body,
+        RawArticle(externalID: externalID, title: headline, text: body,
                    published: publishedSource == "input" ? publishedOn : nil, outlet: outlet, url: url,
-                   location: source ?? externalID)
+                   location: source ?? externalID, contentHash: contentHash)
     }
 }

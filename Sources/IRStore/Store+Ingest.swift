@@ -939,6 +939,8 @@ public struct StoredArticle: Sendable {
     public var outlet: String?
     public var url: String?
     public var source: String?
+    /// The hash of the input as it was read (what tells a later ingest of it that it is unchanged).
+    public var contentHash: String
 }
 
 extension Store {
@@ -946,12 +948,12 @@ extension Store {
     public func storedArticles(after id: Int64, limit: Int) throws -> [StoredArticle] {
         try database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, external_id, headline, body, published_on, published_source, outlet, url, source
+                SELECT id, external_id, headline, body, published_on, published_source, outlet, url, source, content_hash
                 FROM articles WHERE id > ? ORDER BY id LIMIT ?
                 """, arguments: [id, limit]).map { r in
                 StoredArticle(id: r["id"], externalID: r["external_id"], headline: r["headline"], body: r["body"],
                               publishedOn: r["published_on"], publishedSource: r["published_source"], outlet: r["outlet"],
-                              url: r["url"], source: r["source"])
+                              url: r["url"], source: r["source"], contentHash: r["content_hash"])
             }
         }
     }

@@ -40,6 +40,28 @@ import Testing
         #expect(again.unchanged == 28 && again.inserted == 0 && again.failed == 2)
     }
 
+    /// Reprocess rewrites text files' articles in place, under the key and content hash they were
+    /// stored with: none is stored a second time (it was when the stored fields hashed otherwise
+    /// than the file, as a dateline's outlet made them), and the files read again are unchanged.
+    @Test(arguments: [false, true])
+    func reprocessKeepsTextFilesKeys(bulk: Bool) throws {
+        let t = TempFolder()
+        let files = SampleArticles.textFiles
+        try #require(files.count > 3)
+        for f in files { t.write("in/" + f.name, f.contents) }
+        let store = try Store(path: t.url.appendingPathComponent("kb.sqlite").path)
+        let first = try Ingestor(store: store).ingest(paths: [t.url.appendingPathComponent("in").path])
+        #expect(first.inserted == files.count)
+        let keys = try store.read { db in try String.fetchAll(db, sql: "SELECT external_id || ' ' || content_hash FROM articles ORDER BY id") }
+        var options = IngestOptions()
+        options.bulk = bulk
+        let again = try Ingestor(store: store, options: options).reprocess()
+        #expect(again.updated == files.count && again.inserted == 0)
+        #expect(try store.read { db in try String.fetchAll(db, sql: "SELECT external_id || ' ' || content_hash FROM articles ORDER BY id") } == keys)
+        let reread = try Ingestor(store: store).ingest(paths: [t.url.appendingPathComponent("in").path])
+        #expect(reread.unchanged == files.count && reread.inserted == 0 && reread.updated == 0)
+    }
+
     @Test func theFirstBatchesAreSmaller() throws {
         // The writer starts on 64 articles, then 64, 128, 128, ... up to the batch size, instead
         // of waiting for a whole batch to be read and analysed. Progress comes once per batch.

@@ -10,10 +10,13 @@ public struct RawArticle: Sendable, Equatable {
     public var url: String?
     /// Where it was read: "file.jsonl:17", "article.txt", "<stdin>:3".
     public var location: String
+    /// The content hash of the input as first read, when the article is re-derived from its stored
+    /// text (reprocess): nil for input, whose hash is computed from the fields above.
+    public var contentHash: String?
 
     public init(externalID: String? = nil, title: String, text: String, published: String? = nil,
-                outlet: String? = nil, url: String? = nil, location: String) {
+                outlet: String? = nil, url: String? = nil, location: String, contentHash: String? = nil) {
         self.externalID = externalID; self.title = title; self.text = text; self.published = published
-        self.outlet = outlet; self.url = url; self.location = location
+        self.outlet = outlet; self.url = url; self.location = location; self.contentHash = contentHash
     }
 }
