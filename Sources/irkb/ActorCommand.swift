@@ -7,11 +7,12 @@ struct ActorCommand: ParsableCommand {
         commandName: "actor",
         abstract: "Profile one actor: kind and codes, aliases, roles over time, top counterparts, recent quotes.",
         discussion: """
-            NAME is a name, alias, surname or ISO 3166-1 alpha-3 code, case-insensitively; the best
+            NAME is a name, alias, surname or ISO 3166-1 alpha-3 code, case-insensitively; the best \
             match is profiled (exact name, then alias, then the state with that code, then a surname).
 
               irkb actor Lavrov
               irkb actor RUS --json
+
             The same answer: irkb query actor-profile -p actor Lavrov
             """)
 

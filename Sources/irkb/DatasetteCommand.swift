@@ -6,12 +6,13 @@ struct DatasetteCommand: ParsableCommand {
         commandName: "datasette-metadata",
         abstract: "Write a Datasette metadata file: the canned queries, facets and column descriptions.",
         discussion: """
-            Every canned query becomes a Datasette canned query with its title, description and
-            parameters; tables and views get facets, label columns and the schema's column comments;
+            Every canned query becomes a Datasette canned query with its title, description and \
+            parameters; tables and views get facets, label columns and the schema's column comments; \
             articles and quotes offer full-text search.
 
               irkb datasette-metadata > metadata.json
               datasette irkb.sqlite -m metadata.json
+
             The database name is the --db file name without its extension (irkb for irkb.sqlite).
             """)
 

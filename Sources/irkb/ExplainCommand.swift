@@ -6,14 +6,15 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show why an event was coded: its sentence with trigger and actors marked, the lexicon entry and the grammar rule.",
         discussion: """
-            EVENT is an event id (the event_id column of v_events). The sentence is printed with
-            the trigger in [brackets], the source in <<angle quotes>> and the target in {braces};
-            then the CAMEO code with its root, QuadClass, Goldstein score and PLOVER category,
-            the date and where it came from, the place, the mode, the verb-lexicon entry that
+            EVENT is an event id (the event_id column of v_events). The sentence is printed with \
+            the trigger in [brackets], the source in <<angle quotes>> and the target in {braces}; \
+            then the CAMEO code with its root, QuadClass, Goldstein score and PLOVER category, \
+            the date and where it came from, the place, the mode, the verb-lexicon entry that \
             matched and the grammar rules that assigned source and target.
 
               irkb explain 12
-                irkb explain 12 --json
+              irkb explain 12 --json
+
             Find ids with: irkb sql "SELECT event_id, source_name, cameo_code, target_name FROM v_events"
             """)
 

@@ -9,7 +9,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a whole table or view as CSV or JSON Lines, streaming.",
         discussion: """
-            CSV follows RFC 4180 (a header record, quoted fields where needed, CRLF line ends);
+            CSV follows RFC 4180 (a header record, quoted fields where needed, CRLF line ends); \
             JSON Lines has one object per row, keys in column order.
 
               irkb export --table v_events --format csv > events.csv

@@ -7,10 +7,10 @@ struct IRKB: ParsableCommand {
         commandName: "irkb",
         abstract: "A knowledge base of international relations in one SQLite file.",
         discussion: """
-            Load news articles, get actors, CAMEO events, sanctions, conflicts and quotes, each
+            Load news articles, get actors, CAMEO events, sanctions, conflicts and quotes, each \
             traceable to its sentence; ask canned questions, search, or open the file in sqlite3.
 
-            The database is ./irkb.sqlite unless --db PATH or $IRKB_DB says otherwise.
+            The database is ./irkb.sqlite unless --db PATH or $IRKB_DB says otherwise. \
             Exit codes: 0 success, 1 failure, 64 usage error.
             """,
         version: "irkb 0.1.0",

@@ -8,17 +8,17 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Load articles: text, JSON Lines, news-please JSON or HTML files, directories, or - for stdin.",
         discussion: """
-            Formats by extension: .txt (first line the headline, a blank line, the body), .jsonl
-            (one object per line: id, title, text, published, outlet, url), .json (one object or an
+            Formats by extension: .txt (first line the headline, a blank line, the body), .jsonl \
+            (one object per line: id, title, text, published, outlet, url), .json (one object or an \
             array; news-please fields are understood), .html. Directories are read recursively.
 
-            Re-ingesting is safe: unchanged articles are skipped, changed ones replace their rows.
-            Input that cannot be read is reported with its file and line and the rest is ingested;
+            Re-ingesting is safe: unchanged articles are skipped, changed ones replace their rows. \
+            Input that cannot be read is reported with its file and line and the rest is ingested; \
             with --strict any refused article makes the command fail.
 
-            --bulk loads an archive into an empty or small database faster: the indexes keyed by
-            actor, pair or date are dropped during the load and built again at the end, and the
-            summaries are counted once, at the end. Until it ends, readers are refused. A bulk
+            --bulk loads an archive into an empty or small database faster: the indexes keyed by \
+            actor, pair or date are dropped during the load and built again at the end, and the \
+            summaries are counted once, at the end. Until it ends, readers are refused. A bulk \
             load that is interrupted is finished by the next ingest, reprocess or 'irkb init'.
             """)
 

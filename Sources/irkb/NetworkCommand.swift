@@ -8,8 +8,8 @@ struct NetworkCommand: ParsableCommand {
         commandName: "network",
         abstract: "The actor network (actors as nodes, dyads weighted by events and mean Goldstein) for Graphviz or Gephi.",
         discussion: """
-            An edge runs from the actor who acts to its target; its weight is the number of events
-            (reported as held or scheduled) and it carries their mean Goldstein score (-10 conflict
+            An edge runs from the actor who acts to its target; its weight is the number of events \
+            (reported as held or scheduled) and it carries their mean Goldstein score (-10 conflict \
             to +10 cooperation) and counts per QuadClass.
 
               irkb network --format dot | dot -Tsvg > network.svg

@@ -8,8 +8,8 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "Run a canned query: irkb query NAME -p name value ...",
         discussion: """
-            Canned queries answer the questions analysts ask (who met whom, sanctions in force,
-            conflict tolls, quotes by a speaker, ...). Each is a file in Queries/ that also runs in
+            Canned queries answer the questions analysts ask (who met whom, sanctions in force, \
+            conflict tolls, quotes by a speaker, ...). Each is a file in Queries/ that also runs in \
             the sqlite3 shell. Actor parameters take a name, an alias or an ISO code.
 
               irkb query --list
@@ -63,7 +63,7 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Full-text search over articles and quotes, with highlighted snippets.",
         discussion: """
-            Words are searched as typed (input is escaped: FTS5 syntax is plain text); a trailing *
+            Words are searched as typed (input is escaped: FTS5 syntax is plain text); a trailing * \
             searches a prefix. --raw passes FTS5 syntax through: "NEAR(Lavrov Syria, 5)", "Kerry OR Lavrov".
             """)
 

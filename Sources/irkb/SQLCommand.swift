@@ -7,7 +7,7 @@ struct SQLCommand: ParsableCommand {
         commandName: "sql",
         abstract: "Run one read-only SQL statement.",
         discussion: """
-            The database is opened read-only: writes, ATTACH and pragmas that change state are refused.
+            The database is opened read-only: writes, ATTACH and pragmas that change state are refused. \
             Parameters bind to :name with -p name value.
 
               irkb sql "SELECT name, country_code FROM actors WHERE kind = :k" -p k state

@@ -6,12 +6,13 @@ struct TimelineCommand: ParsableCommand {
         commandName: "timeline",
         abstract: "Every event between two actors (or of one actor) in date order, with its sentence.",
         discussion: """
-            Actors are names, aliases, surnames or ISO codes; an ISO code takes in every actor of
+            Actors are names, aliases, surnames or ISO codes; an ISO code takes in every actor of \
             that country (RUS: Russia, Putin, Lavrov, the Kremlin ...). Events count in either direction.
 
               irkb timeline RUS UKR
               irkb timeline Lavrov Kerry --since 2015
               irkb timeline Houthis --csv
+
             The same answer: irkb query dyad-timeline -p actor RUS -p other UKR
             """)
 
