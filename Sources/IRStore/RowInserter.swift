@@ -39,7 +39,7 @@ extension Statement {
     }
 
     /// Binds `values` (all the parameters, in order) and steps the statement to its end.
-    func run(_ db: Database, all values: [SQLValue]) throws {
+    func run<C: Collection<SQLValue>>(_ db: Database, all values: C) throws {
         let handle = sqliteStatement
         try bind(values, db)
         let code = sqlite3_step(handle)
@@ -82,7 +82,7 @@ extension Statement {
         }
     }
 
-    private func bind(_ values: [SQLValue], _ db: Database) throws {
+    private func bind<C: Collection<SQLValue>>(_ values: C, _ db: Database) throws {
         let handle = sqliteStatement
         sqlite3_reset(handle)
         for (n, v) in values.enumerated() {
@@ -162,6 +162,17 @@ final class MultiRowInsert {
         }
         values.removeAll(keepingCapacity: true)
         return ids
+    }
+
+    /// Inserts the rows whose values `values` holds one after the other (`columns` per row).
+    func insert(_ db: Database, values all: [SQLValue]) throws {
+        precondition(all.count % columns == 0, "MultiRowInsert: \(all.count) values for rows of \(columns)")
+        var start = 0
+        while start < all.count {
+            let n = min(maxRows, (all.count - start) / columns)
+            try statement(n, db).run(db, all: all[start..<(start + n * columns)])
+            start += n * columns
+        }
     }
 
     private func statement(_ rows: Int, _ db: Database) throws -> Statement {

@@ -55,12 +55,18 @@ extension Store {
                 defer { try? Store.setTriggers(db, enabled: true) }
                 let cache = WriteCache()
                 cache.deferred = true
+                cache.holdRows = true
                 cache.bulk = isBulkLoading
                 try cache.loadCameoCodes(db)
                 var results: [Result<WriteOutcome, Error>] = []
                 results.reserveCapacity(analyses.count)
                 for a in analyses {
                     results.append(.success(try Store.write(a, analyzerVersion: analyzerVersion, force: force, cache: cache, in: db)))
+                }
+                try cache.insertHeldRows(db)
+                if !cache.orphans.isEmpty {
+                    try Store.pruneActors(cache.orphans, in: db)
+                    cache.clear()
                 }
                 try Store.indexDeferred(cache, in: db)
                 // A bulk load recounts the summaries when it ends.
@@ -424,6 +430,7 @@ extension Store {
                     // The savepoint rolled back rows the cache may name (and an article id that a
                     // later article may be given again).
                     cache.clear()
+                    cache.held.removeAll()
                     cache.writtenArticles.removeLast(cache.writtenArticles.count - written.0)
                     cache.insertedArticles.removeLast(cache.insertedArticles.count - written.1)
                     cache.writtenSet = written.2
@@ -478,6 +485,8 @@ extension Store {
                 }
                 cache.insertedArticles.append(id)
             }
+            // Written earlier in this batch: its held rows go in, to be replaced like stored ones.
+            if cache.writtenSet.contains(id) { try cache.insertHeldRows(db) }
             oldActorIDs = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT actor_id FROM mentions WHERE article_id = ?"), arguments: [id])
             try deleteDerivedRows(articleID: id, in: db)
         }
@@ -544,8 +553,10 @@ extension Store {
         func actorID(_ i: Int?) -> Int64? { i.flatMap { $0 >= 0 && $0 < actorIDs.count ? actorIDs[$0] : nil } }
         func sentenceID(_ i: Int) -> Int64 { sentenceIDs[max(0, min(i, sentenceIDs.count - 1))] }
 
-        try st.mentionInsert.insert(db, a.mentions) { m, v in
-            v += [.i(articleID), .i(sentenceID(m.sentence)), .i(actorIDs[m.actor]), .i(m.startChar), .i(m.endChar), .t(m.text), .t(m.rule)]
+        // The rows of the per-article tables are held until the batch ends (`WriteCache.held`).
+        for m in a.mentions {
+            cache.held.mentions += [.i(articleID), .i(sentenceID(m.sentence)), .i(actorIDs[m.actor]), .i(m.startChar), .i(m.endChar),
+                                    .t(m.text), .t(m.rule)]
         }
         if cache.deferred && !cache.bulk {
             cache.tallyMentions(article: articleID, publishedOn: f.publishedOn, actors: a.mentions.lazy.map { actorIDs[$0.actor] })
@@ -564,9 +575,9 @@ extension Store {
             }
         }
 
-        try st.roleInsert.insert(db, a.roles) { r, v in
-            v += [.i(actorIDs[r.actor]), .t(r.title), .t(r.countryCode), .i(actorID(r.ofActor)), .i(articleID),
-                  .i(r.sentence.map(sentenceID)), .t(f.publishedOn)]
+        for r in a.roles {
+            cache.held.roles += [.i(actorIDs[r.actor]), .t(r.title), .t(r.countryCode), .i(actorID(r.ofActor)), .i(articleID),
+                                 .i(r.sentence.map(sentenceID)), .t(f.publishedOn)]
         }
 
         var placeIDs: [Int64] = []
@@ -587,11 +598,11 @@ extension Store {
             }
         }
 
-        try st.eventInsert.insert(db, a.events) { e, v in
-            v += [.i(articleID), .i(sentenceID(e.sentence)), .i(actorID(e.source)), .i(actorID(e.target)),
-                  .t(e.cameoCode), .t(e.occurredOn), .t(DatePrecision.of(e.occurredOn)?.rawValue),
-                  .t(e.dateSource?.rawValue), .i(e.place.map { placeIDs[$0] }), .t(e.mode.rawValue),
-                  .t(e.triggerText), .i(e.startChar), .i(e.endChar), .t(e.rule), .t(e.lexiconEntry)]
+        for e in a.events {
+            cache.held.events += [.i(articleID), .i(sentenceID(e.sentence)), .i(actorID(e.source)), .i(actorID(e.target)),
+                                  .t(e.cameoCode), .t(e.occurredOn), .t(DatePrecision.of(e.occurredOn)?.rawValue),
+                                  .t(e.dateSource?.rawValue), .i(e.place.map { placeIDs[$0] }), .t(e.mode.rawValue),
+                                  .t(e.triggerText), .i(e.startChar), .i(e.endChar), .t(e.rule), .t(e.lexiconEntry)]
         }
         if cache.deferred && !cache.bulk {
             cache.dyadTallies[articleID] = [:]
@@ -601,17 +612,16 @@ extension Store {
             }
         }
 
-        try st.sanctionInsert.insert(db, a.sanctions) { s, v in
-            v += [.i(articleID), .i(sentenceID(s.sentence)), .i(actorID(s.imposer)), .i(actorID(s.target)),
-                  .t(s.targetDescription), .t(s.targetCountry), .t(s.action.rawValue), .t(s.kind.rawValue),
-                  .t(s.statedOn), .b(s.conditional), .t(s.triggerText), .i(s.startChar), .i(s.endChar), .t(s.rule)]
+        for s in a.sanctions {
+            cache.held.sanctions += [.i(articleID), .i(sentenceID(s.sentence)), .i(actorID(s.imposer)), .i(actorID(s.target)),
+                                     .t(s.targetDescription), .t(s.targetCountry), .t(s.action.rawValue), .t(s.kind.rawValue),
+                                     .t(s.statedOn), .b(s.conditional), .t(s.triggerText), .i(s.startChar), .i(s.endChar), .t(s.rule)]
         }
 
         var conflictIDs: [Int64] = []
         let conflictLookup = st.conflictLookup
         let conflictInsert = st.conflictInsert
         let conflictCountry = st.conflictCountry
-        let partyInsert = st.partyInsert
         for c in a.conflicts {
             let id: Int64
             if let known = cache.conflicts[c.identityKey], known.hasCountry || c.countryCode == nil {
@@ -628,25 +638,31 @@ extension Store {
             }
             conflictIDs.append(id)
             for p in c.parties where p >= 0 && p < actorIDs.count {
-                try partyInsert.run(db, .i(id), .i(actorIDs[p]), .i(articleID))
+                cache.held.parties += [.i(id), .i(actorIDs[p]), .i(articleID)]
             }
         }
-        try st.reportInsert.insert(db, a.conflictReports) { r, v in
-            v += [.i(conflictIDs[r.conflict]), .i(articleID), .i(sentenceID(r.sentence)), .t(r.scope.rawValue),
-                  .i(r.killed), .t(r.killedQualifier), .i(r.wounded), .t(r.since), .t(r.asOf), .i(r.startChar), .i(r.endChar)]
+        for r in a.conflictReports {
+            cache.held.reports += [.i(conflictIDs[r.conflict]), .i(articleID), .i(sentenceID(r.sentence)), .t(r.scope.rawValue),
+                                   .i(r.killed), .t(r.killedQualifier), .i(r.wounded), .t(r.since), .t(r.asOf), .i(r.startChar), .i(r.endChar)]
         }
 
-        try st.quoteInsert.insert(db, a.quotes) { q, v in
-            v += [.i(articleID), .i(sentenceID(q.sentence)), .i(actorID(q.speaker)), .t(q.speakerDescription),
-                  .t(q.speakerCountry), .t(q.speakerRole), .b(q.anonymous), .t(q.text), .i(q.startChar), .i(q.endChar),
-                  .t(q.saidOn), .t(q.rule)]
+        for q in a.quotes {
+            cache.held.quotes += [.i(articleID), .i(sentenceID(q.sentence)), .i(actorID(q.speaker)), .t(q.speakerDescription),
+                                  .t(q.speakerCountry), .t(q.speakerRole), .b(q.anonymous), .t(q.text), .i(q.startChar), .i(q.endChar),
+                                  .t(q.saidOn), .t(q.rule)]
         }
+        // Outside the batch fast path, each article's rows go in with it (the careful path's
+        // savepoint then holds them, and a failure is the article's own).
+        if !cache.holdRows { try cache.insertHeldRows(db) }
 
         if !oldActorIDs.isEmpty {
             if cache.bulk {
                 // The check reads indexes the load dropped: the actors are pruned when it ends.
                 let pending = try db.cachedStatement(sql: "INSERT OR IGNORE INTO bulk_load_actors(actor_id) VALUES (?)")
                 for id in oldActorIDs { try pending.execute(arguments: [id]) }
+            } else if cache.holdRows {
+                // The batch's held rows may name them: they are pruned once those are in.
+                cache.orphans.append(contentsOf: oldActorIDs)
             } else {
                 try pruneActors(oldActorIDs, in: db)
                 cache.clear()
@@ -744,6 +760,52 @@ final class WriteCache {
     var subtracted = false
     /// A bulk load (Store+BulkLoad.swift): no summary work, actors to prune listed for its end.
     var bulk = false
+    /// The rows of the per-article tables not inserted yet, table by table (`insertHeldRows`).
+    var held = HeldRows()
+    /// Whether they wait for the end of the batch (the fast path) instead of the end of each article.
+    var holdRows = false
+    /// Actors that an updated article of the batch named, to prune once the held rows are in.
+    var orphans: [Int64] = []
+
+    /// The values of rows waiting to be inserted, in each table's column order (`WriteStatements`).
+    ///
+    /// Written article by article, the tables' new pages come one at a time in turn (an article's
+    /// row, sentences, mentions, events, ... then the next article's), so a table's pages end up
+    /// spread one by one over the whole file: reading one table back from disk (a bulk load's index
+    /// builds, a scan) then reads it 4 KB at a time, and at a million generated articles the 1.7 GB
+    /// of mentions took 100 s to read cold. Held until the batch ends and inserted table by table,
+    /// each table gets runs of consecutive pages, a batch's worth each.
+    struct HeldRows {
+        var mentions: [SQLValue] = []
+        var roles: [SQLValue] = []
+        var events: [SQLValue] = []
+        var sanctions: [SQLValue] = []
+        var parties: [SQLValue] = []
+        var reports: [SQLValue] = []
+        var quotes: [SQLValue] = []
+        var isEmpty: Bool {
+            mentions.isEmpty && roles.isEmpty && events.isEmpty && sanctions.isEmpty && parties.isEmpty && reports.isEmpty && quotes.isEmpty
+        }
+        mutating func removeAll() {
+            for k in [\HeldRows.mentions, \.roles, \.events, \.sanctions, \.parties, \.reports, \.quotes] {
+                self[keyPath: k].removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    /// Inserts the held rows, one table after the other.
+    func insertHeldRows(_ db: Database) throws {
+        if held.isEmpty { return }
+        let st = try statements(db)
+        try st.mentionInsert.insert(db, values: held.mentions)
+        try st.roleInsert.insert(db, values: held.roles)
+        try st.eventInsert.insert(db, values: held.events)
+        try st.sanctionInsert.insert(db, values: held.sanctions)
+        try st.partyInsert.insert(db, values: held.parties)
+        try st.reportInsert.insert(db, values: held.reports)
+        try st.quoteInsert.insert(db, values: held.quotes)
+        held.removeAll()
+    }
     /// The batch writer's copy of `cameo_codes` (it runs without foreign keys): an event whose
     /// code is not in it is refused as the foreign key would refuse it. Nil: the keys are on.
     var cameoCodes: Set<String>?
@@ -872,7 +934,7 @@ final class WriteStatements {
     let conflictLookup: Statement
     let conflictInsert: Statement
     let conflictCountry: Statement
-    let partyInsert: Statement
+    let partyInsert: MultiRowInsert
     let reportInsert: MultiRowInsert
     let quoteInsert: MultiRowInsert
 
@@ -907,24 +969,22 @@ final class WriteStatements {
                                        columns: 7, maxRows: 32)
         // An article names a role of a person once (the first sighting wins); the rowids are not used.
         roleInsert = MultiRowInsert("INSERT OR FAIL INTO actor_roles(actor_id, title, country_code, of_actor_id, article_id, sentence_id, seen_on)",
-                                    columns: 7, maxRows: 8, suffix: "ON CONFLICT(actor_id, title, article_id) DO NOTHING")
+                                    columns: 7, maxRows: 16, suffix: "ON CONFLICT(actor_id, title, article_id) DO NOTHING")
         placeLookup = try db.cachedStatement(sql: "SELECT id FROM places WHERE identity_key = ?")
         placeInsert = try db.cachedStatement(sql: "INSERT INTO places(name, country_code, kind, identity_key) VALUES (?, ?, ?, ?)")
         eventInsert = MultiRowInsert("INSERT OR FAIL INTO events(article_id, sentence_id, source_actor_id, target_actor_id, cameo_code, occurred_on, date_precision, date_source, place_id, mode, trigger_text, start_char, end_char, rule, lexicon_entry)",
-                            columns: 15, maxRows: 16)
+                            columns: 15, maxRows: 32)
         sanctionInsert = MultiRowInsert("INSERT OR FAIL INTO sanctions(article_id, sentence_id, imposer_actor_id, target_actor_id, target_description, target_country, action, kind, stated_on, conditional, trigger_text, start_char, end_char, rule)",
-                            columns: 14, maxRows: 8)
+                            columns: 14, maxRows: 16)
         conflictLookup = try db.cachedStatement(sql: "SELECT id FROM conflicts WHERE identity_key = ?")
         conflictInsert = try db.cachedStatement(sql: "INSERT INTO conflicts(name, country_code, identity_key) VALUES (?, ?, ?)")
         conflictCountry = try db.cachedStatement(sql: "UPDATE conflicts SET country_code = ? WHERE id = ? AND country_code IS NULL")
-        partyInsert = try db.cachedStatement(sql: """
-            INSERT INTO conflict_parties(conflict_id, actor_id, article_id) VALUES (?, ?, ?)
-            ON CONFLICT(conflict_id, actor_id, article_id) DO NOTHING
-            """)
+        partyInsert = MultiRowInsert("INSERT INTO conflict_parties(conflict_id, actor_id, article_id)", columns: 3, maxRows: 16,
+                                     suffix: "ON CONFLICT(conflict_id, actor_id, article_id) DO NOTHING")
         reportInsert = MultiRowInsert("INSERT OR FAIL INTO conflict_reports(conflict_id, article_id, sentence_id, scope, killed, killed_qualifier, wounded, since, as_of, start_char, end_char)",
-                            columns: 11, maxRows: 8)
+                            columns: 11, maxRows: 16)
         quoteInsert = MultiRowInsert("INSERT OR FAIL INTO quotes(article_id, sentence_id, speaker_actor_id, speaker_description, speaker_country, speaker_role, anonymous, text, start_char, end_char, said_on, rule)",
-                            columns: 12, maxRows: 8)
+                            columns: 12, maxRows: 16)
     }
 }
 
