@@ -74,8 +74,14 @@ extension Store {
                 }
                 let indexes = try Store.deferrableIndexes(db)
                 let json = String(data: try JSONSerialization.data(withJSONObject: indexes.map(\.sql)), encoding: .utf8)!
-                try db.execute(sql: "INSERT INTO bulk_load(id, started_at, indexes) VALUES (1, ?, ?)", arguments: [Store.timestamp(), json])
+                // The summaries hold every stored article (writers keep them exact): the load
+                // counts its own articles as it writes them, and moves `summarized_through` on.
+                try db.execute(sql: """
+                    INSERT INTO bulk_load(id, started_at, indexes, summarized_through)
+                    VALUES (1, ?, ?, (SELECT coalesce(max(id), 0) FROM articles))
+                    """, arguments: [Store.timestamp(), json])
                 for index in indexes { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
+                bulkState.withLock { $0.counts = BulkCounts() }
             }
         } catch {
             releaseBulkLock()
@@ -86,6 +92,47 @@ extension Store {
     /// Lets go of this process's bulk load without finishing it (an ingest that failed): its state
     /// stays in the database, and the next ingest, reprocess or `irkb init` finishes it.
     public func suspendBulkLoad() { releaseBulkLock() }
+
+    /// How many articles a bulk load counts in memory before it adds them to the summaries (10,000;
+    /// tests make it small).
+    var bulkCountChunk: Int {
+        get { bulkState.withLock { $0.chunk } }
+        set { bulkState.withLock { $0.chunk = max(1, newValue) } }
+    }
+
+    /// The counts of a bulk load begun here, unless counting stopped (nil).
+    func bulkCounts() -> BulkCounts? { bulkState.withLock { $0.counts } }
+
+    /// Stops counting in memory for the rest of this load: the finish recounts the articles after
+    /// `summarized_through` from their rows.
+    func stopBulkCounting() { bulkState.withLock { $0.counts = nil } }
+
+    /// The end of a bulk batch (`writeBatch`, inside its transaction): its articles' tallies join
+    /// those counted in memory, and every `bulkCountChunk` articles they are added to the
+    /// summaries, with the other summaries' grouped statements for those articles (written within
+    /// the last chunk: their pages are still cached), and `summarized_through` moves on to them.
+    ///
+    /// Counting in memory holds only while every article of the load is new: an article stored
+    /// before (in the summaries, or counted here) that the load replaces sends the load back to a
+    /// recount of every summary at its end, as a load taken over from an interrupted one does.
+    func countBulkBatch(_ cache: WriteCache, into counts: BulkCounts, in db: Database) throws {
+        if cache.replacedStored {
+            stopBulkCounting()
+            try db.execute(sql: "UPDATE bulk_load SET summarized_through = NULL")
+            return
+        }
+        counts.absorb(cache)
+        if counts.articles.count >= bulkCountChunk { try addBulkCounts(counts, in: db) }
+    }
+
+    /// Adds what `counts` holds to the summaries (in the caller's transaction).
+    func addBulkCounts(_ counts: BulkCounts, in db: Database) throws {
+        guard let last = counts.articles.max() else { return }
+        try Store.addTallies(counts.tallies, in: db)
+        try Store.summarize(articlesJSON: Store.jsonArray(counts.articles), sign: 1, counted: true, spans: false, in: db)
+        try db.execute(sql: "UPDATE bulk_load SET summarized_through = ?", arguments: [last])
+        counts.articles.removeAll(keepingCapacity: true)
+    }
 
     /// A step of `finishBulkLoad`, for progress reports.
     public enum BulkFinishStep: Sendable, Equatable {
@@ -105,6 +152,16 @@ extension Store {
         if !isBulkLoading { try acquireBulkLock() }
         defer { releaseBulkLock() }
         guard let state = try database.read({ db in try Store.bulkLoadRow(db) }) else { return }
+        // What this load counted and has not added yet goes in first (its articles are then
+        // not read back), while the indexes are still out of the way.
+        if let counts = bulkCounts() {
+            stopBulkCounting()
+            try writeRetryingBusy { db in
+                try Store.setTriggers(db, enabled: false)
+                defer { try? Store.setTriggers(db, enabled: true) }
+                try addBulkCounts(counts, in: db)
+            }
+        }
         // Sorting a large index's keys in memory (the writer's temp_store) would hold them all:
         // the sorter spills to temporary files instead.
         try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = FILE") }
@@ -247,6 +304,7 @@ extension Store {
         bulkState.withLock { state in
             if let fd = state.lock, fd >= 0 { flock(fd, LOCK_UN); close(fd) }
             state.lock = nil
+            state.counts = nil
         }
     }
 
@@ -264,12 +322,35 @@ extension Store {
 
 /// The lock file of a bulk load this store is writing (-1 in memory), behind a lock.
 final class BulkState: @unchecked Sendable {
-    struct Value { var lock: Int32? }
+    struct Value {
+        var lock: Int32?
+        /// A bulk load begun here counts its articles as it writes them (`Store.countBulkBatch`).
+        var counts: BulkCounts?
+        var chunk = 10_000
+    }
     private let mutex = NSLock()
     private var value = Value()
     func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
         mutex.lock()
         defer { mutex.unlock() }
         return try body(&value)
+    }
+}
+
+/// What a bulk load has counted of its articles and not added to the summaries yet: the batch
+/// writer's tallies (actor_months, co_mentions, dyads) of `articles`.
+final class BulkCounts: @unchecked Sendable {
+    let tallies = WriteCache()
+    var articles: [Int64] = []
+
+    /// Takes a written batch's tallies (its articles are all new: no key is there already).
+    func absorb(_ cache: WriteCache) {
+        articles += cache.writtenArticles
+        tallies.mentionTallies.merge(cache.mentionTallies) { _, new in new }
+        tallies.coMentionTallies.merge(cache.coMentionTallies) { _, new in new }
+        tallies.dyadTallies.merge(cache.dyadTallies) { _, new in new }
+        cache.mentionTallies.removeAll()
+        cache.coMentionTallies.removeAll()
+        cache.dyadTallies.removeAll()
     }
 }

@@ -37,8 +37,10 @@ extension Store {
     public func writeBatch(_ analyses: [ArticleAnalysis], analyzerVersion: Int, force: Bool = false) throws -> [Result<WriteOutcome, Error>] {
         // The log is copied into the database file while the caller goes on (see Checkpointer).
         defer { checkpointer?.request() }
+        var attempts = 0
         do {
             return try writeRetryingBusyWithoutForeignKeys { db in
+                attempts += 1
                 // SQLite 3.40 evaluates a CHECK of the form `x IN ('a', 'b', 'c')` by building a
                 // temporary index on every insert (some fifty per article). The writer's values are
                 // Swift enums or are checked by `Store.validate` before any insert, so the fast path
@@ -57,6 +59,11 @@ extension Store {
                 cache.deferred = true
                 cache.holdRows = true
                 cache.bulk = isBulkLoading
+                // A bulk load counts its articles in memory (Store+BulkLoad.swift) unless it
+                // stopped; a batch written again (the database was busy) may have been counted.
+                if cache.bulk && attempts > 1 { stopBulkCounting() }
+                let counts = cache.bulk ? bulkCounts() : nil
+                cache.tallying = !cache.bulk || counts != nil
                 try cache.loadCameoCodes(db)
                 var results: [Result<WriteOutcome, Error>] = []
                 results.reserveCapacity(analyses.count)
@@ -69,17 +76,20 @@ extension Store {
                     cache.clear()
                 }
                 try Store.indexDeferred(cache, in: db)
-                // A bulk load recounts the summaries when it ends.
                 if !cache.bulk {
                     try Store.addTallies(cache, in: db)
                     try Store.summarize(articlesJSON: Store.jsonArray(cache.writtenArticles), sign: 1, counted: true, in: db)
                     if cache.subtracted { try Store.finishSubtraction(in: db) }
+                } else if let counts {
+                    try countBulkBatch(cache, into: counts, in: db)
                 }
                 return results
             }
         } catch let e as DatabaseError where Store.isBusy(e) || !Store.isArticleError(e) {
             throw e
         } catch {
+            // The careful path counts nothing: a bulk load's finish recounts what it writes.
+            if isBulkLoading { stopBulkCounting() }
             return try writeBatchArticleByArticle(analyses, analyzerVersion: analyzerVersion, force: force)
         }
     }
@@ -183,7 +193,9 @@ extension Store {
     /// spans again from the detail tables once the articles' old rows are gone.
     /// `counted`: the articles' mentions are in actor_months and actor_years already, and their
     /// events in dyads (`addTallies`); only the other summaries are left to do.
-    static func summarize(articlesJSON ids: String, sign: Int, counted: Bool = false, in db: Database) throws {
+    /// `spans` false: without the statements that read the spans of touched rows again (a bulk
+    /// load's counting, which takes nothing away and has dropped the indexes they read).
+    static func summarize(articlesJSON ids: String, sign: Int, counted: Bool = false, spans: Bool = true, in db: Database) throws {
         if ids == "[]" { return }
         if sign < 0 {
             try db.execute(sql: """
@@ -204,7 +216,7 @@ extension Store {
                 """).execute(arguments: [ids])
         }
         let condition = "ar.id IN (SELECT value FROM json_each(?))"
-        for sql in summaryInserts(articles: condition, sign: sign, mentions: !counted) {
+        for sql in summaryInserts(articles: condition, sign: sign, mentions: !counted, spans: spans) {
             let statement = try db.cachedStatement(sql: sql)
             try statement.execute(arguments: sqlite3_bind_parameter_count(statement.sqliteStatement) > 0 ? [ids] : [])
         }
@@ -252,11 +264,12 @@ extension Store {
     /// `ar`, the articles table) selects.
     /// `mentions` false: without actor_months, actor_years and dyads (what the batch writer counts
     /// itself).
-    static func summaryInserts(articles condition: String, sign: Int, mentions: Bool = true, coMentions: Bool = true) -> [String] {
+    static func summaryInserts(articles condition: String, sign: Int, mentions: Bool = true, coMentions: Bool = true,
+                               spans: Bool = true) -> [String] {
         (mentions ? mentionSummaryInserts(articles: condition, sign: sign) : [])
             + (mentions && coMentions ? coMentionSummaryStatements(articles: condition, sign: sign) : [])
             + eventSummaryInserts(articles: condition, sign: sign, dyads: mentions)
-            + otherSummaryInserts(articles: condition, sign: sign)
+            + otherSummaryInserts(articles: condition, sign: sign, spans: spans)
     }
 
     /// The grouped inserts of actor_months and actor_years. The batch writer counts its own
@@ -351,7 +364,7 @@ extension Store {
         """
 
     /// The grouped inserts of the summaries other than actor_months, actor_years and dyads.
-    static func otherSummaryInserts(articles condition: String, sign: Int) -> [String] {
+    static func otherSummaryInserts(articles condition: String, sign: Int, spans: Bool = true) -> [String] {
         let sign = sign < 0 ? "-" : ""
         return ["""
         INSERT INTO role_spans(actor_id, title, country_code, of_actor_id, articles, first_seen, last_seen)
@@ -378,8 +391,8 @@ extension Store {
         WHERE \(condition)
         GROUP BY 1, 2
         ON CONFLICT(conflict_id, actor_id) DO UPDATE SET articles = articles + excluded.articles
-        """] + sanctionSummaryStatements(articles: condition, sign: sign == "-" ? -1 : 1)
-            + supportSummaryStatements(articles: condition, sign: sign == "-" ? -1 : 1)
+        """] + sanctionSummaryStatements(articles: condition, sign: sign == "-" ? -1 : 1, spans: spans)
+            + supportSummaryStatements(articles: condition, sign: sign == "-" ? -1 : 1, spans: spans)
     }
 
     /// Removes a stored article and its quotes from the full-text indexes (what the delete and
@@ -474,6 +487,7 @@ extension Store {
             }
             outcome = .updated
             existingID = id
+            cache.replacedStored = true
             if cache.deferred && !cache.writtenSet.contains(id) {
                 // Stored before this batch, and no trigger runs: take the article and its quotes
                 // out of the full-text indexes and its rows out of the summaries; they go back in
@@ -558,7 +572,7 @@ extension Store {
             cache.held.mentions += [.i(articleID), .i(sentenceID(m.sentence)), .i(actorIDs[m.actor]), .i(m.startChar), .i(m.endChar),
                                     .t(m.text), .t(m.rule)]
         }
-        if cache.deferred && !cache.bulk {
+        if cache.deferred && cache.tallying {
             cache.tallyMentions(article: articleID, publishedOn: f.publishedOn, actors: a.mentions.lazy.map { actorIDs[$0.actor] })
             // co_mentions' rule (0014): the article's pairs of actors, and the sentences of each.
             // The pairs by actor index come from the analysis; mapped to ids here (by the mentions
@@ -604,7 +618,7 @@ extension Store {
                                   .t(e.dateSource?.rawValue), .i(e.place.map { placeIDs[$0] }), .t(e.mode.rawValue),
                                   .t(e.triggerText), .i(e.startChar), .i(e.endChar), .t(e.rule), .t(e.lexiconEntry)]
         }
-        if cache.deferred && !cache.bulk {
+        if cache.deferred && cache.tallying {
             cache.dyadTallies[articleID] = [:]
             for e in a.events where e.mode == .asserted || e.mode == .future {
                 cache.tallyEvent(article: articleID, source: actorID(e.source), target: actorID(e.target), code: e.cameoCode,
@@ -766,6 +780,11 @@ final class WriteCache {
     var holdRows = false
     /// Actors that an updated article of the batch named, to prune once the held rows are in.
     var orphans: [Int64] = []
+    /// Whether the batch counts its articles' mentions, pairs and events as it writes them (the
+    /// fast path; in a bulk load, while it counts in memory).
+    var tallying = false
+    /// Whether the batch replaced an article stored before.
+    var replacedStored = false
 
     /// The values of rows waiting to be inserted, in each table's column order (`WriteStatements`).
     ///

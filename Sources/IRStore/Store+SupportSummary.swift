@@ -18,7 +18,7 @@ extension Store {
     ///   summaries are rebuilt): their counts are added and the spans widened; then the rows listed
     ///   by a subtraction go if their count reached 0, else read their spans again from the events left;
     ///   last the pairs of 0016 (support_pairs) that either touched are read again from support_years.
-    static func supportSummaryStatements(articles condition: String, sign: Int) -> [String] {
+    static func supportSummaryStatements(articles condition: String, sign: Int, spans: Bool = true) -> [String] {
         let minus = sign < 0 ? "-" : ""
         let key = "party_actor_id, backer_actor_id, cameo_code, year"
         let events = """
@@ -55,10 +55,8 @@ extension Store {
         }
         // The spans of the touched rows are read as the bound view of 0013 reads them: the dated
         // events of the row's year and the undated ones with their article, through events_target.
-        return [add, touched, """
-            DELETE FROM support_years
-            WHERE events <= 0 AND (\(key)) IN (SELECT \(key) FROM temp.touched_support_years)
-            """, """
+        // (Left out by a bulk load's counting, which takes nothing away: the index is not there.)
+        let spanUpdate = """
             UPDATE support_years AS y SET (first_on, last_on) = (
                 SELECT min(d.on_date), max(d.on_date)
                 FROM (SELECT e.occurred_on AS on_date
@@ -74,7 +72,11 @@ extension Store {
                         AND e.occurred_on IS NULL AND substr(coalesce(ar.published_on, ''), 1, 4) = y.year
                         AND e.cameo_code = y.cameo_code AND e.mode IN ('asserted', 'future')) d)
             WHERE (\(key)) IN (SELECT \(key) FROM temp.touched_support_years)
-            """, """
+            """
+        return [add, touched, """
+            DELETE FROM support_years
+            WHERE events <= 0 AND (\(key)) IN (SELECT \(key) FROM temp.touched_support_years)
+            """] + (spans ? [spanUpdate] : []) + ["""
             CREATE TEMP TABLE IF NOT EXISTS touched_support_pairs(party_actor_id, backer_actor_id,
                                                                   PRIMARY KEY (party_actor_id, backer_actor_id)) WITHOUT ROWID
             """, """

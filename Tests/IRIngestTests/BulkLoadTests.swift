@@ -24,8 +24,11 @@ import Testing
         return all
     }
 
-    func store(_ t: TempFolder, _ name: String) throws -> Store {
-        try Store(path: t.url.appendingPathComponent(name).path)
+    /// A store whose bulk loads add what they counted to the summaries every `chunk` articles.
+    func store(_ t: TempFolder, _ name: String, chunk: Int = 4) throws -> Store {
+        let s = try Store(path: t.url.appendingPathComponent(name).path)
+        s.bulkCountChunk = chunk
+        return s
     }
 
     func ingest(_ store: Store, _ articles: [RawArticle], bulk: Bool, batch: Int = 3) throws -> IngestSummary {
@@ -70,10 +73,10 @@ import Testing
         #expect(try bulk.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
     }
 
-    @Test(arguments: [2, 1024])
-    func bulkLoadLeavesWhatBatchesLeave(batch: Int) throws {
+    @Test(arguments: [(2, 4), (3, 10_000), (1024, 4)])
+    func bulkLoadLeavesWhatBatchesLeave(batch: Int, chunk: Int) throws {
         let t = TempFolder()
-        let batched = try store(t, "batched.sqlite"), bulk = try store(t, "bulk.sqlite")
+        let batched = try store(t, "batched.sqlite"), bulk = try store(t, "bulk.sqlite", chunk: chunk)
         let articles = BulkLoadTests.corpus()
         _ = try ingest(batched, articles, bulk: false, batch: batch)
         let s = try ingest(bulk, articles, bulk: true, batch: batch)
@@ -84,6 +87,34 @@ import Testing
         try expectSame(bulk, batched, "batch \(batch)")
         // The canned queries' summaries have rows to compare.
         #expect(try bulk.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM co_mentions") ?? 0 } > 50)
+    }
+
+    /// A load counts its articles as it writes them: every `chunk` articles the counts go into the
+    /// summaries and `summarized_through` moves on, so the finish reads back only the last ones.
+    @Test func aBulkLoadCountsAsItWrites() throws {
+        let t = TempFolder()
+        let batched = try store(t, "batched.sqlite"), bulk = try store(t, "bulk.sqlite", chunk: 8)
+        let analyzer = Analyzer()
+        let analyses = BulkLoadTests.corpus().map { analyzer.analyze($0) }
+        let stored = analyses.prefix(6)
+        for s in [batched, bulk] { _ = try s.writeBatch(Array(stored), analyzerVersion: Analyzer.version) }
+        try bulk.beginBulkLoad()
+        func through() throws -> Int64? {
+            try bulk.read { db in try Int64.fetchOne(db, sql: "SELECT summarized_through FROM bulk_load") }
+        }
+        #expect(try through() == 6, "the summaries hold the articles stored before")
+        var written = 6
+        for batch in stride(from: 6, to: analyses.count, by: 5) {
+            let part = Array(analyses[batch..<min(batch + 5, analyses.count)])
+            for s in [batched, bulk] { _ = try s.writeBatch(part, analyzerVersion: Analyzer.version) }
+            written += part.count
+            // Added every 8 articles or more, at the end of a batch.
+            let counted = try #require(try through())
+            #expect(counted > written - 8 && counted <= written, "after \(written) articles: \(counted)")
+        }
+        #expect(try through()! > 6)
+        try bulk.finishBulkLoad()
+        try expectSame(bulk, batched, "counted as it writes")
     }
 
     /// Into a database that holds articles already, some of them changed: their old rows go, and
