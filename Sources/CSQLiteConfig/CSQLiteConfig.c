@@ -1,4 +1,8 @@
 #include <sqlite3.h>
+#include <stdlib.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include "CSQLiteConfig.h"
 
 int irkb_sqlite_enable_triggers(void *db, int on) {
@@ -8,4 +12,12 @@ int irkb_sqlite_enable_triggers(void *db, int on) {
 
 int irkb_sqlite_memstatus_off(void) {
     return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+int irkb_release_free_memory(void) {
+#if defined(__GLIBC__)
+    return malloc_trim(0);
+#else
+    return 0;
+#endif
 }

@@ -1,4 +1,5 @@
 import Foundation
+import CSQLiteConfig
 import GRDB
 
 /// A bulk load recorded in a database (0018): under way in some process, or interrupted.
@@ -162,6 +163,10 @@ extension Store {
                 try addBulkCounts(counts, in: db)
             }
         }
+        // The load's analyses and counts are freed, but glibc keeps the pages in the arenas of
+        // the threads that freed them: given back before the sorts (at 100,000 generated articles
+        // the peak RSS of a load went from 330 to 262 MB).
+        _ = irkb_release_free_memory()
         // Sorting a large index's keys in memory (the writer's temp_store) would hold them all:
         // the sorter spills to temporary files instead.
         try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = FILE") }

@@ -18,8 +18,9 @@ struct IngestCommand: ParsableCommand {
 
             --bulk loads an archive into an empty or small database faster: the indexes keyed by \
             actor, pair or date are dropped during the load and built again at the end, and the \
-            summaries are counted once, at the end. Until it ends, readers are refused. A bulk \
-            load that is interrupted is finished by the next ingest, reprocess or 'irkb init'.
+            summaries are counted in memory and added 10,000 articles at a time. Until it ends, \
+            readers are refused. A bulk load that is interrupted is finished by the next ingest, \
+            reprocess or 'irkb init'.
             """)
 
     @Argument(help: ArgumentHelp("Files, directories, or - for standard input.", valueName: "path"))

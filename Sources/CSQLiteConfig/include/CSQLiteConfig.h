@@ -12,4 +12,9 @@ int irkb_sqlite_enable_triggers(void *db, int on);
 /// SQLite result code (SQLITE_MISUSE afterwards, which is harmless).
 int irkb_sqlite_memstatus_off(void);
 
+/// Gives the heap's free memory back to the system (glibc's malloc_trim; elsewhere nothing).
+/// Memory freed by many threads stays mapped in their arenas: a bulk load's finish, which sorts
+/// on top of what the load left, calls it first. Returns 1 when memory was released.
+int irkb_release_free_memory(void);
+
 #endif
