@@ -165,7 +165,7 @@ extension Store {
         }
         // The load's analyses and counts are freed, but glibc keeps the pages in the arenas of
         // the threads that freed them: given back before the sorts (at 100,000 generated articles
-        // the peak RSS of a load went from 330 to 262 MB).
+        // the peak RSS of a load went from 330 to 272 MB).
         _ = irkb_release_free_memory()
         // Sorting a large index's keys in memory (the writer's temp_store) would hold them all:
         // the sorter spills to temporary files instead.
