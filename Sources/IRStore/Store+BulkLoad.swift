@@ -139,7 +139,7 @@ extension Store {
     public enum BulkFinishStep: Sendable, Equatable {
         /// Building index `number` of `total`.
         case index(name: String, number: Int, total: Int)
-        /// The summaries hold the rows of `done` of the `total` articles.
+        /// `done` of the `total` articles left to count when the finish began are in the summaries.
         case summaries(done: Int, total: Int)
     }
 
@@ -176,8 +176,6 @@ extension Store {
             try writeRetryingBusy { db in try db.execute(sql: Store.ifNotExists(sql)) }
             checkpointer?.request()
         }
-        let total = try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0 }
-        var done = 0
         var through = try writeRetryingBusy { db -> Int64 in
             if let through = try Int64.fetchOne(db, sql: "SELECT summarized_through FROM bulk_load") { return through }
             try Store.setTriggers(db, enabled: false)
@@ -186,9 +184,14 @@ extension Store {
             try db.execute(sql: "UPDATE bulk_load SET summarized_through = 0")
             return 0
         }
-        if through > 0 {
-            done = try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE id <= ?", arguments: [through]) ?? 0 }
+        // The articles left to count. (Counted by id range only when some were counted: a range
+        // of ids reads the table's own pages, the articles' text, where a plain count reads an
+        // index. Counting those done instead, up to the last id, read 3.7 GB at a million.)
+        let total = try database.read { db in
+            try Int.fetchOne(db, sql: through > 0 ? "SELECT count(*) FROM articles WHERE id > ?" : "SELECT count(*) FROM articles",
+                             arguments: through > 0 ? [through] : []) ?? 0
         }
+        var done = 0
         while true {
             let counted = try writeRetryingBusy { db -> Int in
                 let ids = try Int64.fetchAll(db, sql: "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", arguments: [through, max(1, chunk)])
