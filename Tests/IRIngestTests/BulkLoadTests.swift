@@ -215,7 +215,14 @@ import Testing
                     try Store.summarize(articlesJSON: "[\(first)]", sign: 1, in: db)
                     try db.execute(sql: "UPDATE bulk_load SET summarized_through = ?", arguments: [first])
                 }
-                try store.finishBulkLoad(chunk: 2)
+                let left = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM articles WHERE id > (SELECT summarized_through FROM bulk_load)") }
+                var steps: [(done: Int, total: Int)] = []
+                try store.finishBulkLoad(chunk: 2) { step in
+                    if case let .summaries(done, total) = step { steps.append((done, total)) }
+                }
+                // Its progress counts the articles left to count, 2 at a time.
+                #expect(steps.count == ((left ?? 0) + 1) / 2 && steps.allSatisfy { $0.total == left })
+                #expect(steps.last.map { $0.done == $0.total } == true)
                 _ = try ingest(store, articles, bulk: false)
             }
             #expect(try store.bulkLoad() == nil)
